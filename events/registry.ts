@@ -1,0 +1,48 @@
+import type { EventDefinition } from './define.js';
+import { residentEvents } from './resident.events.js';
+
+export class UnknownEventTypeError extends Error {}
+export class InvalidEventPayloadError extends Error {}
+
+/** Every event type the system has ever written, by type. */
+export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
+  [...residentEvents].map((definition) => [definition.type, definition as EventDefinition]),
+);
+
+function definitionOf(type: string): EventDefinition {
+  const definition = eventRegistry.get(type);
+  if (!definition) throw new UnknownEventTypeError(`unknown event type ${type}`);
+  return definition;
+}
+
+/** Validates a freshly decided event's payload; returns it with the version it is written at. */
+export function encodeEvent(
+  type: string,
+  data: unknown,
+): { schemaVersion: number; data: Record<string, unknown> } {
+  const definition = definitionOf(type);
+  const parsed = definition.schema.safeParse(data);
+  if (!parsed.success) throw new InvalidEventPayloadError(`${type}: ${parsed.error.message}`);
+  return { schemaVersion: definition.version, data: parsed.data as Record<string, unknown> };
+}
+
+/** Reads a stored payload of any past version as the current version (upcasting step by step). */
+export function decodeEvent(type: string, schemaVersion: number, data: unknown): unknown {
+  const definition = definitionOf(type);
+  if (schemaVersion > definition.version) {
+    throw new InvalidEventPayloadError(
+      `${type} v${schemaVersion} is newer than this code (v${definition.version})`,
+    );
+  }
+  let payload = data;
+  for (let version = schemaVersion; version < definition.version; version++) {
+    const past = definition.past[version - 1]!;
+    const parsed = past.schema.safeParse(payload);
+    if (!parsed.success) throw new InvalidEventPayloadError(`${type} v${version}: ${parsed.error.message}`);
+    payload = past.upcast(parsed.data as never);
+  }
+  const current = definition.schema.safeParse(payload);
+  if (!current.success)
+    throw new InvalidEventPayloadError(`${type} v${definition.version}: ${current.error.message}`);
+  return current.data;
+}

@@ -1,0 +1,25 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoDbConnection {
+  /** Set locally (embedded engine); absent on AWS. */
+  readonly endpoint?: string;
+  readonly region?: string;
+}
+
+export function createDocumentClient(connection: DynamoDbConnection = {}): DynamoDBDocumentClient {
+  const config: DynamoDBClientConfig = { region: connection.region ?? process.env.AWS_REGION ?? 'local' };
+  if (connection.endpoint) {
+    config.endpoint = connection.endpoint;
+    // The embedded engines accept any credentials; never reach for a real AWS profile locally.
+    config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    config.maxAttempts = 3;
+  }
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+}
+
+export function isConditionalCheckFailed(error: unknown): boolean {
+  return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}

@@ -1,0 +1,251 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeTime } from 'ulid';
+import { type Commit, CommitBody, canonicalJson, encodeEvent, GENESIS_HASH } from '../../events/index.js';
+import {
+  type AppendCommit,
+  type Clock,
+  ConcurrencyConflict,
+  type EventStore,
+  type HistoryPage,
+  type Ids,
+  type Snapshot,
+  type StreamSlice,
+} from '../app/ports.js';
+import { isConditionalCheckFailed } from './dynamodb-client.js';
+import { commitHash } from './hashing.js';
+
+/** DynamoDB's hard item limit is 400 KB; stay well below it so a commit never fails for size. */
+export const MAX_COMMIT_BYTES = 300 * 1024;
+const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
+const SNAPSHOT_PREFIX = '$snapshot#';
+const COMMUNITY_PREFIX = '$community#';
+
+export class CommitTooLarge extends Error {}
+
+/** The month bucket of the global-order index: `<community>#yyyy-mm` (UTC). */
+export function bucketOf(community: string, at: Date): string {
+  return `${community}#${at.toISOString().slice(0, 7)}`;
+}
+
+function nextMonth(yyyyMm: string): string {
+  const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+interface CommitItem {
+  streamId: string;
+  version: number;
+  lastVersion: number;
+  kind: 'commit';
+  commitId: string;
+  bucket: string;
+  community: string;
+  recordedAt: string;
+  body: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** Rebuilds a commit from its stored item. The body string is the hashed text, so it is parsed, never re-derived. */
+export function commitFromItem(item: Record<string, unknown>): Commit {
+  const body = CommitBody.parse(JSON.parse(item.body as string));
+  return { ...body, prevHash: item.prevHash as string, hash: item.hash as string };
+}
+
+export interface DynamoDbEventStoreOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  /** Called after each successful append: the local runtime's stand-in for DynamoDB Streams. */
+  readonly onCommitted?: (commit: Commit) => void;
+}
+
+export class DynamoDbEventStore implements EventStore {
+  private readonly knownCommunities = new Set<string>();
+
+  constructor(private readonly options: DynamoDbEventStoreOptions) {}
+
+  async append(request: AppendCommit): Promise<Commit> {
+    const { client, tableName, clock, ids } = this.options;
+    const recordedAt = clock.now();
+    const firstVersion = request.expectedVersion + 1;
+    const body: CommitBody = {
+      commitId: ids.next(recordedAt),
+      community: request.community,
+      streamId: request.streamId,
+      firstVersion,
+      lastVersion: request.expectedVersion + request.events.length,
+      recordedAt: recordedAt.toISOString(),
+      metadata: request.metadata,
+      events: request.events.map((event, index) => ({
+        eventId: ids.next(recordedAt),
+        type: event.type,
+        streamVersion: firstVersion + index,
+        ...encodeEvent(event.type, event.data),
+      })),
+    };
+    const json = canonicalJson(body);
+    if (Buffer.byteLength(json) > MAX_COMMIT_BYTES) {
+      throw new CommitTooLarge(`commit of ${Buffer.byteLength(json)} bytes exceeds ${MAX_COMMIT_BYTES}`);
+    }
+    const hash = commitHash(request.prevHash, json);
+    const item: CommitItem = {
+      streamId: request.streamId,
+      version: firstVersion,
+      lastVersion: body.lastVersion,
+      kind: 'commit',
+      commitId: body.commitId,
+      bucket: bucketOf(request.community, recordedAt),
+      community: request.community,
+      recordedAt: body.recordedAt,
+      body: json,
+      prevHash: request.prevHash,
+      hash,
+    };
+    await this.rememberCommunity(request.community, recordedAt);
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(streamId)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error))
+        throw new ConcurrencyConflict(request.streamId, request.expectedVersion);
+      throw error;
+    }
+    const commit: Commit = { ...body, prevHash: request.prevHash, hash };
+    this.options.onCommitted?.(commit);
+    return commit;
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StreamSlice> {
+    const fromVersion = options.fromVersion ?? 1;
+    const commits: Commit[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.options.client.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          KeyConditionExpression: 'streamId = :s AND version >= :v',
+          ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) commits.push(commitFromItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const last = commits.at(-1);
+    return { commits, version: last ? last.lastVersion : fromVersion - 1, headHash: last?.hash };
+  }
+
+  async readSnapshot(streamId: string): Promise<Snapshot | undefined> {
+    const page = await this.options.client.send(
+      new QueryCommand({
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'streamId = :s',
+        ExpressionAttributeValues: { ':s': SNAPSHOT_PREFIX + streamId },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = page.Items?.[0];
+    if (!item) return undefined;
+    return {
+      streamId,
+      version: item.version as number,
+      hash: item.hash as string,
+      schema: item.schema as string,
+      state: JSON.parse(item.state as string),
+    };
+  }
+
+  async writeSnapshot(snapshot: Snapshot): Promise<void> {
+    await this.options.client.send(
+      new PutCommand({
+        TableName: this.options.tableName,
+        Item: {
+          streamId: SNAPSHOT_PREFIX + snapshot.streamId,
+          version: snapshot.version,
+          kind: 'snapshot',
+          hash: snapshot.hash,
+          schema: snapshot.schema,
+          state: JSON.stringify(snapshot.state),
+        },
+      }),
+    );
+  }
+
+  async readHistory(query: { community: string; after?: string; limit?: number }): Promise<HistoryPage> {
+    const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
+    const startMonth = query.after
+      ? new Date(decodeTime(query.after)).toISOString().slice(0, 7)
+      : await this.firstMonthOf(query.community);
+    if (!startMonth) return { commits: [], nextAfter: undefined };
+    const lastMonth = this.options.clock.now().toISOString().slice(0, 7);
+    const commits: Commit[] = [];
+    let after = query.after;
+    for (let month = startMonth; month <= lastMonth && commits.length < limit; month = nextMonth(month)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.options.client.send(
+          new QueryCommand({
+            TableName: this.options.tableName,
+            IndexName: GLOBAL_ORDER_INDEX,
+            KeyConditionExpression: after ? 'bucket = :b AND commitId > :a' : 'bucket = :b',
+            ExpressionAttributeValues: after
+              ? { ':b': `${query.community}#${month}`, ':a': after }
+              : { ':b': `${query.community}#${month}` },
+            Limit: limit - commits.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) commits.push(commitFromItem(item));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey && commits.length < limit);
+      after = undefined;
+    }
+    const full = commits.length >= limit;
+    return { commits, nextAfter: full ? commits.at(-1)!.commitId : undefined };
+  }
+
+  /** The first month a community wrote in, so a full read knows where to start without scanning. */
+  private async firstMonthOf(community: string): Promise<string | undefined> {
+    const result = await this.options.client.send(
+      new GetCommand({
+        TableName: this.options.tableName,
+        Key: { streamId: COMMUNITY_PREFIX + community, version: 0 },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item?.firstMonth as string | undefined;
+  }
+
+  private async rememberCommunity(community: string, at: Date): Promise<void> {
+    if (this.knownCommunities.has(community)) return;
+    try {
+      await this.options.client.send(
+        new PutCommand({
+          TableName: this.options.tableName,
+          Item: {
+            streamId: COMMUNITY_PREFIX + community,
+            version: 0,
+            kind: 'community',
+            firstMonth: at.toISOString().slice(0, 7),
+          },
+          ConditionExpression: 'attribute_not_exists(streamId)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+    this.knownCommunities.add(community);
+  }
+}
+
+export { GENESIS_HASH };

@@ -1,0 +1,152 @@
+import { type Decider, fold } from '../../domain/shared/decider.js';
+import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
+import { type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
+import { appErrors } from './errors.js';
+import { ConcurrencyConflict, type EventStore, type StreamSlice } from './ports.js';
+
+/** How often a long-lived stream leaves a snapshot, so loading it never folds more than this many versions. */
+export interface SnapshotPolicy {
+  /** Names the state's shape; bump it when the state type changes and old snapshots are ignored. */
+  readonly schema: string;
+  readonly every: number;
+}
+
+export interface CommandRequest<C, S, E> {
+  readonly decider: Decider<C, S, E>;
+  readonly community: string;
+  readonly streamId: string;
+  /** Builds the command from the loaded state (for commands that need facts from the stream). */
+  readonly command: C | ((state: S, version: number) => C | DomainError);
+  readonly metadata: CommitMetadata;
+  /** From `If-Match`: the decision is appended only if the stream is still at this version. */
+  readonly expectedVersion?: number;
+  readonly snapshots?: SnapshotPolicy;
+}
+
+export interface CommandAccepted {
+  readonly streamId: string;
+  readonly version: number;
+  readonly events: readonly { eventId: string; type: string }[];
+}
+
+export interface LoadedState<S> {
+  readonly state: S;
+  readonly version: number;
+  readonly headHash: string;
+}
+
+export interface CommandServiceOptions {
+  readonly store: EventStore;
+  /** Attempts after lost races before answering 409. */
+  readonly maxAttempts?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly onSnapshotError?: (error: unknown) => void;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** load → fold → decide → append, retried on a lost race. Handlers never touch the store directly. */
+export class CommandService {
+  private readonly maxAttempts: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: CommandServiceOptions) {
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  async load<S, E>(
+    decider: Pick<Decider<unknown, S, E>, 'evolve' | 'initialState'>,
+    streamId: string,
+    snapshots?: SnapshotPolicy,
+  ): Promise<LoadedState<S>> {
+    const { store } = this.options;
+    const snapshot = snapshots ? await store.readSnapshot(streamId) : undefined;
+    const usable = snapshot && snapshot.schema === snapshots?.schema ? snapshot : undefined;
+    const slice: StreamSlice = await store.readStream(streamId, { fromVersion: (usable?.version ?? 0) + 1 });
+    const events = slice.commits.flatMap((commit) =>
+      commit.events.map(
+        (event) =>
+          ({ type: event.type, data: decodeEvent(event.type, event.schemaVersion, event.data) }) as E,
+      ),
+    );
+    const state = fold(decider, events, usable ? (usable.state as S) : undefined);
+    return {
+      state,
+      version: slice.commits.length > 0 ? slice.version : (usable?.version ?? 0),
+      headHash: slice.headHash ?? usable?.hash ?? GENESIS_HASH,
+    };
+  }
+
+  async execute<C, S, E extends { type: string; data: unknown }>(
+    request: CommandRequest<C, S, E>,
+  ): Promise<CommandAccepted | DomainError> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(request.decider, request.streamId, request.snapshots);
+      if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.version) {
+        throw appErrors.versionMismatch(request.streamId, request.expectedVersion, loaded.version);
+      }
+      const command =
+        typeof request.command === 'function'
+          ? (request.command as (state: S, version: number) => C | DomainError)(loaded.state, loaded.version)
+          : request.command;
+      if (isDomainError(command)) return command;
+      const decision = request.decider.decide(command, loaded.state);
+      if (isDomainError(decision)) return decision;
+      if (decision.length === 0) return { streamId: request.streamId, version: loaded.version, events: [] };
+      try {
+        const commit = await this.options.store.append({
+          community: request.community,
+          streamId: request.streamId,
+          expectedVersion: loaded.version,
+          prevHash: loaded.headHash,
+          events: decision,
+          metadata: request.metadata,
+        });
+        await this.maybeSnapshot(request, loaded, decision, commit.lastVersion, commit.hash);
+        return {
+          streamId: request.streamId,
+          version: commit.lastVersion,
+          events: commit.events.map(({ eventId, type }) => ({ eventId, type })),
+        };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+        // With If-Match the caller decided on a version that is gone: say so rather than re-deciding.
+        if (request.expectedVersion !== undefined) {
+          const current = await this.options.store.readStream(request.streamId, {
+            fromVersion: loaded.version + 1,
+          });
+          throw appErrors.versionMismatch(request.streamId, request.expectedVersion, current.version);
+        }
+        if (attempt >= this.maxAttempts) throw appErrors.contention(request.streamId);
+        // Full jitter: concurrent losers spread out instead of colliding again in lockstep.
+        await this.sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async maybeSnapshot<C, S, E>(
+    request: CommandRequest<C, S, E>,
+    loaded: LoadedState<S>,
+    decided: readonly E[],
+    version: number,
+    hash: string,
+  ): Promise<void> {
+    const policy = request.snapshots;
+    if (!policy) return;
+    if (Math.floor(version / policy.every) === Math.floor(loaded.version / policy.every)) return;
+    const state = fold(request.decider, decided, loaded.state);
+    try {
+      await this.options.store.writeSnapshot({
+        streamId: request.streamId,
+        version,
+        hash,
+        schema: policy.schema,
+        state,
+      });
+    } catch (error) {
+      // A missing snapshot only costs a longer fold next time; the commit itself has landed.
+      this.options.onSnapshotError?.(error);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { Commit, CommitMetadata } from '../../events/index.js';
+
+/** A decided event before it is stored: the decider's output. */
+export interface NewEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+export interface AppendCommit {
+  readonly community: string;
+  readonly streamId: string;
+  /** The version the decision was made on; the commit lands at `expectedVersion + 1` or not at all. */
+  readonly expectedVersion: number;
+  /** Hash of the commit at `expectedVersion` (the genesis hash for a new stream). */
+  readonly prevHash: string;
+  readonly events: readonly NewEvent[];
+  readonly metadata: CommitMetadata;
+}
+
+export interface StreamSlice {
+  readonly commits: readonly Commit[];
+  /** Last version read, or `fromVersion - 1` when nothing followed. */
+  readonly version: number;
+  readonly headHash: string | undefined;
+}
+
+export interface Snapshot {
+  readonly streamId: string;
+  readonly version: number;
+  readonly hash: string;
+  /** Identifies the state's shape; a snapshot of another shape is ignored and the stream is folded. */
+  readonly schema: string;
+  readonly state: unknown;
+}
+
+export interface HistoryPage {
+  readonly commits: readonly Commit[];
+  /** Pass as `after` to read on; absent when the history is read to its end. */
+  readonly nextAfter: string | undefined;
+}
+
+/** Thrown by `append` when another commit took the version first. */
+export class ConcurrencyConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`stream ${streamId} moved past version ${expectedVersion}`);
+  }
+}
+
+export interface EventStore {
+  append(commit: AppendCommit): Promise<Commit>;
+  readStream(streamId: string, options?: { fromVersion?: number }): Promise<StreamSlice>;
+  readSnapshot(streamId: string): Promise<Snapshot | undefined>;
+  writeSnapshot(snapshot: Snapshot): Promise<void>;
+  /** A community's commits in global order (commit id order), paged. */
+  readHistory(query: { community: string; after?: string; limit?: number }): Promise<HistoryPage>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A new id, sortable by creation time (ULID). */
+  next(at?: Date): string;
+}

@@ -1,0 +1,47 @@
+import type { ViewDocument, ViewKey } from '../../domain/views/projection.js';
+
+/** A stored view item: the projection's document plus who owns it and how far it has applied. */
+export interface StoredView<D = Record<string, unknown>> extends ViewDocument<D> {
+  readonly pk: string;
+  readonly sk: string;
+  /** The stream whose events own this item. */
+  readonly owner: string;
+  /** Last version of `owner` applied to this item. */
+  readonly appliedVersion: number;
+  readonly deleted?: boolean;
+}
+
+export interface ViewPage<D> {
+  readonly items: readonly StoredView<D>[];
+  readonly nextCursor: string | undefined;
+}
+
+export interface ListQuery {
+  /** Partition of the secondary index (`gsi1pk`). */
+  readonly list: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface ViewStore {
+  get<D>(key: ViewKey): Promise<StoredView<D> | undefined>;
+  /**
+   * Writes the item only if the stored one is still at `previousVersion` (absent when `undefined`);
+   * returns false when another writer got there first.
+   */
+  putIfUnchanged(item: StoredView, previousVersion: number | undefined): Promise<boolean>;
+  list<D>(query: ListQuery): Promise<ViewPage<D>>;
+  /** Items of one partition, in sort-key order. */
+  partition<D>(
+    pk: string,
+    options?: { skPrefix?: string; limit?: number; cursor?: string },
+  ): Promise<ViewPage<D>>;
+}
+
+/** Where the projector has got to for one stream: queries with `consistentWith` wait on it. */
+export const projectedMarkerKey = (community: string, streamId: string): ViewKey => ({
+  pk: `${community}#$projected`,
+  sk: streamId,
+});

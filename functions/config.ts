@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** The environment, parsed once. Defaults are the local runtime's; the CDK app sets every value on AWS. */
+const Environment = z.object({
+  EVENTS_TABLE: z.string().min(1).default('Events'),
+  VIEWS_TABLE: z.string().min(1).default('Views'),
+  IDEMPOTENCY_TABLE: z.string().min(1).default('Idempotency'),
+  /** Set only for an embedded or local engine. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** `authorizer`: API Gateway verified the JWT. `local-jwt`: verify it here with the dev key. */
+  AUTH_MODE: z.enum(['authorizer', 'local-jwt']).default('authorizer'),
+  LOCAL_JWT_SECRET: z.string().min(32).optional(),
+  CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(29_000).default(5_000),
+  POWERTOOLS_SERVICE_NAME: z.string().default('community-culture-ledger'),
+});
+
+export type Config = z.infer<typeof Environment>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Environment.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  if (parsed.data.AUTH_MODE === 'local-jwt' && !parsed.data.LOCAL_JWT_SECRET) {
+    throw new Error('AUTH_MODE=local-jwt needs LOCAL_JWT_SECRET');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,20 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { CommandService } from '../app/command-handler.js';
+import type { IdempotencyStore } from '../app/idempotency.js';
+import type { Clock, EventStore, Ids } from '../app/ports.js';
+import type { ViewStore } from '../app/view-store.js';
+import type { Authenticator } from './authenticator.js';
+
+/** Everything a route handler may use; built once per process by the composition root. */
+export interface HttpDependencies {
+  readonly commands: CommandService;
+  readonly events: EventStore;
+  readonly views: ViewStore;
+  readonly idempotency: IdempotencyStore;
+  readonly authenticator: Authenticator;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  /** How long a query with `consistentWith` waits for the projector before answering 503. */
+  readonly consistencyWaitMs: number;
+}

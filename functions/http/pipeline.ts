@@ -1,0 +1,65 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { authentication } from '../middleware/authentication.js';
+import { consistency } from '../middleware/consistency.js';
+import type { LedgerContext } from '../middleware/context.js';
+import { header } from '../middleware/context.js';
+import { correlation } from '../middleware/correlation.js';
+import { errorMapper } from '../middleware/error-mapper.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { requestParsing } from '../middleware/request-parsing.js';
+import { routing } from '../middleware/routing.js';
+import type { HttpDependencies } from './dependencies.js';
+import type { Route } from './route.js';
+import { Router } from './router.js';
+
+/** What Lambda (and the local server) invoke. */
+export type HttpHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyResultV2>;
+
+/**
+ * The shared middy stack every HTTP function is built from: correlation → error mapper → route →
+ * auth → parse → read-your-writes → idempotency → the route's handler.
+ */
+export function createHttpHandler(routes: readonly Route[], deps: HttpDependencies): HttpHandler {
+  const router = new Router(routes);
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, LedgerContext>()
+    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+    .use(correlation(deps.logger))
+    .use(errorMapper(deps.logger))
+    .use(routing(router))
+    .use(authentication(deps.authenticator))
+    .use(requestParsing())
+    .use(consistency(deps.views, deps.consistencyWaitMs))
+    .use(idempotency(deps.idempotency))
+    .handler(async (event, context) => {
+      const state = context.ledger;
+      const { route } = state.match!;
+      const input = state.input!;
+      const result = await route.handle(
+        {
+          body: input.body,
+          query: input.query,
+          params: input.params,
+          principal: state.principal!,
+          headers: event.headers ?? {},
+          correlationId: state.correlationId,
+          expectedVersion: input.expectedVersion,
+          idempotencyKey: header(event, 'idempotency-key'),
+        },
+        deps,
+      );
+      const contentType =
+        result.text !== undefined
+          ? (route.response.contentType ?? 'text/plain; charset=utf-8')
+          : 'application/json';
+      return {
+        statusCode: result.status,
+        headers: { 'content-type': contentType, ...result.headers },
+        body: result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
+      };
+    }) as unknown as HttpHandler;
+}

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { HttpDependencies } from './dependencies.js';
+import type { Principal, Role } from './principal.js';
+
+export interface RouteRequest<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly principal: Principal;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly correlationId: string;
+  /** From `If-Match: "<version>"`, when given. */
+  readonly expectedVersion: number | undefined;
+  readonly idempotencyKey: string | undefined;
+}
+
+export interface RouteResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  /** Pre-rendered body for non-JSON answers (HTML, CSV, NDJSON). */
+  readonly text?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `command` routes append events, `query` routes read views only, `public` routes need no token. */
+export type RouteKind = 'command' | 'query' | 'public';
+
+export interface Route<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> {
+  readonly method: 'GET' | 'POST';
+  /** OpenAPI-style template: `/residents/{residentId}`. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly tag: string;
+  readonly kind: RouteKind;
+  /** Who may call it; `public` routes are served without a token. */
+  readonly roles: readonly Role[];
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly response: {
+    readonly status: number;
+    readonly description: string;
+    readonly schema?: z.ZodType;
+    readonly contentType?: string;
+  };
+  handle(
+    request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>>,
+    deps: HttpDependencies,
+  ): Promise<RouteResponse>;
+}
+
+/** Declares a route with its types inferred from its schemas. */
+export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  route: Route<B, Q, P>,
+): Route {
+  return route as unknown as Route;
+}

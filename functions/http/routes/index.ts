@@ -1,0 +1,6 @@
+import type { Route } from '../route.js';
+import { docsRoutes } from './docs.js';
+import { residentRoutes } from './residents.js';
+
+/** The one route table: it feeds the router, the OpenAPI document, the authorization tests and the CDK routes. */
+export const routes: readonly Route[] = [...residentRoutes, ...docsRoutes(() => routes)];

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** What every command answers (API.md): the aggregate, its new version, the events, a read-your-writes token. */
+export const CommandAnswer = z
+  .object({
+    id: z.string(),
+    streamId: z.string(),
+    version: z.number().int(),
+    events: z.array(z.object({ eventId: z.string(), type: z.string() })),
+    position: z.string().describe('pass as ?consistentWith= to a query to read this write'),
+  })
+  .meta({ id: 'CommandAnswer' });
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Ids we issue are ULIDs; anything else cannot name one of ours. */
+export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a valid id');

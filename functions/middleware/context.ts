@@ -1,0 +1,29 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { Principal } from '../http/principal.js';
+import type { MatchedRoute } from '../http/router.js';
+
+/** What the middlewares learn about a request, in the order they learn it. */
+export interface RequestState {
+  correlationId: string;
+  match?: MatchedRoute;
+  principal?: Principal;
+  input?: { body: unknown; query: unknown; params: unknown; expectedVersion: number | undefined };
+  idempotency?: { key: string; scopedKey: string; acquired: boolean };
+}
+
+export interface LedgerContext extends Context {
+  ledger: RequestState;
+}
+
+export type HttpMiddleware = MiddlewareObj<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  Error,
+  LedgerContext
+>;
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { canonicalJson } from '../../events/index.js';
+import { ApplicationError } from '../app/errors.js';
+import type { IdempotencyStore, StoredResponse } from '../app/idempotency.js';
+import { type HttpMiddleware, header } from './context.js';
+
+const MAX_KEY_LENGTH = 128;
+
+export interface IdempotencyOptions {
+  /** How long a retry waits for the first request with its key to finish before answering 409. */
+  readonly waitMs?: number;
+  readonly pollMs?: number;
+}
+
+function replay(response: StoredResponse, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  return {
+    // The first answer created something; the replay only reports it.
+    statusCode: response.status === 201 ? 200 : response.status,
+    headers: {
+      'content-type': 'application/json',
+      'idempotent-replayed': 'true',
+      'x-correlation-id': correlationId,
+    },
+    body: JSON.stringify(response.body),
+  };
+}
+
+/**
+ * `Idempotency-Key` on commands: one commit per (community, key). The same key with the same body
+ * replays the first answer; with another body it is refused (422); while the first is still running,
+ * a retry waits for its answer.
+ */
+export function idempotency(store: IdempotencyStore, options: IdempotencyOptions = {}): HttpMiddleware {
+  const waitMs = options.waitMs ?? 10_000;
+  const pollMs = options.pollMs ?? 25;
+  return {
+    before: async (request) => {
+      const state = request.context.ledger;
+      const key = header(request.event, 'idempotency-key');
+      if (key === undefined || state.match!.route.kind !== 'command') return;
+      if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+        throw new ApplicationError(
+          400,
+          'invalid-idempotency-key',
+          `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`,
+        );
+      }
+      const { method, path } = request.event.requestContext.http;
+      const fingerprint = createHash('sha256')
+        .update(`${method} ${request.event.rawPath ?? path}\n${canonicalJson(state.input!.body ?? null)}`)
+        .digest('hex');
+      const scopedKey = `${state.principal!.community}#${key}`;
+      const deadline = Date.now() + waitMs;
+      for (;;) {
+        const claim = await store.claim(scopedKey, fingerprint);
+        if (claim.state === 'acquired') {
+          state.idempotency = { key, scopedKey, acquired: true };
+          return;
+        }
+        if (claim.fingerprint !== fingerprint) {
+          throw new ApplicationError(
+            422,
+            'idempotency-key-reused',
+            'this Idempotency-Key was used with a different request',
+          );
+        }
+        if (claim.state === 'completed') {
+          request.response = replay(claim.response, state.correlationId);
+          return request.response;
+        }
+        if (Date.now() > deadline) {
+          throw new ApplicationError(
+            409,
+            'idempotent-request-in-progress',
+            'a request with this Idempotency-Key is still running',
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    },
+    after: async (request) => {
+      const claim = request.context.ledger.idempotency;
+      const response = request.response;
+      if (!claim?.acquired || !response || typeof response !== 'object') return;
+      const status = response.statusCode ?? 200;
+      if (status >= 200 && status < 300) {
+        await store.complete(claim.scopedKey, { status, body: JSON.parse(response.body ?? 'null') });
+      } else {
+        await store.release(claim.scopedKey);
+      }
+    },
+    onError: async (request) => {
+      const claim = request.context.ledger?.idempotency;
+      // A refused command wrote nothing: free the key so a corrected retry is not stuck with the refusal.
+      if (claim?.acquired) await store.release(claim.scopedKey);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { DomainError } from '../../domain/shared/errors.js';
+import { InvalidCursor } from '../adapters/dynamodb-view-store.js';
+import { ApplicationError } from '../app/errors.js';
+
+/** A domain refusal on its way out of a handler: the error value, carried as an exception only to the mapper. */
+export class DomainRefusal extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.detail);
+    this.name = 'DomainRefusal';
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const domainStatus: Record<DomainError['category'], number> = {
+  conflict: 409,
+  'not-found': 404,
+  invalid: 400,
+};
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return { type: `/problems/${code}`, title: titles[status] ?? 'Error', status, code, detail, ...extra };
+}
+
+export function validationProblem(
+  error: z.ZodError,
+  location: 'body' | 'query' | 'path' | 'header',
+): Problem {
+  return problem(400, 'validation-failed', `the request ${location} is not valid`, {
+    errors: error.issues.map((issue) => ({
+      path: [location, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  });
+}
+
+export class ValidationFailure extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+/** The one place an error becomes an HTTP answer. Unknown errors never leak their message or stack. */
+export function problemFor(error: unknown): Problem {
+  if (error instanceof ValidationFailure) return error.problem;
+  if (error instanceof DomainRefusal)
+    return problem(domainStatus[error.error.category], error.error.code, error.error.detail);
+  if (error instanceof ApplicationError) return problem(error.status, error.code, error.detail, error.extra);
+  if (error instanceof InvalidCursor) return problem(400, 'invalid-cursor', error.message);
+  return problem(500, 'internal-error', 'something went wrong on our side; the request may be retried');
+}
+
+export function problemResponse(
+  p: Problem,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: p.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+    body: JSON.stringify(p),
+  };
+}

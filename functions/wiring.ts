@@ -1,0 +1,71 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { monotonicFactory } from 'ulid';
+import { projections } from '../domain/views/index.js';
+import type { Commit } from '../events/index.js';
+import { createDocumentClient } from './adapters/dynamodb-client.js';
+import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
+import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
+import { DynamoDbViewStore } from './adapters/dynamodb-view-store.js';
+import { CommandService } from './app/command-handler.js';
+import type { Clock, Ids } from './app/ports.js';
+import type { Config } from './config.js';
+import {
+  type Authenticator,
+  authorizerClaimsAuthenticator,
+  localJwtAuthenticator,
+} from './http/authenticator.js';
+import type { HttpDependencies } from './http/dependencies.js';
+import { Projector } from './projector/projector.js';
+
+export interface Overrides {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** The local runtime's stand-in for DynamoDB Streams. */
+  readonly onCommitted?: (commit: Commit) => void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function ulidIds(): Ids {
+  const next = monotonicFactory();
+  return { next: (at?: Date) => next(at?.getTime()) };
+}
+
+export interface Dependencies extends HttpDependencies {
+  readonly projector: Projector;
+}
+
+/** The composition root: the only place adapters are built. Lambda entry points and the local runtime both call it. */
+export function createDependencies(config: Config, overrides: Overrides = {}): Dependencies {
+  const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT });
+  const clock = overrides.clock ?? systemClock;
+  const ids = ulidIds();
+  const logger = overrides.logger ?? new Logger({ serviceName: config.POWERTOOLS_SERVICE_NAME });
+  const events = new DynamoDbEventStore({
+    client,
+    tableName: config.EVENTS_TABLE,
+    clock,
+    ids,
+    onCommitted: overrides.onCommitted,
+  });
+  const views = new DynamoDbViewStore(client, config.VIEWS_TABLE);
+  const authenticator: Authenticator =
+    config.AUTH_MODE === 'local-jwt'
+      ? localJwtAuthenticator(new TextEncoder().encode(config.LOCAL_JWT_SECRET!))
+      : authorizerClaimsAuthenticator;
+  return {
+    events,
+    views,
+    commands: new CommandService({
+      store: events,
+      onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),
+    }),
+    idempotency: new DynamoDbIdempotencyStore(client, config.IDEMPOTENCY_TABLE, clock),
+    authenticator,
+    clock,
+    ids,
+    logger,
+    consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
+    projector: new Projector(views, projections, logger),
+  };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/http/authenticator.js';
+import type { Role } from '../../functions/http/principal.js';
+
+/** The community `npm run seed` fills, and the one tokens are for unless `--community` says otherwise. */
+export const DEMO_COMMUNITY = 'demo';
+
+/**
+ * The local signing key lives in the data folder, made on first use: nothing in the repository can
+ * sign a token, and only this machine's server accepts tokens signed with it.
+ */
+export function devSigningSecret(dataDir: string): string {
+  const file = join(dataDir, 'dev-signing-key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+export interface TokenRequest {
+  readonly roles: readonly Role[];
+  readonly sub: string;
+  readonly community: string;
+  readonly expiresIn?: string;
+}
+
+export async function signDevToken(secret: string, request: TokenRequest): Promise<string> {
+  return new SignJWT({ roles: request.roles, community: request.community })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(request.sub)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(request.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(secret));
+}

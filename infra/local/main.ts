@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { startLocalRuntime } from './runtime.js';
+
+/** `npm start`: the whole backend on this machine, no AWS account, no Docker, no network. */
+async function main() {
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const port = Number(process.env.PORT ?? 3000);
+  const started = Date.now();
+  const runtime = await startLocalRuntime({
+    dataDir,
+    port,
+    logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+  });
+  console.log(
+    `Community Culture Ledger is listening on ${runtime.url} (ready in ${Date.now() - started} ms)`,
+  );
+  console.log(`  data:      ${dataDir}`);
+  console.log(`  API docs:  ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`);
+  console.log(
+    '  a token:   npm run token -- --role organizer   (roles: admin organizer resident judge leader auditor)',
+  );
+  console.log(
+    `  try:       curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${runtime.url}/residents`,
+  );
+  console.log('Press Ctrl-C to stop; data is kept for the next start.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime.close();
+    console.log('stopped cleanly.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from '../../functions/app/ports.js';
+import { loadConfig } from '../../functions/config.js';
+import { createApiHandlers } from '../../functions/http/api.js';
+import { routes } from '../../functions/http/routes/index.js';
+import { createDependencies, type Dependencies } from '../../functions/wiring.js';
+import { createTables, defaultTableNames } from './create-tables.js';
+import { devSigningSecret } from './dev-key.js';
+import { LocalDispatcher } from './dispatcher.js';
+import { type Engine, startDynalite } from './engine.js';
+import { createLocalServer, listen } from './server.js';
+
+export interface LocalRuntimeOptions {
+  /** Folder for the engine's LevelDB, the dev key and the outbox; in memory (and a throwaway key) when absent. */
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly host?: string;
+  /** Use an engine that is already running (DynamoDB Local in the conformance tier) instead of dynalite. */
+  readonly endpoint?: string;
+  readonly clock?: Clock;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly endpoint: string;
+  readonly secret: string;
+  readonly deps: Dependencies;
+  readonly dispatcher: LocalDispatcher;
+  close(): Promise<void>;
+}
+
+function readCheckpoints(dataDir: string | undefined): Record<string, string> {
+  if (!dataDir) return {};
+  try {
+    return JSON.parse(readFileSync(join(dataDir, 'dispatcher-checkpoint.json'), 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/** Engine → tables → handlers → dispatcher → HTTP server: what `npm start` runs and what e2e tests start. */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const { dataDir } = options;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const engine: Engine | undefined = options.endpoint
+    ? undefined
+    : await startDynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
+  const endpoint = options.endpoint ?? engine!.endpoint;
+  await createTables(endpoint);
+  const secret = dataDir ? devSigningSecret(dataDir) : 'in-memory-test-secret-0123456789abcdef';
+  const config = loadConfig({
+    ...defaultTableNames,
+    DYNAMODB_ENDPOINT: endpoint,
+    AUTH_MODE: 'local-jwt',
+    LOCAL_JWT_SECRET: secret,
+    POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
+  });
+  const logger = new Logger({
+    serviceName: config.POWERTOOLS_SERVICE_NAME,
+    logLevel: options.logLevel ?? 'WARN',
+  });
+  let dispatcher: LocalDispatcher | undefined;
+  const deps = createDependencies(config, {
+    clock: options.clock,
+    logger,
+    onCommitted: (commit) => dispatcher?.enqueue(commit),
+  });
+  dispatcher = new LocalDispatcher({
+    projector: deps.projector,
+    store: deps.events,
+    endpoint,
+    eventsTable: config.EVENTS_TABLE,
+    log: (message, extra) => logger.warn(message, extra ?? {}),
+  });
+  await dispatcher.catchUp(readCheckpoints(dataDir));
+  const server: Server = createLocalServer(routes, createApiHandlers(deps));
+  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  if (dataDir)
+    writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ endpoint, url, pid: process.pid }));
+  const runningDispatcher = dispatcher;
+  return {
+    url,
+    endpoint,
+    secret,
+    deps,
+    dispatcher: runningDispatcher,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await runningDispatcher.stop();
+      if (dataDir) {
+        writeFileSync(
+          join(dataDir, 'dispatcher-checkpoint.json'),
+          JSON.stringify(runningDispatcher.checkpoints()),
+        );
+        writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
+      }
+      await engine?.close();
+    },
+  };
+}
