@@ -197,7 +197,8 @@ export class DynamoDbEventStore implements EventStore {
           new QueryCommand({
             TableName: this.options.tableName,
             IndexName: GLOBAL_ORDER_INDEX,
-            KeyConditionExpression: after ? 'bucket = :b AND commitId > :a' : 'bucket = :b',
+            KeyConditionExpression: after ? '#bucket = :b AND commitId > :a' : '#bucket = :b',
+            ExpressionAttributeNames: { '#bucket': 'bucket' },
             ExpressionAttributeValues: after
               ? { ':b': `${query.community}#${month}`, ':a': after }
               : { ':b': `${query.community}#${month}` },

@@ -8,13 +8,7 @@ import { routes } from './routes/index.js';
  */
 export function createApiHandlers(deps: HttpDependencies) {
   return {
-    commands: createHttpHandler(
-      routes.filter((route) => route.kind === 'command'),
-      deps,
-    ),
-    queries: createHttpHandler(
-      routes.filter((route) => route.kind !== 'command'),
-      deps,
-    ),
+    commands: createHttpHandler(routes, deps, (route) => route.kind === 'command'),
+    queries: createHttpHandler(routes, deps, (route) => route.kind !== 'command'),
   };
 }

@@ -24,13 +24,18 @@ export type HttpHandler = (
  * The shared middy stack every HTTP function is built from: correlation → error mapper → route →
  * auth → parse → read-your-writes → idempotency → the route's handler.
  */
-export function createHttpHandler(routes: readonly Route[], deps: HttpDependencies): HttpHandler {
+export function createHttpHandler(
+  routes: readonly Route[],
+  deps: HttpDependencies,
+  serves: (route: Route) => boolean = () => true,
+): HttpHandler {
+  // The router knows every route, so a wrong method is a 405 that lists all allowed methods.
   const router = new Router(routes);
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, LedgerContext>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(correlation(deps.logger))
     .use(errorMapper(deps.logger))
-    .use(routing(router))
+    .use(routing(router, serves))
     .use(authentication(deps.authenticator))
     .use(requestParsing())
     .use(consistency(deps.views, deps.consistencyWaitMs))

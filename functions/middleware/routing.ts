@@ -1,8 +1,9 @@
 import { ApplicationError } from '../app/errors.js';
+import type { Route } from '../http/route.js';
 import type { Router } from '../http/router.js';
 import type { HttpMiddleware } from './context.js';
 
-export function routing(router: Router): HttpMiddleware {
+export function routing(router: Router, serves: (route: Route) => boolean): HttpMiddleware {
   return {
     before: (request) => {
       const { method, path } = request.event.requestContext.http;
@@ -13,6 +14,9 @@ export function routing(router: Router): HttpMiddleware {
           allowed: found.allowed,
         });
       }
+      // A route that belongs to another function never runs here, even if a request is misrouted to us.
+      if (!serves(found.route))
+        throw new ApplicationError(404, 'no-such-route', `no route for ${method} ${path}`);
       request.context.ledger.match = found;
     },
   };

@@ -43,7 +43,8 @@ export class LocalDispatcher {
       const page = await client.send(
         new ScanCommand({
           TableName: this.options.eventsTable,
-          FilterExpression: 'kind = :community',
+          FilterExpression: '#kind = :community',
+          ExpressionAttributeNames: { '#kind': 'kind' },
           ExpressionAttributeValues: { ':community': 'community' },
           ExclusiveStartKey: startKey,
         }),

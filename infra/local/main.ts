@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { startLocalRuntime } from './runtime.js';
 
+// Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm start`: the whole backend on this machine, no AWS account, no Docker, no network. */
 async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');

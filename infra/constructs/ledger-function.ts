@@ -1,0 +1,57 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface LedgerFunctionProps {
+  /** Entry file relative to the repository root, e.g. `functions/http/commands.handler.ts`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly environment: Record<string, string>;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+}
+
+/**
+ * Every function's defaults in one place: Node.js 22 on arm64, ESM bundles built by the local
+ * esbuild (never Docker), source maps, X-Ray, JSON logs kept for a month.
+ */
+export class LedgerFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: LedgerFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    super(scope, id, {
+      entry: join(root, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      projectRoot: root,
+      depsLockFilePath: join(root, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node20',
+        minify: true,
+        sourceMap: true,
+        // ESM bundles need a CommonJS `require` for the few dependencies that still call it.
+        banner:
+          "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);",
+        mainFields: ['module', 'main'],
+      },
+    });
+  }
+}

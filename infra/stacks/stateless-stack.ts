@@ -1,0 +1,101 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { routes } from '../../functions/http/routes/index.js';
+import type { StageConfig } from '../config.js';
+import { LedgerFunction } from '../constructs/ledger-function.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly events: TableV2;
+  readonly views: TableV2;
+  readonly idempotency: TableV2;
+}
+
+/** Functions, the HTTP API and the stream mapping: replaceable at every deployment. */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const tables = {
+      EVENTS_TABLE: props.events.tableName,
+      VIEWS_TABLE: props.views.tableName,
+      IDEMPOTENCY_TABLE: props.idempotency.tableName,
+      AUTH_MODE: 'authorizer',
+    };
+
+    const commands = new LedgerFunction(this, 'Commands', {
+      entry: 'functions/http/commands.handler.ts',
+      description: 'HTTP commands: load, decide, append to the Events table',
+      environment: tables,
+      memorySize: 1024,
+    });
+    const queries = new LedgerFunction(this, 'Queries', {
+      entry: 'functions/http/queries.handler.ts',
+      description: 'HTTP queries: read views only',
+      environment: tables,
+    });
+    const projector = new LedgerFunction(this, 'Projector', {
+      entry: 'functions/projector/projector.handler.ts',
+      description: 'Events stream to views',
+      environment: tables,
+      timeout: Duration.seconds(60),
+    });
+
+    // Least privilege: commands append history, queries read views, only the projector writes views.
+    props.events.grantReadWriteData(commands);
+    props.idempotency.grantReadWriteData(commands);
+    props.views.grantReadData(queries);
+    props.views.grantReadWriteData(projector);
+    projector.addEventSource(
+      new DynamoEventSource(props.events, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        reportBatchItemFailures: true,
+      }),
+    );
+
+    const userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      customAttributes: { community: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
+    });
+    const client = userPool.addClient('Frontend', { authFlows: { userSrp: true } });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', userPool, { userPoolClients: [client] });
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Community Culture Ledger HTTP API',
+      corsPreflight: {
+        allowOrigins: props.config.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
+        exposeHeaders: ['etag', 'x-correlation-id', 'idempotent-replayed'],
+      },
+    });
+    const integrations = {
+      commands: new HttpLambdaIntegration('CommandsIntegration', commands),
+      queries: new HttpLambdaIntegration('QueriesIntegration', queries),
+    };
+    // Routes come from the one route table; public ones (docs) carry no authorizer.
+    for (const route of routes) {
+      this.api.addRoutes({
+        path: route.path,
+        methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST],
+        integration: route.kind === 'command' ? integrations.commands : integrations.queries,
+        authorizer: route.kind === 'public' ? undefined : authorizer,
+      });
+    }
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  decodeEvent,
+  encodeEvent,
+  eventRegistry,
+  ResidentEnrolled,
+} from '../../events/index.js';
+
+describe('event catalogue', () => {
+  it('writes events at their current version after validating the payload', () => {
+    const encoded = encodeEvent('ResidentEnrolled', {
+      residentId: 'R',
+      name: 'Chen Jing',
+      householdId: 'H',
+      partyMember: true,
+    });
+    expect(encoded.schemaVersion).toBe(ResidentEnrolled.version);
+    expect(ResidentEnrolled.version).toBe(2);
+    expect(() => encodeEvent('ResidentEnrolled', { residentId: 'R' })).toThrow(/ResidentEnrolled/);
+    expect(() => encodeEvent('Nope', {})).toThrow(/unknown event type/);
+  });
+
+  it('upcasts a v1 ResidentEnrolled (before party membership was recorded) to v2', () => {
+    const v1 = {
+      residentId: 'R1',
+      name: 'Zhao Lei',
+      householdId: 'H-3',
+      building: '5',
+      phone: '13800000000',
+    };
+    expect(decodeEvent('ResidentEnrolled', 1, v1)).toEqual({ ...v1, partyMember: false });
+  });
+
+  it('reads the current version unchanged and refuses versions it does not know', () => {
+    const v2 = { residentId: 'R2', name: 'Li Na', householdId: 'H', partyMember: true, branch: 'Branch 2' };
+    expect(decodeEvent('ResidentEnrolled', 2, v2)).toEqual(v2);
+    expect(() => decodeEvent('ResidentEnrolled', 3, v2)).toThrow(/newer than this code/);
+    expect(() => decodeEvent('ResidentEnrolled', 1, { name: 'no ids' })).toThrow(/v1/);
+  });
+
+  it('has a definition for every type it names, with versions 1..n', () => {
+    for (const [type, definition] of eventRegistry) {
+      expect(definition.type).toBe(type);
+      expect(definition.past.map((p) => p.version)).toEqual(
+        Array.from({ length: definition.version - 1 }, (_, i) => i + 1),
+      );
+    }
+  });
+
+  it('serialises canonically: key order never changes the text', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }], u: undefined })).toBe(
+      '{"a":[{"c":"x","d":null}],"b":1}',
+    );
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow();
+  });
+});

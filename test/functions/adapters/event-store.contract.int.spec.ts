@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { residentDecider } from '../../../domain/resident/resident.decider.js';
+import { canonicalJson, GENESIS_HASH } from '../../../events/index.js';
+import { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
+import { CommandService } from '../../../functions/app/command-handler.js';
+import { ConcurrencyConflict } from '../../../functions/app/ports.js';
+import { ulidIds } from '../../../functions/wiring.js';
+import { ManualClock } from '../../support/clock.js';
+import {
+  documentClient,
+  engineKinds,
+  freshTables,
+  startEngine,
+  type TestEngine,
+} from '../../support/engines.js';
+
+const metadata = { actor: 'tester', roles: ['admin'], correlationId: 'c-1' };
+const enrolled = (residentId: string, name = 'Wang Fang') => ({
+  type: 'ResidentEnrolled',
+  data: { residentId, name, householdId: 'H-7', partyMember: false },
+});
+
+describe.each(engineKinds())('event store contract on %s', (kind) => {
+  let engine: TestEngine;
+  let store: DynamoDbEventStore;
+  let clock: ManualClock;
+  let tableName: string;
+
+  beforeAll(async () => {
+    engine = await startEngine(kind);
+  }, 60_000);
+  afterAll(async () => engine?.close());
+
+  beforeEach(async () => {
+    tableName = (await freshTables(engine.endpoint)).EVENTS_TABLE;
+    clock = new ManualClock('2026-03-31T15:30:00.000Z');
+    store = new DynamoDbEventStore({
+      client: documentClient(engine.endpoint),
+      tableName,
+      clock,
+      ids: ulidIds(),
+    });
+  });
+
+  it('appends one commit holding all its events at the next versions and reads them back in order', async () => {
+    const first = await store.append({
+      community: 'c1',
+      streamId: 'c1#resident#A',
+      expectedVersion: 0,
+      prevHash: GENESIS_HASH,
+      events: [enrolled('A')],
+      metadata,
+    });
+    const second = await store.append({
+      community: 'c1',
+      streamId: 'c1#resident#A',
+      expectedVersion: 1,
+      prevHash: first.hash,
+      events: [enrolled('A', 'x'), enrolled('A', 'y')],
+      metadata,
+    });
+    expect([second.firstVersion, second.lastVersion]).toEqual([2, 3]);
+    expect(second.events.map((e) => e.streamVersion)).toEqual([2, 3]);
+    const slice = await store.readStream('c1#resident#A');
+    expect(slice.version).toBe(3);
+    expect(slice.headHash).toBe(second.hash);
+    expect(slice.commits.map((c) => c.commitId)).toEqual([first.commitId, second.commitId]);
+    const fromThree = await store.readStream('c1#resident#A', { fromVersion: 2 });
+    expect(fromThree.commits).toHaveLength(1);
+  });
+
+  it('chains each commit to the previous one: hash = sha256(prevHash + canonical JSON of the commit)', async () => {
+    const first = await store.append({
+      community: 'c1',
+      streamId: 'c1#resident#B',
+      expectedVersion: 0,
+      prevHash: GENESIS_HASH,
+      events: [enrolled('B')],
+      metadata,
+    });
+    const second = await store.append({
+      community: 'c1',
+      streamId: 'c1#resident#B',
+      expectedVersion: 1,
+      prevHash: first.hash,
+      events: [enrolled('B')],
+      metadata,
+    });
+    const [a, b] = (await store.readStream('c1#resident#B')).commits;
+    const recompute = (commit: typeof a) => {
+      const { prevHash, hash: _hash, ...body } = commit!;
+      return createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
+    };
+    expect(a!.prevHash).toBe(GENESIS_HASH);
+    expect(b!.prevHash).toBe(a!.hash);
+    expect(recompute(a)).toBe(first.hash);
+    expect(recompute(b)).toBe(second.hash);
+  });
+
+  it('refuses an append at a version that is taken, and writes nothing', async () => {
+    await store.append({
+      community: 'c1',
+      streamId: 'c1#resident#C',
+      expectedVersion: 0,
+      prevHash: GENESIS_HASH,
+      events: [enrolled('C')],
+      metadata,
+    });
+    await expect(
+      store.append({
+        community: 'c1',
+        streamId: 'c1#resident#C',
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [enrolled('C', 'other')],
+        metadata,
+      }),
+    ).rejects.toBeInstanceOf(ConcurrencyConflict);
+    const slice = await store.readStream('c1#resident#C');
+    expect(slice.commits).toHaveLength(1);
+    expect(slice.commits[0]!.events[0]!.data.name).toBe('Wang Fang');
+  });
+
+  it('lets exactly one of 20 concurrent appends at the same version win; the rest conflict', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.append({
+          community: 'c1',
+          streamId: 'c1#resident#D',
+          expectedVersion: 0,
+          prevHash: GENESIS_HASH,
+          events: [enrolled('D', `n${i}`)],
+          metadata,
+        }),
+      ),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    for (const r of lost) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyConflict);
+    expect((await store.readStream('c1#resident#D')).commits).toHaveLength(1);
+  });
+
+  it('refuses an event whose payload breaks its schema, writing nothing', async () => {
+    await expect(
+      store.append({
+        community: 'c1',
+        streamId: 'c1#resident#E',
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [{ type: 'ResidentEnrolled', data: { name: 1 } }],
+        metadata,
+      }),
+    ).rejects.toThrow(/ResidentEnrolled/);
+    await expect(
+      store.append({
+        community: 'c1',
+        streamId: 'c1#resident#E',
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [{ type: 'NoSuchEvent', data: {} }],
+        metadata,
+      }),
+    ).rejects.toThrow(/unknown event type/);
+    expect((await store.readStream('c1#resident#E')).commits).toHaveLength(0);
+  });
+
+  it('refuses a commit too large for one item', async () => {
+    const huge = {
+      type: 'ResidentEnrolled',
+      data: { residentId: 'F', name: 'x'.repeat(320 * 1024), householdId: 'H', partyMember: false },
+    };
+    await expect(
+      store.append({
+        community: 'c1',
+        streamId: 'c1#resident#F',
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [huge],
+        metadata,
+      }),
+    ).rejects.toThrow(/exceeds/);
+  });
+
+  it('reads a community’s history in global order across streams and months, paged, and never another community’s', async () => {
+    const written: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const streamId = `c1#resident#S${i % 3}`;
+      const loaded = await store.readStream(streamId);
+      const commit = await store.append({
+        community: 'c1',
+        streamId,
+        expectedVersion: loaded.version,
+        prevHash: loaded.headHash ?? GENESIS_HASH,
+        events: [enrolled(`S${i % 3}`)],
+        metadata,
+      });
+      written.push(commit.commitId);
+      await store.append({
+        community: 'c2',
+        streamId: `c2#resident#X${i}`,
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [enrolled(`X${i}`)],
+        metadata,
+      });
+      clock.advance(9 * 24 * 3600 * 1000); // crosses into April and May
+    }
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.readHistory({ community: 'c1', after, limit: 3 });
+      seen.push(...page.commits.map((c) => c.commitId));
+      for (const c of page.commits) expect(c.community).toBe('c1');
+      after = page.nextAfter;
+      pages++;
+    } while (after && pages < 10);
+    expect(seen).toEqual(written);
+    expect([...seen].sort()).toEqual(seen);
+    expect((await store.readHistory({ community: 'nobody' })).commits).toEqual([]);
+  });
+
+  it('keeps the latest snapshot of a stream and ignores none of the commits after it', async () => {
+    expect(await store.readSnapshot('c1#resident#G')).toBeUndefined();
+    await store.writeSnapshot({
+      streamId: 'c1#resident#G',
+      version: 50,
+      hash: 'h50',
+      schema: 's1',
+      state: { n: 50 },
+    });
+    await store.writeSnapshot({
+      streamId: 'c1#resident#G',
+      version: 100,
+      hash: 'h100',
+      schema: 's1',
+      state: { n: 100 },
+    });
+    expect(await store.readSnapshot('c1#resident#G')).toEqual({
+      streamId: 'c1#resident#G',
+      version: 100,
+      hash: 'h100',
+      schema: 's1',
+      state: { n: 100 },
+    });
+    // Snapshots live beside commits but are not history.
+    expect((await store.readStream('c1#resident#G')).commits).toEqual([]);
+  });
+
+  it('upcasts a stored v1 event to the current version when a stream is loaded', async () => {
+    // A commit written by the first release, before party membership was recorded.
+    const body = {
+      commitId: '01J0000000000000000000000A',
+      community: 'c1',
+      streamId: 'c1#resident#OLD',
+      firstVersion: 1,
+      lastVersion: 1,
+      recordedAt: '2025-01-05T02:00:00.000Z',
+      metadata,
+      events: [
+        {
+          eventId: '01J0000000000000000000000B',
+          type: 'ResidentEnrolled',
+          schemaVersion: 1,
+          streamVersion: 1,
+          data: { residentId: 'OLD', name: 'Zhao Lei', householdId: 'H-1' },
+        },
+      ],
+    };
+    const json = canonicalJson(body);
+    await documentClient(engine.endpoint).send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          streamId: body.streamId,
+          version: 1,
+          lastVersion: 1,
+          kind: 'commit',
+          commitId: body.commitId,
+          bucket: 'c1#2025-01',
+          community: 'c1',
+          recordedAt: body.recordedAt,
+          body: json,
+          prevHash: GENESIS_HASH,
+          hash: createHash('sha256').update(GENESIS_HASH).update(json).digest('hex'),
+        },
+      }),
+    );
+    const loaded = await new CommandService({ store }).load(residentDecider, 'c1#resident#OLD');
+    expect(loaded.state).toEqual({ status: 'enrolled', householdId: 'H-1', partyMember: false });
+    expect(loaded.version).toBe(1);
+  });
+});
