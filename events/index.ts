@@ -1,14 +1,40 @@
+import type {
+  ActivityCancelled,
+  ActivityHeld,
+  ActivityPlanned,
+  ActivityRescheduled,
+  AttendanceRevoked,
+  ResidentAttended,
+  ResidentRegistered,
+} from './activity.events.js';
 import type { EventOf } from './define.js';
+import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
 import type { ResidentEnrolled } from './resident.events.js';
 
+export * from './activity.events.js';
 export * from './canonical-json.js';
 export * from './define.js';
 export * from './envelope.js';
+export * from './plan.events.js';
 export * from './registry.js';
 export * from './resident.events.js';
+export * from './shared.js';
 
 export type ResidentEvent = EventOf<typeof ResidentEnrolled>;
 
+export type PlanEvent =
+  | EventOf<typeof PlanCreated>
+  | EventOf<typeof TargetSet>
+  | EventOf<typeof OrganizingGroupAppointed>;
+export type ActivityEvent =
+  | EventOf<typeof ActivityPlanned>
+  | EventOf<typeof ActivityRescheduled>
+  | EventOf<typeof ActivityCancelled>
+  | EventOf<typeof ResidentRegistered>
+  | EventOf<typeof ResidentAttended>
+  | EventOf<typeof AttendanceRevoked>
+  | EventOf<typeof ActivityHeld>;
+
 /** Every current domain event, as deciders emit and projections read them. */
-export type DomainEvent = ResidentEvent;
+export type DomainEvent = ResidentEvent | PlanEvent | ActivityEvent;
 export type DomainEventType = DomainEvent['type'];

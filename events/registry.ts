@@ -1,4 +1,6 @@
+import { activityEvents } from './activity.events.js';
 import type { EventDefinition } from './define.js';
+import { planEvents } from './plan.events.js';
 import { residentEvents } from './resident.events.js';
 
 export class UnknownEventTypeError extends Error {}
@@ -6,7 +8,10 @@ export class InvalidEventPayloadError extends Error {}
 
 /** Every event type the system has ever written, by type. */
 export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
-  [...residentEvents].map((definition) => [definition.type, definition as EventDefinition]),
+  [...residentEvents, ...planEvents, ...activityEvents].map((definition) => [
+    definition.type,
+    definition as EventDefinition,
+  ]),
 );
 
 function definitionOf(type: string): EventDefinition {

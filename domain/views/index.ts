@@ -1,9 +1,19 @@
 import type { DomainEvent } from '../../events/index.js';
+import { activityDetails, attendeeRows, participationRows } from './activity.view.js';
+import { planDetails } from './plan.view.js';
 import type { Projection } from './projection.js';
 import { residentProfiles } from './resident.view.js';
 
+export * from './activity.view.js';
+export * from './plan.view.js';
 export * from './projection.js';
 export * from './resident.view.js';
 
 /** Every live view, in the order the projector applies them. */
-export const projections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [residentProfiles];
+export const projections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [
+  residentProfiles,
+  planDetails,
+  activityDetails,
+  attendeeRows,
+  participationRows,
+];

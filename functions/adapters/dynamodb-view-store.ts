@@ -1,6 +1,12 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { ViewKey } from '../../domain/views/projection.js';
-import type { ListQuery, StoredView, ViewPage, ViewStore } from '../app/view-store.js';
+import type { ListQuery, StoredView, ViewFilter, ViewPage, ViewStore } from '../app/view-store.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
@@ -26,6 +32,28 @@ export class InvalidCursor extends Error {
   }
 }
 
+/** Turns document filters into a FilterExpression with placeholders (no user text ever becomes syntax). */
+function filterExpression(
+  where: readonly ViewFilter[],
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+) {
+  const clauses = where.map((filter, i) => {
+    const path = filter.field
+      .map((segment, j) => {
+        const placeholder = `#f${i}_${j}`;
+        names[placeholder] = segment;
+        return placeholder;
+      })
+      .join('.');
+    values[`:f${i}`] = filter.value;
+    return `${path} ${filter.op} :f${i}`;
+  });
+  return ['attribute_not_exists(deleted)', ...clauses].join(' AND ');
+}
+
+const BATCH_GET_LIMIT = 100;
+
 export class DynamoDbViewStore implements ViewStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -35,6 +63,25 @@ export class DynamoDbViewStore implements ViewStore {
   async get<D>(key: ViewKey): Promise<StoredView<D> | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
     return result.Item as StoredView<D> | undefined;
+  }
+
+  async getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]> {
+    const found: StoredView<D>[] = [];
+    for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] | undefined = keys
+        .slice(i, i + BATCH_GET_LIMIT)
+        .map(({ pk, sk }) => ({ pk, sk }));
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0)
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
+        const result = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+        );
+        found.push(...((result.Responses?.[this.tableName] ?? []) as StoredView<D>[]));
+        pending = result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return found;
   }
 
   async putIfUnchanged(item: StoredView, previousVersion: number | undefined): Promise<boolean> {
@@ -72,20 +119,28 @@ export class DynamoDbViewStore implements ViewStore {
       conditions.push('gsi1sk <= :to');
       values[':to'] = query.to;
     }
-    const result = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeValues: values,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor, 'gsi1pk', query.list),
-      }),
-    );
-    return {
-      items: (result.Items ?? []) as StoredView<D>[],
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const names: Record<string, string> = {};
+    const filter = filterExpression(query.where ?? [], names, values);
+    // Filters apply after DynamoDB's Limit, so keep reading until the page is full or the list ends.
+    const items: StoredView<D>[] = [];
+    let startKey = decodeCursor(query.cursor, 'gsi1pk', query.list);
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: conditions.join(' AND '),
+          FilterExpression: filter,
+          ExpressionAttributeNames: Object.keys(names).length > 0 ? names : undefined,
+          ExpressionAttributeValues: values,
+          Limit: query.limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...((result.Items ?? []) as StoredView<D>[]));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && items.length < query.limit);
+    return { items, nextCursor: encodeCursor(startKey) };
   }
 
   async partition<D>(

@@ -16,17 +16,28 @@ export interface ViewPage<D> {
   readonly nextCursor: string | undefined;
 }
 
+/** A condition on a view item's document, e.g. `{ field: ['data', 'category'], op: '=', value: 'festival' }`. */
+export interface ViewFilter {
+  readonly field: readonly string[];
+  readonly op: '=' | '<' | '<=' | '>' | '>=';
+  readonly value: string | number | boolean;
+}
+
 export interface ListQuery {
   /** Partition of the secondary index (`gsi1pk`). */
   readonly list: string;
+  /** Inclusive bounds on the list's sort key (`gsi1sk`). */
   readonly from?: string;
   readonly to?: string;
+  readonly where?: readonly ViewFilter[];
   readonly limit: number;
   readonly cursor?: string;
 }
 
 export interface ViewStore {
   get<D>(key: ViewKey): Promise<StoredView<D> | undefined>;
+  /** Several items at once, in no particular order; missing ones are left out. */
+  getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]>;
   /**
    * Writes the item only if the stored one is still at `previousVersion` (absent when `undefined`);
    * returns false when another writer got there first.

@@ -1,8 +1,10 @@
 import type { DomainError } from '../../domain/shared/errors.js';
 import { isDomainError } from '../../domain/shared/errors.js';
+import type { CommitMetadata } from '../../events/index.js';
 import type { CommandAccepted } from '../app/command-handler.js';
 import { encodePosition } from '../app/position.js';
 import { DomainRefusal } from '../middleware/problem.js';
+import type { Principal } from './principal.js';
 import type { RouteResponse } from './route.js';
 
 /** 201 with the command answer, or the domain's refusal for the error mapper. A no-op decision answers 200. */
@@ -18,5 +20,19 @@ export function commandResponse(id: string, outcome: CommandAccepted | DomainErr
       events: outcome.events,
       position: encodePosition({ streamId: outcome.streamId, version: outcome.version }),
     },
+  };
+}
+
+/** Who and why, recorded with every commit. */
+export function commitMetadata(request: {
+  principal: Principal;
+  correlationId: string;
+  idempotencyKey: string | undefined;
+}): CommitMetadata {
+  return {
+    actor: request.principal.sub,
+    roles: [...request.principal.roles],
+    correlationId: request.correlationId,
+    idempotencyKey: request.idempotencyKey,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateOrDateTime } from '../../domain/shared/time.js';
 
 /** What every command answers (API.md): the aggregate, its new version, the events, a read-your-writes token. */
 export const CommandAnswer = z
@@ -22,3 +23,16 @@ export function listOf<T extends z.ZodType>(item: T) {
 
 /** Ids we issue are ULIDs; anything else cannot name one of ours. */
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a valid id');
+
+/** A date (`2026-04-20`, that day in the plan's time zone) or a date-time with its offset. */
+export const DateOrDateTime = z
+  .string()
+  .refine(
+    isDateOrDateTime,
+    'expected a date (2026-04-20) or a date-time with offset (2026-04-20T09:00:00+08:00)',
+  )
+  .meta({ examples: ['2026-04-20', '2026-04-20T09:00:00+08:00'] });
+
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const CommandParams = z.object({ id: Id });

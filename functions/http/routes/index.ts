@@ -1,6 +1,13 @@
 import type { Route } from '../route.js';
+import { activityRoutes } from './activities.js';
 import { docsRoutes } from './docs.js';
+import { planRoutes } from './plans.js';
 import { residentRoutes } from './residents.js';
 
 /** The one route table: it feeds the router, the OpenAPI document, the authorization tests and the CDK routes. */
-export const routes: readonly Route[] = [...residentRoutes, ...docsRoutes(() => routes)];
+export const routes: readonly Route[] = [
+  ...residentRoutes,
+  ...planRoutes,
+  ...activityRoutes,
+  ...docsRoutes(() => routes),
+];

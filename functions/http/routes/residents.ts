@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
+import {
+  type ActivityDetail,
+  activityKey,
+  type ParticipationRow,
+} from '../../../domain/views/activity.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
-import { commandResponse } from '../command-response.js';
+import { commandResponse, commitMetadata } from '../command-response.js';
 import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
@@ -44,6 +49,28 @@ export const Resident = z
 
 const ResidentParams = z.object({ residentId: Id });
 
+export const Participation = z
+  .object({
+    residentId: z.string(),
+    activities: z.array(
+      z.object({
+        activityId: z.string(),
+        title: z.string(),
+        category: z.string().optional(),
+        format: z.string().optional(),
+        window: z.object({ start: z.string(), end: z.string() }).optional(),
+        status: z.string().optional(),
+        registered: z.boolean(),
+        attended: z.boolean(),
+        attendedAt: z.string().optional(),
+        method: z.string().optional(),
+        revokedReason: z.string().optional(),
+      }),
+    ),
+    totals: z.object({ registered: z.number(), attended: z.number() }),
+  })
+  .meta({ id: 'Participation' });
+
 /** A resident reads their own record only; staff read everyone's in their community. */
 export function assertMayReadResident(principal: Principal, residentId: string): void {
   const staff = principal.roles.some((role) => role !== 'resident');
@@ -63,14 +90,15 @@ export const residentRoutes = [
     roles: ['admin', 'organizer'],
     body: EnrollResidentBody,
     response: { status: 201, description: 'The resident was enrolled', schema: CommandAnswer },
-    async handle({ body, principal, correlationId, idempotencyKey }, deps) {
+    async handle(request, deps) {
+      const { body, principal } = request;
       const residentId = deps.ids.next();
       const outcome = await deps.commands.execute({
         decider: residentDecider,
         community: principal.community,
         streamId: streamIdOf(principal.community, 'resident', residentId),
         command: { type: 'EnrollResident', residentId, ...body },
-        metadata: { actor: principal.sub, roles: [...principal.roles], correlationId, idempotencyKey },
+        metadata: commitMetadata(request),
       });
       return commandResponse(residentId, outcome);
     },
@@ -90,6 +118,69 @@ export const residentRoutes = [
       const item = await deps.views.get<ResidentProfile>(residentKey(principal.community, params.residentId));
       if (!item || item.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
       return { status: 200, body: { ...item.data, version: item.appliedVersion } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/residents/{residentId}/participation',
+    operationId: 'getParticipation',
+    summary: 'What a resident took part in: activities registered for and attended',
+    tag: 'Residents',
+    kind: 'query',
+    roles: ['admin', 'organizer', 'leader', 'auditor', 'resident'],
+    params: ResidentParams,
+    response: { status: 200, description: "The resident's participation", schema: Participation },
+    async handle({ params, principal }, deps) {
+      assertMayReadResident(principal, params.residentId);
+      const profile = await deps.views.get<ResidentProfile>(
+        residentKey(principal.community, params.residentId),
+      );
+      if (!profile || profile.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
+      const rows: ParticipationRow[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.views.partition<ParticipationRow>(
+          residentKey(principal.community, params.residentId).pk,
+          {
+            skPrefix: 'activity#',
+            limit: 500,
+            cursor,
+          },
+        );
+        rows.push(...page.items.map((i) => i.data));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const details = new Map(
+        (
+          await deps.views.getMany<ActivityDetail>(
+            rows.map((r) => activityKey(principal.community, r.activityId)),
+          )
+        ).map((i) => [i.data.activityId, i.data]),
+      );
+      const activities = rows
+        .map((row) => {
+          const detail = details.get(row.activityId);
+          return {
+            ...row,
+            title: detail?.title ?? '',
+            category: detail?.category,
+            format: detail?.format,
+            window: detail?.window,
+            status: detail?.status,
+          };
+        })
+        .sort((a, b) => (a.window?.start ?? '').localeCompare(b.window?.start ?? ''));
+      return {
+        status: 200,
+        body: {
+          residentId: params.residentId,
+          activities,
+          totals: {
+            registered: rows.filter((r) => r.registered).length,
+            attended: rows.filter((r) => r.attended).length,
+          },
+        },
+      };
     },
   }),
   defineRoute({

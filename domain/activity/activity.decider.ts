@@ -1,0 +1,215 @@
+import type { ActivityEvent, Category, Format, Window } from '../../events/index.js';
+import { planErrors } from '../plan/plan.errors.js';
+import type { Decider } from '../shared/decider.js';
+import { emptyIdSet, type IdSet, idSetAdd, idSetHas, idSetRemove } from '../shared/id-set.js';
+import { zonedInstant } from '../shared/time.js';
+import { activityErrors } from './activity.errors.js';
+
+export interface PlanFacts {
+  readonly planId: string;
+  readonly year: number;
+  readonly timeZone: string;
+}
+
+export type ActivityCommand =
+  | {
+      readonly type: 'PlanActivity';
+      readonly activityId: string;
+      readonly planId: string;
+      /** The plan as loaded by the handler; absent when no such plan exists. */
+      readonly plan: PlanFacts | undefined;
+      readonly category: Category;
+      readonly format: Format;
+      readonly title: string;
+      readonly description?: string;
+      readonly window: Window;
+      readonly venue?: string;
+      readonly organizerUnit?: string;
+      readonly partnerUnits?: string[];
+      readonly audience?: string;
+      readonly capacity?: number;
+      readonly lecturer?: string;
+    }
+  | {
+      readonly type: 'RescheduleActivity';
+      readonly activityId: string;
+      readonly window: Window;
+      readonly reason: string;
+    }
+  | { readonly type: 'CancelActivity'; readonly activityId: string; readonly reason: string }
+  | {
+      readonly type: 'RegisterResident';
+      readonly activityId: string;
+      readonly residentId: string;
+      readonly residentKnown: boolean;
+    }
+  | {
+      readonly type: 'RecordAttendance';
+      readonly activityId: string;
+      readonly residentId: string;
+      readonly residentKnown: boolean;
+      readonly method: 'qr' | 'kiosk' | 'organizer';
+      readonly at: string;
+    }
+  | {
+      readonly type: 'RevokeAttendance';
+      readonly activityId: string;
+      readonly residentId: string;
+      readonly reason: string;
+    }
+  | {
+      readonly type: 'RecordHeld';
+      readonly activityId: string;
+      readonly heldOn: string;
+      readonly summary: string;
+      readonly lecturer?: string;
+      readonly trainingPlan?: string;
+      readonly headcount?: number;
+    };
+
+/** JSON-shaped (maps, not Sets) so that a long activity's state can be snapshotted as it is. */
+export type ActivityState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: 'planned' | 'cancelled' | 'held';
+      readonly planId: string;
+      readonly planYear: number;
+      readonly timeZone: string;
+      readonly window: Window;
+      readonly capacity: number | null;
+      readonly registered: IdSet;
+      readonly registeredCount: number;
+      readonly attending: IdSet;
+    };
+
+/** Snapshot shape version: bump when ActivityState changes. */
+export const ACTIVITY_STATE_SCHEMA = 'activity-state-v1';
+export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 100 } as const;
+
+function windowProblem(window: Window, year: number, timeZone: string) {
+  const start = Date.parse(window.start);
+  const end = Date.parse(window.end);
+  if (end < start) return activityErrors.windowEndsBeforeStart();
+  const yearStart = zonedInstant(year, 1, 1, timeZone).getTime();
+  const yearEnd = zonedInstant(year + 1, 1, 1, timeZone).getTime();
+  if (start < yearStart || end > yearEnd) return activityErrors.windowOutsidePlanYear(year);
+  return undefined;
+}
+
+export const heldWithinWindow = (heldOn: string, window: Window): boolean => {
+  const at = Date.parse(heldOn);
+  return at >= Date.parse(window.start) && at < Date.parse(window.end);
+};
+
+export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    if (command.type === 'PlanActivity') {
+      if (state.status !== 'none') return activityErrors.alreadyExists(command.activityId);
+      const { type: _type, plan, planId, ...fields } = command;
+      if (!plan) return planErrors.notFound(planId);
+      const problem = windowProblem(command.window, plan.year, plan.timeZone);
+      if (problem) return problem;
+      return [
+        {
+          type: 'ActivityPlanned',
+          data: { ...fields, planId, planYear: plan.year, timeZone: plan.timeZone },
+        },
+      ];
+    }
+    if (state.status === 'none') return activityErrors.notFound(command.activityId);
+    if (state.status === 'cancelled') return activityErrors.cancelled();
+
+    switch (command.type) {
+      case 'RescheduleActivity': {
+        if (state.status === 'held') return activityErrors.alreadyHeld();
+        const problem = windowProblem(command.window, state.planYear, state.timeZone);
+        if (problem) return problem;
+        if (command.window.start === state.window.start && command.window.end === state.window.end) return [];
+        return [
+          {
+            type: 'ActivityRescheduled',
+            data: { window: command.window, previousWindow: state.window, reason: command.reason },
+          },
+        ];
+      }
+      case 'CancelActivity':
+        if (state.status === 'held') return activityErrors.alreadyHeld();
+        return [{ type: 'ActivityCancelled', data: { reason: command.reason } }];
+      case 'RegisterResident':
+        if (state.status === 'held') return activityErrors.alreadyHeld();
+        if (!command.residentKnown) return activityErrors.residentNotFound(command.residentId);
+        if (idSetHas(state.registered, command.residentId))
+          return activityErrors.alreadyRegistered(command.residentId);
+        if (state.capacity !== null && state.registeredCount >= state.capacity)
+          return activityErrors.full(state.capacity);
+        return [{ type: 'ResidentRegistered', data: { residentId: command.residentId } }];
+      case 'RecordAttendance':
+        // A held activity still takes sign-ins: organizers often enter the paper sheet afterwards.
+        if (!command.residentKnown) return activityErrors.residentNotFound(command.residentId);
+        if (idSetHas(state.attending, command.residentId))
+          return activityErrors.alreadyAttended(command.residentId);
+        return [
+          {
+            type: 'ResidentAttended',
+            data: { residentId: command.residentId, method: command.method, at: command.at },
+          },
+        ];
+      case 'RevokeAttendance':
+        if (!idSetHas(state.attending, command.residentId))
+          return activityErrors.notAttended(command.residentId);
+        return [
+          { type: 'AttendanceRevoked', data: { residentId: command.residentId, reason: command.reason } },
+        ];
+      case 'RecordHeld': {
+        if (state.status === 'held') return activityErrors.alreadyHeld();
+        const { type: _type, activityId: _id, ...record } = command;
+        return [
+          {
+            type: 'ActivityHeld',
+            data: { ...record, heldWithinWindow: heldWithinWindow(command.heldOn, state.window) },
+          },
+        ];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'ActivityPlanned') {
+      const { planId, planYear, timeZone, window, capacity } = event.data;
+      return {
+        status: 'planned',
+        planId,
+        planYear,
+        timeZone,
+        window,
+        capacity: capacity ?? null,
+        registered: emptyIdSet,
+        registeredCount: 0,
+        attending: emptyIdSet,
+      };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'ActivityRescheduled':
+        return { ...state, window: event.data.window };
+      case 'ActivityCancelled':
+        return { ...state, status: 'cancelled' };
+      case 'ResidentRegistered':
+        return {
+          ...state,
+          registered: idSetAdd(state.registered, event.data.residentId),
+          registeredCount: state.registeredCount + 1,
+        };
+      case 'ResidentAttended':
+        return { ...state, attending: idSetAdd(state.attending, event.data.residentId) };
+      case 'AttendanceRevoked':
+        return { ...state, attending: idSetRemove(state.attending, event.data.residentId) };
+      case 'ActivityHeld':
+        return { ...state, status: 'held' };
+      default:
+        return state;
+    }
+  },
+};

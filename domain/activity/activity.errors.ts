@@ -1,0 +1,26 @@
+import { domainError } from '../shared/errors.js';
+
+export const activityErrors = {
+  alreadyExists: (id: string) =>
+    domainError('activity-already-exists', 'conflict', `activity ${id} already exists`),
+  notFound: (id: string) => domainError('activity-not-found', 'not-found', `activity ${id} does not exist`),
+  cancelled: () => domainError('activity-cancelled', 'conflict', 'the activity is cancelled'),
+  alreadyHeld: () => domainError('activity-already-held', 'conflict', 'the activity has already been held'),
+  windowEndsBeforeStart: () =>
+    domainError('window-ends-before-start', 'invalid', 'the window must end on or after its start'),
+  windowOutsidePlanYear: (year: number) =>
+    domainError('window-outside-plan-year', 'invalid', `the window must lie within the plan's year ${year}`),
+  residentNotFound: (residentId: string) =>
+    domainError(
+      'resident-not-found',
+      'not-found',
+      `resident ${residentId} is not on this community's roster`,
+    ),
+  alreadyRegistered: (residentId: string) =>
+    domainError('already-registered', 'conflict', `resident ${residentId} is already registered`),
+  full: (capacity: number) => domainError('activity-full', 'conflict', `all ${capacity} places are taken`),
+  alreadyAttended: (residentId: string) =>
+    domainError('already-attended', 'conflict', `resident ${residentId} has already attended this activity`),
+  notAttended: (residentId: string) =>
+    domainError('not-attended', 'conflict', `resident ${residentId} has no attendance to revoke`),
+};

@@ -1,0 +1,20 @@
+import { domainError } from '../shared/errors.js';
+
+export const planErrors = {
+  alreadyExists: (planId: string) =>
+    domainError('plan-already-exists', 'conflict', `plan ${planId} already exists`),
+  notFound: (planId: string) => domainError('plan-not-found', 'not-found', `plan ${planId} does not exist`),
+  targetNeedsCategory: (metric: string) =>
+    domainError(
+      'target-needs-category',
+      'invalid',
+      `a ${metric} target must name the category of activities it counts`,
+    ),
+  targetTakesNoCategory: () =>
+    domainError(
+      'target-takes-no-category',
+      'invalid',
+      'an articles-per-member target counts articles, not activities: give no category or format',
+    ),
+  leaderInDeputies: () => domainError('leader-is-deputy', 'invalid', 'the leader cannot also be a deputy'),
+};

@@ -1,0 +1,61 @@
+import type { DomainEvent, Person, Target } from '../../events/index.js';
+import type { Projection } from './projection.js';
+
+export type PlanDetail = {
+  planId: string;
+  communityName: string;
+  year: number;
+  title: string;
+  timeZone: string;
+  createdAt: string;
+  targets: (Target & { setAt: string })[];
+  organizingGroup: { leader: Person; deputies: Person[]; members: Person[]; appointedAt: string } | null;
+};
+
+export const planKey = (community: string, planId: string) => ({
+  pk: `${community}#plan#${planId}`,
+  sk: 'detail',
+});
+
+const planIdOf = (streamId: string) => streamId.split('#').slice(2).join('#');
+
+/** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
+export const planDetails: Projection<DomainEvent, PlanDetail> = {
+  name: 'plan-details',
+  keys(event, context) {
+    switch (event.type) {
+      case 'PlanCreated':
+      case 'TargetSet':
+      case 'OrganizingGroupAppointed':
+        return [planKey(context.community, planIdOf(context.streamId))];
+      default:
+        return [];
+    }
+  },
+  apply(current, event, context) {
+    if (event.type === 'PlanCreated') {
+      return {
+        data: { ...event.data, createdAt: context.recordedAt, targets: [], organizingGroup: null },
+        gsi1pk: `${context.community}#plans`,
+        gsi1sk: `${event.data.year}#${event.data.planId}`,
+      };
+    }
+    if (!current) return null;
+    switch (event.type) {
+      case 'TargetSet': {
+        const others = current.data.targets.filter((t) => t.targetId !== event.data.targetId);
+        const targets = [...others, { ...event.data, setAt: context.recordedAt }].sort((a, b) =>
+          a.targetId.localeCompare(b.targetId),
+        );
+        return { ...current, data: { ...current.data, targets } };
+      }
+      case 'OrganizingGroupAppointed':
+        return {
+          ...current,
+          data: { ...current.data, organizingGroup: { ...event.data, appointedAt: context.recordedAt } },
+        };
+      default:
+        return current;
+    }
+  },
+};

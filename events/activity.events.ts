@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { defineEvent } from './define.js';
+import { Category, Format, Instant, Window } from './shared.js';
+
+export const ActivityPlanned = defineEvent(
+  'ActivityPlanned',
+  z.object({
+    activityId: z.string(),
+    planId: z.string(),
+    /** The plan's year and time zone when it was planned: the window must lie in that year, in that zone. */
+    planYear: z.number().int(),
+    timeZone: z.string(),
+    category: Category,
+    format: Format,
+    title: z.string(),
+    description: z.string().optional(),
+    window: Window,
+    venue: z.string().optional(),
+    organizerUnit: z.string().optional(),
+    partnerUnits: z.array(z.string()).optional(),
+    audience: z.string().optional(),
+    capacity: z.number().int().positive().optional(),
+    lecturer: z.string().optional(),
+  }),
+);
+
+export const ActivityRescheduled = defineEvent(
+  'ActivityRescheduled',
+  z.object({ window: Window, previousWindow: Window, reason: z.string() }),
+);
+
+export const ActivityCancelled = defineEvent('ActivityCancelled', z.object({ reason: z.string() }));
+
+export const ResidentRegistered = defineEvent('ResidentRegistered', z.object({ residentId: z.string() }));
+
+export const AttendanceMethod = z.enum(['qr', 'kiosk', 'organizer']);
+
+/** A resident signed in. `at` is when they attended (may be back-dated); the commit says when it was recorded. */
+export const ResidentAttended = defineEvent(
+  'ResidentAttended',
+  z.object({ residentId: z.string(), method: AttendanceMethod, at: Instant }),
+);
+
+export const AttendanceRevoked = defineEvent(
+  'AttendanceRevoked',
+  z.object({ residentId: z.string(), reason: z.string() }),
+);
+
+export const ActivityHeld = defineEvent(
+  'ActivityHeld',
+  z.object({
+    heldOn: Instant,
+    summary: z.string(),
+    lecturer: z.string().optional(),
+    trainingPlan: z.string().optional(),
+    headcount: z.number().int().min(0).optional(),
+    heldWithinWindow: z.boolean(),
+  }),
+);
+
+export const activityEvents = [
+  ActivityPlanned,
+  ActivityRescheduled,
+  ActivityCancelled,
+  ResidentRegistered,
+  ResidentAttended,
+  AttendanceRevoked,
+  ActivityHeld,
+] as const;

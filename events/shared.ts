@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const categories = [
+  'publicity',
+  'party-education',
+  'civic-education',
+  'festival',
+  'science-popularization',
+  'legal-education',
+  'sports-fitness',
+  'library-reading',
+  'youth-practice',
+  'civilization-school',
+  'performance',
+] as const;
+export const Category = z.enum(categories);
+export type Category = z.infer<typeof Category>;
+
+export const formats = [
+  'study-session',
+  'seminar',
+  'lecture',
+  'class',
+  'performance',
+  'competition',
+  'exhibition',
+  'visit',
+  'publicity',
+  'reading',
+  'practice',
+  'other',
+] as const;
+export const Format = z.enum(formats);
+export type Format = z.infer<typeof Format>;
+
+/** An instant, stored in UTC (`…Z`); the plan's time zone says which day and period it falls in. */
+export const Instant = z.iso.datetime();
+
+/** A planned window, resolved to instants: `[start, end)`. */
+export const Window = z.object({ start: Instant, end: Instant });
+export type Window = z.infer<typeof Window>;

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { planDecider } from '../../../domain/plan/plan.decider.js';
+import { streamIdOf } from '../../../domain/shared/ids.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
+import { type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
+import { Category, Format, Metric, TargetPeriod } from '../../../events/index.js';
+import { appErrors } from '../../app/errors.js';
+import { commandResponse, commitMetadata } from '../command-response.js';
+import type { HttpDependencies } from '../dependencies.js';
+import { defineRoute } from '../route.js';
+import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+
+const everyone = ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'] as const;
+
+export const CreatePlanBody = z
+  .object({
+    communityName: trimmed(200),
+    year: z.number().int().min(2000).max(2100),
+    title: trimmed(200),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)')
+      .default(DEFAULT_TIME_ZONE),
+  })
+  .strict()
+  .meta({ id: 'CreatePlan' });
+
+export const SetTargetBody = z
+  .object({
+    targetId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')
+      .optional(),
+    description: trimmed(500),
+    metric: Metric,
+    category: Category.optional(),
+    format: Format.optional(),
+    minimum: z.number().int().min(0).max(10_000),
+    per: TargetPeriod,
+  })
+  .strict()
+  .meta({ id: 'SetTarget' });
+
+const PersonBody = z
+  .object({ name: trimmed(100), email: z.email().max(254).optional(), residentId: Id.optional() })
+  .strict()
+  .meta({ id: 'Person' });
+
+export const OrganizingGroupBody = z
+  .object({
+    leader: PersonBody,
+    deputies: z.array(PersonBody).max(20),
+    members: z.array(PersonBody).max(200),
+  })
+  .strict()
+  .meta({ id: 'OrganizingGroup' });
+
+const TargetView = SetTargetBody.extend({ targetId: z.string(), setAt: z.string() });
+
+export const Plan = z
+  .object({
+    planId: z.string(),
+    communityName: z.string(),
+    year: z.number(),
+    title: z.string(),
+    timeZone: z.string(),
+    createdAt: z.string(),
+    targets: z.array(TargetView),
+    organizingGroup: OrganizingGroupBody.extend({ appointedAt: z.string() }).nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Plan' });
+
+const PlanParams = z.object({ planId: Id });
+
+/** The plan's detail view, or 404 (also for another community's plan: the key carries the community). */
+export async function readPlan(deps: HttpDependencies, community: string, planId: string) {
+  const item = await deps.views.get<PlanDetail>(planKey(community, planId));
+  if (!item || item.deleted) throw appErrors.notFound(`plan ${planId}`);
+  return item;
+}
+
+export const planRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/plans',
+    operationId: 'createPlan',
+    summary: "Create the community's yearly work plan",
+    tag: 'Plans',
+    kind: 'command',
+    roles: ['admin'],
+    body: CreatePlanBody,
+    response: { status: 201, description: 'The plan was created', schema: CommandAnswer },
+    async handle(request, deps) {
+      const planId = deps.ids.next();
+      const { principal, body } = request;
+      const outcome = await deps.commands.execute({
+        decider: planDecider,
+        community: principal.community,
+        streamId: streamIdOf(principal.community, 'plan', planId),
+        command: { type: 'CreatePlan', planId, ...body },
+        metadata: commitMetadata(request),
+      });
+      return commandResponse(planId, outcome);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/plans/{planId}/targets',
+    operationId: 'setTarget',
+    summary: "Set or change one of the plan's targets (it applies from now on; the past keeps its targets)",
+    tag: 'Plans',
+    kind: 'command',
+    roles: ['admin'],
+    params: PlanParams,
+    body: SetTargetBody,
+    response: { status: 201, description: 'The target was set', schema: CommandAnswer },
+    async handle(request, deps) {
+      const { principal, params, body } = request;
+      const targetId = body.targetId ?? deps.ids.next().toLowerCase();
+      const outcome = await deps.commands.execute({
+        decider: planDecider,
+        community: principal.community,
+        streamId: streamIdOf(principal.community, 'plan', params.planId),
+        command: { type: 'SetTarget', planId: params.planId, target: { ...body, targetId } },
+        metadata: commitMetadata(request),
+        expectedVersion: request.expectedVersion,
+      });
+      return commandResponse(targetId, outcome);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/plans/{planId}/organizing-group',
+    operationId: 'appointOrganizingGroup',
+    summary: 'Appoint the leader, deputies and members (leader and deputies receive the reports)',
+    tag: 'Plans',
+    kind: 'command',
+    roles: ['admin'],
+    params: PlanParams,
+    body: OrganizingGroupBody,
+    response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
+    async handle(request, deps) {
+      const { principal, params, body } = request;
+      const outcome = await deps.commands.execute({
+        decider: planDecider,
+        community: principal.community,
+        streamId: streamIdOf(principal.community, 'plan', params.planId),
+        command: { type: 'AppointOrganizingGroup', planId: params.planId, ...body },
+        metadata: commitMetadata(request),
+        expectedVersion: request.expectedVersion,
+      });
+      return commandResponse(params.planId, outcome);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/plans/{planId}',
+    operationId: 'getPlan',
+    summary: 'A plan with its targets and organizing group',
+    tag: 'Plans',
+    kind: 'query',
+    roles: [...everyone],
+    params: PlanParams,
+    response: { status: 200, description: 'The plan', schema: Plan },
+    async handle({ params, principal }, deps) {
+      const item = await readPlan(deps, principal.community, params.planId);
+      return {
+        status: 200,
+        body: { ...item.data, version: item.appliedVersion },
+        headers: { etag: `"${item.appliedVersion}"` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/plans',
+    operationId: 'listPlans',
+    summary: "The community's plans, by year",
+    tag: 'Plans',
+    kind: 'query',
+    roles: [...everyone],
+    query: ListQuery,
+    response: { status: 200, description: 'A page of plans', schema: listOf(Plan) },
+    async handle({ query, principal }, deps) {
+      const page = await deps.views.list<PlanDetail>({
+        list: `${principal.community}#plans`,
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return {
+        status: 200,
+        body: {
+          items: page.items.map((i) => ({ ...i.data, version: i.appliedVersion })),
+          nextCursor: page.nextCursor ?? null,
+        },
+      };
+    },
+  }),
+];

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { type ActivityCommand, activityDecider } from '../../domain/activity/activity.decider.js';
+import type { ActivityEvent } from '../../events/index.js';
+import { spec } from '../support/decider-spec.js';
+
+const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
+// Late April in Shanghai: 2026-04-20 00:00 to 2026-05-01 00:00 local.
+const lateApril = { start: '2026-04-19T16:00:00.000Z', end: '2026-04-30T16:00:00.000Z' };
+const planCommand: ActivityCommand = {
+  type: 'PlanActivity',
+  activityId: 'A',
+  planId: 'P',
+  plan,
+  category: 'sports-fitness',
+  format: 'competition',
+  title: 'May Day friendly basketball',
+  window: lateApril,
+  capacity: 2,
+};
+const planned: ActivityEvent = {
+  type: 'ActivityPlanned',
+  data: {
+    activityId: 'A',
+    planId: 'P',
+    planYear: 2026,
+    timeZone: 'Asia/Shanghai',
+    category: 'sports-fitness',
+    format: 'competition',
+    title: 'May Day friendly basketball',
+    window: lateApril,
+    capacity: 2,
+  },
+};
+const cancelled: ActivityEvent = { type: 'ActivityCancelled', data: { reason: 'rain' } };
+const registered = (residentId: string): ActivityEvent => ({ type: 'ResidentRegistered', data: { residentId } });
+const attended = (residentId: string): ActivityEvent => ({ type: 'ResidentAttended', data: { residentId, method: 'qr', at: '2026-04-25T02:00:00.000Z' } });
+const attend = (residentId: string, residentKnown = true): ActivityCommand => ({
+  type: 'RecordAttendance',
+  activityId: 'A',
+  residentId,
+  residentKnown,
+  method: 'qr',
+  at: '2026-04-25T02:00:00.000Z',
+});
+const register = (residentId: string, residentKnown = true): ActivityCommand => ({ type: 'RegisterResident', activityId: 'A', residentId, residentKnown });
+const hold = (heldOn: string): ActivityCommand => ({
+  type: 'RecordHeld',
+  activityId: 'A',
+  heldOn,
+  summary: 'Eight teams played',
+  lecturer: 'Coach Ma',
+  trainingPlan: 'Warm-up, matches, awards',
+  headcount: 64,
+});
+
+describe('activity decider', () => {
+  describe('planning', () => {
+    it('plans an activity of an existing plan, inside the plan’s year', () => {
+      spec(activityDecider).given([]).when(planCommand).thenEmits([planned]);
+    });
+    it('refuses a plan that does not exist', () => {
+      spec(activityDecider).given([]).when({ ...planCommand, plan: undefined }).thenFails('plan-not-found', 'not-found');
+    });
+    it('refuses a window that ends before it starts', () => {
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, window: { start: lateApril.end, end: lateApril.start } })
+        .thenFails('window-ends-before-start', 'invalid');
+    });
+    it('refuses a window outside the plan’s year, counted in the plan’s time zone', () => {
+      // 2025-12-31T16:30Z is already 2026-01-01 00:30 in Shanghai: inside. 15:30Z is still 2025 there: outside.
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } })
+        .thenEmits([{ ...planned, data: { ...planned.data, window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } } } as ActivityEvent]);
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, window: { start: '2025-12-31T15:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } })
+        .thenFails('window-outside-plan-year', 'invalid');
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, window: { start: '2026-12-31T10:00:00.000Z', end: '2027-01-01T10:00:00.000Z' } })
+        .thenFails('window-outside-plan-year', 'invalid');
+    });
+    it('refuses to plan the same activity twice', () => {
+      spec(activityDecider).given([planned]).when(planCommand).thenFails('activity-already-exists', 'conflict');
+    });
+  });
+
+  describe('rescheduling and cancelling', () => {
+    const newWindow = { start: '2026-04-24T16:00:00.000Z', end: '2026-04-25T16:00:00.000Z' };
+    it('reschedules inside the plan’s year, remembering the previous window', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'venue busy' })
+        .thenEmits([{ type: 'ActivityRescheduled', data: { window: newWindow, previousWindow: lateApril, reason: 'venue busy' } }]);
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'RescheduleActivity', activityId: 'A', window: { start: '2027-01-02T00:00:00.000Z', end: '2027-01-03T00:00:00.000Z' }, reason: 'x' })
+        .thenFails('window-outside-plan-year');
+    });
+    it('cancels once; nothing is rescheduled, registered or attended on a cancelled activity', () => {
+      spec(activityDecider).given([planned]).when({ type: 'CancelActivity', activityId: 'A', reason: 'rain' }).thenEmits([cancelled]);
+      spec(activityDecider).given([planned, cancelled]).when({ type: 'CancelActivity', activityId: 'A', reason: 'again' }).thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider).given([planned, cancelled]).when(register('R1')).thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider).given([planned, cancelled]).when(attend('R1')).thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'x' })
+        .thenFails('activity-cancelled');
+    });
+    it('refuses anything on an activity that does not exist', () => {
+      spec(activityDecider).given([]).when(attend('R1')).thenFails('activity-not-found', 'not-found');
+    });
+  });
+
+  describe('registration', () => {
+    it('registers residents up to capacity and never beyond', () => {
+      spec(activityDecider).given([planned, registered('R1')]).when(register('R2')).thenEmits([registered('R2')]);
+      spec(activityDecider).given([planned, registered('R1'), registered('R2')]).when(register('R3')).thenFails('activity-full', 'conflict');
+    });
+    it('registers a resident once, and only a resident on the roster', () => {
+      spec(activityDecider).given([planned, registered('R1')]).when(register('R1')).thenFails('already-registered', 'conflict');
+      spec(activityDecider).given([planned]).when(register('R9', false)).thenFails('resident-not-found', 'not-found');
+    });
+  });
+
+  describe('attendance', () => {
+    it('records a resident’s attendance once', () => {
+      spec(activityDecider).given([planned]).when(attend('R1')).thenEmits([attended('R1')]);
+      spec(activityDecider).given([planned, attended('R1')]).when(attend('R1')).thenFails('already-attended', 'conflict');
+    });
+    it('refuses attendance of an unknown resident', () => {
+      spec(activityDecider).given([planned]).when(attend('R9', false)).thenFails('resident-not-found', 'not-found');
+    });
+    it('revokes an attendance, which can then be recorded again', () => {
+      const revoked: ActivityEvent = { type: 'AttendanceRevoked', data: { residentId: 'R1', reason: 'signed in for a neighbour' } };
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'signed in for a neighbour' })
+        .thenEmits([revoked]);
+      spec(activityDecider).given([planned, attended('R1'), revoked]).when(attend('R1')).thenEmits([attended('R1')]);
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'x' })
+        .thenFails('not-attended', 'conflict');
+    });
+  });
+
+  describe('held', () => {
+    it('records lecturer, training plan, summary, headcount and that it was held inside its window', () => {
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when(hold('2026-04-28T01:00:00.000Z'))
+        .thenEmits([
+          {
+            type: 'ActivityHeld',
+            data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 'Eight teams played', lecturer: 'Coach Ma', trainingPlan: 'Warm-up, matches, awards', headcount: 64, heldWithinWindow: true },
+          },
+        ]);
+    });
+    it('says when it was held outside its window (the window end is exclusive)', () => {
+      const state = spec(activityDecider).given([planned]).when(hold(lateApril.end)).thenState();
+      expect(state.status).toBe('held');
+      const decision = activityDecider.decide(hold(lateApril.end), activityDecider.evolve(activityDecider.initialState, planned));
+      expect(decision).toMatchObject([{ data: { heldWithinWindow: false } }]);
+    });
+    it('is held once; a held activity is not rescheduled or cancelled', () => {
+      const held: ActivityEvent = { type: 'ActivityHeld', data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true } };
+      spec(activityDecider).given([planned, held]).when(hold('2026-04-29T01:00:00.000Z')).thenFails('activity-already-held', 'conflict');
+      spec(activityDecider).given([planned, held]).when({ type: 'CancelActivity', activityId: 'A', reason: 'x' }).thenFails('activity-already-held');
+      // Paper sign-in sheets are entered after the event.
+      spec(activityDecider).given([planned, held]).when(attend('R2')).thenEmits([attended('R2')]);
+    });
+  });
+});

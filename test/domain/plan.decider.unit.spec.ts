@@ -1,0 +1,68 @@
+import { describe, it } from 'vitest';
+import { planDecider } from '../../domain/plan/plan.decider.js';
+import type { PlanEvent } from '../../events/index.js';
+import { spec } from '../support/decider-spec.js';
+
+const created: PlanEvent = {
+  type: 'PlanCreated',
+  data: { planId: 'P', communityName: 'Venus', year: 2026, title: 'Cultural services 2026', timeZone: 'Asia/Shanghai' },
+};
+const studyTarget = {
+  targetId: 'study-quarterly',
+  description: 'At least 2 centralized study sessions a quarter',
+  metric: 'activities-held' as const,
+  category: 'party-education' as const,
+  format: 'study-session' as const,
+  minimum: 2,
+  per: 'quarter' as const,
+};
+
+describe('plan decider', () => {
+  it('creates a plan once', () => {
+    spec(planDecider)
+      .given([])
+      .when({ type: 'CreatePlan', ...created.data } as never)
+      .thenEmits([created]);
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'CreatePlan', ...created.data } as never)
+      .thenFails('plan-already-exists', 'conflict');
+  });
+
+  it('sets a target, and records a change, but not a repeat', () => {
+    spec(planDecider).given([created]).when({ type: 'SetTarget', planId: 'P', target: studyTarget }).thenEmits([{ type: 'TargetSet', data: studyTarget }]);
+    spec(planDecider)
+      .given([created, { type: 'TargetSet', data: studyTarget }])
+      .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
+      .thenEmits([]);
+    spec(planDecider)
+      .given([created, { type: 'TargetSet', data: studyTarget }])
+      .when({ type: 'SetTarget', planId: 'P', target: { ...studyTarget, minimum: 3 } })
+      .thenEmits([{ type: 'TargetSet', data: { ...studyTarget, minimum: 3 } }]);
+  });
+
+  it('refuses targets on a plan that does not exist', () => {
+    spec(planDecider).given([]).when({ type: 'SetTarget', planId: 'P', target: studyTarget }).thenFails('plan-not-found', 'not-found');
+  });
+
+  it('needs a category for activity metrics and refuses one for articles', () => {
+    const { category: _c, ...noCategory } = studyTarget;
+    spec(planDecider).given([created]).when({ type: 'SetTarget', planId: 'P', target: noCategory }).thenFails('target-needs-category', 'invalid');
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'SetTarget', planId: 'P', target: { ...studyTarget, metric: 'articles-per-member' } })
+      .thenFails('target-takes-no-category', 'invalid');
+  });
+
+  it('appoints an organizing group whose leader is not also a deputy', () => {
+    const leader = { name: 'Director Zhou', email: 'zhou@example.org' };
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'AppointOrganizingGroup', planId: 'P', leader, deputies: [{ name: 'Deputy Qian' }], members: [] })
+      .thenEmits([{ type: 'OrganizingGroupAppointed', data: { leader, deputies: [{ name: 'Deputy Qian' }], members: [] } }]);
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'AppointOrganizingGroup', planId: 'P', leader, deputies: [leader], members: [] })
+      .thenFails('leader-is-deputy', 'invalid');
+  });
+});
