@@ -36,6 +36,6 @@ export type Format = z.infer<typeof Format>;
 /** An instant, stored in UTC (`…Z`); the plan's time zone says which day and period it falls in. */
 export const Instant = z.iso.datetime();
 
-/** A planned window, resolved to instants: `[start, end)`. */
+/** A planned window, resolved to instants, both included: `[start, end]`. */
 export const Window = z.object({ start: Instant, end: Instant });
 export type Window = z.infer<typeof Window>;

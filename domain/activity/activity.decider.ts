@@ -92,13 +92,13 @@ function windowProblem(window: Window, year: number, timeZone: string) {
   if (end < start) return activityErrors.windowEndsBeforeStart();
   const yearStart = zonedInstant(year, 1, 1, timeZone).getTime();
   const yearEnd = zonedInstant(year + 1, 1, 1, timeZone).getTime();
-  if (start < yearStart || end > yearEnd) return activityErrors.windowOutsidePlanYear(year);
+  if (start < yearStart || end >= yearEnd) return activityErrors.windowOutsidePlanYear(year);
   return undefined;
 }
 
 export const heldWithinWindow = (heldOn: string, window: Window): boolean => {
   const at = Date.parse(heldOn);
-  return at >= Date.parse(window.start) && at < Date.parse(window.end);
+  return at >= Date.parse(window.start) && at <= Date.parse(window.end);
 };
 
 export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent> = {

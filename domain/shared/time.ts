@@ -96,14 +96,15 @@ export function isDateOrDateTime(value: string): boolean {
 
 /**
  * A date alone means that day in the zone: as a `start` it is the day's first instant, as an `end`
- * the next day's first instant (so a one-day window "2026-06-01".."2026-06-01" is the whole day).
- * A date-time carries its own offset.
+ * its last millisecond (windows are inclusive, so "2026-06-01".."2026-06-01" is the whole day and
+ * "2026-06-02".."2026-06-01" ends before it starts). A date-time carries its own offset.
  */
 export function resolveInstant(value: string, timeZone: string, as: 'start' | 'end' = 'start'): Date {
   const date = value.match(DATE_ONLY);
   if (!date) return new Date(value);
   const [, y, m, d] = date.map(Number) as [number, number, number, number];
-  return zonedInstant(y, m, d + (as === 'end' ? 1 : 0), timeZone);
+  if (as === 'start') return zonedInstant(y, m, d, timeZone);
+  return new Date(zonedInstant(y, m, d + 1, timeZone).getTime() - 1);
 }
 
 export type PeriodKind = 'year' | 'quarter' | 'month';

@@ -15,6 +15,8 @@ export interface LedgerFunctionProps {
   readonly environment: Record<string, string>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /** Files copied next to the bundle (e.g. the docs page's assets), relative to the repository root. */
+  readonly extraFiles?: readonly { readonly source: string; readonly target: string }[];
 }
 
 /**
@@ -51,6 +53,15 @@ export class LedgerFunction extends NodejsFunction {
         banner:
           "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);",
         mainFields: ['module', 'main'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            (props.extraFiles ?? []).flatMap(({ source, target }) => [
+              `mkdir -p "${join(outputDir, dirname(target))}"`,
+              `cp "${join(inputDir, source)}" "${join(outputDir, target)}"`,
+            ]),
+        },
       },
     });
   }

@@ -40,7 +40,13 @@ export class StatelessStack extends Stack {
     const queries = new LedgerFunction(this, 'Queries', {
       entry: 'functions/http/queries.handler.ts',
       description: 'HTTP queries: read views only',
-      environment: tables,
+      environment: { ...tables, DOCS_ASSETS_DIR: '/var/task/swagger-ui' },
+      extraFiles: ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].map(
+        (file) => ({
+          source: `node_modules/swagger-ui-dist/${file}`,
+          target: `swagger-ui/${file}`,
+        }),
+      ),
     });
     const projector = new LedgerFunction(this, 'Projector', {
       entry: 'functions/projector/projector.handler.ts',

@@ -4,8 +4,8 @@ import type { ActivityEvent } from '../../events/index.js';
 import { spec } from '../support/decider-spec.js';
 
 const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
-// Late April in Shanghai: 2026-04-20 00:00 to 2026-05-01 00:00 local.
-const lateApril = { start: '2026-04-19T16:00:00.000Z', end: '2026-04-30T16:00:00.000Z' };
+// Late April in Shanghai: 2026-04-20 00:00 to 2026-04-30 23:59:59.999 local.
+const lateApril = { start: '2026-04-19T16:00:00.000Z', end: '2026-04-30T15:59:59.999Z' };
 const planCommand: ActivityCommand = {
   type: 'PlanActivity',
   activityId: 'A',
@@ -32,8 +32,14 @@ const planned: ActivityEvent = {
   },
 };
 const cancelled: ActivityEvent = { type: 'ActivityCancelled', data: { reason: 'rain' } };
-const registered = (residentId: string): ActivityEvent => ({ type: 'ResidentRegistered', data: { residentId } });
-const attended = (residentId: string): ActivityEvent => ({ type: 'ResidentAttended', data: { residentId, method: 'qr', at: '2026-04-25T02:00:00.000Z' } });
+const registered = (residentId: string): ActivityEvent => ({
+  type: 'ResidentRegistered',
+  data: { residentId },
+});
+const attended = (residentId: string): ActivityEvent => ({
+  type: 'ResidentAttended',
+  data: { residentId, method: 'qr', at: '2026-04-25T02:00:00.000Z' },
+});
 const attend = (residentId: string, residentKnown = true): ActivityCommand => ({
   type: 'RecordAttendance',
   activityId: 'A',
@@ -42,7 +48,12 @@ const attend = (residentId: string, residentKnown = true): ActivityCommand => ({
   method: 'qr',
   at: '2026-04-25T02:00:00.000Z',
 });
-const register = (residentId: string, residentKnown = true): ActivityCommand => ({ type: 'RegisterResident', activityId: 'A', residentId, residentKnown });
+const register = (residentId: string, residentKnown = true): ActivityCommand => ({
+  type: 'RegisterResident',
+  activityId: 'A',
+  residentId,
+  residentKnown,
+});
 const hold = (heldOn: string): ActivityCommand => ({
   type: 'RecordHeld',
   activityId: 'A',
@@ -59,7 +70,10 @@ describe('activity decider', () => {
       spec(activityDecider).given([]).when(planCommand).thenEmits([planned]);
     });
     it('refuses a plan that does not exist', () => {
-      spec(activityDecider).given([]).when({ ...planCommand, plan: undefined }).thenFails('plan-not-found', 'not-found');
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, plan: undefined })
+        .thenFails('plan-not-found', 'not-found');
     });
     it('refuses a window that ends before it starts', () => {
       spec(activityDecider)
@@ -71,19 +85,39 @@ describe('activity decider', () => {
       // 2025-12-31T16:30Z is already 2026-01-01 00:30 in Shanghai: inside. 15:30Z is still 2025 there: outside.
       spec(activityDecider)
         .given([])
-        .when({ ...planCommand, window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } })
-        .thenEmits([{ ...planned, data: { ...planned.data, window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } } } as ActivityEvent]);
+        .when({
+          ...planCommand,
+          window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+        })
+        .thenEmits([
+          {
+            ...planned,
+            data: {
+              ...planned.data,
+              window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+            },
+          } as ActivityEvent,
+        ]);
       spec(activityDecider)
         .given([])
-        .when({ ...planCommand, window: { start: '2025-12-31T15:30:00.000Z', end: '2026-01-01T02:00:00.000Z' } })
+        .when({
+          ...planCommand,
+          window: { start: '2025-12-31T15:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+        })
         .thenFails('window-outside-plan-year', 'invalid');
       spec(activityDecider)
         .given([])
-        .when({ ...planCommand, window: { start: '2026-12-31T10:00:00.000Z', end: '2027-01-01T10:00:00.000Z' } })
+        .when({
+          ...planCommand,
+          window: { start: '2026-12-31T10:00:00.000Z', end: '2027-01-01T10:00:00.000Z' },
+        })
         .thenFails('window-outside-plan-year', 'invalid');
     });
     it('refuses to plan the same activity twice', () => {
-      spec(activityDecider).given([planned]).when(planCommand).thenFails('activity-already-exists', 'conflict');
+      spec(activityDecider)
+        .given([planned])
+        .when(planCommand)
+        .thenFails('activity-already-exists', 'conflict');
     });
   });
 
@@ -93,17 +127,39 @@ describe('activity decider', () => {
       spec(activityDecider)
         .given([planned])
         .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'venue busy' })
-        .thenEmits([{ type: 'ActivityRescheduled', data: { window: newWindow, previousWindow: lateApril, reason: 'venue busy' } }]);
+        .thenEmits([
+          {
+            type: 'ActivityRescheduled',
+            data: { window: newWindow, previousWindow: lateApril, reason: 'venue busy' },
+          },
+        ]);
       spec(activityDecider)
         .given([planned])
-        .when({ type: 'RescheduleActivity', activityId: 'A', window: { start: '2027-01-02T00:00:00.000Z', end: '2027-01-03T00:00:00.000Z' }, reason: 'x' })
+        .when({
+          type: 'RescheduleActivity',
+          activityId: 'A',
+          window: { start: '2027-01-02T00:00:00.000Z', end: '2027-01-03T00:00:00.000Z' },
+          reason: 'x',
+        })
         .thenFails('window-outside-plan-year');
     });
     it('cancels once; nothing is rescheduled, registered or attended on a cancelled activity', () => {
-      spec(activityDecider).given([planned]).when({ type: 'CancelActivity', activityId: 'A', reason: 'rain' }).thenEmits([cancelled]);
-      spec(activityDecider).given([planned, cancelled]).when({ type: 'CancelActivity', activityId: 'A', reason: 'again' }).thenFails('activity-cancelled', 'conflict');
-      spec(activityDecider).given([planned, cancelled]).when(register('R1')).thenFails('activity-cancelled', 'conflict');
-      spec(activityDecider).given([planned, cancelled]).when(attend('R1')).thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'rain' })
+        .thenEmits([cancelled]);
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'again' })
+        .thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when(register('R1'))
+        .thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when(attend('R1'))
+        .thenFails('activity-cancelled', 'conflict');
       spec(activityDecider)
         .given([planned, cancelled])
         .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'x' })
@@ -116,30 +172,62 @@ describe('activity decider', () => {
 
   describe('registration', () => {
     it('registers residents up to capacity and never beyond', () => {
-      spec(activityDecider).given([planned, registered('R1')]).when(register('R2')).thenEmits([registered('R2')]);
-      spec(activityDecider).given([planned, registered('R1'), registered('R2')]).when(register('R3')).thenFails('activity-full', 'conflict');
+      spec(activityDecider)
+        .given([planned, registered('R1')])
+        .when(register('R2'))
+        .thenEmits([registered('R2')]);
+      spec(activityDecider)
+        .given([planned, registered('R1'), registered('R2')])
+        .when(register('R3'))
+        .thenFails('activity-full', 'conflict');
     });
     it('registers a resident once, and only a resident on the roster', () => {
-      spec(activityDecider).given([planned, registered('R1')]).when(register('R1')).thenFails('already-registered', 'conflict');
-      spec(activityDecider).given([planned]).when(register('R9', false)).thenFails('resident-not-found', 'not-found');
+      spec(activityDecider)
+        .given([planned, registered('R1')])
+        .when(register('R1'))
+        .thenFails('already-registered', 'conflict');
+      spec(activityDecider)
+        .given([planned])
+        .when(register('R9', false))
+        .thenFails('resident-not-found', 'not-found');
     });
   });
 
   describe('attendance', () => {
     it('records a resident’s attendance once', () => {
-      spec(activityDecider).given([planned]).when(attend('R1')).thenEmits([attended('R1')]);
-      spec(activityDecider).given([planned, attended('R1')]).when(attend('R1')).thenFails('already-attended', 'conflict');
-    });
-    it('refuses attendance of an unknown resident', () => {
-      spec(activityDecider).given([planned]).when(attend('R9', false)).thenFails('resident-not-found', 'not-found');
-    });
-    it('revokes an attendance, which can then be recorded again', () => {
-      const revoked: ActivityEvent = { type: 'AttendanceRevoked', data: { residentId: 'R1', reason: 'signed in for a neighbour' } };
+      spec(activityDecider)
+        .given([planned])
+        .when(attend('R1'))
+        .thenEmits([attended('R1')]);
       spec(activityDecider)
         .given([planned, attended('R1')])
-        .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'signed in for a neighbour' })
+        .when(attend('R1'))
+        .thenFails('already-attended', 'conflict');
+    });
+    it('refuses attendance of an unknown resident', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when(attend('R9', false))
+        .thenFails('resident-not-found', 'not-found');
+    });
+    it('revokes an attendance, which can then be recorded again', () => {
+      const revoked: ActivityEvent = {
+        type: 'AttendanceRevoked',
+        data: { residentId: 'R1', reason: 'signed in for a neighbour' },
+      };
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when({
+          type: 'RevokeAttendance',
+          activityId: 'A',
+          residentId: 'R1',
+          reason: 'signed in for a neighbour',
+        })
         .thenEmits([revoked]);
-      spec(activityDecider).given([planned, attended('R1'), revoked]).when(attend('R1')).thenEmits([attended('R1')]);
+      spec(activityDecider)
+        .given([planned, attended('R1'), revoked])
+        .when(attend('R1'))
+        .thenEmits([attended('R1')]);
       spec(activityDecider)
         .given([planned])
         .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'x' })
@@ -155,22 +243,52 @@ describe('activity decider', () => {
         .thenEmits([
           {
             type: 'ActivityHeld',
-            data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 'Eight teams played', lecturer: 'Coach Ma', trainingPlan: 'Warm-up, matches, awards', headcount: 64, heldWithinWindow: true },
+            data: {
+              heldOn: '2026-04-28T01:00:00.000Z',
+              summary: 'Eight teams played',
+              lecturer: 'Coach Ma',
+              trainingPlan: 'Warm-up, matches, awards',
+              headcount: 64,
+              heldWithinWindow: true,
+            },
           },
         ]);
     });
-    it('says when it was held outside its window (the window end is exclusive)', () => {
-      const state = spec(activityDecider).given([planned]).when(hold(lateApril.end)).thenState();
+    it('says when it was held outside its window (both ends included)', () => {
+      const state = spec(activityDecider).given([planned]).when(hold('2026-04-30T16:00:00.000Z')).thenState();
       expect(state.status).toBe('held');
-      const decision = activityDecider.decide(hold(lateApril.end), activityDecider.evolve(activityDecider.initialState, planned));
-      expect(decision).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      const plannedState = activityDecider.evolve(activityDecider.initialState, planned);
+      expect(activityDecider.decide(hold('2026-04-30T16:00:00.000Z'), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
+      expect(activityDecider.decide(hold(lateApril.end), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: true } },
+      ]);
+      expect(activityDecider.decide(hold(lateApril.start), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: true } },
+      ]);
+      expect(activityDecider.decide(hold('2026-04-19T15:59:59.999Z'), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
     });
     it('is held once; a held activity is not rescheduled or cancelled', () => {
-      const held: ActivityEvent = { type: 'ActivityHeld', data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true } };
-      spec(activityDecider).given([planned, held]).when(hold('2026-04-29T01:00:00.000Z')).thenFails('activity-already-held', 'conflict');
-      spec(activityDecider).given([planned, held]).when({ type: 'CancelActivity', activityId: 'A', reason: 'x' }).thenFails('activity-already-held');
+      const held: ActivityEvent = {
+        type: 'ActivityHeld',
+        data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+      };
+      spec(activityDecider)
+        .given([planned, held])
+        .when(hold('2026-04-29T01:00:00.000Z'))
+        .thenFails('activity-already-held', 'conflict');
+      spec(activityDecider)
+        .given([planned, held])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'x' })
+        .thenFails('activity-already-held');
       // Paper sign-in sheets are entered after the event.
-      spec(activityDecider).given([planned, held]).when(attend('R2')).thenEmits([attended('R2')]);
+      spec(activityDecider)
+        .given([planned, held])
+        .when(attend('R2'))
+        .thenEmits([attended('R2')]);
     });
   });
 });

@@ -5,7 +5,13 @@ import { spec } from '../support/decider-spec.js';
 
 const created: PlanEvent = {
   type: 'PlanCreated',
-  data: { planId: 'P', communityName: 'Venus', year: 2026, title: 'Cultural services 2026', timeZone: 'Asia/Shanghai' },
+  data: {
+    planId: 'P',
+    communityName: 'Venus',
+    year: 2026,
+    title: 'Cultural services 2026',
+    timeZone: 'Asia/Shanghai',
+  },
 };
 const studyTarget = {
   targetId: 'study-quarterly',
@@ -30,7 +36,10 @@ describe('plan decider', () => {
   });
 
   it('sets a target, and records a change, but not a repeat', () => {
-    spec(planDecider).given([created]).when({ type: 'SetTarget', planId: 'P', target: studyTarget }).thenEmits([{ type: 'TargetSet', data: studyTarget }]);
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
+      .thenEmits([{ type: 'TargetSet', data: studyTarget }]);
     spec(planDecider)
       .given([created, { type: 'TargetSet', data: studyTarget }])
       .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
@@ -42,12 +51,18 @@ describe('plan decider', () => {
   });
 
   it('refuses targets on a plan that does not exist', () => {
-    spec(planDecider).given([]).when({ type: 'SetTarget', planId: 'P', target: studyTarget }).thenFails('plan-not-found', 'not-found');
+    spec(planDecider)
+      .given([])
+      .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
+      .thenFails('plan-not-found', 'not-found');
   });
 
   it('needs a category for activity metrics and refuses one for articles', () => {
     const { category: _c, ...noCategory } = studyTarget;
-    spec(planDecider).given([created]).when({ type: 'SetTarget', planId: 'P', target: noCategory }).thenFails('target-needs-category', 'invalid');
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'SetTarget', planId: 'P', target: noCategory })
+      .thenFails('target-needs-category', 'invalid');
     spec(planDecider)
       .given([created])
       .when({ type: 'SetTarget', planId: 'P', target: { ...studyTarget, metric: 'articles-per-member' } })
@@ -58,8 +73,19 @@ describe('plan decider', () => {
     const leader = { name: 'Director Zhou', email: 'zhou@example.org' };
     spec(planDecider)
       .given([created])
-      .when({ type: 'AppointOrganizingGroup', planId: 'P', leader, deputies: [{ name: 'Deputy Qian' }], members: [] })
-      .thenEmits([{ type: 'OrganizingGroupAppointed', data: { leader, deputies: [{ name: 'Deputy Qian' }], members: [] } }]);
+      .when({
+        type: 'AppointOrganizingGroup',
+        planId: 'P',
+        leader,
+        deputies: [{ name: 'Deputy Qian' }],
+        members: [],
+      })
+      .thenEmits([
+        {
+          type: 'OrganizingGroupAppointed',
+          data: { leader, deputies: [{ name: 'Deputy Qian' }], members: [] },
+        },
+      ]);
     spec(planDecider)
       .given([created])
       .when({ type: 'AppointOrganizingGroup', planId: 'P', leader, deputies: [leader], members: [] })

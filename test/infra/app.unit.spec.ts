@@ -126,5 +126,10 @@ describe('CDK bundling (the real esbuild bundles we ship)', () => {
     const assets = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.'));
     expect(assets.length).toBeGreaterThanOrEqual(3);
     for (const asset of assets) expect(existsSync(join(assembly.directory, asset, 'index.mjs'))).toBe(true);
+    // The docs page's assets ship with the query function, which serves /docs without a CDN.
+    const withDocs = assets.filter((asset) =>
+      existsSync(join(assembly.directory, asset, 'swagger-ui', 'swagger-ui-bundle.js')),
+    );
+    expect(withDocs).toHaveLength(1);
   }, 120_000);
 });

@@ -356,14 +356,14 @@ export const activityRoutes = [
       const from = query.from ? resolveInstant(query.from, timeZone, 'start').toISOString() : undefined;
       const to = query.to ? resolveInstant(query.to, timeZone, 'end').toISOString() : undefined;
       const where: ViewFilter[] = [];
-      if (from) where.push({ field: ['data', 'window', 'end'], op: '>', value: from });
+      if (from) where.push({ field: ['data', 'window', 'end'], op: '>=', value: from });
       if (query.category) where.push({ field: ['data', 'category'], op: '=', value: query.category });
       if (query.status) where.push({ field: ['data', 'status'], op: '=', value: query.status });
       if (query.planId) where.push({ field: ['data', 'planId'], op: '=', value: query.planId });
       const page = await deps.views.list<ActivityDetail>({
         list: `${principal.community}#activities`,
-        // Sorted by window start: anything starting at or after `to` cannot overlap.
-        to: to ? `${to}` : undefined,
+        // Sorted by window start: anything starting after `to` cannot overlap (sort keys are `<start>#<id>`).
+        to: to ? `${to}#~` : undefined,
         where,
         limit: query.limit,
         cursor: query.cursor,

@@ -1,11 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { appErrors } from '../../app/errors.js';
 import { buildOpenApi } from '../openapi.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
 
-/** `GET /openapi.json`, generated from the same route table and zod schemas that serve requests. */
+/** Swagger UI's files, served from this deployment (no CDN): they ship beside the bundle on AWS. */
+const assets: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+};
+
+function assetsDirectory(): string {
+  if (process.env.DOCS_ASSETS_DIR) return process.env.DOCS_ASSETS_DIR;
+  return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+}
+
+const page = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Community Culture Ledger — API</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+  <script src="/docs/init.js"></script>
+</body>
+</html>
+`;
+
+const init = `window.ui = SwaggerUIBundle({
+  url: '/openapi.json',
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  persistAuthorization: true,
+  tryItOutEnabled: true,
+  displayRequestDuration: true,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: 'BaseLayout',
+});
+`;
+
+/** `GET /openapi.json`, generated from the same route table and zod schemas that serve requests, and `/docs`. */
 export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
   let document: unknown;
+  const cache = new Map<string, string>();
   return [
     defineRoute({
       method: 'GET',
@@ -23,6 +69,57 @@ export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
       async handle() {
         document ??= buildOpenApi(allRoutes(), { title: 'Community Culture Ledger', version: '0.1.0' });
         return { status: 200, body: document, headers: { 'cache-control': 'public, max-age=60' } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/docs',
+      operationId: 'getDocs',
+      summary: 'An interactive page for the OpenAPI document (get a token with `npm run token`)',
+      tag: 'Docs',
+      kind: 'public',
+      roles: [],
+      response: { status: 200, description: 'HTML page', contentType: 'text/html; charset=utf-8' },
+      async handle() {
+        return { status: 200, text: page };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/docs/init.js',
+      operationId: 'getDocsInit',
+      summary: "The docs page's start-up script",
+      tag: 'Docs',
+      kind: 'public',
+      roles: [],
+      response: { status: 200, description: 'JavaScript', contentType: 'text/javascript; charset=utf-8' },
+      async handle() {
+        return { status: 200, text: init };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/docs/assets/{file}',
+      operationId: 'getDocsAsset',
+      summary: "The docs page's scripts and styles",
+      tag: 'Docs',
+      kind: 'public',
+      roles: [],
+      params: z.object({ file: z.string().max(64) }),
+      response: { status: 200, description: 'Script or stylesheet', contentType: 'text/plain' },
+      async handle({ params }) {
+        const type = assets[params.file];
+        if (!type) throw appErrors.notFound(`asset ${params.file}`);
+        let text = cache.get(params.file);
+        if (text === undefined) {
+          text = readFileSync(join(assetsDirectory(), params.file), 'utf8');
+          cache.set(params.file, text);
+        }
+        return {
+          status: 200,
+          text,
+          headers: { 'content-type': type, 'cache-control': 'public, max-age=3600' },
+        };
       },
     }),
   ];
