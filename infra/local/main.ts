@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import { devSigningSecret } from './dev-key.js';
 import { startLocalRuntime } from './runtime.js';
+import { seedDemo } from './seed/demo.js';
+import { httpSeedClient } from './seed/http-client.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -26,6 +29,11 @@ async function main() {
     `  try:       curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${runtime.url}/residents`,
   );
   console.log('Press Ctrl-C to stop; data is kept for the next start.');
+  if (process.argv.includes('--demo')) {
+    const client = await httpSeedClient(runtime.url, devSigningSecret(dataDir));
+    const result = await seedDemo(client, new Date(), (line) => console.log(`demo: ${line}`));
+    console.log(`demo: plan ${result.planId} for ${result.year} is loaded`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

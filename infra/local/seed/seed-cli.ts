@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { devSigningSecret } from '../dev-key.js';
+import { seedDemo } from './demo.js';
+import { httpSeedClient } from './http-client.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** `npm run seed [-- --url http://127.0.0.1:3000]`: the seed plan of this year, through the running server. */
+async function main() {
+  const { values } = parseArgs({
+    options: { url: { type: 'string', default: process.env.LEDGER_URL ?? 'http://127.0.0.1:3000' } },
+  });
+  const url = values.url!.replace(/\/$/, '');
+  try {
+    await fetch(`${url}/openapi.json`);
+  } catch {
+    console.error(`no server answers at ${url}: start it with npm start (or pass --url)`);
+    process.exit(1);
+  }
+  const secret = devSigningSecret(resolve(process.env.DATA_DIR ?? '.data'));
+  const started = Date.now();
+  const result = await seedDemo(await httpSeedClient(url, secret), new Date(), (line) =>
+    console.log(`seed: ${line}`),
+  );
+  console.log(
+    `seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s — plan ${result.planId} (${result.year})`,
+  );
+  console.log(
+    `  see it: curl -H "Authorization: Bearer $(npm run -s token -- --role organizer)" "${url}/activities?planId=${result.planId}&limit=100"`,
+  );
+}
+
+main().catch((error) => {
+  console.error('seed failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

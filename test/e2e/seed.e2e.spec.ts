@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories } from '../../events/index.js';
+import {
+  expandActivities,
+  loadPlanTemplate,
+  type SeedResult,
+  seedDemo,
+} from '../../infra/local/seed/demo.js';
+import { httpSeedClient } from '../../infra/local/seed/http-client.js';
+import { startApi, type TestApi } from '../support/api.js';
+
+type Activity = {
+  activityId: string;
+  title: string;
+  category: string;
+  format: string;
+  status: string;
+  window: { start: string; end: string };
+  attendanceCount: number;
+};
+
+describe('npm run seed: the seed plan as demo data, through the HTTP API', () => {
+  let api: TestApi;
+  let result: SeedResult;
+  const now = new Date('2026-11-28T10:00:00+08:00');
+
+  beforeAll(async () => {
+    api = await startApi();
+    result = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
+    await api.runtime.dispatcher.idle();
+  }, 120_000);
+  afterAll(async () => api?.close());
+
+  it('loads this year’s plan with the seed’s targets and organizing group', async () => {
+    expect(result).toMatchObject({ year: 2026, skipped: false, residents: 200 });
+    const plan = await api.call<{
+      targets: { targetId: string }[];
+      organizingGroup: { leader: { email: string } };
+    }>('GET', `/plans/${result.planId}`, {
+      token: await api.token('leader'),
+    });
+    expect(plan.body.targets.map((t) => t.targetId)).toEqual(
+      expect.arrayContaining([
+        'study-sessions-year',
+        'study-sessions-quarter',
+        'legal-education-quarter',
+        'civilization-school-month',
+        'quality-article',
+      ]),
+    );
+    expect(plan.body.organizingGroup.leader.email).toMatch(/@/);
+  });
+
+  it('lists every activity the seed names, in its category and window, with past attendance', async () => {
+    const activities: Activity[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Activity[]; nextCursor: string | null } } = await api.call(
+        'GET',
+        `/activities?planId=${result.planId}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          token: await api.token('resident', { sub: 'someone' }),
+        },
+      );
+      activities.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(activities).toHaveLength(expandActivities(loadPlanTemplate(), 2026).length);
+    expect(new Set(activities.map((a) => a.category))).toEqual(new Set(categories));
+    const byTitle = (fragment: string) => activities.filter((a) => a.title.includes(fragment));
+    expect(byTitle('Centralized study session')).toHaveLength(8);
+    expect(byTitle('Civilization school class')).toHaveLength(12);
+    expect(byTitle('Legal knowledge lecture')).toHaveLength(4);
+    // May Day matches in late April, Shanghai time.
+    expect(byTitle('May Day')[0]!.window).toEqual({
+      start: '2026-04-19T16:00:00.000Z',
+      end: '2026-04-30T15:59:59.999Z',
+    });
+    expect(byTitle('Army Day')[0]!.window.start).toBe('2026-07-19T16:00:00.000Z');
+    expect(activities.filter((a) => a.status === 'held').length).toBeGreaterThan(40);
+    expect(activities.reduce((sum, a) => sum + a.attendanceCount, 0)).toBeGreaterThan(500);
+    expect(byTitle('Q3 no. 2')[0]!.status).toBe('cancelled');
+  });
+
+  it('has about 30 party members among 200 residents in households', async () => {
+    const residents: { partyMember: boolean; householdId: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: typeof residents; nextCursor: string | null } } = await api.call(
+        'GET',
+        `/residents?limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: await api.token('admin') },
+      );
+      residents.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(residents).toHaveLength(200);
+    expect(residents.filter((r) => r.partyMember)).toHaveLength(30);
+    expect(new Set(residents.map((r) => r.householdId)).size).toBeGreaterThan(40);
+  });
+
+  it('does not load the plan twice', async () => {
+    const again = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
+    expect(again).toMatchObject({ skipped: true, planId: result.planId });
+  });
+});
