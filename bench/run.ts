@@ -1,7 +1,10 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { activityDecider, activitySnapshots } from '../domain/activity/activity.decider.js';
+import { streamIdOf } from '../domain/shared/ids.js';
 import { GENESIS_HASH } from '../events/index.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
+import type { Dependencies } from '../functions/wiring.js';
 import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
@@ -123,11 +126,74 @@ async function main() {
   report('|---|---|---|---|');
   report(`| bare Query pages on the index | ${rawItems} | ${rawRate.toFixed(0)} | 1.00× |`);
   report(
-    `| store.readHistory (parse + validate commits) | ${storeCommits} | ${storeRate.toFixed(0)} | ${ratio(storeRate, rawRate)} |`,
+    `| store.readHistory (parse commits) | ${storeCommits} | ${storeRate.toFixed(0)} | ${ratio(storeRate, rawRate)} |`,
   );
   if (storeCommits !== total) report(`(expected ${total} commits, read ${storeCommits})`);
 
+  await benchLongStream(runtime.deps, report);
   await runtime.close();
+}
+
+/** A check-in on an activity with 5,000 attendees against one with 10: snapshots keep them alike. */
+async function benchLongStream(deps: Dependencies, report: (line: string) => void) {
+  const community = 'bench-long';
+  const metadata = { actor: 'bench', roles: ['organizer'], correlationId: 'bench' };
+  const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
+  const checkIn = (activityId: string, residentId: string) =>
+    deps.commands.execute({
+      decider: activityDecider,
+      community,
+      streamId: streamIdOf(community, 'activity', activityId),
+      command: {
+        type: 'RecordAttendance',
+        activityId,
+        residentId,
+        residentKnown: true,
+        method: 'qr',
+        at: '2026-05-01T02:00:00.000Z',
+      },
+      metadata,
+      snapshots: activitySnapshots,
+    });
+  const prepare = async (activityId: string, attendees: number) => {
+    await deps.commands.execute({
+      decider: activityDecider,
+      community,
+      streamId: streamIdOf(community, 'activity', activityId),
+      command: {
+        type: 'PlanActivity',
+        activityId,
+        planId: 'P',
+        plan,
+        category: 'library-reading',
+        format: 'reading',
+        title: activityId,
+        window: { start: '2026-01-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z' },
+      },
+      metadata,
+      snapshots: activitySnapshots,
+    });
+    for (let i = 0; i < attendees; i++) await checkIn(activityId, `${activityId}-resident-${i}`);
+  };
+  const LONG = Number(process.env.BENCH_LONG ?? 5000);
+  const M = 100;
+  // Each measured short check-in lands on its own activity of exactly 10 attendees.
+  for (let i = 0; i < M; i++) await prepare(`short-${i}`, 10);
+  await prepare('long', LONG);
+  const short: number[] = [];
+  const long: number[] = [];
+  // Interleaved, so both sides see the same machine state.
+  for (let i = 0; i < M; i++) {
+    short.push(...(await timeEach(1, () => checkIn(`short-${i}`, 'late'))));
+    long.push(...(await timeEach(1, () => checkIn('long', `late-${i}`))));
+  }
+  const s = summarize(short);
+  const l = summarize(long);
+  report(`\n## Check-in cost against stream length (command service: load from snapshot, decide, append)`);
+  report('| activity | median | p99 | median vs 10 attendees |');
+  report('|---|---|---|---|');
+  report(`| 10 attendees | ${ms(s.median)} | ${ms(s.p99)} | 1.00× |`);
+  report(`| ${LONG} attendees | ${ms(l.median)} | ${ms(l.p99)} | ${ratio(l.median, s.median)} |`);
 }
 
 main().catch((error) => {

@@ -83,8 +83,8 @@ export type ActivityState =
     };
 
 /** Snapshot shape version: bump when ActivityState changes. */
-export const ACTIVITY_STATE_SCHEMA = 'activity-state-v1';
-export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 100 } as const;
+export const ACTIVITY_STATE_SCHEMA = 'activity-state-v2';
+export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 50 } as const;
 
 function windowProblem(window: Window, year: number, timeZone: string) {
   const start = Date.parse(window.start);

@@ -1,6 +1,13 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
-import { type Commit, CommitBody, canonicalJson, encodeEvent, GENESIS_HASH } from '../../events/index.js';
+import {
+  type Commit,
+  type CommitBody,
+  canonicalJson,
+  encodeEvent,
+  GENESIS_HASH,
+} from '../../events/index.js';
 import {
   type AppendCommit,
   type Clock,
@@ -46,9 +53,13 @@ interface CommitItem {
   hash: string;
 }
 
-/** Rebuilds a commit from its stored item. The body string is the hashed text, so it is parsed, never re-derived. */
+/**
+ * Rebuilds a commit from its stored item. The body string is the hashed text, so it is parsed, never
+ * re-derived. It was validated before it was written; the audit's hash verification, not this hot
+ * path, is what proves it has not changed since.
+ */
 export function commitFromItem(item: Record<string, unknown>): Commit {
-  const body = CommitBody.parse(JSON.parse(item.body as string));
+  const body = JSON.parse(item.body as string) as CommitBody;
   return { ...body, prevHash: item.prevHash as string, hash: item.hash as string };
 }
 
@@ -161,7 +172,7 @@ export class DynamoDbEventStore implements EventStore {
       version: item.version as number,
       hash: item.hash as string,
       schema: item.schema as string,
-      state: JSON.parse(item.state as string),
+      state: JSON.parse(inflateRawSync(item.state as Uint8Array).toString('utf8')),
     };
   }
 
@@ -175,7 +186,8 @@ export class DynamoDbEventStore implements EventStore {
           kind: 'snapshot',
           hash: snapshot.hash,
           schema: snapshot.schema,
-          state: JSON.stringify(snapshot.state),
+          // Compressed: a long activity's attendee set is mostly ids, and snapshots are read on every command.
+          state: deflateRawSync(JSON.stringify(snapshot.state), { level: 1 }),
         },
       }),
     );

@@ -37,6 +37,7 @@ describe('event catalogue', () => {
     expect(decodeEvent('ResidentEnrolled', 2, v2)).toEqual(v2);
     expect(() => decodeEvent('ResidentEnrolled', 3, v2)).toThrow(/newer than this code/);
     expect(() => decodeEvent('ResidentEnrolled', 1, { name: 'no ids' })).toThrow(/v1/);
+    expect(() => decodeEvent('NoSuchEvent', 1, {})).toThrow(/unknown event type/);
   });
 
   it('has a definition for every type it names, with versions 1..n', () => {
