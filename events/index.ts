@@ -7,11 +7,13 @@ import type {
   ResidentAttended,
   ResidentRegistered,
 } from './activity.events.js';
+import type { ArticleReviewed, ArticleRevised, ArticleSubmitted } from './article.events.js';
 import type { EventOf } from './define.js';
 import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
 import type { ResidentEnrolled } from './resident.events.js';
 
 export * from './activity.events.js';
+export * from './article.events.js';
 export * from './canonical-json.js';
 export * from './define.js';
 export * from './envelope.js';
@@ -35,6 +37,11 @@ export type ActivityEvent =
   | EventOf<typeof AttendanceRevoked>
   | EventOf<typeof ActivityHeld>;
 
+export type ArticleEvent =
+  | EventOf<typeof ArticleSubmitted>
+  | EventOf<typeof ArticleRevised>
+  | EventOf<typeof ArticleReviewed>;
+
 /** Every current domain event, as deciders emit and projections read them. */
-export type DomainEvent = ResidentEvent | PlanEvent | ActivityEvent;
+export type DomainEvent = ResidentEvent | PlanEvent | ActivityEvent | ArticleEvent;
 export type DomainEventType = DomainEvent['type'];

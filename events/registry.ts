@@ -1,4 +1,5 @@
 import { activityEvents } from './activity.events.js';
+import { articleEvents } from './article.events.js';
 import type { EventDefinition } from './define.js';
 import { planEvents } from './plan.events.js';
 import { residentEvents } from './resident.events.js';
@@ -8,7 +9,7 @@ export class InvalidEventPayloadError extends Error {}
 
 /** Every event type the system has ever written, by type. */
 export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
-  [...residentEvents, ...planEvents, ...activityEvents].map((definition) => [
+  [...residentEvents, ...planEvents, ...activityEvents, ...articleEvents].map((definition) => [
     definition.type,
     definition as EventDefinition,
   ]),

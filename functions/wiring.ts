@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { monotonicFactory } from 'ulid';
 import { projections } from '../domain/views/index.js';
 import type { Commit } from '../events/index.js';
+import { DynamoDbBlobStore } from './adapters/dynamodb-blob-store.js';
 import { createDocumentClient } from './adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
@@ -56,6 +57,7 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
   return {
     events,
     views,
+    blobs: new DynamoDbBlobStore(client, config.EVENTS_TABLE),
     commands: new CommandService({
       store: events,
       onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),

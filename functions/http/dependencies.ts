@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { Clock, EventStore, Ids } from '../app/ports.js';
@@ -10,6 +11,7 @@ export interface HttpDependencies {
   readonly commands: CommandService;
   readonly events: EventStore;
   readonly views: ViewStore;
+  readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
   readonly authenticator: Authenticator;
   readonly clock: Clock;

@@ -1,5 +1,7 @@
 import type { Route } from '../route.js';
 import { activityRoutes } from './activities.js';
+import { articleRoutes } from './articles.js';
+import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
 import { planRoutes } from './plans.js';
 import { residentRoutes } from './residents.js';
@@ -9,5 +11,7 @@ export const routes: readonly Route[] = [
   ...residentRoutes,
   ...planRoutes,
   ...activityRoutes,
+  ...articleRoutes,
+  ...complianceRoutes,
   ...docsRoutes(() => routes),
 ];

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineEvent } from './define.js';
+
+export const ArticleKind = z.enum(['theory-article', 'research-report', 'reading-essay']);
+export type ArticleKind = z.infer<typeof ArticleKind>;
+export const Verdict = z.enum(['quality', 'accepted', 'needs-revision', 'rejected']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** The body is stored once, content-addressed; the event keeps its digest so history proves which text it was. */
+export const BodyRef = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().min(0),
+});
+
+export const ArticleSubmitted = defineEvent(
+  'ArticleSubmitted',
+  z.object({
+    articleId: z.string(),
+    planId: z.string(),
+    authorId: z.string(),
+    kind: ArticleKind,
+    title: z.string(),
+    abstract: z.string().optional(),
+    body: BodyRef,
+  }),
+);
+
+export const ArticleRevised = defineEvent(
+  'ArticleRevised',
+  z.object({ title: z.string(), abstract: z.string().optional(), body: BodyRef }),
+);
+
+export const ArticleReviewed = defineEvent(
+  'ArticleReviewed',
+  z.object({ verdict: Verdict, comments: z.string().optional(), reviewerId: z.string() }),
+);
+
+export const articleEvents = [ArticleSubmitted, ArticleRevised, ArticleReviewed] as const;
