@@ -99,6 +99,26 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     expect(new Set(residents.map((r) => r.householdId)).size).toBeGreaterThan(40);
   });
 
+  it('shows this year’s compliance statuses, with members short of a quality article', async () => {
+    const answer = await api.call<{
+      items: { targetId: string; period: string; status: string; shortMembers?: string[] }[];
+    }>('GET', `/plans/${result.planId}/compliance`, { token: await api.token('leader') });
+    expect(answer.status).toBe(200);
+    const statuses = new Set(answer.body.items.map((i) => i.status));
+    expect(statuses).toContain('met');
+    expect(statuses).toContain('missed');
+    const articles = answer.body.items.find((i) => i.targetId === 'quality-article')!;
+    expect(articles.shortMembers!.length).toBeGreaterThan(5);
+    expect(
+      answer.body.items.find((i) => i.targetId === 'study-sessions-quarter' && i.period === '2026-Q3')!
+        .status,
+    ).toBe('missed');
+    expect(
+      answer.body.items.find((i) => i.targetId === 'civilization-school-records' && i.period === '2026-09')!
+        .status,
+    ).toBe('missed');
+  });
+
   it('does not load the plan twice', async () => {
     const again = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
     expect(again).toMatchObject({ skipped: true, planId: result.planId });

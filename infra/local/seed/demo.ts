@@ -178,8 +178,9 @@ export interface SeedResult {
 /**
  * Loads the seed plan for the current year through the HTTP API: plan, targets, organizing group,
  * ~200 residents (30 party members), every activity the plan names, and past attendance and
- * records, with two deliberate gaps so that compliance has something to say (one Q3 study session
- * cancelled, September's civilization-school class without a training plan).
+ * records, party members' articles, with deliberate gaps so that compliance has something to say
+ * (one Q3 study session cancelled, September's civilization-school class without a training plan,
+ * members without a quality article).
  */
 export async function seedDemo(
   client: SeedClient,
