@@ -1,12 +1,15 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { activityDecider, activitySnapshots } from '../domain/activity/activity.decider.js';
+import { planDecider } from '../domain/plan/plan.decider.js';
 import { streamIdOf } from '../domain/shared/ids.js';
 import { GENESIS_HASH } from '../events/index.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
+import { complianceOf } from '../functions/http/routes/compliance.js';
 import type { Dependencies } from '../functions/wiring.js';
 import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';
+import type { LocalRuntime } from '../infra/local/runtime.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 
@@ -131,6 +134,7 @@ async function main() {
   if (storeCommits !== total) report(`(expected ${total} commits, read ${storeCommits})`);
 
   await benchLongStream(runtime.deps, report);
+  await benchCompliance(runtime, report);
   await runtime.close();
 }
 
@@ -200,3 +204,115 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/**
+ * The compliance query at ~1k and at ~100k events of history: it reads one row per activity, article
+ * and member, so its cost follows the plan's size, not the history's length.
+ */
+async function benchCompliance(runtime: LocalRuntime, report: (line: string) => void) {
+  const { deps } = runtime;
+  const community = 'bench-compliance';
+  const metadata = { actor: 'bench', roles: ['admin'], correlationId: 'bench' };
+  const planStream = streamIdOf(community, 'plan', 'P');
+  await deps.commands.execute({
+    decider: planDecider,
+    community,
+    streamId: planStream,
+    metadata,
+    command: {
+      type: 'CreatePlan',
+      planId: 'P',
+      communityName: 'Bench',
+      year: 2026,
+      title: 'Bench plan',
+      timeZone: 'Asia/Shanghai',
+    },
+  });
+  const categories = ['party-education', 'legal-education', 'civilization-school', 'festival'] as const;
+  for (const [i, category] of categories.entries()) {
+    await deps.commands.execute({
+      decider: planDecider,
+      community,
+      streamId: planStream,
+      metadata,
+      command: {
+        type: 'SetTarget',
+        planId: 'P',
+        target: {
+          targetId: `t${i}`,
+          description: category,
+          metric: 'activities-held',
+          category,
+          minimum: 2,
+          per: i % 2 ? 'month' : 'quarter',
+        },
+      },
+    });
+  }
+  const activities: { streamId: string; version: number; hash: string }[] = [];
+  for (let i = 0; i < 60; i++) {
+    const activityId = `A${String(i).padStart(3, '0')}`;
+    const streamId = streamIdOf(community, 'activity', activityId);
+    const month = String((i % 12) + 1).padStart(2, '0');
+    await deps.commands.execute({
+      decider: activityDecider,
+      community,
+      streamId,
+      metadata,
+      command: {
+        type: 'PlanActivity',
+        activityId,
+        planId: 'P',
+        plan: { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' },
+        category: categories[i % 4]!,
+        format: 'lecture',
+        title: activityId,
+        window: { start: `2026-${month}-01T00:00:00.000Z`, end: `2026-${month}-20T00:00:00.000Z` },
+      },
+    });
+    const held = await deps.commands.execute({
+      decider: activityDecider,
+      community,
+      streamId,
+      metadata,
+      command: { type: 'RecordHeld', activityId, heldOn: `2026-${month}-10T00:00:00.000Z`, summary: 'held' },
+    });
+    const loaded = await deps.commands.load(activityDecider, streamId);
+    activities.push({ streamId, version: (held as { version: number }).version, hash: loaded.headHash });
+  }
+  // History padded with attendance: ~1k events so far, then up to ~100k, 50 events a commit.
+  const pad = async (events: number) => {
+    for (let written = 0, n = 0; written < events; n++) {
+      const target = activities[n % activities.length]!;
+      const batch = Array.from({ length: 50 }, (_, k) => ({
+        type: 'ResidentAttended',
+        data: { residentId: `R${n}-${k}`, method: 'kiosk', at: '2026-05-01T00:00:00.000Z' },
+      }));
+      const commit = await deps.events.append({
+        community,
+        streamId: target.streamId,
+        expectedVersion: target.version,
+        prevHash: target.hash,
+        events: batch,
+        metadata,
+      });
+      target.version = commit.lastVersion;
+      target.hash = commit.hash;
+      written += batch.length;
+    }
+    await runtime.dispatcher.idle();
+  };
+  const measure = async () =>
+    summarize(
+      await timeEach(50, () => complianceOf(deps.views, community, 'P', new Date('2026-12-31T00:00:00Z'))),
+    );
+  await pad(800);
+  const small = await measure();
+  await pad(99_000);
+  const large = await measure();
+  report('\n## Compliance query against history length (60 activities, 4 targets, 32 period rows)');
+  report('| history | median | p99 | median vs ~1k events |');
+  report('|---|---|---|---|');
+  report(`| ~1k events | ${ms(small.median)} | ${ms(small.p99)} | 1.00× |`);
+  report(`| ~100k events | ${ms(large.median)} | ${ms(large.p99)} | ${ratio(large.median, small.median)} |`);
+}
