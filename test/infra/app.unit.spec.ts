@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -119,7 +120,7 @@ describe('CDK app (synthesised offline)', () => {
 
 describe('CDK bundling (the real esbuild bundles we ship)', () => {
   it('bundles each function into an ESM index.mjs', () => {
-    const outdir = join(process.cwd(), 'cdk.out', 'test-bundles');
+    const outdir = mkdtempSync(join(tmpdir(), 'ccl-cdk-'));
     const app = new App({ outdir, context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
     buildApp(app);
     const assembly = app.synth();
