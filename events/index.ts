@@ -9,6 +9,15 @@ import type {
 } from './activity.events.js';
 import type { ArticleReviewed, ArticleRevised, ArticleSubmitted } from './article.events.js';
 import type { EventOf } from './define.js';
+import type {
+  FamilyNominated,
+  JudgeRecused,
+  NominationDecided,
+  NominationEndorsed,
+  NominationScored,
+  NominationWithdrawn,
+  RoundOpened,
+} from './nomination.events.js';
 import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
 import type { ResidentEnrolled } from './resident.events.js';
 
@@ -17,6 +26,7 @@ export * from './article.events.js';
 export * from './canonical-json.js';
 export * from './define.js';
 export * from './envelope.js';
+export * from './nomination.events.js';
 export * from './plan.events.js';
 export * from './registry.js';
 export * from './resident.events.js';
@@ -42,6 +52,21 @@ export type ArticleEvent =
   | EventOf<typeof ArticleRevised>
   | EventOf<typeof ArticleReviewed>;
 
+export type RoundEvent = EventOf<typeof RoundOpened>;
+export type NominationEvent =
+  | EventOf<typeof FamilyNominated>
+  | EventOf<typeof NominationEndorsed>
+  | EventOf<typeof JudgeRecused>
+  | EventOf<typeof NominationScored>
+  | EventOf<typeof NominationWithdrawn>
+  | EventOf<typeof NominationDecided>;
+
 /** Every current domain event, as deciders emit and projections read them. */
-export type DomainEvent = ResidentEvent | PlanEvent | ActivityEvent | ArticleEvent;
+export type DomainEvent =
+  | ResidentEvent
+  | PlanEvent
+  | ActivityEvent
+  | ArticleEvent
+  | RoundEvent
+  | NominationEvent;
 export type DomainEventType = DomainEvent['type'];

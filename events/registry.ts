@@ -1,6 +1,7 @@
 import { activityEvents } from './activity.events.js';
 import { articleEvents } from './article.events.js';
 import type { EventDefinition } from './define.js';
+import { nominationEvents } from './nomination.events.js';
 import { planEvents } from './plan.events.js';
 import { residentEvents } from './resident.events.js';
 
@@ -9,10 +10,9 @@ export class InvalidEventPayloadError extends Error {}
 
 /** Every event type the system has ever written, by type. */
 export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
-  [...residentEvents, ...planEvents, ...activityEvents, ...articleEvents].map((definition) => [
-    definition.type,
-    definition as EventDefinition,
-  ]),
+  [...residentEvents, ...planEvents, ...activityEvents, ...articleEvents, ...nominationEvents].map(
+    (definition) => [definition.type, definition as EventDefinition],
+  ),
 );
 
 function definitionOf(type: string): EventDefinition {

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../events/index.js';
 import { activityDetails, attendeeRows, participationRows } from './activity.view.js';
 import { articleDetails, authoredArticles } from './article.view.js';
 import { activityCompliance, partyMembers, planTargets } from './compliance.view.js';
+import { nominationRows, roundDetails } from './nomination.view.js';
 import { planDetails } from './plan.view.js';
 import type { Projection } from './projection.js';
 import { residentProfiles } from './resident.view.js';
@@ -9,6 +10,7 @@ import { residentProfiles } from './resident.view.js';
 export * from './activity.view.js';
 export * from './article.view.js';
 export * from './compliance.view.js';
+export * from './nomination.view.js';
 export * from './plan.view.js';
 export * from './projection.js';
 export * from './resident.view.js';
@@ -25,4 +27,6 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   activityCompliance,
   planTargets,
   partyMembers,
+  roundDetails,
+  nominationRows,
 ];

@@ -1,0 +1,35 @@
+import type { ViewKey } from '../../domain/views/projection.js';
+import type { ListQuery, StoredView, ViewPage, ViewStore } from '../../functions/app/view-store.js';
+
+/** A ViewStore in a Map, for pure property tests of projections (the real engine is tested elsewhere). */
+export class InMemoryViewStore implements ViewStore {
+  readonly items = new Map<string, StoredView>();
+  private id = (key: ViewKey) => `${key.pk}\u0000${key.sk}`;
+
+  async get<D>(key: ViewKey) {
+    return this.items.get(this.id(key)) as StoredView<D> | undefined;
+  }
+  async getMany<D>(keys: readonly ViewKey[]) {
+    return keys
+      .map((k) => this.items.get(this.id(k)))
+      .filter((v): v is StoredView => v !== undefined) as StoredView<D>[];
+  }
+  async putIfUnchanged(item: StoredView, previousVersion: number | undefined) {
+    const current = this.items.get(this.id(item));
+    if ((current?.appliedVersion ?? undefined) !== previousVersion) return false;
+    this.items.set(this.id(item), structuredClone(item));
+    return true;
+  }
+  async list<D>(query: ListQuery): Promise<ViewPage<D>> {
+    const items = [...this.items.values()]
+      .filter((i) => i.gsi1pk === query.list && !i.deleted)
+      .sort((a, b) => (a.gsi1sk ?? '').localeCompare(b.gsi1sk ?? ''));
+    return { items: items as StoredView<D>[], nextCursor: undefined };
+  }
+  async partition<D>(pk: string, options: { skPrefix?: string } = {}): Promise<ViewPage<D>> {
+    const items = [...this.items.values()].filter(
+      (i) => i.pk === pk && i.sk.startsWith(options.skPrefix ?? '') && !i.deleted,
+    );
+    return { items: items as StoredView<D>[], nextCursor: undefined };
+  }
+}
