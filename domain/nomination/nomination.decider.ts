@@ -65,6 +65,7 @@ export type NominationState =
   | { readonly status: 'none' }
   | {
       readonly status: 'open' | 'withdrawn' | 'decided';
+      readonly roundId: string;
       readonly householdId: string;
       readonly endorsers: Readonly<Record<string, 1>>;
       readonly recused: Readonly<Record<string, 1>>;
@@ -172,8 +173,9 @@ export const nominationDecider: Decider<NominationCommand, NominationState, Nomi
   },
 
   evolve(state, event) {
-    if (event.type === 'FamilyNominated')
-      return { status: 'open', householdId: event.data.householdId, endorsers: {}, recused: {} };
+    if (event.type === 'FamilyNominated') {
+      return { status: 'open', roundId: event.data.roundId, householdId: event.data.householdId, endorsers: {}, recused: {} };
+    }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'NominationEndorsed':

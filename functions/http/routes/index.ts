@@ -3,6 +3,7 @@ import { activityRoutes } from './activities.js';
 import { articleRoutes } from './articles.js';
 import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
+import { nominationRoutes } from './nominations.js';
 import { planRoutes } from './plans.js';
 import { residentRoutes } from './residents.js';
 
@@ -13,5 +14,6 @@ export const routes: readonly Route[] = [
   ...activityRoutes,
   ...articleRoutes,
   ...complianceRoutes,
+  ...nominationRoutes,
   ...docsRoutes(() => routes),
 ];
