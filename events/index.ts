@@ -19,6 +19,7 @@ import type {
   RoundOpened,
 } from './nomination.events.js';
 import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
+import type { GoodDeedRecorded, ModelNamed } from './recognition.events.js';
 import type { ResidentEnrolled } from './resident.events.js';
 
 export * from './activity.events.js';
@@ -28,6 +29,7 @@ export * from './define.js';
 export * from './envelope.js';
 export * from './nomination.events.js';
 export * from './plan.events.js';
+export * from './recognition.events.js';
 export * from './registry.js';
 export * from './resident.events.js';
 export * from './shared.js';
@@ -61,6 +63,8 @@ export type NominationEvent =
   | EventOf<typeof NominationWithdrawn>
   | EventOf<typeof NominationDecided>;
 
+export type RecognitionEvent = EventOf<typeof GoodDeedRecorded> | EventOf<typeof ModelNamed>;
+
 /** Every current domain event, as deciders emit and projections read them. */
 export type DomainEvent =
   | ResidentEvent
@@ -68,5 +72,6 @@ export type DomainEvent =
   | ActivityEvent
   | ArticleEvent
   | RoundEvent
-  | NominationEvent;
+  | NominationEvent
+  | RecognitionEvent;
 export type DomainEventType = DomainEvent['type'];

@@ -3,6 +3,7 @@ import { articleEvents } from './article.events.js';
 import type { EventDefinition } from './define.js';
 import { nominationEvents } from './nomination.events.js';
 import { planEvents } from './plan.events.js';
+import { recognitionEvents } from './recognition.events.js';
 import { residentEvents } from './resident.events.js';
 
 export class UnknownEventTypeError extends Error {}
@@ -10,9 +11,14 @@ export class InvalidEventPayloadError extends Error {}
 
 /** Every event type the system has ever written, by type. */
 export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
-  [...residentEvents, ...planEvents, ...activityEvents, ...articleEvents, ...nominationEvents].map(
-    (definition) => [definition.type, definition as EventDefinition],
-  ),
+  [
+    ...residentEvents,
+    ...planEvents,
+    ...activityEvents,
+    ...articleEvents,
+    ...nominationEvents,
+    ...recognitionEvents,
+  ].map((definition) => [definition.type, definition as EventDefinition]),
 );
 
 function definitionOf(type: string): EventDefinition {

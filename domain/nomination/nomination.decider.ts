@@ -174,7 +174,13 @@ export const nominationDecider: Decider<NominationCommand, NominationState, Nomi
 
   evolve(state, event) {
     if (event.type === 'FamilyNominated') {
-      return { status: 'open', roundId: event.data.roundId, householdId: event.data.householdId, endorsers: {}, recused: {} };
+      return {
+        status: 'open',
+        roundId: event.data.roundId,
+        householdId: event.data.householdId,
+        endorsers: {},
+        recused: {},
+      };
     }
     if (state.status === 'none') return state;
     switch (event.type) {

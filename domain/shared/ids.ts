@@ -11,7 +11,15 @@ export const asResidentId = (value: string) => value as ResidentId;
 export const asHouseholdId = (value: string) => value as HouseholdId;
 
 /** Aggregates have one stream each; the tenant prefix keeps communities apart at the key level. */
-export type AggregateKind = 'resident' | 'plan' | 'activity' | 'article' | 'round' | 'nomination';
+export type AggregateKind =
+  | 'resident'
+  | 'plan'
+  | 'activity'
+  | 'article'
+  | 'round'
+  | 'nomination'
+  | 'deed'
+  | 'model';
 
 export function streamIdOf(community: CommunityId | string, kind: AggregateKind, id: string): string {
   return `${community}#${kind}#${id}`;

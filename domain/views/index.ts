@@ -5,6 +5,7 @@ import { activityCompliance, partyMembers, planTargets } from './compliance.view
 import { nominationRows, roundDetails } from './nomination.view.js';
 import { planDetails } from './plan.view.js';
 import type { Projection } from './projection.js';
+import { goodDeeds, models, residentGoodDeeds } from './recognition.view.js';
 import { residentProfiles } from './resident.view.js';
 
 export * from './activity.view.js';
@@ -13,6 +14,7 @@ export * from './compliance.view.js';
 export * from './nomination.view.js';
 export * from './plan.view.js';
 export * from './projection.js';
+export * from './recognition.view.js';
 export * from './resident.view.js';
 
 /** Every live view, in the order the projector applies them. */
@@ -29,4 +31,7 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   partyMembers,
   roundDetails,
   nominationRows,
+  goodDeeds,
+  residentGoodDeeds,
+  models,
 ];

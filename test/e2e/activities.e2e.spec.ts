@@ -201,7 +201,7 @@ describe('plans, activities and attendance over HTTP', () => {
         attendedAt: '2026-04-25T02:00:00.000Z',
       }),
     ]);
-    expect(participation.body.totals).toEqual({ registered: 1, attended: 1 });
+    expect(participation.body.totals).toMatchObject({ registered: 1, attended: 1 });
     expect((await get(`/residents/${residents[1]}/participation`, me)).status).toBe(403);
   });
 

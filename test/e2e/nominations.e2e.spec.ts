@@ -3,23 +3,45 @@ import { startApi, type TestApi } from '../support/api.js';
 import { ManualClock } from '../support/clock.js';
 
 type Answer = { id: string; position: string; code?: string };
-type Entry = { nominationId: string; rank?: number; final: number | null; judgeMean: number | null; endorsements: number; status: string; explanation: Record<string, unknown> };
+type Entry = {
+  nominationId: string;
+  rank?: number;
+  final: number | null;
+  judgeMean: number | null;
+  endorsements: number;
+  status: string;
+  explanation: Record<string, unknown>;
+};
 
 describe('a "good family style" round over HTTP, from opening to decision', () => {
   const clock = new ManualClock('2026-05-01T02:00:00Z');
   let api: TestApi;
   let admin: string;
   const r: Record<string, string> = {};
-  const call = async (method: string, path: string, token: string, body?: unknown) => api.call<Answer>(method, path, { token, body });
+  const call = async (method: string, path: string, token: string, body?: unknown) =>
+    api.call<Answer>(method, path, { token, body });
 
   beforeAll(async () => {
     api = await startApi({ clock });
     admin = await api.token('admin');
-    const planId = (await call('POST', '/plans', admin, { communityName: 'Venus', year: 2026, title: 'Plan' })).body.id;
-    const enroll = async (name: string, householdId: string) => (await call('POST', '/residents', admin, { name, householdId })).body.id;
+    const planId = (
+      await call('POST', '/plans', admin, { communityName: 'Venus', year: 2026, title: 'Plan' })
+    ).body.id;
+    r.plan = planId;
+    const enroll = async (name: string, householdId: string) =>
+      (await call('POST', '/residents', admin, { name, householdId })).body.id;
     for (const [name, household] of [
-      ['lin', 'H-LIN'], ['lin2', 'H-LIN'], ['chen', 'H-CHEN'], ['wu', 'H-WU'], ['j1', 'H-J1'], ['j2', 'H-CHEN'], ['j3', 'H-J3'], ['n1', 'H-N1'], ['n2', 'H-N2'],
-    ] as const) r[name] = await enroll(name, household);
+      ['lin', 'H-LIN'],
+      ['lin2', 'H-LIN'],
+      ['chen', 'H-CHEN'],
+      ['wu', 'H-WU'],
+      ['j1', 'H-J1'],
+      ['j2', 'H-CHEN'],
+      ['j3', 'H-J3'],
+      ['n1', 'H-N1'],
+      ['n2', 'H-N2'],
+    ] as const)
+      r[name] = await enroll(name, household);
     const round = await call('POST', '/rounds', admin, {
       planId,
       title: 'Good family style 2026',
@@ -39,24 +61,56 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
   afterAll(async () => api?.close());
 
   it('runs nominations, endorsements, recusals, scores and decisions, and explains the ranking field by field', async () => {
-    const bad = await call('POST', '/rounds', admin, { planId: r.round, title: 'x', criteria: [{ key: 'a', label: 'A', weight: 0.5 }], judges: [r.j1], nominationsClose: '2026-05-31', scoringCloses: '2026-06-30' });
+    const bad = await call('POST', '/rounds', admin, {
+      planId: r.round,
+      title: 'x',
+      criteria: [{ key: 'a', label: 'A', weight: 0.5 }],
+      judges: [r.j1],
+      nominationsClose: '2026-05-31',
+      scoringCloses: '2026-06-30',
+    });
     expect([400, 404]).toContain(bad.status);
 
     const asResident = (who: string) => api.token('resident', { sub: r[who] });
     // The Lins nominate themselves; the Chens are nominated by a neighbour with their consent; the Wus by a neighbour without.
-    const lins = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), { householdId: 'H-LIN', familyName: 'The Lins', nominatedBy: r.lin, story: 'Three generations' });
+    const lins = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
+      householdId: 'H-LIN',
+      familyName: 'The Lins',
+      nominatedBy: r.lin,
+      story: 'Three generations',
+    });
     expect(lins.status).toBe(201);
-    const again = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin2'), { householdId: 'H-LIN', familyName: 'Lin family', nominatedBy: r.lin2, story: 'again' });
+    const again = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin2'), {
+      householdId: 'H-LIN',
+      familyName: 'Lin family',
+      nominatedBy: r.lin2,
+      story: 'again',
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('household-already-nominated');
-    const noConsent = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), { householdId: 'H-WU', familyName: 'The Wus', nominatedBy: r.lin, story: 'Kind' });
+    const noConsent = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
+      householdId: 'H-WU',
+      familyName: 'The Wus',
+      nominatedBy: r.lin,
+      story: 'Kind',
+    });
     expect(noConsent.body.code).toBe('consent-required');
-    const chens = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), { householdId: 'H-CHEN', familyName: 'The Chens', nominatedBy: r.lin, consentBy: r.chen, story: 'Volunteers' });
+    const chens = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
+      householdId: 'H-CHEN',
+      familyName: 'The Chens',
+      nominatedBy: r.lin,
+      consentBy: r.chen,
+      story: 'Volunteers',
+    });
     expect(chens.status).toBe(201);
     // Judge j2 lives in the Chen household: recused automatically.
-    expect((chens.body as unknown as { events: { type: string }[] }).events.map((e) => e.type)).toEqual(['FamilyNominated', 'JudgeRecused']);
+    expect((chens.body as unknown as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
+      'FamilyNominated',
+      'JudgeRecused',
+    ]);
 
-    const endorse = async (nomination: string, who: string) => call('POST', `/nominations/${nomination}/endorsements`, await asResident(who), {});
+    const endorse = async (nomination: string, who: string) =>
+      call('POST', `/nominations/${nomination}/endorsements`, await asResident(who), {});
     expect((await endorse(lins.body.id, 'n1')).status).toBe(201);
     expect((await endorse(lins.body.id, 'n2')).status).toBe(201);
     expect((await endorse(lins.body.id, 'n1')).body.code).toBe('already-endorsed');
@@ -76,13 +130,31 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     expect((await score(chens.body.id, 'j2', 9, 9)).body.code).toBe('judge-recused');
     expect((await score(chens.body.id, 'j3', 6, 9)).status).toBe(201);
     expect((await score(chens.body.id, 'j3', 6, 11)).status).toBe(400);
-    expect((await call('POST', `/nominations/${lins.body.id}/scores`, await api.token('judge', { sub: r.n1 }), { scores: { virtue: 1, service: 1 } })).body.code).toBe('not-a-judge');
-    const recusal = await call('POST', `/nominations/${lins.body.id}/recusals`, await judge('j3'), { judgeId: r.j3, reason: 'Taught their children' });
+    expect(
+      (
+        await call('POST', `/nominations/${lins.body.id}/scores`, await api.token('judge', { sub: r.n1 }), {
+          scores: { virtue: 1, service: 1 },
+        })
+      ).body.code,
+    ).toBe('not-a-judge');
+    const recusal = await call('POST', `/nominations/${lins.body.id}/recusals`, await judge('j3'), {
+      judgeId: r.j3,
+      reason: 'Taught their children',
+    });
     expect(recusal.status).toBe(201);
-    expect((await call('POST', `/nominations/${lins.body.id}/decision`, admin, { outcome: 'awarded', rationale: 'Exemplary' })).body.code).toBe('scoring-still-open');
+    expect(
+      (
+        await call('POST', `/nominations/${lins.body.id}/decision`, admin, {
+          outcome: 'awarded',
+          rationale: 'Exemplary',
+        })
+      ).body.code,
+    ).toBe('scoring-still-open');
 
     await api.runtime.dispatcher.idle();
-    const ranking = await api.call<{ roundId: string; items: Entry[] }>('GET', `/rounds/${r.round}/ranking`, { token: await asResident('wu') });
+    const ranking = await api.call<{ roundId: string; items: Entry[] }>('GET', `/rounds/${r.round}/ranking`, {
+      token: await asResident('wu'),
+    });
     expect(ranking.status).toBe(200);
     /*
      * R = 100·(0.6·virtue + 0.4·service)/10.
@@ -92,19 +164,105 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
      * Chens: j1, j3 → judgeMean 61, mean z −0.5, T 45, E=100·1/2=50, final=0.8·45+10=46.
      */
     const [first, second] = ranking.body.items;
-    expect(first).toMatchObject({ nominationId: lins.body.id, rank: 1, status: 'ranked', final: 64, judgeMean: 90, endorsements: 2 });
-    expect(first!.explanation).toMatchObject({ meanZ: 0.5, tScore: 55, endorsementComponent: 100, countingJudges: 2, tieBreak: 'none' });
-    expect((first!.explanation.judges as { judgeId: string; raw: number; normalized: number }[]).map((j) => [j.judgeId, j.raw, j.normalized]).sort()).toEqual(
-      [[r.j1, 100, 1], [r.j2, 80, 0]].sort(),
+    expect(first).toMatchObject({
+      nominationId: lins.body.id,
+      rank: 1,
+      status: 'ranked',
+      final: 64,
+      judgeMean: 90,
+      endorsements: 2,
+    });
+    expect(first!.explanation).toMatchObject({
+      meanZ: 0.5,
+      tScore: 55,
+      endorsementComponent: 100,
+      countingJudges: 2,
+      tieBreak: 'none',
+    });
+    expect(
+      (first!.explanation.judges as { judgeId: string; raw: number; normalized: number }[])
+        .map((j) => [j.judgeId, j.raw, j.normalized])
+        .sort(),
+    ).toEqual(
+      [
+        [r.j1, 100, 1],
+        [r.j2, 80, 0],
+      ].sort(),
     );
-    expect(first!.explanation.recusals).toEqual([{ judgeId: r.j3, reason: 'Taught their children', automatic: false }]);
-    expect(second).toMatchObject({ nominationId: chens.body.id, rank: 2, final: 46, judgeMean: 61, endorsements: 1 });
-    expect(second!.explanation.recusals).toEqual([{ judgeId: r.j2, reason: "member of the nominee's household", automatic: true }]);
+    expect(first!.explanation.recusals).toEqual([
+      { judgeId: r.j3, reason: 'Taught their children', automatic: false },
+    ]);
+    expect(second).toMatchObject({
+      nominationId: chens.body.id,
+      rank: 2,
+      final: 46,
+      judgeMean: 61,
+      endorsements: 1,
+    });
+    expect(second!.explanation.recusals).toEqual([
+      { judgeId: r.j2, reason: "member of the nominee's household", automatic: true },
+    ]);
 
     clock.set('2026-07-01T02:00:00Z');
     expect((await score(chens.body.id, 'j1', 1, 1)).body.code).toBe('scoring-closed');
-    const decided = await call('POST', `/nominations/${lins.body.id}/decision`, admin, { outcome: 'awarded', rationale: 'Exemplary care for three generations' });
+    const decided = await call('POST', `/nominations/${lins.body.id}/decision`, admin, {
+      outcome: 'awarded',
+      rationale: 'Exemplary care for three generations',
+    });
     expect(decided.status).toBe(201);
-    expect((await call('POST', `/nominations/${chens.body.id}/decision`, admin, { outcome: 'commended' })).status).toBe(400);
+    expect(
+      (await call('POST', `/nominations/${chens.body.id}/decision`, admin, { outcome: 'commended' })).status,
+    ).toBe(400);
+  });
+
+  it('records good deeds and models and shows them in the resident’s participation', async () => {
+    const deed = await call('POST', '/good-deeds', admin, {
+      residentIds: [r.wu, r.n1],
+      title: 'Returned a lost wallet',
+      description: 'Found near the square',
+      date: '2026-06-12',
+    });
+    expect(deed.status).toBe(201);
+    const unknown = await call('POST', '/good-deeds', admin, {
+      residentIds: ['01HZZZZZZZZZZZZZZZZZZZZZZZ'],
+      title: 'x',
+      description: 'y',
+      date: '2026-06-12',
+    });
+    expect(unknown.status).toBe(404);
+    const model = await call('POST', '/models', admin, {
+      residentId: r.wu,
+      title: 'good-neighbor',
+      citation: 'Checks on the elderly every day',
+    });
+    expect(model.status).toBe(201);
+    expect(
+      (
+        await call('POST', '/models', await api.token('organizer'), {
+          residentId: r.wu,
+          title: 'good-neighbor',
+          citation: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    await api.runtime.dispatcher.idle();
+    const list = await api.call<{ items: { deedId: string; residentIds: string[] }[] }>(
+      'GET',
+      `/good-deeds?planId=${r.plan}`,
+      { token: await api.token('resident', { sub: r.n2 }) },
+    );
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ deedId: deed.body.id, residentIds: [r.wu, r.n1] }),
+    ]);
+    const mine = await api.call<{
+      goodDeeds: { deedId: string }[];
+      models: { title: string }[];
+      totals: { goodDeeds: number };
+    }>('GET', `/residents/${r.wu}/participation`, {
+      token: await api.token('resident', { sub: r.wu }),
+    });
+    expect(mine.body.goodDeeds.map((d) => d.deedId)).toEqual([deed.body.id]);
+    expect(mine.body.models.map((m) => m.title)).toEqual(['good-neighbor']);
+    expect(mine.body.totals.goodDeeds).toBe(1);
   });
 });

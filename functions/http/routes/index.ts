@@ -5,6 +5,7 @@ import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
 import { nominationRoutes } from './nominations.js';
 import { planRoutes } from './plans.js';
+import { recognitionRoutes } from './recognition.js';
 import { residentRoutes } from './residents.js';
 
 /** The one route table: it feeds the router, the OpenAPI document, the authorization tests and the CDK routes. */
@@ -15,5 +16,6 @@ export const routes: readonly Route[] = [
   ...articleRoutes,
   ...complianceRoutes,
   ...nominationRoutes,
+  ...recognitionRoutes,
   ...docsRoutes(() => routes),
 ];

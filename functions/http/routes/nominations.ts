@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type NominationCommand, nominationDecider, type RoundFacts, type Someone } from '../../../domain/nomination/nomination.decider.js';
+import {
+  type NominationCommand,
+  nominationDecider,
+  type RoundFacts,
+  type Someone,
+} from '../../../domain/nomination/nomination.decider.js';
 import { nominationErrors } from '../../../domain/nomination/nomination.errors.js';
 import { roundDecider } from '../../../domain/nomination/round.decider.js';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
@@ -9,7 +14,12 @@ import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { rankNominations } from '../../../domain/scoring/ranking.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { resolveInstant } from '../../../domain/shared/time.js';
-import { type NominationRow, type RoundDetail, roundKey, roundNominationsList } from '../../../domain/views/nomination.view.js';
+import {
+  type NominationRow,
+  type RoundDetail,
+  roundKey,
+  roundNominationsList,
+} from '../../../domain/views/nomination.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { DomainRefusal } from '../../middleware/problem.js';
 import { commandResponse, commitMetadata } from '../command-response.js';
@@ -26,7 +36,15 @@ const OpenRoundBody = z
     planId: Id,
     title: trimmed(200),
     criteria: z
-      .array(z.object({ key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), label: trimmed(200), weight: z.number().gt(0).max(1) }).strict())
+      .array(
+        z
+          .object({
+            key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+            label: trimmed(200),
+            weight: z.number().gt(0).max(1),
+          })
+          .strict(),
+      )
       .min(1)
       .max(20),
     maxScore: z.number().positive().max(1000).default(10),
@@ -45,16 +63,23 @@ const NominateBody = z
     householdId: trimmed(64),
     familyName: trimmed(200),
     nominatedBy: Id,
-    consentBy: Id.optional().describe('a member of the nominee household who agreed, when the nominator is not one'),
+    consentBy: Id.optional().describe(
+      'a member of the nominee household who agreed, when the nominator is not one',
+    ),
     motto: trimmed(500).optional(),
     story: trimmed(10_000),
   })
   .strict()
   .meta({ id: 'NominateFamily' });
 
-const EndorseBody = z.object({ residentId: Id.optional().describe('staff only: endorse on behalf of this resident') }).strict();
+const EndorseBody = z
+  .object({ residentId: Id.optional().describe('staff only: endorse on behalf of this resident') })
+  .strict();
 const RecuseBody = z.object({ judgeId: Id, reason: trimmed(1000) }).strict();
-const ScoreBody = z.object({ scores: z.record(z.string(), z.number()) }).strict().meta({ id: 'ScoreNomination' });
+const ScoreBody = z
+  .object({ scores: z.record(z.string(), z.number()) })
+  .strict()
+  .meta({ id: 'ScoreNomination' });
 const DecisionBody = z
   .object({ outcome: z.enum(['awarded', 'commended', 'not-selected']), rationale: trimmed(4000) })
   .strict()
@@ -91,10 +116,16 @@ export function nominationIdFor(roundId: string, householdId: string): string {
   return roundId.slice(0, 10) + tail;
 }
 
-async function someone(deps: HttpDependencies, community: string, residentId: string | undefined): Promise<Someone> {
+async function someone(
+  deps: HttpDependencies,
+  community: string,
+  residentId: string | undefined,
+): Promise<Someone> {
   if (!residentId) return undefined;
   const loaded = await deps.commands.load(residentDecider, streamIdOf(community, 'resident', residentId));
-  return loaded.state.status === 'enrolled' ? { residentId, householdId: loaded.state.householdId } : undefined;
+  return loaded.state.status === 'enrolled'
+    ? { residentId, householdId: loaded.state.householdId }
+    : undefined;
 }
 
 async function roundFacts(deps: HttpDependencies, community: string, roundId: string): Promise<RoundFacts> {
@@ -105,12 +136,20 @@ async function roundFacts(deps: HttpDependencies, community: string, roundId: st
 
 /** The round a nomination belongs to, read from its stream, not a view, so a command never waits on the projector. */
 async function roundOfNomination(deps: HttpDependencies, community: string, nominationId: string) {
-  const loaded = await deps.commands.load(nominationDecider, streamIdOf(community, 'nomination', nominationId));
+  const loaded = await deps.commands.load(
+    nominationDecider,
+    streamIdOf(community, 'nomination', nominationId),
+  );
   if (loaded.state.status === 'none') throw appErrors.notFound(`nomination ${nominationId}`);
   return { round: await roundFacts(deps, community, loaded.state.roundId) };
 }
 
-async function onNomination(request: RouteRequest<unknown, unknown, unknown>, deps: HttpDependencies, nominationId: string, command: NominationCommand) {
+async function onNomination(
+  request: RouteRequest<unknown, unknown, unknown>,
+  deps: HttpDependencies,
+  nominationId: string,
+  command: NominationCommand,
+) {
   const { community } = request.principal;
   const outcome = await deps.commands.execute({
     decider: nominationDecider,
@@ -139,7 +178,10 @@ export const nominationRoutes = [
     response: { status: 201, description: 'The round was opened', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, principal } = request;
-      const plan = await deps.commands.load(planDecider, streamIdOf(principal.community, 'plan', body.planId));
+      const plan = await deps.commands.load(
+        planDecider,
+        streamIdOf(principal.community, 'plan', body.planId),
+      );
       if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(body.planId));
       const roundId = deps.ids.next();
       const outcome = await deps.commands.execute({
@@ -274,7 +316,10 @@ export const nominationRoutes = [
     response: { status: 201, description: 'The nomination was withdrawn', schema: CommandAnswer },
     async handle(request, deps) {
       await roundOfNomination(deps, request.principal.community, request.params.nominationId);
-      return onNomination(request, deps, request.params.nominationId, { type: 'WithdrawNomination', reason: request.body.reason });
+      return onNomination(request, deps, request.params.nominationId, {
+        type: 'WithdrawNomination',
+        reason: request.body.reason,
+      });
     },
   }),
   defineRoute({
@@ -291,7 +336,12 @@ export const nominationRoutes = [
     async handle(request, deps) {
       const { params, principal, body } = request;
       const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
-      return onNomination(request, deps, params.nominationId, { type: 'DecideNomination', round, now: deps.clock.now().toISOString(), ...body });
+      return onNomination(request, deps, params.nominationId, {
+        type: 'DecideNomination',
+        round,
+        now: deps.clock.now().toISOString(),
+        ...body,
+      });
     },
   }),
   defineRoute({
@@ -307,7 +357,9 @@ export const nominationRoutes = [
     async handle({ params, principal }, deps) {
       const round = await deps.views.get<RoundDetail>(roundKey(principal.community, params.roundId));
       if (!round || round.deleted) throw appErrors.notFound(`round ${params.roundId}`);
-      const rows = await readAll<NominationRow>(deps.views, { list: roundNominationsList(principal.community, params.roundId) });
+      const rows = await readAll<NominationRow>(deps.views, {
+        list: roundNominationsList(principal.community, params.roundId),
+      });
       return { status: 200, body: { roundId: params.roundId, items: rankNominations(round.data, rows) } };
     },
   }),

@@ -6,9 +6,12 @@ import {
   activityKey,
   type ParticipationRow,
 } from '../../../domain/views/activity.view.js';
+import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
+import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { commandResponse, commitMetadata } from '../command-response.js';
+import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
@@ -67,9 +70,41 @@ export const Participation = z
         revokedReason: z.string().optional(),
       }),
     ),
-    totals: z.object({ registered: z.number(), attended: z.number() }),
+    articles: z.array(
+      z.object({
+        articleId: z.string(),
+        planId: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        status: z.string(),
+        submittedAt: z.string(),
+      }),
+    ),
+    goodDeeds: z.array(
+      z.object({ deedId: z.string(), title: z.string(), date: z.string(), planId: z.string() }),
+    ),
+    models: z.array(
+      z.object({ modelId: z.string(), title: z.string(), citation: z.string(), recordedAt: z.string() }),
+    ),
+    totals: z.object({
+      registered: z.number(),
+      attended: z.number(),
+      qualityArticles: z.number(),
+      goodDeeds: z.number(),
+    }),
   })
   .meta({ id: 'Participation' });
+
+async function readPartition<D>(deps: HttpDependencies, pk: string, skPrefix: string): Promise<D[]> {
+  const items: D[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.views.partition<D>(pk, { skPrefix, limit: 500, cursor });
+    items.push(...page.items.map((i) => i.data));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
 
 /** A resident reads their own record only; staff read everyone's in their community. */
 export function assertMayReadResident(principal: Principal, residentId: string): void {
@@ -136,20 +171,25 @@ export const residentRoutes = [
         residentKey(principal.community, params.residentId),
       );
       if (!profile || profile.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
-      const rows: ParticipationRow[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.views.partition<ParticipationRow>(
-          residentKey(principal.community, params.residentId).pk,
-          {
-            skPrefix: 'activity#',
-            limit: 500,
-            cursor,
-          },
-        );
-        rows.push(...page.items.map((i) => i.data));
-        cursor = page.nextCursor;
-      } while (cursor);
+      const pk = residentKey(principal.community, params.residentId).pk;
+      const [rows, deeds, models, authored] = await Promise.all([
+        readPartition<ParticipationRow>(deps, pk, 'activity#'),
+        readPartition<GoodDeed>(deps, pk, 'deed#'),
+        readPartition<ModelEntry>(deps, pk, 'model#'),
+        readPartition<{ articleId: string }>(deps, pk, 'article#'),
+      ]);
+      const articles = (
+        await deps.views.getMany<ArticleDetail>(
+          authored.map((a) => articleKey(principal.community, a.articleId)),
+        )
+      ).map(({ data: { articleId, planId, kind, title, status, submittedAt } }) => ({
+        articleId,
+        planId,
+        kind,
+        title,
+        status,
+        submittedAt,
+      }));
       const details = new Map(
         (
           await deps.views.getMany<ActivityDetail>(
@@ -175,9 +215,19 @@ export const residentRoutes = [
         body: {
           residentId: params.residentId,
           activities,
+          articles,
+          goodDeeds: deeds.map(({ deedId, title, date, planId }) => ({ deedId, title, date, planId })),
+          models: models.map(({ modelId, title, citation, recordedAt }) => ({
+            modelId,
+            title,
+            citation,
+            recordedAt,
+          })),
           totals: {
             registered: rows.filter((r) => r.registered).length,
             attended: rows.filter((r) => r.attended).length,
+            qualityArticles: articles.filter((a) => a.status === 'quality').length,
+            goodDeeds: deeds.length,
           },
         },
       };

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankNominations } from '../../../domain/scoring/ranking.js';
 import { projections } from '../../../domain/views/index.js';
-import { type NominationRow, type RoundDetail, roundKey, roundNominationsList } from '../../../domain/views/nomination.view.js';
+import {
+  type NominationRow,
+  type RoundDetail,
+  roundKey,
+  roundNominationsList,
+} from '../../../domain/views/nomination.view.js';
 import { type Commit, encodeEvent, GENESIS_HASH } from '../../../events/index.js';
 import { Projector } from '../../../functions/projector/projector.js';
 import { InMemoryViewStore } from '../../support/in-memory-view-store.js';
@@ -31,7 +36,14 @@ function commit(streamId: string, version: number, type: string, data: unknown):
 const arbitraryRound = fc
   .array(
     fc.record({
-      scores: fc.array(fc.tuple(fc.constantFrom(...judges), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), { maxLength: 5 }),
+      scores: fc.array(
+        fc.tuple(
+          fc.constantFrom(...judges),
+          fc.integer({ min: 0, max: 10 }),
+          fc.integer({ min: 0, max: 10 }),
+        ),
+        { maxLength: 5 },
+      ),
       endorsements: fc.nat(6),
       recuse: fc.option(fc.constantFrom(...judges), { nil: undefined }),
       withdrawn: fc.boolean(),
@@ -74,9 +86,14 @@ const arbitraryRound = fc
           consent: { by: 'X', selfNominated: true },
         }),
       );
-      for (let e = 0; e < n.endorsements; e++) list.push(commit(streamId, ++v, 'NominationEndorsed', { residentId: `E${e}` }));
-      for (const [judgeId, a, b] of n.scores) list.push(commit(streamId, ++v, 'NominationScored', { judgeId, scores: { a, b } }));
-      if (n.recuse) list.push(commit(streamId, ++v, 'JudgeRecused', { judgeId: n.recuse, reason: 'conflict', automatic: false }));
+      for (let e = 0; e < n.endorsements; e++)
+        list.push(commit(streamId, ++v, 'NominationEndorsed', { residentId: `E${e}` }));
+      for (const [judgeId, a, b] of n.scores)
+        list.push(commit(streamId, ++v, 'NominationScored', { judgeId, scores: { a, b } }));
+      if (n.recuse)
+        list.push(
+          commit(streamId, ++v, 'JudgeRecused', { judgeId: n.recuse, reason: 'conflict', automatic: false }),
+        );
       if (n.withdrawn) list.push(commit(streamId, ++v, 'NominationWithdrawn', { reason: 'w' }));
       streams.push(list);
     });
@@ -88,7 +105,9 @@ async function rankingAfter(commits: readonly Commit[]) {
   const projector = new Projector(views, projections);
   for (const c of commits) await projector.applyCommit(c);
   const round = await views.get<RoundDetail>(roundKey(C, 'R'));
-  const rows = (await views.list<NominationRow>({ list: roundNominationsList(C, 'R'), limit: 1000 })).items.map((i) => i.data);
+  const rows = (
+    await views.list<NominationRow>({ list: roundNominationsList(C, 'R'), limit: 1000 })
+  ).items.map((i) => i.data);
   return rankNominations(round!.data, rows);
 }
 
