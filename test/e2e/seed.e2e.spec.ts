@@ -107,8 +107,13 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     const statuses = new Set(answer.body.items.map((i) => i.status));
     expect(statuses).toContain('met');
     expect(statuses).toContain('missed');
-    const articles = answer.body.items.find((i) => i.targetId === 'quality-article')!;
-    expect(articles.shortMembers!.length).toBeGreaterThan(5);
+    const articles = answer.body.items.find((i) => i.targetId === 'quality-article')! as {
+      shortMembers?: string[];
+      evidence?: string[];
+    };
+    // 24 of 30 members wrote; 3 of every 5 were judged quality.
+    expect(articles.shortMembers).toHaveLength(30 - 15);
+    expect(articles.evidence).toHaveLength(15);
     expect(
       answer.body.items.find((i) => i.targetId === 'study-sessions-quarter' && i.period === '2026-Q3')!
         .status,
@@ -117,6 +122,27 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
       answer.body.items.find((i) => i.targetId === 'civilization-school-records' && i.period === '2026-09')!
         .status,
     ).toBe('missed');
+  });
+
+  it('has a good family style round with a ranking to look at, one judge recused automatically', async () => {
+    const rounds = await api.runtime.deps.views.list<{ roundId: string }>({ list: 'demo#rounds', limit: 10 });
+    const roundId = rounds.items[0]!.data.roundId;
+    const ranking = await api.call<{
+      items: {
+        rank?: number;
+        status: string;
+        endorsements: number;
+        explanation: { recusals: { automatic: boolean }[] };
+      }[];
+    }>('GET', `/rounds/${roundId}/ranking`, { token: await api.token('resident', { sub: 'anyone' }) });
+    expect(ranking.body.items).toHaveLength(5);
+    expect(ranking.body.items.filter((i) => i.status === 'ranked').map((i) => i.rank)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(ranking.body.items.flatMap((i) => i.explanation.recusals).filter((r) => r.automatic)).toHaveLength(
+      1,
+    );
+    expect(ranking.body.items.reduce((sum, i) => sum + i.endorsements, 0)).toBeGreaterThan(20);
   });
 
   it('does not load the plan twice', async () => {

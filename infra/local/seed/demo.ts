@@ -150,6 +150,13 @@ export function demoResidents(count: number, partyMembers: number) {
 
 export interface SeedClient {
   post(path: string, body: unknown, key: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The same, as another user (judges score in their own name). */
+  postAs(
+    identity: { sub: string; roles: ('resident' | 'judge')[] },
+    path: string,
+    body: unknown,
+    key: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
@@ -163,6 +170,117 @@ async function inPool<T>(items: readonly T[], size: number, run: (item: T, index
       }
     }),
   );
+}
+
+/**
+ * One "good family style" round: five households nominated (one by a neighbour, with consent),
+ * residents' endorsements, three judges — one of whom lives in a nominated household and is recused
+ * automatically — and their scores, so the ranking has something to show.
+ */
+async function seedFamilyRound(
+  client: SeedClient,
+  planId: string,
+  people: ReturnType<typeof demoResidents>,
+  residentIds: string[],
+  key: (what: string) => string,
+  rnd: () => number,
+): Promise<string> {
+  const ok = (answer: { status: number; body: Record<string, unknown> }, what: string) => {
+    if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const firstOfHousehold = new Map<string, number>();
+  people.forEach((p, i) => {
+    if (!firstOfHousehold.has(p.householdId)) firstOfHousehold.set(p.householdId, i);
+  });
+  const households = [...firstOfHousehold.keys()].slice(10, 15);
+  // Far apart on the roster, so the three judges live in three different households.
+  const judges = [150, 170, 190].map((i) => residentIds[i]!);
+  // The second judge lives in the second nominated household: recused automatically.
+  const judgeHome = people[170]!.householdId;
+  const nominated = [households[0]!, judgeHome, ...households.slice(2, 5)];
+  // Closing dates from the server's own clock: nominations close tonight, scoring in two weeks.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const later = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
+  const roundId = ok(
+    await client.post(
+      '/rounds',
+      {
+        planId,
+        title: 'Good family style collection and evaluation',
+        criteria: [
+          { key: 'family-virtue', label: 'Filial piety and family virtue', weight: 0.4 },
+          { key: 'neighbourliness', label: 'Neighbourliness and public service', weight: 0.35 },
+          { key: 'education', label: "Children's education and reading", weight: 0.25 },
+        ],
+        judges,
+        // Two counting judges rank a nomination, so the family of the recused judge is ranked too.
+        minJudges: 2,
+        nominationsClose: today,
+        scoringCloses: later,
+      },
+      key('round'),
+    ),
+    'round',
+  ).id as string;
+  const nominations: string[] = [];
+  for (const [n, householdId] of nominated.entries()) {
+    const member = firstOfHousehold.get(householdId)!;
+    const byNeighbour = n === 3;
+    const nominator = byNeighbour ? 0 : member;
+    const body = {
+      householdId,
+      familyName: `${people[member]!.name.split(' ')[0]} family`,
+      nominatedBy: residentIds[nominator]!,
+      ...(byNeighbour ? { consentBy: residentIds[member]! } : {}),
+      motto: 'Diligence and kindness pass from generation to generation',
+      story: 'Three generations under one roof, volunteers at the library and the square dance team.',
+    };
+    const answer = ok(
+      await client.postAs(
+        { sub: residentIds[nominator]!, roles: ['resident'] },
+        `/rounds/${roundId}/nominations`,
+        body,
+        key(`nominate-${n}`),
+      ),
+      'nomination',
+    );
+    nominations.push(answer.id as string);
+  }
+  for (let e = 0; e < 40; e++) {
+    const endorser = 100 + e;
+    const target = nominations[Math.floor(rnd() * nominations.length)]!;
+    const answer = await client.postAs(
+      { sub: residentIds[endorser]!, roles: ['resident'] },
+      `/nominations/${target}/endorsements`,
+      {},
+      key(`endorse-${e}`),
+    );
+    // Endorsing one's own household is refused by the rules; the demo simply skips those.
+    if (
+      answer.status >= 300 &&
+      answer.body.code !== 'own-household' &&
+      answer.body.code !== 'already-endorsed'
+    )
+      ok(answer, 'endorsement');
+  }
+  for (const [j, judgeId] of judges.entries()) {
+    for (const [n, nominationId] of nominations.entries()) {
+      const scores = {
+        'family-virtue': 5 + ((n * 3 + j) % 6),
+        neighbourliness: 4 + ((n + j * 2) % 7),
+        education: 6 + ((n * 2 + j) % 5),
+      };
+      const answer = await client.postAs(
+        { sub: judgeId, roles: ['judge'] },
+        `/nominations/${nominationId}/scores`,
+        { scores },
+        key(`score-${j}-${n}`),
+      );
+      if (answer.status >= 300 && answer.body.code !== 'judge-recused') ok(answer, 'score');
+    }
+  }
+  return roundId;
 }
 
 export interface SeedResult {
@@ -297,6 +415,50 @@ export async function seedDemo(
     if (++done % 20 === 0) log(`activities ${done}/${activities.length}`);
   });
   log(`${activities.length} activities, ${attendances} attendances, ${held} held`);
+
+  // Party members' articles: most have a quality one, a few wait for revision, some have none yet.
+  const verdicts = ['quality', 'quality', 'quality', 'accepted', 'needs-revision'] as const;
+  const authors = members.slice(0, 24);
+  await inPool(authors, 6, async (authorId, i) => {
+    const kind = i % 3 === 2 ? 'research-report' : 'theory-article';
+    const article = {
+      planId,
+      authorId,
+      kind,
+      title:
+        kind === 'research-report'
+          ? `Research report on community culture no. ${i + 1}`
+          : `Theoretical article on the core values no. ${i + 1}`,
+      abstract: 'How the community integrated cultural service station serves residents.',
+      body: 'Close to the actual, close to life, close to the masses. '.repeat(40),
+    };
+    const articleId = ok(await client.post('/articles', article, key(`article-${i}`)), 'article')
+      .id as string;
+    const review = { verdict: verdicts[i % verdicts.length], comments: 'Reviewed by the branch.' };
+    ok(await client.post(`/articles/${articleId}/reviews`, review, key(`review-${i}`)), 'review');
+  });
+  log(
+    `${authors.length} articles by party members; ${members.length - authors.length} members have none yet`,
+  );
+
+  const roundId = await seedFamilyRound(client, planId, people, residentIds, key, rnd);
+  log(
+    `good family style round ${roundId}: 5 families nominated, 3 judges (one recused), scores and endorsements`,
+  );
+  const deed = {
+    planId,
+    residentIds: [residentIds[3]!, residentIds[40]!],
+    title: 'Helped an elderly neighbour through the typhoon',
+    description: 'Moved her belongings upstairs before the flood.',
+    date: `${year}-08-12`,
+  };
+  ok(await client.post('/good-deeds', deed, key('deed-1')), 'good deed');
+  const model = {
+    residentId: residentIds[3]!,
+    title: 'good-neighbor',
+    citation: 'Looks after the elderly of building 4.',
+  };
+  ok(await client.post('/models', model, key('model-1')), 'model');
   return {
     planId,
     year,

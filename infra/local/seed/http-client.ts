@@ -21,5 +21,30 @@ export async function httpSeedClient(url: string, secret: string, role: Role = '
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
-  return { post: (path, body, key) => call('POST', path, body, key), get: (path) => call('GET', path) };
+  const tokens = new Map<string, string>();
+  const postAs = async (
+    identity: { sub: string; roles: Role[] },
+    path: string,
+    body: unknown,
+    key: string,
+  ) => {
+    const id = `${identity.sub}|${identity.roles.join()}`;
+    if (!tokens.has(id))
+      tokens.set(id, await signDevToken(secret, { ...identity, community: DEMO_COMMUNITY }));
+    const response = await fetch(url + path, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.get(id)}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return {
+    post: (path, body, key) => call('POST', path, body, key),
+    get: (path) => call('GET', path),
+    postAs,
+  };
 }
