@@ -20,6 +20,7 @@ import type {
 } from './nomination.events.js';
 import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
 import type { GoodDeedRecorded, ModelNamed } from './recognition.events.js';
+import type { ReportDeliveryFailed, ReportSent } from './report.events.js';
 import type { ResidentEnrolled } from './resident.events.js';
 
 export * from './activity.events.js';
@@ -31,6 +32,7 @@ export * from './nomination.events.js';
 export * from './plan.events.js';
 export * from './recognition.events.js';
 export * from './registry.js';
+export * from './report.events.js';
 export * from './resident.events.js';
 export * from './shared.js';
 
@@ -63,6 +65,7 @@ export type NominationEvent =
   | EventOf<typeof NominationWithdrawn>
   | EventOf<typeof NominationDecided>;
 
+export type ReportEvent = EventOf<typeof ReportSent> | EventOf<typeof ReportDeliveryFailed>;
 export type RecognitionEvent = EventOf<typeof GoodDeedRecorded> | EventOf<typeof ModelNamed>;
 
 /** Every current domain event, as deciders emit and projections read them. */
@@ -73,5 +76,6 @@ export type DomainEvent =
   | ArticleEvent
   | RoundEvent
   | NominationEvent
-  | RecognitionEvent;
+  | RecognitionEvent
+  | ReportEvent;
 export type DomainEventType = DomainEvent['type'];

@@ -4,6 +4,7 @@ import type { EventDefinition } from './define.js';
 import { nominationEvents } from './nomination.events.js';
 import { planEvents } from './plan.events.js';
 import { recognitionEvents } from './recognition.events.js';
+import { reportEvents } from './report.events.js';
 import { residentEvents } from './resident.events.js';
 
 export class UnknownEventTypeError extends Error {}
@@ -18,6 +19,7 @@ export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
     ...articleEvents,
     ...nominationEvents,
     ...recognitionEvents,
+    ...reportEvents,
   ].map((definition) => [definition.type, definition as EventDefinition]),
 );
 

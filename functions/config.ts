@@ -12,6 +12,10 @@ const Environment = z.object({
   LOCAL_JWT_SECRET: z.string().min(32).optional(),
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(29_000).default(5_000),
   POWERTOOLS_SERVICE_NAME: z.string().default('community-culture-ledger'),
+  /** Sender of the scheduled reports (an SES-verified identity on AWS). */
+  MAIL_FROM: z.string().default('Community Culture Ledger <reports@example.org>'),
+  /** Locally: write email as .eml files here instead of sending it through SES. */
+  OUTBOX_DIR: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Environment>;

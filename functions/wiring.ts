@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { monotonicFactory } from 'ulid';
 import { projections } from '../domain/views/index.js';
 import type { Commit } from '../events/index.js';
@@ -7,6 +8,8 @@ import { createDocumentClient } from './adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { DynamoDbViewStore } from './adapters/dynamodb-view-store.js';
+import { OutboxMailer } from './adapters/outbox-mailer.js';
+import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
 import type { Clock, Ids } from './app/ports.js';
 import type { Config } from './config.js';
@@ -17,6 +20,7 @@ import {
 } from './http/authenticator.js';
 import type { HttpDependencies } from './http/dependencies.js';
 import { Projector } from './projector/projector.js';
+import { ReportService } from './reports/report-service.js';
 
 export interface Overrides {
   readonly clock?: Clock;
@@ -50,18 +54,22 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     onCommitted: overrides.onCommitted,
   });
   const views = new DynamoDbViewStore(client, config.VIEWS_TABLE);
+  const mailer = config.OUTBOX_DIR
+    ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM)
+    : new SesMailer(new SESv2Client({}), config.MAIL_FROM);
   const authenticator: Authenticator =
     config.AUTH_MODE === 'local-jwt'
       ? localJwtAuthenticator(new TextEncoder().encode(config.LOCAL_JWT_SECRET!))
       : authorizerClaimsAuthenticator;
+  const commands = new CommandService({
+    store: events,
+    onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),
+  });
   return {
     events,
     views,
     blobs: new DynamoDbBlobStore(client, config.EVENTS_TABLE),
-    commands: new CommandService({
-      store: events,
-      onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),
-    }),
+    commands,
     idempotency: new DynamoDbIdempotencyStore(client, config.IDEMPOTENCY_TABLE, clock),
     authenticator,
     clock,
@@ -69,5 +77,6 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     logger,
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
     projector: new Projector(views, projections, logger),
+    reports: new ReportService({ views, commands, mailer, clock, logger }),
   };
 }

@@ -19,7 +19,8 @@ export type AggregateKind =
   | 'round'
   | 'nomination'
   | 'deed'
-  | 'model';
+  | 'model'
+  | 'report';
 
 export function streamIdOf(community: CommunityId | string, kind: AggregateKind, id: string): string {
   return `${community}#${kind}#${id}`;

@@ -3,7 +3,7 @@ import { activityDetails, attendeeRows, participationRows } from './activity.vie
 import { articleDetails, authoredArticles } from './article.view.js';
 import { activityCompliance, partyMembers, planTargets } from './compliance.view.js';
 import { nominationRows, roundDetails } from './nomination.view.js';
-import { planDetails } from './plan.view.js';
+import { allPlans, planDetails } from './plan.view.js';
 import type { Projection } from './projection.js';
 import { goodDeeds, models, residentGoodDeeds } from './recognition.view.js';
 import { residentProfiles } from './resident.view.js';
@@ -21,6 +21,7 @@ export * from './resident.view.js';
 export const projections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [
   residentProfiles,
   planDetails,
+  allPlans,
   activityDetails,
   attendeeRows,
   participationRows,

@@ -20,6 +20,21 @@ export const planKey = (community: string, planId: string) => ({
 const planIdOf = (streamId: string) => streamId.split('#').slice(2).join('#');
 
 /** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
+/** Every plan of every community, for the scheduled reports (which run for all of them). */
+export const allPlans: Projection<DomainEvent, { community: string; planId: string; timeZone: string }> = {
+  name: 'all-plans',
+  keys: (event, context) =>
+    event.type === 'PlanCreated' ? [{ pk: '$plans', sk: `${context.community}#${event.data.planId}` }] : [],
+  apply: (current, event, context) =>
+    event.type === 'PlanCreated'
+      ? {
+          data: { community: context.community, planId: event.data.planId, timeZone: event.data.timeZone },
+          gsi1pk: '$all-plans',
+          gsi1sk: `${context.community}#${event.data.planId}`,
+        }
+      : (current ?? null),
+};
+
 export const planDetails: Projection<DomainEvent, PlanDetail> = {
   name: 'plan-details',
   keys(event, context) {

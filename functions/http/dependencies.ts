@@ -4,6 +4,7 @@ import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { Clock, EventStore, Ids } from '../app/ports.js';
 import type { ViewStore } from '../app/view-store.js';
+import type { ReportService } from '../reports/report-service.js';
 import type { Authenticator } from './authenticator.js';
 
 /** Everything a route handler may use; built once per process by the composition root. */
@@ -11,6 +12,7 @@ export interface HttpDependencies {
   readonly commands: CommandService;
   readonly events: EventStore;
   readonly views: ViewStore;
+  readonly reports: ReportService;
   readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
   readonly authenticator: Authenticator;

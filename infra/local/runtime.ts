@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
 import { createApiHandlers } from '../../functions/http/api.js';
 import { routes } from '../../functions/http/routes/index.js';
+import { createScheduledReports } from '../../functions/scheduled/scheduled-reports.js';
 import { createDependencies, type Dependencies } from '../../functions/wiring.js';
 import { createTables, defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';
@@ -21,6 +23,8 @@ export interface LocalRuntimeOptions {
   /** Use an engine that is already running (DynamoDB Local in the conformance tier) instead of dynalite. */
   readonly endpoint?: string;
   readonly clock?: Clock;
+  /** Where email is written as .eml files (default: `<dataDir>/outbox`). */
+  readonly outboxDir?: string;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 }
 
@@ -30,6 +34,8 @@ export interface LocalRuntime {
   readonly secret: string;
   readonly deps: Dependencies;
   readonly dispatcher: LocalDispatcher;
+  readonly scheduledReports: ReturnType<typeof createScheduledReports>;
+  readonly outboxDir: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     AUTH_MODE: 'local-jwt',
     LOCAL_JWT_SECRET: secret,
     POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
+    OUTBOX_DIR: options.outboxDir ?? join(dataDir ?? mkdtempSync(join(tmpdir(), 'ccl-outbox-')), 'outbox'),
   });
   const logger = new Logger({
     serviceName: config.POWERTOOLS_SERVICE_NAME,
@@ -77,6 +84,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     log: (message, extra) => logger.warn(message, extra ?? {}),
   });
   await dispatcher.catchUp(readCheckpoints(dataDir));
+  const scheduledReports = createScheduledReports(deps);
+  // The local stand-in for EventBridge Scheduler: the same handler, checked every minute (it acts
+  // only on the 1st of a month from 08:00 community time, and sends each report once).
+  const scheduler = setInterval(() => {
+    scheduledReports().catch((error) => logger.error('scheduled reports failed', { error: error as Error }));
+  }, 60_000);
+  scheduler.unref();
   const server: Server = createLocalServer(routes, createApiHandlers(deps));
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   if (dataDir)
@@ -88,7 +102,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     secret,
     deps,
     dispatcher: runningDispatcher,
+    scheduledReports,
+    outboxDir: config.OUTBOX_DIR!,
     async close() {
+      clearInterval(scheduler);
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

@@ -4,8 +4,11 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { routes } from '../../functions/http/routes/index.js';
 import type { StageConfig } from '../config.js';
@@ -55,11 +58,44 @@ export class StatelessStack extends Stack {
       timeout: Duration.seconds(60),
     });
 
+    const reports = new LedgerFunction(this, 'Reports', {
+      entry: 'functions/scheduled/reports.handler.ts',
+      description: 'Scheduled reports: 08:00 community time on the 1st, to the leader and deputies',
+      environment: { ...tables, MAIL_FROM: props.config.senderAddress },
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+    });
     // Least privilege: commands append history, queries read views, only the projector writes views.
     props.events.grantReadWriteData(commands);
     props.idempotency.grantReadWriteData(commands);
     props.views.grantReadData(queries);
     props.views.grantReadWriteData(projector);
+    // The mailer reads views, records ReportSent in the history, and is the only function that sends email.
+    props.views.grantReadData(reports);
+    props.events.grantReadWriteData(reports);
+    reports.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+    });
+    reports.grantInvoke(schedulerRole);
+    const scheduleDlq = new Queue(this, 'ScheduleDeadLetters', {
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    scheduleDlq.grantSendMessages(schedulerRole);
+    new CfnSchedule(this, 'MonthlyReports', {
+      description: 'Reports of the month (and quarter, and year) just ended',
+      scheduleExpression: 'cron(0 8 1 * ? *)',
+      scheduleExpressionTimezone: props.config.timeZone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: reports.functionArn,
+        roleArn: schedulerRole.roleArn,
+        input: JSON.stringify({ source: 'schedule' }),
+        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: scheduleDlq.queueArn },
+      },
+    });
     projector.addEventSource(
       new DynamoEventSource(props.events, {
         startingPosition: StartingPosition.TRIM_HORIZON,

@@ -96,6 +96,23 @@ describe('CDK app (synthesised offline)', () => {
     });
   });
 
+  it('runs the report mailer on the 1st at 08:00 in the community time zone, with retries and a dead-letter queue', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 1 * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: Match.anyValue(),
+      }),
+    });
+    const policies = api.findResources('AWS::IAM::Policy');
+    const sends = Object.entries(policies)
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'))
+      .map(([id]) => id);
+    expect(sends.length).toBe(1);
+    expect(sends[0]).toMatch(/^Reports/);
+  });
+
   it('lets only the projector write views, and the query function write nothing', () => {
     const policies = api.findResources('AWS::IAM::Policy');
     const actionsOf = (fragment: string) =>

@@ -6,6 +6,7 @@ import { docsRoutes } from './docs.js';
 import { nominationRoutes } from './nominations.js';
 import { planRoutes } from './plans.js';
 import { recognitionRoutes } from './recognition.js';
+import { reportRoutes } from './reports.js';
 import { residentRoutes } from './residents.js';
 
 /** The one route table: it feeds the router, the OpenAPI document, the authorization tests and the CDK routes. */
@@ -17,5 +18,6 @@ export const routes: readonly Route[] = [
   ...complianceRoutes,
   ...nominationRoutes,
   ...recognitionRoutes,
+  ...reportRoutes,
   ...docsRoutes(() => routes),
 ];

@@ -1,0 +1,29 @@
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Email, Mailer } from '../app/mailer.js';
+
+/** SES v2, simple content: subject, HTML and plain-text parts, one message to all recipients. */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client: SESv2Client,
+    private readonly from: string,
+  ) {}
+
+  async send(email: Email) {
+    const result = await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: [...email.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: {
+              Html: { Data: email.html, Charset: 'UTF-8' },
+              Text: { Data: email.text, Charset: 'UTF-8' },
+            },
+          },
+        },
+      }),
+    );
+    return { messageId: result.MessageId ?? '' };
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { renderCsv, renderHtml } from '../../../domain/reports/render.js';
+import { isPeriod } from '../../../domain/shared/time.js';
+import { encodePosition } from '../../app/position.js';
+import { commitMetadata } from '../command-response.js';
+import { defineRoute, type RouteResponse } from '../route.js';
+import { Id } from '../schemas.js';
+
+const Params = z.object({ planId: Id });
+const PeriodQuery = z.object({ period: z.string().refine(isPeriod, 'a period: 2026, 2026-Q2 or 2026-05') });
+
+export const reportRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/reports/{planId}',
+    operationId: 'getReport',
+    summary: 'The report of a period as JSON, email-safe HTML (Accept: text/html) or CSV (Accept: text/csv)',
+    tag: 'Reports',
+    kind: 'query',
+    roles: ['admin', 'organizer', 'leader', 'auditor'],
+    params: Params,
+    query: PeriodQuery,
+    response: { status: 200, description: 'The report', schema: z.record(z.string(), z.unknown()) },
+    async handle({ params, query, principal, headers }, deps): Promise<RouteResponse> {
+      const report = await deps.reports.build(principal.community, params.planId, query.period);
+      const accept = headers.accept ?? headers.Accept ?? 'application/json';
+      if (/text\/html/.test(accept))
+        return {
+          status: 200,
+          text: renderHtml(report),
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        };
+      if (/text\/csv/.test(accept)) {
+        return {
+          status: 200,
+          text: renderCsv(report),
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="report-${query.period}.csv"`,
+          },
+        };
+      }
+      return { status: 200, body: report };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/reports/{planId}/send',
+    operationId: 'sendReport',
+    summary: 'Send the report of a period now to the leader and deputies (once per recipient)',
+    tag: 'Reports',
+    kind: 'command',
+    roles: ['admin'],
+    params: Params,
+    query: PeriodQuery,
+    response: {
+      status: 201,
+      description: 'Sent (200: everyone had it already)',
+      schema: z.object({
+        id: z.string(),
+        streamId: z.string(),
+        version: z.number(),
+        position: z.string(),
+        sentTo: z.array(z.string()),
+        alreadySent: z.boolean(),
+      }),
+    },
+    async handle(request, deps) {
+      const { params, query, principal } = request;
+      const delivery = await deps.reports.send(
+        principal.community,
+        params.planId,
+        query.period,
+        'manual',
+        commitMetadata(request),
+      );
+      return {
+        status: delivery.alreadySent ? 200 : 201,
+        body: {
+          id: `${params.planId}-${query.period}`,
+          streamId: delivery.streamId,
+          version: delivery.version,
+          position: encodePosition({ streamId: delivery.streamId, version: delivery.version }),
+          sentTo: delivery.sentTo,
+          alreadySent: delivery.alreadySent,
+        },
+      };
+    },
+  }),
+];

@@ -1,0 +1,199 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { renderHtml, renderText, reportSubject } from '../../domain/reports/render.js';
+import { buildReport, type ReportModel } from '../../domain/reports/report.js';
+import { reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
+import { rankNominations } from '../../domain/scoring/ranking.js';
+import { isDomainError } from '../../domain/shared/errors.js';
+import { streamIdOf } from '../../domain/shared/ids.js';
+import { periodBounds } from '../../domain/shared/time.js';
+import type { ActivityDetail, AttendeeRow } from '../../domain/views/activity.view.js';
+import {
+  type NominationRow,
+  type RoundDetail,
+  roundNominationsList,
+} from '../../domain/views/nomination.view.js';
+import { type PlanDetail, planKey } from '../../domain/views/plan.view.js';
+import { type GoodDeed, goodDeedsList } from '../../domain/views/recognition.view.js';
+import { type ResidentProfile, residentKey } from '../../domain/views/resident.view.js';
+import type { CommitMetadata } from '../../events/index.js';
+import type { CommandService } from '../app/command-handler.js';
+import { ApplicationError, appErrors } from '../app/errors.js';
+import type { Mailer } from '../app/mailer.js';
+import type { Clock } from '../app/ports.js';
+import type { ViewStore } from '../app/view-store.js';
+import { complianceOf, readAll } from '../http/routes/compliance.js';
+import { DomainRefusal } from '../middleware/problem.js';
+
+export interface ReportServiceDeps {
+  readonly views: ViewStore;
+  readonly commands: CommandService;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly logger?: Logger;
+}
+
+function nextPeriodName(period: string): string {
+  const [y, rest] = [Number(period.slice(0, 4)), period.slice(5)];
+  if (rest === '') return String(y + 1);
+  if (rest.startsWith('Q'))
+    return Number(rest.slice(1)) === 4 ? `${y + 1}-Q1` : `${y}-Q${Number(rest.slice(1)) + 1}`;
+  return Number(rest) === 12 ? `${y + 1}-01` : `${y}-${String(Number(rest) + 1).padStart(2, '0')}`;
+}
+
+export interface Delivery {
+  readonly planId: string;
+  readonly period: string;
+  readonly sentTo: readonly string[];
+  readonly alreadySent: boolean;
+  readonly streamId: string;
+  readonly version: number;
+}
+
+/** Builds a plan's report for a period from views only, and sends it once per recipient. */
+export class ReportService {
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  async build(community: string, planId: string, period: string): Promise<ReportModel> {
+    const { views } = this.deps;
+    const planItem = await views.get<PlanDetail>(planKey(community, planId));
+    if (!planItem || planItem.deleted) throw appErrors.notFound(`plan ${planId}`);
+    const plan = planItem.data;
+    if (!period.startsWith(String(plan.year))) {
+      throw new ApplicationError(
+        400,
+        'period-outside-plan',
+        `the plan covers ${plan.year}; ${period} is outside it`,
+      );
+    }
+    const bounds = periodBounds(period, plan.timeZone);
+    const now = this.deps.clock.now();
+    const asOf = new Date(Math.min(now.getTime(), bounds.end.getTime() - 1));
+    const [compliance, previousCompliance, activities, deeds, rounds] = await Promise.all([
+      complianceOf(views, community, planId, asOf),
+      complianceOf(views, community, planId, new Date(Math.min(now.getTime(), bounds.start.getTime() - 1))),
+      readAll<ActivityDetail>(views, {
+        list: `${community}#activities`,
+        where: [{ field: ['data', 'planId'], op: '=', value: planId }],
+      }),
+      readAll<GoodDeed>(views, { list: goodDeedsList(community, planId) }),
+      readAll<RoundDetail>(views, {
+        list: `${community}#rounds`,
+        where: [{ field: ['data', 'planId'], op: '=', value: planId }],
+      }),
+    ]);
+    const inPeriod = activities.filter(
+      (a) =>
+        Date.parse(a.window.end) >= bounds.start.getTime() &&
+        Date.parse(a.window.start) < bounds.end.getTime(),
+    );
+    const attendance = (
+      await Promise.all(
+        inPeriod.map(async (a) => {
+          const rows = await views.partition<AttendeeRow>(`${community}#activity#${a.activityId}`, {
+            skPrefix: 'attendee#',
+            limit: 10_000,
+          });
+          return rows.items
+            .filter((r) => r.data.status === 'attended')
+            .map((r) => ({ activityId: a.activityId, residentId: r.data.residentId, at: r.data.at }));
+        }),
+      )
+    ).flat();
+    const short = compliance.flatMap((r) => r.shortMembers ?? []);
+    const profiles = await views.getMany<ResidentProfile>(
+      [...new Set(short)].map((id) => residentKey(community, id)),
+    );
+    const roundStates = await Promise.all(
+      rounds.map(async (round) => {
+        const rows = await readAll<NominationRow>(views, {
+          list: roundNominationsList(community, round.roundId),
+        });
+        const state =
+          now.getTime() < Date.parse(round.nominationsClose)
+            ? 'nominations open'
+            : now.getTime() < Date.parse(round.scoringCloses)
+              ? 'scoring'
+              : 'scoring closed';
+        const leaders = rankNominations(round, rows)
+          .filter((e) => e.status === 'ranked')
+          .slice(0, 3)
+          .map((e) => ({ familyName: e.familyName, final: e.final }));
+        return {
+          roundId: round.roundId,
+          title: round.title,
+          state,
+          nominations: rows.filter((r) => r.status !== 'withdrawn').length,
+          leaders,
+        };
+      }),
+    );
+    return buildReport({
+      plan: { planId, title: plan.title, communityName: plan.communityName, timeZone: plan.timeZone },
+      period: bounds,
+      next: periodBounds(nextPeriodName(period), plan.timeZone),
+      asOf: asOf.toISOString(),
+      activities,
+      attendance,
+      compliance,
+      previousCompliance,
+      residentNames: Object.fromEntries(profiles.map((p) => [p.data.residentId, p.data.name])),
+      rounds: roundStates,
+      goodDeeds: deeds.map(({ deedId, title, date, residentIds }) => ({ deedId, title, date, residentIds })),
+    });
+  }
+
+  /** Sends the report to the leader and deputies who have not had it yet; records who got it (ReportSent). */
+  async send(
+    community: string,
+    planId: string,
+    period: string,
+    trigger: 'schedule' | 'manual',
+    metadata: CommitMetadata,
+  ): Promise<Delivery> {
+    const report = await this.build(community, planId, period);
+    const plan = (await this.deps.views.get<PlanDetail>(planKey(community, planId)))!.data;
+    const group = plan.organizingGroup;
+    const recipients = group
+      ? [group.leader, ...group.deputies].map((p) => p.email).filter((e): e is string => Boolean(e))
+      : [];
+    const streamId = streamIdOf(community, 'report', `${planId}-${period}`);
+    const before = await this.deps.commands.load(reportDeliveryDecider, streamId);
+    const pending = [...new Set(recipients)].filter((r) => !before.state.sentTo[r.toLowerCase()]);
+    // Claimed at the version just read: whoever claims concurrently makes this one fail, never double-send.
+    const claim = await this.deps.commands.execute({
+      decider: reportDeliveryDecider,
+      community,
+      streamId,
+      command: { type: 'ClaimDelivery', planId, period, recipients, asOf: report.asOf, trigger },
+      metadata,
+      expectedVersion: before.version,
+    });
+    if (isDomainError(claim)) throw new DomainRefusal(claim);
+    if (claim.events.length === 0)
+      return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version };
+    try {
+      await this.deps.mailer.send({
+        to: pending,
+        subject: reportSubject(report),
+        html: renderHtml(report),
+        text: renderText(report),
+      });
+    } catch (error) {
+      // The claim is released so that the next run sends again.
+      await this.deps.commands.execute({
+        decider: reportDeliveryDecider,
+        community,
+        streamId,
+        command: {
+          type: 'RecordFailure',
+          recipients: pending,
+          reason: error instanceof Error ? error.message : 'mailer failed',
+        },
+        metadata,
+      });
+      throw error;
+    }
+    this.deps.logger?.info('report sent', { planId, period, recipients: pending.length });
+    return { planId, period, sentTo: pending, alreadySent: false, streamId, version: claim.version };
+  }
+}

@@ -1,0 +1,209 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { ManualClock } from '../support/clock.js';
+
+type Answer = { id: string; sentTo?: string[]; alreadySent?: boolean; code?: string };
+
+describe('reports: renderings, sending, the schedule', () => {
+  const clock = new ManualClock('2026-04-02T02:00:00Z');
+  let api: TestApi;
+  let admin: string;
+  let planId: string;
+  let silentPlan: string;
+  const post = async (path: string, body: unknown) => api.call<Answer>('POST', path, { token: admin, body });
+  const outbox = () => {
+    try {
+      return readdirSync(api.runtime.outboxDir).filter((f) => f.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ clock });
+    admin = await api.token('admin');
+    planId = (
+      await post('/plans', { communityName: 'Venus community', year: 2026, title: 'Cultural services 2026' })
+    ).body.id;
+    await post(`/plans/${planId}/targets`, {
+      targetId: 'legal',
+      description: 'Legal education every quarter',
+      metric: 'activities-held',
+      category: 'legal-education',
+      minimum: 1,
+      per: 'quarter',
+    });
+    await post(`/plans/${planId}/organizing-group`, {
+      leader: { name: 'Director', email: 'leader@venus.example.org' },
+      deputies: [{ name: 'Deputy', email: 'deputy@venus.example.org' }, { name: 'No email' }],
+      members: [],
+    });
+    const resident = (await post('/residents', { name: 'Gao Min', householdId: 'H1' })).body.id;
+    const lecture = (
+      await post('/activities', {
+        planId,
+        category: 'legal-education',
+        format: 'lecture',
+        title: 'Law lecture',
+        window: { start: '2026-05-10', end: '2026-05-20' },
+      })
+    ).body.id;
+    await post('/activities', {
+      planId,
+      category: 'festival',
+      format: 'performance',
+      title: 'Mid-Autumn evening',
+      window: { start: '2026-09-20', end: '2026-10-06' },
+    });
+    clock.set('2026-05-15T02:00:00Z');
+    await post(`/activities/${lecture}/attendance`, { residentId: resident, method: 'qr' });
+    await post(`/activities/${lecture}/held`, {
+      heldOn: '2026-05-15',
+      summary: 'Traffic law',
+      lecturer: 'Officer Pan',
+    });
+    await post('/good-deeds', {
+      planId,
+      residentIds: [resident],
+      title: 'Cleared the drain before the rainstorm',
+      description: 'x',
+      date: '2026-05-16',
+    });
+    // A second plan (another community) whose group has no email at all.
+    const other = await api.token('admin', { community: 'quiet-community' });
+    silentPlan = (
+      await api.call<Answer>('POST', '/plans', {
+        token: other,
+        body: { communityName: 'Quiet', year: 2026, title: 'Quiet plan' },
+      })
+    ).body.id;
+    await api.call('POST', `/plans/${silentPlan}/organizing-group`, {
+      token: other,
+      body: { leader: { name: 'No email' }, deputies: [], members: [] },
+    });
+    clock.set('2026-06-20T02:00:00Z');
+    await api.runtime.dispatcher.idle();
+  }, 60_000);
+  afterAll(async () => api?.close());
+
+  it('answers the report as JSON, HTML and CSV', async () => {
+    const json = await api.call<Record<string, unknown>>('GET', `/reports/${planId}?period=2026-Q2`, {
+      token: await api.token('leader'),
+    });
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({
+      period: {
+        name: '2026-Q2',
+        kind: 'quarter',
+        start: '2026-03-31T16:00:00.000Z',
+        end: '2026-06-30T16:00:00.000Z',
+      },
+      categories: [{ category: 'legal-education', planned: 1, held: 1 }],
+      attendance: { signIns: 1, distinctResidents: 1 },
+      goodDeeds: [expect.objectContaining({ title: 'Cleared the drain before the rainstorm' })],
+      nextPeriod: { name: '2026-Q3', activities: [expect.objectContaining({ title: 'Mid-Autumn evening' })] },
+    });
+    expect(json.body.compliance).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: 'legal', period: '2026-Q2', status: 'met' }),
+      ]),
+    );
+    const html = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
+      token: admin,
+      headers: { accept: 'text/html' },
+    });
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.text).toContain('id="chart"');
+    expect(html.text).not.toMatch(/<script|<img|src="http/i);
+    const csv = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
+      token: admin,
+      headers: { accept: 'text/csv' },
+    });
+    expect(csv.text.split('\r\n')[0]).toBe('section,name,period,value1,value2,status');
+    expect(csv.text).toContain('compliance,legal,2026-Q2,1,1,met');
+    expect((await api.call('GET', `/reports/${planId}?period=2027-Q1`, { token: admin })).status).toBe(400);
+    expect((await api.call('GET', `/reports/${planId}?period=Q2`, { token: admin })).status).toBe(400);
+    expect(
+      (await api.call('GET', `/reports/${planId}?period=2026-Q2`, { token: await api.token('resident') }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('sends now to the leader and deputies as a standard .eml, and not twice', async () => {
+    const before = outbox().length;
+    const sent = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
+    expect(sent.status).toBe(201);
+    expect(sent.body.sentTo).toEqual(['leader@venus.example.org', 'deputy@venus.example.org']);
+    const files = outbox();
+    expect(files.length).toBe(before + 1);
+    const eml = readFileSync(join(api.runtime.outboxDir, files.sort().at(-1)!), 'utf8');
+    expect(eml).toMatch(/^To: leader@venus\.example\.org, deputy@venus\.example\.org$/m);
+    expect(eml).toMatch(/^Subject: Venus community: cultural services report for 2026-05$/m);
+    expect(eml).toMatch(/Content-Type: multipart\/alternative/);
+    expect(eml).toMatch(/Content-Type: text\/plain/);
+    expect(eml).toMatch(/Content-Type: text\/html/);
+    const again = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
+    expect(again.status).toBe(200);
+    expect(again.body.alreadySent).toBe(true);
+    expect(outbox().length).toBe(before + 1);
+  });
+
+  it('on 1 July 08:00 (Shanghai) sends June and Q2 for every plan, once; a plan without a leader email fails alone', async () => {
+    const before = outbox().length;
+    const run = await api.runtime.scheduledReports({ time: '2026-07-01T08:00:00+08:00' });
+    const mine = run.results.filter((r) => r.planId === planId).map((r) => [r.period, r.outcome]);
+    expect(mine).toEqual([
+      ['2026-06', 'sent'],
+      ['2026-Q2', 'sent'],
+    ]);
+    const quiet = run.results.filter((r) => r.planId === silentPlan);
+    expect(quiet.map((r) => r.outcome)).toEqual(['failed', 'failed']);
+    expect(quiet[0]!.reason).toMatch(/no leader or deputy with an email/);
+    expect(outbox().length).toBe(before + 2);
+    const retry = await api.runtime.scheduledReports({ time: '2026-07-01T08:05:00+08:00' });
+    expect(retry.results.filter((r) => r.planId === planId).map((r) => r.outcome)).toEqual([
+      'already-sent',
+      'already-sent',
+    ]);
+    expect(outbox().length).toBe(before + 2);
+    const august = await api.runtime.scheduledReports({ time: '2026-08-01T08:00:00+08:00' });
+    expect(august.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-07']);
+    const early = await api.runtime.scheduledReports({ time: '2026-09-01T07:00:00+08:00' });
+    expect(early.results).toEqual([]);
+    // Each delivery is history: ReportSent with recipients and the position it was computed at.
+    const stream = await api.runtime.deps.events.readStream(`demo#report#${planId}-2026-Q2`);
+    expect(stream.commits.flatMap((c) => c.events.map((e) => e.type))).toEqual(['ReportSent']);
+    expect(stream.commits[0]!.events[0]!.data).toMatchObject({
+      recipients: ['leader@venus.example.org', 'deputy@venus.example.org'],
+      asOf: expect.any(String),
+    });
+  });
+
+  const browser = chromiumAvailable() ? it : it.skip;
+  browser(
+    'renders the HTML report in Chromium with the chart and the compliance table visible',
+    async () => {
+      const html = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
+        token: admin,
+        headers: { accept: 'text/html' },
+      });
+      const chromium = await launchChromium();
+      try {
+        const page = await chromium.newPage();
+        await page.setContent(html.text);
+        expect(await page.locator('#chart').isVisible()).toBe(true);
+        expect(await page.locator('#chart tr[data-category="legal-education"]').isVisible()).toBe(true);
+        expect(await page.locator('#compliance').isVisible()).toBe(true);
+        expect(await page.locator('#compliance tr').count()).toBeGreaterThan(1);
+        mkdirSync('test-results', { recursive: true });
+        await page.screenshot({ path: 'test-results/report.png', fullPage: true });
+      } finally {
+        await chromium.close();
+      }
+    },
+    30_000,
+  );
+});
