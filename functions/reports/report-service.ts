@@ -67,7 +67,9 @@ export class ReportService {
     }
     const bounds = periodBounds(period, plan.timeZone);
     const now = this.deps.clock.now();
-    const asOf = new Date(Math.min(now.getTime(), bounds.end.getTime() - 1));
+    // Computed as of now (the report says where the plan stands), and the instant is recorded with
+    // every delivery so the same figures can be reproduced with ?asOf= later.
+    const asOf = now;
     const [compliance, previousCompliance, activities, deeds, rounds] = await Promise.all([
       complianceOf(views, community, planId, asOf),
       complianceOf(views, community, planId, new Date(Math.min(now.getTime(), bounds.start.getTime() - 1))),

@@ -32,6 +32,7 @@ async function main() {
   if (process.argv.includes('--demo')) {
     const client = await httpSeedClient(runtime.url, devSigningSecret(dataDir));
     const result = await seedDemo(client, new Date(), (line) => console.log(`demo: ${line}`));
+    await runtime.dispatcher.idle();
     console.log(`demo: plan ${result.planId} for ${result.year} is loaded`);
   }
 
