@@ -37,7 +37,7 @@ export class StatelessStack extends Stack {
     const commands = new LedgerFunction(this, 'Commands', {
       entry: 'functions/http/commands.handler.ts',
       description: 'HTTP commands: load, decide, append to the Events table',
-      environment: tables,
+      environment: { ...tables, MAIL_FROM: props.config.senderAddress },
       memorySize: 1024,
     });
     const queries = new LedgerFunction(this, 'Queries', {
@@ -69,6 +69,11 @@ export class StatelessStack extends Stack {
     props.events.grantReadWriteData(commands);
     props.idempotency.grantReadWriteData(commands);
     props.views.grantReadData(queries);
+    // Auditors' routes read the history itself; reading is all the query function may do with it.
+    props.events.grantReadData(queries);
+    // POST /reports/{planId}/send builds the report from views and mails it now.
+    props.views.grantReadData(commands);
+    commands.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
     props.views.grantReadWriteData(projector);
     // The mailer reads views, records ReportSent in the history, and is the only function that sends email.
     props.views.grantReadData(reports);

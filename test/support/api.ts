@@ -51,7 +51,7 @@ export async function startApi(options: LocalRuntimeOptions = {}): Promise<TestA
       const response = await fetch(runtime.url + path, { method, headers, body });
       const text = await response.text();
       let parsed: unknown = text;
-      if (/json/.test(response.headers.get('content-type') ?? ''))
+      if (/^application\/(?:[\w.-]+\+)?json/.test(response.headers.get('content-type') ?? ''))
         parsed = text ? JSON.parse(text) : undefined;
       return { status: response.status, headers: response.headers, body: parsed as never, text };
     },

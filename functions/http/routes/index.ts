@@ -1,6 +1,7 @@
 import type { Route } from '../route.js';
 import { activityRoutes } from './activities.js';
 import { articleRoutes } from './articles.js';
+import { auditRoutes } from './audit.js';
 import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
 import { nominationRoutes } from './nominations.js';
@@ -19,5 +20,6 @@ export const routes: readonly Route[] = [
   ...nominationRoutes,
   ...recognitionRoutes,
   ...reportRoutes,
+  ...auditRoutes,
   ...docsRoutes(() => routes),
 ];

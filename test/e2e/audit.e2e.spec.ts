@@ -1,0 +1,231 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../events/index.js';
+import { commitHash } from '../../functions/adapters/hashing.js';
+import { verifyExport } from '../../functions/audit/ndjson.js';
+import { startApi, type TestApi } from '../support/api.js';
+import { documentClient } from '../support/engines.js';
+
+type Verification = {
+  ok: boolean;
+  checkedEvents: number;
+  headsDigest: string;
+  failures: { streamId: string; version: number; reason: string }[];
+};
+
+describe('auditors: history, chains, exports and tamper evidence', () => {
+  let api: TestApi;
+  let admin: string;
+  let auditor: string;
+  let activityStream: string;
+  const dir = mkdtempSync(join(tmpdir(), 'ccl-audit-'));
+
+  const verify = async (digest?: string) =>
+    (
+      await api.call<Verification>('GET', `/audit/verify${digest ? `?digest=${digest}` : ''}`, {
+        token: auditor,
+      })
+    ).body;
+  const exportHistory = async (file: string) => {
+    const answer = await api.call('GET', '/audit/events', {
+      token: auditor,
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(answer.headers.get('content-type')).toBe('application/x-ndjson');
+    writeFileSync(file, answer.text);
+    return answer.text;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await api.token('admin');
+    auditor = await api.token('auditor');
+    const plan = await api.call<{ id: string }>('POST', '/plans', {
+      token: admin,
+      body: { communityName: 'V', year: 2026, title: 'P' },
+    });
+    const activity = await api.call<{ id: string; streamId: string }>('POST', '/activities', {
+      token: admin,
+      body: {
+        planId: plan.body.id,
+        category: 'festival',
+        format: 'other',
+        title: 'Lantern riddles',
+        window: { start: '2026-03-01', end: '2026-03-05' },
+      },
+    });
+    activityStream = activity.body.streamId;
+    for (let i = 0; i < 4; i++) {
+      const r = await api.call<{ id: string }>('POST', '/residents', {
+        token: admin,
+        body: { name: `R${i}`, householdId: 'H' },
+      });
+      await api.call('POST', `/activities/${activity.body.id}/attendance`, {
+        token: admin,
+        body: { residentId: r.body.id, method: 'qr' },
+      });
+    }
+    await api.call('POST', '/residents', {
+      token: await api.token('admin', { community: 'elsewhere' }),
+      body: { name: 'Other', householdId: 'X' },
+    });
+  });
+  afterAll(async () => api?.close());
+
+  it('lets only auditors and admins read the history, in global order, paged', async () => {
+    expect((await api.call('GET', '/audit/events', { token: await api.token('organizer') })).status).toBe(
+      403,
+    );
+    const first = await api.call<{
+      items: { commitId: string; community: string; hash: string }[];
+      nextCursor: string;
+    }>('GET', '/audit/events?limit=3', { token: auditor });
+    expect(first.body.items).toHaveLength(3);
+    const rest = await api.call<{ items: { commitId: string; community: string }[] }>(
+      'GET',
+      `/audit/events?limit=100&after=${first.body.nextCursor}`,
+      { token: auditor },
+    );
+    const ids = [...first.body.items, ...rest.body.items].map((c) => c.commitId);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toHaveLength(1 + 1 + 8);
+    expect(new Set([...first.body.items, ...rest.body.items].map((c) => c.community))).toEqual(
+      new Set(['demo']),
+    );
+    const stream = await api.call<{
+      version: number;
+      commits: { firstVersion: number; prevHash: string; hash: string }[];
+    }>('GET', `/audit/streams/${encodeURIComponent(activityStream)}`, { token: auditor });
+    expect(stream.body.version).toBe(5);
+    expect(stream.body.commits[1]!.prevHash).toBe(stream.body.commits[0]!.hash);
+    expect(
+      (
+        await api.call(
+          'GET',
+          `/audit/streams/${encodeURIComponent(activityStream.replace('demo#', 'elsewhere#'))}`,
+          { token: auditor },
+        )
+      ).status,
+    ).toBe(404);
+  });
+
+  it('verifies an untouched history clean, and an export offline; one changed byte fails it', async () => {
+    const clean = await verify();
+    expect(clean).toMatchObject({ ok: true, checkedEvents: 10, failures: [] });
+    const file = join(dir, 'history.ndjson');
+    const text = await exportHistory(file);
+    expect(await verifyExport(file, clean.headsDigest)).toMatchObject({ ok: true, checkedEvents: 10 });
+    const at = text.indexOf('Lantern riddles');
+    writeFileSync(join(dir, 'tampered.ndjson'), `${text.slice(0, at)}l${text.slice(at + 1)}`);
+    const tampered = await verifyExport(join(dir, 'tampered.ndjson'));
+    expect(tampered.ok).toBe(false);
+    expect(tampered.failures).toEqual([
+      expect.objectContaining({ streamId: activityStream, version: 1, reason: 'hash mismatch' }),
+    ]);
+  });
+
+  it('names an edited, a deleted and an inserted commit; an appended forgery breaks the kept digest', async () => {
+    const digestBefore = (await verify()).headsDigest;
+    const db = documentClient(api.runtime.endpoint);
+    const item = async (version: number) =>
+      (await db.send(new GetCommand({ TableName: 'Events', Key: { streamId: activityStream, version } })))
+        .Item!;
+    // Edit: version 2's attendance gets another resident.
+    const v2 = await item(2);
+    await db.send(
+      new PutCommand({
+        TableName: 'Events',
+        Item: { ...v2, body: String(v2.body).replace('"method":"qr"', '"method":"organizer"') },
+      }),
+    );
+    // Delete: version 3 disappears.
+    await db.send(new DeleteCommand({ TableName: 'Events', Key: { streamId: activityStream, version: 3 } }));
+    // Insert: a commit at version 6 that does not follow version 5.
+    const v5 = await item(5);
+    const forged = {
+      ...JSON.parse(String(v5.body)),
+      firstVersion: 6,
+      lastVersion: 6,
+      commitId: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
+    };
+    forged.events[0].streamVersion = 6;
+    await db.send(
+      new PutCommand({
+        TableName: 'Events',
+        Item: {
+          ...v5,
+          version: 6,
+          lastVersion: 6,
+          commitId: forged.commitId,
+          body: canonicalJson(forged),
+          prevHash: '1'.repeat(64),
+          hash: '2'.repeat(64),
+        },
+      }),
+    );
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    const named = result.failures.map((f) => [f.streamId, f.version, f.reason]);
+    expect(named).toEqual(
+      expect.arrayContaining([
+        [activityStream, 2, 'hash mismatch'],
+        [activityStream, 3, 'gap'],
+        [activityStream, 6, 'unexpected commit'],
+      ]),
+    );
+
+    // Restore, then append a forgery with a well-formed chain: only the digest the auditor kept reveals it.
+    await db.send(new PutCommand({ TableName: 'Events', Item: v2 }));
+    await db.send(new DeleteCommand({ TableName: 'Events', Key: { streamId: activityStream, version: 6 } }));
+    const exported = readFileSync(join(dir, 'history.ndjson'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    const v3 = exported.find((c) => c.streamId === activityStream && c.firstVersion === 3);
+    const { prevHash: _p, hash: _h, ...v3body } = v3;
+    await db.send(
+      new PutCommand({
+        TableName: 'Events',
+        Item: {
+          ...(await item(2)),
+          version: 3,
+          lastVersion: 3,
+          commitId: v3.commitId,
+          body: canonicalJson(v3body),
+          prevHash: v3.prevHash,
+          hash: v3.hash,
+        },
+      }),
+    );
+    expect((await verify(digestBefore)).ok).toBe(true);
+    const forgedTail = {
+      ...v3body,
+      firstVersion: 6,
+      lastVersion: 6,
+      commitId: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
+      events: [{ ...v3body.events[0], streamVersion: 6 }],
+    };
+    const prev = JSON.parse(JSON.stringify((await item(5)).hash));
+    await db.send(
+      new PutCommand({
+        TableName: 'Events',
+        Item: {
+          ...(await item(5)),
+          version: 6,
+          lastVersion: 6,
+          commitId: forgedTail.commitId,
+          body: canonicalJson(forgedTail),
+          prevHash: prev,
+          hash: commitHash(prev, canonicalJson(forgedTail)),
+        },
+      }),
+    );
+    expect((await verify()).ok).toBe(true);
+    const withDigest = await verify(digestBefore);
+    expect(withDigest.ok).toBe(false);
+    expect(withDigest.failures.map((f) => f.reason)).toEqual(['digest mismatch']);
+  });
+});
