@@ -14,7 +14,7 @@ function local(iso: string, timeZone: string): string {
 const lastDay = (report: ReportModel) =>
   local(new Date(Date.parse(report.period.end) - 1).toISOString(), report.plan.timeZone).slice(0, 10);
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -46,13 +46,13 @@ export function renderHtml(report: ReportModel): string {
   const chart = report.categories
     .map(
       (c) =>
-        `<tr data-category="${escape(c.category)}"><td style="${cell}">${escape(c.category)}</td><td style="${cell}">${bar(c.planned, '#98a2b3')}${bar(c.held, '#1570ef')}</td></tr>`,
+        `<tr data-category="${escapeHtml(c.category)}"><td style="${cell}">${escapeHtml(c.category)}</td><td style="${cell}">${bar(c.planned, '#98a2b3')}${bar(c.held, '#1570ef')}</td></tr>`,
     )
     .join('');
   const rows = report.compliance
     .map(
       (r) =>
-        `<tr><td style="${cell}">${escape(r.description)}</td><td style="${cell}">${escape(r.period)}</td><td style="${cell}">${r.actual} / ${r.required}</td><td style="${cell}color:${statusColour[r.status]};font-weight:600;">${r.status}${r.changed ? ` <span style="color:#475467;font-weight:400;">(was ${r.previousStatus})</span>` : ''}</td></tr>`,
+        `<tr><td style="${cell}">${escapeHtml(r.description)}</td><td style="${cell}">${escapeHtml(r.period)}</td><td style="${cell}">${r.actual} / ${r.required}</td><td style="${cell}color:${statusColour[r.status]};font-weight:600;">${r.status}${r.changed ? ` <span style="color:#475467;font-weight:400;">(was ${r.previousStatus})</span>` : ''}</td></tr>`,
     )
     .join('');
   const list = (items: string[]) =>
@@ -60,10 +60,10 @@ export function renderHtml(report: ReportModel): string {
       ? '<p style="font-size:14px;">None.</p>'
       : `<ul style="font-size:14px;">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(reportSubject(report))}</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(reportSubject(report))}</title></head>
 <body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;color:#101828;background:#ffffff;">
-<h1 style="font-size:20px;">${escape(report.plan.title)}</h1>
-<p style="font-size:14px;">Report for <strong>${escape(report.period.name)}</strong> (${escape(local(report.period.start, report.plan.timeZone))} to ${escape(lastDay(report))}, ${escape(report.plan.timeZone)}), as of ${escape(local(report.asOf, report.plan.timeZone))}.</p>
+<h1 style="font-size:20px;">${escapeHtml(report.plan.title)}</h1>
+<p style="font-size:14px;">Report for <strong>${escapeHtml(report.period.name)}</strong> (${escapeHtml(local(report.period.start, report.plan.timeZone))} to ${escapeHtml(lastDay(report))}, ${escapeHtml(report.plan.timeZone)}), as of ${escapeHtml(local(report.asOf, report.plan.timeZone))}.</p>
 <h2 style="font-size:16px;">Activities planned and held, by category</h2>
 <p style="font-size:12px;color:#475467;">Grey: planned. Blue: held.</p>
 <table id="chart" role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">${chart}</table>
@@ -71,13 +71,13 @@ export function renderHtml(report: ReportModel): string {
 <h2 style="font-size:16px;">Where the plan stands</h2>
 <table id="compliance" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;"><tr><th style="${head}">Target</th><th style="${head}">Period</th><th style="${head}">Actual / required</th><th style="${head}">Status</th></tr>${rows}</table>
 <h2 style="font-size:16px;">Party members still short of a quality article</h2>
-${list(report.membersShortOfQualityArticle.map((m) => escape(m.name)))}
+${list(report.membersShortOfQualityArticle.map((m) => escapeHtml(m.name)))}
 <h2 style="font-size:16px;">Good family style</h2>
-${list(report.rounds.map((r) => `${escape(r.title)}: ${escape(r.state)}, ${r.nominations} nominations${r.leaders.length ? `; leading: ${r.leaders.map((l) => `${escape(l.familyName)} (${l.final ?? '–'})`).join(', ')}` : ''}`))}
+${list(report.rounds.map((r) => `${escapeHtml(r.title)}: ${escapeHtml(r.state)}, ${r.nominations} nominations${r.leaders.length ? `; leading: ${r.leaders.map((l) => `${escapeHtml(l.familyName)} (${l.final ?? '–'})`).join(', ')}` : ''}`))}
 <h2 style="font-size:16px;">Good deeds</h2>
-${list(report.goodDeeds.map((d) => `${escape(d.date)}: ${escape(d.title)}`))}
-<h2 style="font-size:16px;">Planned for ${escape(report.nextPeriod.name)}</h2>
-${list(report.nextPeriod.activities.map((a) => `${escape(local(a.start, report.plan.timeZone).slice(0, 10))} ${escape(a.title)} (${escape(a.category)})`))}
+${list(report.goodDeeds.map((d) => `${escapeHtml(d.date)}: ${escapeHtml(d.title)}`))}
+<h2 style="font-size:16px;">Planned for ${escapeHtml(report.nextPeriod.name)}</h2>
+${list(report.nextPeriod.activities.map((a) => `${escapeHtml(local(a.start, report.plan.timeZone).slice(0, 10))} ${escapeHtml(a.title)} (${escapeHtml(a.category)})`))}
 </body></html>`;
 }
 

@@ -77,7 +77,7 @@ describe('API documentation', () => {
           )
           .first();
         await status.waitFor({ timeout: 10_000 });
-        expect((await status.innerText()).trim()).toBe('200');
+        expect((await status.textContent())?.trim()).toBe('200');
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: 'test-results/docs.png', fullPage: false });
         expect(external).toEqual([]);
