@@ -1,7 +1,9 @@
+import type { Decider } from '../../domain/shared/decider.js';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { isDomainError } from '../../domain/shared/errors.js';
+import { type AggregateKind, streamIdOf } from '../../domain/shared/ids.js';
 import type { CommitMetadata } from '../../events/index.js';
-import type { CommandAccepted } from '../app/command-handler.js';
+import type { CommandAccepted, CommandService, SnapshotPolicy } from '../app/command-handler.js';
 import { encodePosition } from '../app/position.js';
 import { DomainRefusal } from '../middleware/problem.js';
 import type { Principal } from './principal.js';
@@ -35,4 +37,32 @@ export function commitMetadata(request: {
     correlationId: request.correlationId,
     idempotencyKey: request.idempotencyKey,
   };
+}
+
+/**
+ * Runs a command on one aggregate's stream in the caller's community, with the request's metadata and
+ * If-Match, and answers it: the one path every command route takes.
+ */
+export async function executeOn<C, S, E extends { type: string; data: unknown }>(
+  request: {
+    principal: Principal;
+    correlationId: string;
+    idempotencyKey: string | undefined;
+    expectedVersion: number | undefined;
+  },
+  commands: CommandService,
+  target: { decider: Decider<C, S, E>; kind: AggregateKind; id: string; snapshots?: SnapshotPolicy },
+  command: C | ((state: S, version: number) => C | DomainError),
+): Promise<RouteResponse> {
+  const { community } = request.principal;
+  const outcome = await commands.execute({
+    decider: target.decider,
+    community,
+    streamId: streamIdOf(community, target.kind, target.id),
+    command,
+    metadata: commitMetadata(request),
+    expectedVersion: request.expectedVersion,
+    snapshots: target.snapshots,
+  });
+  return commandResponse(target.id, outcome);
 }

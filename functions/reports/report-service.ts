@@ -20,8 +20,9 @@ import type { CommandService } from '../app/command-handler.js';
 import { ApplicationError, appErrors } from '../app/errors.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock } from '../app/ports.js';
+import { readAll, readPartition } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import { complianceOf, readAll } from '../http/routes/compliance.js';
+import { complianceOf } from '../http/routes/compliance.js';
 import { DomainRefusal } from '../middleware/problem.js';
 
 export interface ReportServiceDeps {
@@ -91,13 +92,14 @@ export class ReportService {
     const attendance = (
       await Promise.all(
         inPeriod.map(async (a) => {
-          const rows = await views.partition<AttendeeRow>(`${community}#activity#${a.activityId}`, {
-            skPrefix: 'attendee#',
-            limit: 10_000,
-          });
-          return rows.items
-            .filter((r) => r.data.status === 'attended')
-            .map((r) => ({ activityId: a.activityId, residentId: r.data.residentId, at: r.data.at }));
+          const rows = await readPartition<AttendeeRow>(
+            views,
+            `${community}#activity#${a.activityId}`,
+            'attendee#',
+          );
+          return rows
+            .filter((r) => r.status === 'attended')
+            .map((r) => ({ activityId: a.activityId, residentId: r.residentId, at: r.at }));
         }),
       )
     ).flat();

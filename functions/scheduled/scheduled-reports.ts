@@ -2,8 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { periodsDueAt } from '../../domain/reports/period-selection.js';
 import { localTime } from '../../domain/shared/time.js';
 import type { Clock } from '../app/ports.js';
+import { readAll } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import { readAll } from '../http/routes/compliance.js';
 import { problemFor } from '../middleware/problem.js';
 import type { ReportService } from '../reports/report-service.js';
 

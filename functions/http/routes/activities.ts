@@ -12,8 +12,9 @@ import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.j
 import { type ActivityDetail, type AttendeeRow, activityKey } from '../../../domain/views/activity.view.js';
 import { AttendanceMethod, Category, Format } from '../../../events/index.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
+import { readPartition } from '../../app/read-all.js';
 import type { ViewFilter } from '../../app/view-store.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute, type RouteRequest } from '../route.js';
@@ -146,7 +147,7 @@ async function residentOnRoster(
 }
 
 /** Runs a command on one activity's stream (loaded from its snapshot when it is long). */
-async function onActivity(
+function onActivity(
   request: AnyRequest,
   deps: HttpDependencies,
   activityId: string,
@@ -154,17 +155,12 @@ async function onActivity(
     | ActivityCommand
     | ((state: Parameters<typeof activityDecider.decide>[1]) => ActivityCommand | DomainError),
 ) {
-  const { community } = request.principal;
-  const outcome = await deps.commands.execute({
-    decider: activityDecider,
-    community,
-    streamId: streamIdOf(community, 'activity', activityId),
+  return executeOn(
+    request,
+    deps.commands,
+    { decider: activityDecider, kind: 'activity', id: activityId, snapshots: activitySnapshots },
     command,
-    metadata: commitMetadata(request),
-    expectedVersion: request.expectedVersion,
-    snapshots: activitySnapshots,
-  });
-  return commandResponse(activityId, outcome);
+  );
 }
 
 const zoneOf = (state: Parameters<typeof activityDecider.decide>[1]) =>
@@ -395,18 +391,7 @@ export const activityRoutes = [
       if (!item || item.deleted) throw appErrors.notFound(`activity ${params.activityId}`);
       const body: Record<string, unknown> = { ...item.data, version: item.appliedVersion };
       if (principal.roles.some((r) => r === 'admin' || r === 'organizer')) {
-        const attendees: AttendeeRow[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await deps.views.partition<AttendeeRow>(key.pk, {
-            skPrefix: 'attendee#',
-            limit: 1000,
-            cursor,
-          });
-          attendees.push(...page.items.map((i) => i.data));
-          cursor = page.nextCursor;
-        } while (cursor);
-        body.attendees = attendees;
+        body.attendees = await readPartition<AttendeeRow>(deps.views, key.pk, 'attendee#');
       }
       return { status: 200, body, headers: { etag: `"${item.appliedVersion}"` } };
     },

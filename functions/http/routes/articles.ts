@@ -8,7 +8,7 @@ import { type ArticleDetail, articleKey } from '../../../domain/views/article.vi
 import { ArticleKind, Verdict } from '../../../events/index.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { DomainRefusal } from '../../middleware/problem.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute, type RouteRequest } from '../route.js';
@@ -81,22 +81,18 @@ function present(item: { data: ArticleDetail; appliedVersion: number }) {
   return { ...data, bodyBytes: body.bytes, version: item.appliedVersion };
 }
 
-async function onArticle(
+function onArticle(
   request: RouteRequest<unknown, unknown, unknown>,
   deps: HttpDependencies,
   articleId: string,
   command: Parameters<typeof articleDecider.decide>[0],
 ) {
-  const { community } = request.principal;
-  const outcome = await deps.commands.execute({
-    decider: articleDecider,
-    community,
-    streamId: streamIdOf(community, 'article', articleId),
+  return executeOn(
+    request,
+    deps.commands,
+    { decider: articleDecider, kind: 'article', id: articleId },
     command,
-    metadata: commitMetadata(request),
-    expectedVersion: request.expectedVersion,
-  });
-  return commandResponse(articleId, outcome);
+  );
 }
 
 async function readArticle(deps: HttpDependencies, principal: Principal, articleId: string) {

@@ -9,21 +9,10 @@ import {
   planTargetsKey,
 } from '../../../domain/views/compliance.view.js';
 import { appErrors } from '../../app/errors.js';
-import type { ListQuery, ViewStore } from '../../app/view-store.js';
+import { readAll } from '../../app/read-all.js';
+import type { ViewStore } from '../../app/view-store.js';
 import { defineRoute } from '../route.js';
 import { Id } from '../schemas.js';
-
-/** Every item of a bounded list (one per activity, article or member), page by page. */
-export async function readAll<D>(views: ViewStore, query: Omit<ListQuery, 'limit' | 'cursor'>): Promise<D[]> {
-  const items: D[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await views.list<D>({ ...query, limit: 500, cursor });
-    items.push(...page.items.map((i) => i.data));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 export const ComplianceItem = z.object({
   targetId: z.string(),

@@ -21,13 +21,13 @@ import {
   roundNominationsList,
 } from '../../../domain/views/nomination.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
+import { readAll } from '../../app/read-all.js';
 import { DomainRefusal } from '../../middleware/problem.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute, type RouteRequest } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
-import { readAll } from './compliance.js';
 
 const everyone = ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'] as const;
 
@@ -144,22 +144,18 @@ async function roundOfNomination(deps: HttpDependencies, community: string, nomi
   return { round: await roundFacts(deps, community, loaded.state.roundId) };
 }
 
-async function onNomination(
+function onNomination(
   request: RouteRequest<unknown, unknown, unknown>,
   deps: HttpDependencies,
   nominationId: string,
   command: NominationCommand,
 ) {
-  const { community } = request.principal;
-  const outcome = await deps.commands.execute({
-    decider: nominationDecider,
-    community,
-    streamId: streamIdOf(community, 'nomination', nominationId),
+  return executeOn(
+    request,
+    deps.commands,
+    { decider: nominationDecider, kind: 'nomination', id: nominationId },
     command,
-    metadata: commitMetadata(request),
-    expectedVersion: request.expectedVersion,
-  });
-  return commandResponse(nominationId, outcome);
+  );
 }
 
 const isStaff = (principal: Principal) => principal.roles.some((r) => r === 'admin' || r === 'organizer');

@@ -10,8 +10,8 @@ import { type ArticleDetail, articleKey } from '../../../domain/views/article.vi
 import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
+import { readPartition } from '../../app/read-all.js';
 import { commandResponse, commitMetadata } from '../command-response.js';
-import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
@@ -95,17 +95,6 @@ export const Participation = z
   })
   .meta({ id: 'Participation' });
 
-async function readPartition<D>(deps: HttpDependencies, pk: string, skPrefix: string): Promise<D[]> {
-  const items: D[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.views.partition<D>(pk, { skPrefix, limit: 500, cursor });
-    items.push(...page.items.map((i) => i.data));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 /** A resident reads their own record only; staff read everyone's in their community. */
 export function assertMayReadResident(principal: Principal, residentId: string): void {
   const staff = principal.roles.some((role) => role !== 'resident');
@@ -173,10 +162,10 @@ export const residentRoutes = [
       if (!profile || profile.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
       const pk = residentKey(principal.community, params.residentId).pk;
       const [rows, deeds, models, authored] = await Promise.all([
-        readPartition<ParticipationRow>(deps, pk, 'activity#'),
-        readPartition<GoodDeed>(deps, pk, 'deed#'),
-        readPartition<ModelEntry>(deps, pk, 'model#'),
-        readPartition<{ articleId: string }>(deps, pk, 'article#'),
+        readPartition<ParticipationRow>(deps.views, pk, 'activity#'),
+        readPartition<GoodDeed>(deps.views, pk, 'deed#'),
+        readPartition<ModelEntry>(deps.views, pk, 'model#'),
+        readPartition<{ articleId: string }>(deps.views, pk, 'article#'),
       ]);
       const articles = (
         await deps.views.getMany<ArticleDetail>(

@@ -1,0 +1,25 @@
+import type { ListQuery, ViewStore } from './view-store.js';
+
+/** Every item of a bounded list (one per activity, article, member or nomination), page by page. */
+export async function readAll<D>(views: ViewStore, query: Omit<ListQuery, 'limit' | 'cursor'>): Promise<D[]> {
+  const items: D[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await views.list<D>({ ...query, limit: 500, cursor });
+    items.push(...page.items.map((i) => i.data));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** Every item of one partition whose sort key starts with `skPrefix` (a sign-in sheet, a resident's rows). */
+export async function readPartition<D>(views: ViewStore, pk: string, skPrefix: string): Promise<D[]> {
+  const items: D[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await views.partition<D>(pk, { skPrefix, limit: 1000, cursor });
+    items.push(...page.items.map((i) => i.data));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
