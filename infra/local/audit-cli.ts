@@ -1,7 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Commit } from '../../events/index.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
+import { replayCompliance } from '../../functions/audit/replay.js';
 import type { VerificationResult } from '../../functions/audit/verify.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
 
@@ -10,7 +12,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const usage = `usage:
   npm run audit -- verify                                   recompute every chain through the running server
   npm run audit -- verify --file history.ndjson [--digest HASH]   verify an export offline, no database
-  npm run audit -- export --out history.ndjson              write the whole history, one commit per line`;
+  npm run audit -- export --out history.ndjson              write the whole history, one commit per line
+  npm run audit -- replay --as-of 2026-06-30T23:59:00+08:00 [--plan ID] [--file history.ndjson]
+                                                            rebuild the views up to that instant and print the compliance then`;
 
 function print(result: VerificationResult): never {
   console.log(
@@ -28,13 +32,15 @@ async function main() {
       file: { type: 'string' },
       out: { type: 'string' },
       digest: { type: 'string' },
+      'as-of': { type: 'string' },
+      plan: { type: 'string' },
       url: { type: 'string', default: process.env.LEDGER_URL ?? 'http://127.0.0.1:3000' },
       community: { type: 'string', default: DEMO_COMMUNITY },
     },
   });
   const command = positionals[0];
   if (command === 'verify' && values.file) print(await verifyExport(resolve(values.file), values.digest));
-  if (command !== 'verify' && command !== 'export') {
+  if (command !== 'verify' && command !== 'export' && command !== 'replay') {
     console.error(usage);
     process.exit(2);
   }
@@ -60,6 +66,40 @@ async function main() {
     print(
       (await get(`/audit/verify${values.digest ? `?digest=${values.digest}` : ''}`)) as VerificationResult,
     );
+  if (command === 'replay') {
+    const asOf = new Date(values['as-of'] ?? '');
+    if (Number.isNaN(asOf.getTime())) {
+      console.error(usage);
+      process.exit(2);
+    }
+    const lines = values.file
+      ? readFileSync(resolve(values.file), 'utf8')
+      : await (
+          await fetch(`${url}/audit/events`, {
+            headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
+          })
+        ).text();
+    const commits = lines
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Commit);
+    const planId =
+      values.plan ?? commits.flatMap((c) => c.events).find((e) => e.type === 'PlanCreated')?.data.planId;
+    if (typeof planId !== 'string') {
+      console.error('no plan in this history; pass --plan');
+      process.exit(1);
+    }
+    const replayed = await replayCompliance(commits, values.community!, planId, asOf);
+    console.log(
+      `replayed ${replayed.applied} of ${commits.length} commits, as of ${asOf.toISOString()}, plan ${planId}`,
+    );
+    for (const row of replayed.items) {
+      console.log(
+        `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
+      );
+    }
+    return;
+  }
   if (!values.out) {
     console.error(usage);
     process.exit(2);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayCompliance } from '../../functions/audit/replay.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { ManualClock } from '../support/clock.js';
 
@@ -22,6 +23,7 @@ describe('plan compliance over HTTP', () => {
   let leader: string;
   let planId: string;
   const ids: Record<string, string> = {};
+  let answeredOnTenthOfMay: { asOf: string; items: Item[] };
 
   const at = (local: string) => clock.set(new Date(`${local}+08:00`));
   const post = async (path: string, body: unknown, token = organizer) => {
@@ -149,6 +151,8 @@ describe('plan compliance over HTTP', () => {
     await post(`/articles/${ids.article}/reviews`, { verdict: 'quality' });
     at('2026-05-10T19:00:00');
     await post(`/activities/${ids.s3}/held`, { heldOn: '2026-05-10T19:00:00+08:00', summary: 'Session' });
+    // What the API said on 10 May, recorded before anything later happened.
+    answeredOnTenthOfMay = await compliance();
     // The target changes mid-year: from July, 3 sessions a quarter.
     at('2026-07-01T09:00:00');
     await post(
@@ -236,6 +240,20 @@ describe('plan compliance over HTTP', () => {
       actual: 0,
       shortMembers: [ids.m1, ids.m2].sort(),
     });
+  });
+
+  it('replays the exported history as of 10 May into scratch views and gets the answer the API gave then', async () => {
+    const history = await api.call('GET', '/audit/events', {
+      token: await api.token('auditor'),
+      headers: { accept: 'application/x-ndjson' },
+    });
+    const commits = history.text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    const replayed = await replayCompliance(commits, 'demo', planId, new Date(answeredOnTenthOfMay.asOf));
+    expect(replayed.applied).toBeLessThan(commits.length);
+    expect(replayed.items).toEqual(answeredOnTenthOfMay.items);
   });
 
   it('refuses bad asOf, unknown plans and roles that do not see compliance', async () => {

@@ -9,8 +9,8 @@ import {
   roundNominationsList,
 } from '../../../domain/views/nomination.view.js';
 import { type Commit, encodeEvent, GENESIS_HASH } from '../../../events/index.js';
+import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
-import { InMemoryViewStore } from '../../support/in-memory-view-store.js';
 
 const C = 'demo';
 const judges = ['J1', 'J2', 'J3'];

@@ -1,7 +1,7 @@
 import type { ViewKey } from '../../domain/views/projection.js';
-import type { ListQuery, StoredView, ViewPage, ViewStore } from '../../functions/app/view-store.js';
+import type { ListQuery, StoredView, ViewPage, ViewStore } from '../app/view-store.js';
 
-/** A ViewStore in a Map, for pure property tests of projections (the real engine is tested elsewhere). */
+/** A ViewStore in a Map: the scratch store of an audit replay, and the store of pure projection tests. */
 export class InMemoryViewStore implements ViewStore {
   readonly items = new Map<string, StoredView>();
   private id = (key: ViewKey) => `${key.pk}\u0000${key.sk}`;
