@@ -12,6 +12,7 @@ import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
 import type { Clock, Ids } from './app/ports.js';
+import { DigestStore } from './audit/digests.js';
 import type { Config } from './config.js';
 import {
   type Authenticator,
@@ -78,5 +79,6 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
     projector: new Projector(views, projections, logger),
     reports: new ReportService({ views, commands, mailer, clock, logger }),
+    digests: new DigestStore(client, config.EVENTS_TABLE),
   };
 }

@@ -4,6 +4,7 @@ import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { Clock, EventStore, Ids } from '../app/ports.js';
 import type { ViewStore } from '../app/view-store.js';
+import type { DigestStore } from '../audit/digests.js';
 import type { ReportService } from '../reports/report-service.js';
 import type { Authenticator } from './authenticator.js';
 
@@ -13,6 +14,7 @@ export interface HttpDependencies {
   readonly events: EventStore;
   readonly views: ViewStore;
   readonly reports: ReportService;
+  readonly digests: DigestStore;
   readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
   readonly authenticator: Authenticator;

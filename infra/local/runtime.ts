@@ -7,6 +7,7 @@ import type { Clock } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
 import { createApiHandlers } from '../../functions/http/api.js';
 import { routes } from '../../functions/http/routes/index.js';
+import { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
 import { createScheduledReports } from '../../functions/scheduled/scheduled-reports.js';
 import { createDependencies, type Dependencies } from '../../functions/wiring.js';
 import { createTables, defaultTableNames } from './create-tables.js';
@@ -87,8 +88,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const scheduledReports = createScheduledReports(deps);
   // The local stand-in for EventBridge Scheduler: the same handler, checked every minute (it acts
   // only on the 1st of a month from 08:00 community time, and sends each report once).
+  const dailyDigests = createDailyDigests(deps);
   const scheduler = setInterval(() => {
     scheduledReports().catch((error) => logger.error('scheduled reports failed', { error: error as Error }));
+    dailyDigests().catch((error) => logger.error('daily digests failed', { error: error as Error }));
   }, 60_000);
   scheduler.unref();
   const server: Server = createLocalServer(routes, createApiHandlers(deps));

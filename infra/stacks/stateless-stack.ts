@@ -65,6 +65,12 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
       memorySize: 1024,
     });
+    const digests = new LedgerFunction(this, 'Digests', {
+      entry: 'functions/scheduled/digests.handler.ts',
+      description: 'Daily digests chaining the heads of the streams changed each day',
+      environment: tables,
+      timeout: Duration.minutes(5),
+    });
     // Least privilege: commands append history, queries read views, only the projector writes views.
     props.events.grantReadWriteData(commands);
     props.idempotency.grantReadWriteData(commands);
@@ -88,6 +94,21 @@ export class StatelessStack extends Stack {
       retentionPeriod: Duration.days(14),
     });
     scheduleDlq.grantSendMessages(schedulerRole);
+    props.views.grantReadData(digests);
+    props.events.grantReadWriteData(digests);
+    digests.grantInvoke(schedulerRole);
+    new CfnSchedule(this, 'DailyDigests', {
+      description: 'Digest of the day just ended, for every community',
+      scheduleExpression: 'cron(5 0 * * ? *)',
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: digests.functionArn,
+        roleArn: schedulerRole.roleArn,
+        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: scheduleDlq.queueArn },
+      },
+    });
     new CfnSchedule(this, 'MonthlyReports', {
       description: 'Reports of the month (and quarter, and year) just ended',
       scheduleExpression: 'cron(0 8 1 * ? *)',

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../events/index.js';
 import { commitHash } from '../../functions/adapters/hashing.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { startApi, type TestApi } from '../support/api.js';
+import { ManualClock } from '../support/clock.js';
 import { documentClient } from '../support/engines.js';
 
 type Verification = {
@@ -227,5 +228,65 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
     const withDigest = await verify(digestBefore);
     expect(withDigest.ok).toBe(false);
     expect(withDigest.failures.map((f) => f.reason)).toEqual(['digest mismatch']);
+  });
+});
+
+describe('daily digests', () => {
+  const clock = new ManualClock('2026-03-01T10:00:00Z');
+  let api: TestApi;
+  afterAll(async () => api?.close());
+
+  it('chains each day’s stream heads to the previous digest, and verify names a day whose history changed', async () => {
+    api = await startApi({ clock });
+    const admin = await api.token('admin');
+    const auditor = await api.token('auditor');
+    await api.call('POST', '/plans', { token: admin, body: { communityName: 'V', year: 2026, title: 'P' } });
+    const first = await api.call<{ id: string; streamId: string }>('POST', '/residents', {
+      token: admin,
+      body: { name: 'Day one', householdId: 'H' },
+    });
+    clock.set('2026-03-02T10:00:00Z');
+    await api.call('POST', '/residents', { token: admin, body: { name: 'Day two', householdId: 'H' } });
+    clock.set('2026-03-03T00:10:00Z');
+    const written = await api.call<{ written: { day: string; previous: string; digest: string }[] }>(
+      'POST',
+      '/audit/digests',
+      { token: auditor },
+    );
+    expect(written.status).toBe(201);
+    expect(written.body.written.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02']);
+    expect(written.body.written[1]!.previous).toBe(written.body.written[0]!.digest);
+    expect((await api.call('POST', '/audit/digests', { token: auditor })).status).toBe(200);
+    // The scheduled job finds nothing more to write today.
+    await api.runtime.dispatcher.idle();
+    const listed = await api.call<{ items: { day: string }[] }>('GET', '/audit/digests', { token: auditor });
+    expect(listed.body.items.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02']);
+    expect((await api.call<Verification>('GET', '/audit/verify', { token: auditor })).body.ok).toBe(true);
+
+    // Someone rewrites day one's resident and recomputes its hash, so the chain alone looks fine.
+    const db = documentClient(api.runtime.endpoint);
+    const item = (
+      await db.send(
+        new GetCommand({ TableName: 'Events', Key: { streamId: first.body.streamId, version: 1 } }),
+      )
+    ).Item!;
+    const body = JSON.parse(String(item.body));
+    body.events[0].data.name = 'Someone else';
+    await db.send(
+      new PutCommand({
+        TableName: 'Events',
+        Item: {
+          ...item,
+          body: canonicalJson(body),
+          hash: commitHash(String(item.prevHash), canonicalJson(body)),
+        },
+      }),
+    );
+    const verification = (await api.call<Verification>('GET', '/audit/verify', { token: auditor })).body;
+    expect(verification.ok).toBe(false);
+    expect(verification.failures.map((f) => [f.streamId, f.reason])).toEqual([
+      ['digest 2026-03-01', 'digest mismatch'],
+      ['digest 2026-03-02', 'digest mismatch'],
+    ]);
   });
 });

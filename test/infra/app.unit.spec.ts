@@ -105,6 +105,10 @@ describe('CDK app (synthesised offline)', () => {
         DeadLetterConfig: Match.anyValue(),
       }),
     });
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(5 0 * * ? *)',
+      ScheduleExpressionTimezone: 'UTC',
+    });
     const policies = api.findResources('AWS::IAM::Policy');
     const sends = Object.entries(policies)
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'))

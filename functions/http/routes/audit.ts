@@ -1,12 +1,55 @@
 import { z } from 'zod';
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import { appErrors } from '../../app/errors.js';
+import { chainDigests } from '../../audit/digests.js';
+import { readWholeHistory } from '../../audit/history.js';
 import { ChainVerifier } from '../../audit/verify.js';
 import { defineRoute } from '../route.js';
 
 const auditors = ['auditor', 'admin'] as const;
 
 export const auditRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/audit/digests',
+    operationId: 'auditDigests',
+    summary:
+      'The chain of daily digests (each chains the heads of the streams changed that day to the previous digest)',
+    tag: 'Audit',
+    kind: 'query',
+    roles: [...auditors],
+    response: {
+      status: 200,
+      description: 'The digests, oldest first',
+      schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+    },
+    async handle({ principal }, deps) {
+      return { status: 200, body: { items: await deps.digests.list(principal.community) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/audit/digests',
+    operationId: 'writeDigests',
+    summary: 'Write the digests of the days that have ended and have none yet (the daily job does this too)',
+    tag: 'Audit',
+    kind: 'command',
+    roles: ['admin', 'auditor'],
+    response: {
+      status: 201,
+      description: 'The digests written now',
+      schema: z.object({ written: z.array(z.record(z.string(), z.unknown())) }),
+    },
+    async handle({ principal }, deps) {
+      const history = await readWholeHistory(deps.events, principal.community);
+      const written = await deps.digests.writeMissing(
+        principal.community,
+        history,
+        deps.clock.now().toISOString().slice(0, 10),
+      );
+      return { status: written.length > 0 ? 201 : 200, body: { written } };
+    },
+  }),
   defineRoute({
     method: 'GET',
     path: '/audit/events',
@@ -112,13 +155,27 @@ export const auditRoutes = [
     },
     async handle({ principal, query }, deps) {
       const verifier = new ChainVerifier();
-      let after: string | undefined;
-      do {
-        const page = await deps.events.readHistory({ community: principal.community, after, limit: 1000 });
-        for (const commit of page.commits) verifier.add(commit);
-        after = page.nextAfter;
-      } while (after);
-      return { status: 200, body: verifier.finish(query.digest) };
+      const history = await readWholeHistory(deps.events, principal.community);
+      for (const commit of history) verifier.add(commit);
+      const result = verifier.finish(query.digest);
+      // The daily digests written earlier must still follow from the history as it is now.
+      const recomputed = new Map(chainDigests(history).map((d) => [d.day, d.digest]));
+      const digestFailures = (await deps.digests.list(principal.community))
+        .filter((stored) => recomputed.get(stored.day) !== stored.digest)
+        .map((stored) => ({
+          streamId: `digest ${stored.day}`,
+          version: 0,
+          reason: 'digest mismatch',
+          detail: 'the history of that day no longer gives the digest written then',
+        }));
+      return {
+        status: 200,
+        body: {
+          ...result,
+          ok: result.ok && digestFailures.length === 0,
+          failures: [...result.failures, ...digestFailures],
+        },
+      };
     },
   }),
 ];

@@ -1,0 +1,30 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock, EventStore } from '../app/ports.js';
+import { readAll } from '../app/read-all.js';
+import type { ViewStore } from '../app/view-store.js';
+import type { DigestStore } from '../audit/digests.js';
+import { readWholeHistory } from '../audit/history.js';
+
+/** The daily job: for every community with a plan, the digests of the days that have ended. */
+export function createDailyDigests(deps: {
+  views: ViewStore;
+  events: EventStore;
+  digests: DigestStore;
+  clock: Clock;
+  logger?: Logger;
+}) {
+  return async (event: { time?: string } = {}) => {
+    const now = event.time ? new Date(event.time) : deps.clock.now();
+    const plans = await readAll<{ community: string }>(deps.views, { list: '$all-plans' });
+    const written: { community: string; days: string[] }[] = [];
+    for (const community of [...new Set(plans.map((p) => p.community))]) {
+      const history = await readWholeHistory(deps.events, community);
+      const days = (await deps.digests.writeMissing(community, history, now.toISOString().slice(0, 10))).map(
+        (d) => d.day,
+      );
+      if (days.length > 0) deps.logger?.info('digests written', { community, days });
+      written.push({ community, days });
+    }
+    return { runAt: now.toISOString(), written };
+  };
+}
