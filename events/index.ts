@@ -21,7 +21,7 @@ import type {
 import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
 import type { GoodDeedRecorded, ModelNamed } from './recognition.events.js';
 import type { ReportDeliveryFailed, ReportSent } from './report.events.js';
-import type { ResidentEnrolled } from './resident.events.js';
+import type { ResidentEnrolled, ResidentPersonalDataErased } from './resident.events.js';
 
 export * from './activity.events.js';
 export * from './article.events.js';
@@ -36,7 +36,7 @@ export * from './report.events.js';
 export * from './resident.events.js';
 export * from './shared.js';
 
-export type ResidentEvent = EventOf<typeof ResidentEnrolled>;
+export type ResidentEvent = EventOf<typeof ResidentEnrolled> | EventOf<typeof ResidentPersonalDataErased>;
 
 export type PlanEvent =
   | EventOf<typeof PlanCreated>

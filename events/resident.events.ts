@@ -29,4 +29,13 @@ export const ResidentEnrolled = defineEvent('ResidentEnrolled', ResidentEnrolled
   },
 ]);
 
-export const residentEvents = [ResidentEnrolled] as const;
+/**
+ * The resident's key was destroyed: their encrypted name, phone and email can no longer be read
+ * anywhere. History, counts, attendance and the hash chains are untouched.
+ */
+export const ResidentPersonalDataErased = defineEvent(
+  'ResidentPersonalDataErased',
+  z.object({ residentId: z.string() }),
+);
+
+export const residentEvents = [ResidentEnrolled, ResidentPersonalDataErased] as const;

@@ -7,10 +7,12 @@ import { DynamoDbBlobStore } from './adapters/dynamodb-blob-store.js';
 import { createDocumentClient } from './adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
+import { DynamoDbKeyStore } from './adapters/dynamodb-key-store.js';
 import { DynamoDbViewStore } from './adapters/dynamodb-view-store.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
+import { PersonalDataCipher } from './app/personal-data.js';
 import type { Clock, Ids } from './app/ports.js';
 import { DigestStore } from './audit/digests.js';
 import type { Config } from './config.js';
@@ -55,6 +57,7 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     onCommitted: overrides.onCommitted,
   });
   const views = new DynamoDbViewStore(client, config.VIEWS_TABLE);
+  const personalData = new PersonalDataCipher(new DynamoDbKeyStore(client, config.EVENTS_TABLE));
   const mailer = config.OUTBOX_DIR
     ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM)
     : new SesMailer(new SESv2Client({}), config.MAIL_FROM);
@@ -77,7 +80,12 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     ids,
     logger,
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
-    projector: new Projector(views, projections, logger),
+    projector: new Projector(views, projections, logger, async (community, event) =>
+      event.type === 'ResidentEnrolled'
+        ? { ...event, data: await personalData.reveal(community, event.data.residentId, event.data) }
+        : event,
+    ),
+    personalData,
     reports: new ReportService({ views, commands, mailer, clock, logger }),
     digests: new DigestStore(client, config.EVENTS_TABLE),
   };

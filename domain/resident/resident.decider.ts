@@ -14,17 +14,28 @@ export interface EnrollResident {
   readonly email?: string;
 }
 
-export type ResidentCommand = EnrollResident;
+export type ResidentCommand =
+  | EnrollResident
+  | { readonly type: 'ErasePersonalData'; readonly residentId: string };
 
 export type ResidentState =
   | { readonly status: 'unknown' }
-  | { readonly status: 'enrolled'; readonly householdId: string; readonly partyMember: boolean };
+  | {
+      readonly status: 'enrolled';
+      readonly householdId: string;
+      readonly partyMember: boolean;
+      readonly erased?: boolean;
+    };
 
 export const residentDecider: Decider<ResidentCommand, ResidentState, ResidentEvent> = {
   initialState: { status: 'unknown' },
 
   decide(command, state) {
     switch (command.type) {
+      case 'ErasePersonalData':
+        if (state.status === 'unknown') return residentErrors.notFound(command.residentId);
+        if (state.erased) return residentErrors.alreadyErased(command.residentId);
+        return [{ type: 'ResidentPersonalDataErased', data: { residentId: command.residentId } }];
       case 'EnrollResident': {
         if (state.status !== 'unknown') return residentErrors.alreadyEnrolled(command.residentId);
         const { type: _type, partyMember, ...fields } = command;
@@ -41,6 +52,8 @@ export const residentDecider: Decider<ResidentCommand, ResidentState, ResidentEv
           householdId: event.data.householdId,
           partyMember: event.data.partyMember,
         };
+      case 'ResidentPersonalDataErased':
+        return state.status === 'enrolled' ? { ...state, erased: true } : state;
       default:
         return state;
     }

@@ -11,7 +11,11 @@ export type ResidentProfile = {
   phone?: string;
   email?: string;
   enrolledAt: string;
+  erased?: boolean;
 };
+
+/** What a view shows where erased personal data was. */
+export const ERASED = '[erased]';
 
 export const residentKey = (community: string, residentId: string) => ({
   pk: `${community}#resident#${residentId}`,
@@ -24,6 +28,7 @@ export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
   keys(event, context) {
     switch (event.type) {
       case 'ResidentEnrolled':
+      case 'ResidentPersonalDataErased':
         return [residentKey(context.community, event.data.residentId)];
       default:
         return [];
@@ -37,6 +42,15 @@ export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
           data: { ...event.data, enrolledAt: context.recordedAt },
           gsi1pk: `${context.community}#residents`,
           gsi1sk: `${name.toLocaleLowerCase()}#${residentId}`,
+        };
+      }
+      case 'ResidentPersonalDataErased': {
+        if (!current) return null;
+        const { phone: _phone, email: _email, ...kept } = current.data;
+        return {
+          ...current,
+          data: { ...kept, name: ERASED, erased: true },
+          gsi1sk: `${ERASED}#${event.data.residentId}`,
         };
       }
       default:

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
+import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, EventStore, Ids } from '../app/ports.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { DigestStore } from '../audit/digests.js';
@@ -15,6 +16,7 @@ export interface HttpDependencies {
   readonly views: ViewStore;
   readonly reports: ReportService;
   readonly digests: DigestStore;
+  readonly personalData: PersonalDataCipher;
   readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
   readonly authenticator: Authenticator;

@@ -21,15 +21,18 @@ export class Projector {
     private readonly views: ViewStore,
     private readonly projections: readonly Projection<DomainEvent, Record<string, unknown>>[],
     private readonly logger?: Logger,
+    /** Decrypts personal data for the views (absent: views see what the events hold). */
+    private readonly reveal?: (community: string, event: DomainEvent) => Promise<DomainEvent>,
   ) {}
 
   async applyCommit(commit: Commit): Promise<void> {
     const touches = new Map<string, Touch[]>();
     for (const stored of commit.events) {
-      const event = {
+      const decoded = {
         type: stored.type,
         data: decodeEvent(stored.type, stored.schemaVersion, stored.data),
       } as DomainEvent;
+      const event = this.reveal ? await this.reveal(commit.community, decoded) : decoded;
       const context: EventContext = {
         community: commit.community,
         streamId: commit.streamId,

@@ -11,7 +11,7 @@ import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.vie
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { readPartition } from '../../app/read-all.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
 import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
@@ -121,10 +121,44 @@ export const residentRoutes = [
         decider: residentDecider,
         community: principal.community,
         streamId: streamIdOf(principal.community, 'resident', residentId),
-        command: { type: 'EnrollResident', residentId, ...body },
+        // Name, phone and email enter history encrypted with the resident's own key (erasable).
+        command: {
+          type: 'EnrollResident',
+          residentId,
+          ...(await deps.personalData.protect(principal.community, residentId, body)),
+        },
         metadata: commitMetadata(request),
       });
       return commandResponse(residentId, outcome);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/residents/{residentId}/erase',
+    operationId: 'erasePersonalData',
+    summary:
+      "Erase a resident's personal data everywhere (their key is destroyed); counts, attendance and proofs stay",
+    tag: 'Residents',
+    kind: 'command',
+    roles: ['admin'],
+    params: ResidentParams,
+    response: { status: 201, description: 'The personal data was erased', schema: CommandAnswer },
+    async handle(request, deps) {
+      const { principal, params } = request;
+      const streamId = streamIdOf(principal.community, 'resident', params.residentId);
+      const loaded = await deps.commands.load(residentDecider, streamId);
+      if (loaded.state.status === 'unknown') throw appErrors.notFound(`resident ${params.residentId}`);
+      // The key goes first: if recording the event fails, the data is already unreadable and a retry records it.
+      await deps.personalData.destroy(principal.community, params.residentId);
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: residentDecider, kind: 'resident', id: params.residentId },
+        {
+          type: 'ErasePersonalData',
+          residentId: params.residentId,
+        },
+      );
     },
   }),
   defineRoute({
