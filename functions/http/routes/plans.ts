@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
 import { type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
 import { Category, Format, Metric, TargetPeriod } from '../../../events/index.js';
 import { appErrors } from '../../app/errors.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
@@ -94,14 +94,12 @@ export const planRoutes = [
     async handle(request, deps) {
       const planId = deps.ids.next();
       const { principal, body } = request;
-      const outcome = await deps.commands.execute({
-        decider: planDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'plan', planId),
-        command: { type: 'CreatePlan', planId, ...body },
-        metadata: commitMetadata(request),
-      });
-      return commandResponse(planId, outcome);
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: planDecider, kind: 'plan', id: planId },
+        { type: 'CreatePlan', planId, ...body },
+      );
     },
   }),
   defineRoute({
@@ -142,15 +140,16 @@ export const planRoutes = [
     response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
     async handle(request, deps) {
       const { principal, params, body } = request;
-      const outcome = await deps.commands.execute({
-        decider: planDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'plan', params.planId),
-        command: { type: 'AppointOrganizingGroup', planId: params.planId, ...body },
-        metadata: commitMetadata(request),
-        expectedVersion: request.expectedVersion,
-      });
-      return commandResponse(params.planId, outcome);
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: planDecider, kind: 'plan', id: params.planId },
+        {
+          type: 'AppointOrganizingGroup',
+          planId: params.planId,
+          ...body,
+        },
+      );
     },
   }),
   defineRoute({
