@@ -93,7 +93,7 @@ export const planRoutes = [
     response: { status: 201, description: 'The plan was created', schema: CommandAnswer },
     async handle(request, deps) {
       const planId = deps.ids.next();
-      const { principal, body } = request;
+      const { body } = request;
       return executeOn(
         request,
         deps.commands,
@@ -139,7 +139,7 @@ export const planRoutes = [
     body: OrganizingGroupBody,
     response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
     async handle(request, deps) {
-      const { principal, params, body } = request;
+      const { params, body } = request;
       return executeOn(
         request,
         deps.commands,
