@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { monotonicFactory } from 'ulid';
 import { projections } from '../domain/views/index.js';
-import type { Commit } from '../events/index.js';
+import type { Commit, DomainEvent } from '../events/index.js';
 import { DynamoDbBlobStore } from './adapters/dynamodb-blob-store.js';
 import { createDocumentClient } from './adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
@@ -41,6 +41,7 @@ export function ulidIds(): Ids {
 
 export interface Dependencies extends HttpDependencies {
   readonly projector: Projector;
+  readonly revealPersonalData: (community: string, event: DomainEvent) => Promise<DomainEvent>;
 }
 
 /** The composition root: the only place adapters are built. Lambda entry points and the local runtime both call it. */
@@ -58,6 +59,11 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
   });
   const views = new DynamoDbViewStore(client, config.VIEWS_TABLE);
   const personalData = new PersonalDataCipher(new DynamoDbKeyStore(client, config.EVENTS_TABLE));
+  /** Views see residents' personal data decrypted (or erased); events keep only ciphertext. */
+  const revealPersonalData = async (community: string, event: DomainEvent): Promise<DomainEvent> =>
+    event.type === 'ResidentEnrolled'
+      ? { ...event, data: await personalData.reveal(community, event.data.residentId, event.data) }
+      : event;
   const mailer = config.OUTBOX_DIR
     ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM)
     : new SesMailer(new SESv2Client({}), config.MAIL_FROM);
@@ -80,11 +86,8 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     ids,
     logger,
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
-    projector: new Projector(views, projections, logger, async (community, event) =>
-      event.type === 'ResidentEnrolled'
-        ? { ...event, data: await personalData.reveal(community, event.data.residentId, event.data) }
-        : event,
-    ),
+    projector: new Projector(views, projections, logger, revealPersonalData),
+    revealPersonalData,
     personalData,
     reports: new ReportService({ views, commands, mailer, clock, logger }),
     digests: new DigestStore(client, config.EVENTS_TABLE),
