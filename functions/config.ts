@@ -16,6 +16,8 @@ const Environment = z.object({
   MAIL_FROM: z.string().default('Community Culture Ledger <reports@example.org>'),
   /** Locally: write email as .eml files here instead of sending it through SES. */
   OUTBOX_DIR: z.string().optional(),
+  /** On AWS: the KMS key that wraps residents' data keys (crypto-shredding). Locally keys are plain items. */
+  PERSONAL_DATA_KEY_ID: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Environment>;

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { monotonicFactory } from 'ulid';
 import { projections } from '../domain/views/index.js';
@@ -9,6 +10,7 @@ import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { DynamoDbKeyStore } from './adapters/dynamodb-key-store.js';
 import { DynamoDbViewStore } from './adapters/dynamodb-view-store.js';
+import { KmsKeyStore } from './adapters/kms-key-store.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
@@ -58,7 +60,11 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     onCommitted: overrides.onCommitted,
   });
   const views = new DynamoDbViewStore(client, config.VIEWS_TABLE);
-  const personalData = new PersonalDataCipher(new DynamoDbKeyStore(client, config.EVENTS_TABLE));
+  const personalData = new PersonalDataCipher(
+    config.PERSONAL_DATA_KEY_ID
+      ? new KmsKeyStore(new KMSClient({}), config.PERSONAL_DATA_KEY_ID, client, config.EVENTS_TABLE)
+      : new DynamoDbKeyStore(client, config.EVENTS_TABLE),
+  );
   /** Views see residents' personal data decrypted (or erased); events keep only ciphertext. */
   const revealPersonalData = async (community: string, event: DomainEvent): Promise<DomainEvent> =>
     event.type === 'ResidentEnrolled'

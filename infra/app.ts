@@ -16,6 +16,7 @@ export function buildApp(app: App = new App()) {
     events: stateful.events,
     views: stateful.views,
     idempotency: stateful.idempotency,
+    personalDataKey: stateful.personalDataKey,
   });
   return { app, stateful, stateless, config };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyStore } from '../app/personal-data.js';
 
@@ -15,7 +16,8 @@ export class DynamoDbKeyStore implements KeyStore {
     return { streamId: `$key#${community}#${residentId}`, version: 0 };
   }
 
-  async create(community: string, residentId: string, key: Buffer) {
+  async create(community: string, residentId: string) {
+    const key = randomBytes(32);
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
@@ -23,6 +25,7 @@ export class DynamoDbKeyStore implements KeyStore {
         ConditionExpression: 'attribute_not_exists(streamId)',
       }),
     );
+    return key;
   }
 
   async get(community: string, residentId: string) {

@@ -3,7 +3,8 @@ import { ERASED } from '../../domain/views/resident.view.js';
 
 /** Per-resident data keys: created at enrollment, destroyed on erasure (crypto-shredding). */
 export interface KeyStore {
-  create(community: string, residentId: string, key: Buffer): Promise<void>;
+  /** Makes and keeps a new data key for the resident; returns it for encrypting. */
+  create(community: string, residentId: string): Promise<Buffer>;
   get(community: string, residentId: string): Promise<Buffer | undefined>;
   destroy(community: string, residentId: string): Promise<void>;
 }
@@ -24,8 +25,7 @@ export class PersonalDataCipher {
     residentId: string,
     fields: T,
   ): Promise<T> {
-    const key = randomBytes(32);
-    await this.keys.create(community, residentId, key);
+    const key = await this.keys.create(community, residentId);
     const out: Record<string, unknown> = { ...fields };
     for (const field of personalFields) {
       const value = fields[field];

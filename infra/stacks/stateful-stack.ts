@@ -12,11 +12,18 @@ export class StatefulStack extends Stack {
   readonly views: TableV2;
   readonly idempotency: TableV2;
   readonly dataKey: Key;
+  /** Wraps each resident's data key: erasing a resident deletes their wrapped key. */
+  readonly personalDataKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
     super(scope, id, props);
     this.dataKey = new Key(this, 'DataKey', {
       description: 'Encrypts the community ledger tables',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: "Wraps residents' personal-data keys (crypto-shredding)",
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
@@ -19,6 +20,7 @@ export interface StatelessStackProps extends StackProps {
   readonly events: TableV2;
   readonly views: TableV2;
   readonly idempotency: TableV2;
+  readonly personalDataKey: IKey;
 }
 
 /** Functions, the HTTP API and the stream mapping: replaceable at every deployment. */
@@ -32,6 +34,7 @@ export class StatelessStack extends Stack {
       VIEWS_TABLE: props.views.tableName,
       IDEMPOTENCY_TABLE: props.idempotency.tableName,
       AUTH_MODE: 'authorizer',
+      PERSONAL_DATA_KEY_ID: props.personalDataKey.keyArn,
     };
 
     const commands = new LedgerFunction(this, 'Commands', {
@@ -74,6 +77,9 @@ export class StatelessStack extends Stack {
     // Least privilege: commands append history, queries read views, only the projector writes views.
     props.events.grantReadWriteData(commands);
     props.idempotency.grantReadWriteData(commands);
+    // Enrolment makes a resident's data key; the projector unwraps it to fill the views; nobody else sees it.
+    props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
+    props.personalDataKey.grant(projector, 'kms:Decrypt');
     props.views.grantReadData(queries);
     // Auditors' routes read the history itself; reading is all the query function may do with it.
     props.events.grantReadData(queries);
