@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { evaluateCompliance } from '../../domain/compliance/compliance.js';
 import { renderHtml, renderText, reportSubject } from '../../domain/reports/render.js';
 import { buildReport, type ReportModel } from '../../domain/reports/report.js';
 import { reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
@@ -22,7 +23,7 @@ import type { Mailer } from '../app/mailer.js';
 import type { Clock } from '../app/ports.js';
 import { readAll, readPartition } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import { complianceOf } from '../http/routes/compliance.js';
+import { complianceFacts } from '../http/routes/compliance.js';
 import { DomainRefusal } from '../middleware/problem.js';
 
 export interface ReportServiceDeps {
@@ -54,11 +55,15 @@ export interface Delivery {
 export class ReportService {
   constructor(private readonly deps: ReportServiceDeps) {}
 
-  async build(community: string, planId: string, period: string): Promise<ReportModel> {
+  private async plan(community: string, planId: string): Promise<PlanDetail> {
+    const item = await this.deps.views.get<PlanDetail>(planKey(community, planId));
+    if (!item || item.deleted) throw appErrors.notFound(`plan ${planId}`);
+    return item.data;
+  }
+
+  async build(community: string, planId: string, period: string, known?: PlanDetail): Promise<ReportModel> {
     const { views } = this.deps;
-    const planItem = await views.get<PlanDetail>(planKey(community, planId));
-    if (!planItem || planItem.deleted) throw appErrors.notFound(`plan ${planId}`);
-    const plan = planItem.data;
+    const plan = known ?? (await this.plan(community, planId));
     if (!period.startsWith(String(plan.year))) {
       throw new ApplicationError(
         400,
@@ -71,9 +76,8 @@ export class ReportService {
     // Computed as of now (the report says where the plan stands), and the instant is recorded with
     // every delivery so the same figures can be reproduced with ?asOf= later.
     const asOf = now;
-    const [compliance, previousCompliance, activities, deeds, rounds] = await Promise.all([
-      complianceOf(views, community, planId, asOf),
-      complianceOf(views, community, planId, new Date(Math.min(now.getTime(), bounds.start.getTime() - 1))),
+    const [facts, activities, deeds, rounds] = await Promise.all([
+      complianceFacts(views, community, planId),
       readAll<ActivityDetail>(views, {
         list: `${community}#activities`,
         where: [{ field: ['data', 'planId'], op: '=', value: planId }],
@@ -84,6 +88,12 @@ export class ReportService {
         where: [{ field: ['data', 'planId'], op: '=', value: planId }],
       }),
     ]);
+    // One read of the facts, judged twice: now, and as the previous period ended (what changed).
+    const compliance = evaluateCompliance(facts, asOf);
+    const previousCompliance = evaluateCompliance(
+      facts,
+      new Date(Math.min(now.getTime(), bounds.start.getTime() - 1)),
+    );
     const inPeriod = activities.filter(
       (a) =>
         Date.parse(a.window.end) >= bounds.start.getTime() &&
@@ -154,8 +164,7 @@ export class ReportService {
     trigger: 'schedule' | 'manual',
     metadata: CommitMetadata,
   ): Promise<Delivery> {
-    const report = await this.build(community, planId, period);
-    const plan = (await this.deps.views.get<PlanDetail>(planKey(community, planId)))!.data;
+    const plan = await this.plan(community, planId);
     const group = plan.organizingGroup;
     const recipients = group
       ? [group.leader, ...group.deputies].map((p) => p.email).filter((e): e is string => Boolean(e))
@@ -163,6 +172,11 @@ export class ReportService {
     const streamId = streamIdOf(community, 'report', `${planId}-${period}`);
     const before = await this.deps.commands.load(reportDeliveryDecider, streamId);
     const pending = [...new Set(recipients)].filter((r) => !before.state.sentTo[r.toLowerCase()]);
+    // Everyone has it: a retried schedule stops here, before building the report again.
+    if (recipients.length > 0 && pending.length === 0) {
+      return { planId, period, sentTo: [], alreadySent: true, streamId, version: before.version };
+    }
+    const report = await this.build(community, planId, period, plan);
     // Claimed at the version just read: whoever claims concurrently makes this one fail, never double-send.
     const claim = await this.deps.commands.execute({
       decider: reportDeliveryDecider,

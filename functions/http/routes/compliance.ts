@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
+import { type ComplianceFacts, evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import type { ArticleDetail } from '../../../domain/views/article.view.js';
 import {
   type ActivityComplianceRow,
@@ -31,8 +31,12 @@ export const Compliance = z
   .object({ planId: z.string(), asOf: z.string(), items: z.array(ComplianceItem) })
   .meta({ id: 'Compliance' });
 
-/** Reads the bounded compliance views of a plan (never its history) and judges them as of an instant. */
-export async function complianceOf(views: ViewStore, community: string, planId: string, asOf: Date) {
+/** The bounded compliance views of a plan (one row per activity, article and member; never its history). */
+export async function complianceFacts(
+  views: ViewStore,
+  community: string,
+  planId: string,
+): Promise<ComplianceFacts> {
   const plan = await views.get<PlanTargetsRow>(planTargetsKey(community, planId));
   if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
   const [activities, articles, members] = await Promise.all([
@@ -40,7 +44,12 @@ export async function complianceOf(views: ViewStore, community: string, planId: 
     readAll<ArticleDetail>(views, { list: `${community}#articles#${planId}` }),
     readAll<PartyMemberRow>(views, { list: `${community}#party-members` }),
   ]);
-  return evaluateCompliance({ plan: plan.data, activities, articles, members }, asOf);
+  return { plan: plan.data, activities, articles, members };
+}
+
+/** Reads a plan's compliance views and judges them as of an instant. */
+export async function complianceOf(views: ViewStore, community: string, planId: string, asOf: Date) {
+  return evaluateCompliance(await complianceFacts(views, community, planId), asOf);
 }
 
 export const complianceRoutes = [
