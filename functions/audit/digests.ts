@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../../events/index.js';
 import { isConditionalCheckFailed } from '../adapters/dynamodb-client.js';
 
 export const GENESIS_DIGEST = '0'.repeat(64);
+
+/** `yyyy-mm-dd` of the UTC day before. */
+export const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 1).toISOString().slice(0, 10);
 
 export interface DailyDigest {
   /** UTC day, `yyyy-mm-dd`. */
@@ -67,8 +71,9 @@ export class DigestStore {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: 'streamId = :s',
-          ExpressionAttributeValues: { ':s': `$digest#${community}` },
+          // Version 0 is the "digested through" marker; days are yyyymmdd.
+          KeyConditionExpression: 'streamId = :s AND version > :marker',
+          ExpressionAttributeValues: { ':s': `$digest#${community}`, ':marker': 0 },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -80,9 +85,21 @@ export class DigestStore {
   }
 
   /** Writes the digests of the days not yet written (only days that have ended). */
+  /** The last day whose digest is written (or that had no commits): the daily job skips a community that is done. */
+  async digestedThrough(community: string): Promise<string | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { streamId: `$digest#${community}`, version: 0 },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item?.through as string | undefined;
+  }
+
   async writeMissing(community: string, commits: readonly Commit[], today: string): Promise<DailyDigest[]> {
     const existing = new Set((await this.list(community)).map((d) => d.day));
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 1).toISOString().slice(0, 10);
+    const yesterday = dayBefore(today);
     const written: DailyDigest[] = [];
     for (const digest of chainDigests(commits, yesterday)) {
       if (existing.has(digest.day)) continue;
@@ -104,6 +121,12 @@ export class DigestStore {
         if (!isConditionalCheckFailed(error)) throw error;
       }
     }
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { streamId: `$digest#${community}`, version: 0, kind: 'digest-marker', through: yesterday },
+      }),
+    );
     return written;
   }
 }

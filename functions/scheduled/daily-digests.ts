@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock, EventStore } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import type { DigestStore } from '../audit/digests.js';
+import { type DigestStore, dayBefore } from '../audit/digests.js';
 import { readWholeHistory } from '../audit/history.js';
 
 /** The daily job: for every community with a plan, the digests of the days that have ended. */
@@ -17,11 +17,12 @@ export function createDailyDigests(deps: {
     const now = event.time ? new Date(event.time) : deps.clock.now();
     const plans = await readAll<{ community: string }>(deps.views, { list: '$all-plans' });
     const written: { community: string; days: string[] }[] = [];
+    const today = now.toISOString().slice(0, 10);
     for (const community of [...new Set(plans.map((p) => p.community))]) {
+      // The local timer runs every minute: a community already digested through yesterday costs one read.
+      if (((await deps.digests.digestedThrough(community)) ?? '') >= dayBefore(today)) continue;
       const history = await readWholeHistory(deps.events, community);
-      const days = (await deps.digests.writeMissing(community, history, now.toISOString().slice(0, 10))).map(
-        (d) => d.day,
-      );
+      const days = (await deps.digests.writeMissing(community, history, today)).map((d) => d.day);
       if (days.length > 0) deps.logger?.info('digests written', { community, days });
       written.push({ community, days });
     }

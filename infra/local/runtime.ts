@@ -36,6 +36,7 @@ export interface LocalRuntime {
   readonly deps: Dependencies;
   readonly dispatcher: LocalDispatcher;
   readonly scheduledReports: ReturnType<typeof createScheduledReports>;
+  readonly dailyDigests: ReturnType<typeof createDailyDigests>;
   readonly outboxDir: string;
   close(): Promise<void>;
 }
@@ -106,6 +107,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deps,
     dispatcher: runningDispatcher,
     scheduledReports,
+    dailyDigests,
     outboxDir: config.OUTBOX_DIR!,
     async close() {
       clearInterval(scheduler);

@@ -257,6 +257,8 @@ describe('daily digests', () => {
     expect(written.body.written.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02']);
     expect(written.body.written[1]!.previous).toBe(written.body.written[0]!.digest);
     expect((await api.call('POST', '/audit/digests', { token: auditor })).status).toBe(200);
+    const job = await api.runtime.dailyDigests({ time: '2026-03-03T00:20:00Z' });
+    expect(job.written).toEqual([]);
     // The scheduled job finds nothing more to write today.
     await api.runtime.dispatcher.idle();
     const listed = await api.call<{ items: { day: string }[] }>('GET', '/audit/digests', { token: auditor });
@@ -288,5 +290,10 @@ describe('daily digests', () => {
       ['digest 2026-03-01', 'digest mismatch'],
       ['digest 2026-03-02', 'digest mismatch'],
     ]);
+    // The next day, the job writes the day that just ended and only that.
+    clock.set('2026-03-03T12:00:00Z');
+    await api.call('POST', '/residents', { token: admin, body: { name: 'Day three', householdId: 'H' } });
+    const next = await api.runtime.dailyDigests({ time: '2026-03-04T00:10:00Z' });
+    expect(next.written).toEqual([{ community: 'demo', days: ['2026-03-03'] }]);
   });
 });
