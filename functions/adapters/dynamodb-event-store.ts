@@ -1,5 +1,11 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
 import {
   type Commit,
@@ -225,6 +231,25 @@ export class DynamoDbEventStore implements EventStore {
     }
     const full = commits.length >= limit;
     return { commits, nextAfter: full ? commits.at(-1)!.commitId : undefined };
+  }
+
+  async communities(): Promise<string[]> {
+    const found: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.options.client.send(
+        new ScanCommand({
+          TableName: this.options.tableName,
+          FilterExpression: '#kind = :community',
+          ExpressionAttributeNames: { '#kind': 'kind' },
+          ExpressionAttributeValues: { ':community': 'community' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) found.push(String(item.streamId).slice(COMMUNITY_PREFIX.length));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found.sort();
   }
 
   /** The first month a community wrote in, so a full read knows where to start without scanning. */

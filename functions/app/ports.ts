@@ -56,6 +56,8 @@ export interface EventStore {
   writeSnapshot(snapshot: Snapshot): Promise<void>;
   /** A community's commits in global order (commit id order), paged. */
   readHistory(query: { community: string; after?: string; limit?: number }): Promise<HistoryPage>;
+  /** Every community that has written (a scan: for catch-up and shell tools, never per request). */
+  communities(): Promise<string[]>;
 }
 
 export interface Clock {

@@ -1,7 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeTime, encodeTime } from 'ulid';
 import type { Commit } from '../../events/index.js';
-import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import type { EventStore } from '../../functions/app/ports.js';
 import type { Projector } from '../../functions/projector/projector.js';
 
@@ -11,8 +9,6 @@ const CATCH_UP_OVERLAP_MS = 60_000;
 export interface DispatcherOptions {
   readonly projector: Projector;
   readonly store: EventStore;
-  readonly endpoint: string;
-  readonly eventsTable: string;
   readonly log?: (message: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -36,24 +32,7 @@ export class LocalDispatcher {
 
   /** Replays every community's history from a little before what was applied last time. */
   async catchUp(checkpoints: Record<string, string>): Promise<number> {
-    const client = createDocumentClient({ endpoint: this.options.endpoint });
-    const communities: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new ScanCommand({
-          TableName: this.options.eventsTable,
-          FilterExpression: '#kind = :community',
-          ExpressionAttributeNames: { '#kind': 'kind' },
-          ExpressionAttributeValues: { ':community': 'community' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? [])
-        communities.push(String(item.streamId).replace(/^\$community#/, ''));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    client.destroy();
+    const communities = await this.options.store.communities();
     let replayed = 0;
     for (const community of communities) {
       const checkpoint = checkpoints[community];

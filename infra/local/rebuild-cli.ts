@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { projections } from '../../domain/views/index.js';
-import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';
 import { loadConfig } from '../../functions/config.js';
 import { createDependencies } from '../../functions/wiring.js';
@@ -57,18 +55,7 @@ async function main() {
       LOCAL_JWT_SECRET: devSigningSecret(dataDir),
     }),
   );
-  const client = createDocumentClient({ endpoint });
-  const scan = await client.send(
-    new ScanCommand({
-      TableName: 'Events',
-      FilterExpression: '#k = :c',
-      ExpressionAttributeNames: { '#k': 'kind' },
-      ExpressionAttributeValues: { ':c': 'community' },
-    }),
-  );
-  const communities = values.community
-    ? [values.community]
-    : (scan.Items ?? []).map((i) => String(i.streamId).replace(/^\$community#/, ''));
+  const communities = values.community ? [values.community] : await deps.events.communities();
   for (const community of communities) {
     const started = Date.now();
     const result = await rebuildView(

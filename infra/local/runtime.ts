@@ -81,8 +81,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   dispatcher = new LocalDispatcher({
     projector: deps.projector,
     store: deps.events,
-    endpoint,
-    eventsTable: config.EVENTS_TABLE,
     log: (message, extra) => logger.warn(message, extra ?? {}),
   });
   await dispatcher.catchUp(readCheckpoints(dataDir));

@@ -222,6 +222,7 @@ describe.each(engineKinds())('event store contract on %s', (kind) => {
     expect(seen).toEqual(written);
     expect([...seen].sort()).toEqual(seen);
     expect((await store.readHistory({ community: 'nobody' })).commits).toEqual([]);
+    expect(await store.communities()).toEqual(['c1', 'c2']);
   });
 
   it('keeps the latest snapshot of a stream and ignores none of the commits after it', async () => {

@@ -90,6 +90,7 @@ describe('command service: load → fold → decide → append', () => {
       readSnapshot: (id) => store.readSnapshot(id),
       writeSnapshot: (s) => store.writeSnapshot(s),
       readHistory: (q) => store.readHistory(q),
+      communities: () => store.communities(),
       append: async (commit) => {
         appends++;
         const { ConcurrencyConflict } = await import('../../../functions/app/ports.js');
@@ -124,6 +125,7 @@ describe('command service: load → fold → decide → append', () => {
       readSnapshot: (id) => store.readSnapshot(id),
       writeSnapshot: (s) => store.writeSnapshot(s),
       readHistory: (q) => store.readHistory(q),
+      communities: () => store.communities(),
       readStream: async (id, o) => {
         const slice = await store.readStream(id, o);
         streamReads = slice.commits.map((c) => c.firstVersion);
