@@ -70,6 +70,26 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
       scoringCloses: '2026-06-30',
     });
     expect([400, 404]).toContain(bad.status);
+    // Each refusal on its own: an unknown plan, then weights that do not sum to 1, then too few judges.
+    expect(bad.body.code).toBe('plan-not-found');
+    const round = {
+      planId: r.plan,
+      title: 'x',
+      judges: [r.j1, r.j2, r.j3],
+      nominationsClose: '2026-05-31',
+      scoringCloses: '2026-06-30',
+    };
+    const weights = await call('POST', '/rounds', admin, {
+      ...round,
+      criteria: [{ key: 'a', label: 'A', weight: 0.5 }],
+    });
+    expect([weights.status, weights.body.code]).toEqual([400, 'weights-must-sum-to-one']);
+    const judges = await call('POST', '/rounds', admin, {
+      ...round,
+      judges: [r.j1],
+      criteria: [{ key: 'a', label: 'A', weight: 1 }],
+    });
+    expect([judges.status, judges.body.code]).toEqual([400, 'too-few-judges']);
 
     const asResident = (who: string) => api.token('resident', { sub: r[who] });
     // The Lins nominate themselves; the Chens are nominated by a neighbour with their consent; the Wus by a neighbour without.

@@ -9,7 +9,7 @@ import type { PlanDetail } from '../../../domain/views/plan.view.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/views/recognition.view.js';
 import { ModelTitle } from '../../../events/index.js';
 import { DomainRefusal } from '../../middleware/problem.js';
-import { commandResponse, commitMetadata } from '../command-response.js';
+import { executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
@@ -79,11 +79,11 @@ export const recognitionRoutes = [
         Promise.all(body.residentIds.map((id) => onRoster(deps, community, id))),
       ]);
       const deedId = deps.ids.next();
-      const outcome = await deps.commands.execute({
-        decider: recognitionDecider,
-        community,
-        streamId: streamIdOf(community, 'deed', deedId),
-        command: {
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: recognitionDecider, kind: 'deed', id: deedId },
+        {
           type: 'RecordGoodDeed',
           deedId,
           planId,
@@ -93,9 +93,7 @@ export const recognitionRoutes = [
           description: body.description,
           date: body.date,
         },
-        metadata: commitMetadata(request),
-      });
-      return commandResponse(deedId, outcome);
+      );
     },
   }),
   defineRoute({
@@ -137,19 +135,17 @@ export const recognitionRoutes = [
     async handle(request, deps) {
       const { body, principal } = request;
       const modelId = deps.ids.next();
-      const outcome = await deps.commands.execute({
-        decider: recognitionDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'model', modelId),
-        command: {
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: recognitionDecider, kind: 'model', id: modelId },
+        {
           type: 'NameModel',
           modelId,
           ...body,
           residentKnown: await onRoster(deps, principal.community, body.residentId),
         },
-        metadata: commitMetadata(request),
-      });
-      return commandResponse(modelId, outcome);
+      );
     },
   }),
 ];

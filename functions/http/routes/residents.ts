@@ -11,7 +11,7 @@ import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.vie
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { readPartition } from '../../app/read-all.js';
-import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
+import { executeOn } from '../command-response.js';
 import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
@@ -117,19 +117,17 @@ export const residentRoutes = [
     async handle(request, deps) {
       const { body, principal } = request;
       const residentId = deps.ids.next();
-      const outcome = await deps.commands.execute({
-        decider: residentDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'resident', residentId),
-        // Name, phone and email enter history encrypted with the resident's own key (erasable).
-        command: {
+      // Name, phone and email enter history encrypted with the resident's own key (erasable).
+      return executeOn(
+        request,
+        deps.commands,
+        { decider: residentDecider, kind: 'resident', id: residentId },
+        {
           type: 'EnrollResident',
           residentId,
           ...(await deps.personalData.protect(principal.community, residentId, body)),
         },
-        metadata: commitMetadata(request),
-      });
-      return commandResponse(residentId, outcome);
+      );
     },
   }),
   defineRoute({
