@@ -160,6 +160,12 @@ export interface SeedClient {
   get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
+/** The seed stops at the first refusal, saying which write it was. */
+function ok(answer: { status: number; body: Record<string, unknown> }, what: string) {
+  if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
 async function inPool<T>(items: readonly T[], size: number, run: (item: T, index: number) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -185,10 +191,6 @@ async function seedFamilyRound(
   key: (what: string) => string,
   rnd: () => number,
 ): Promise<string> {
-  const ok = (answer: { status: number; body: Record<string, unknown> }, what: string) => {
-    if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  };
   const firstOfHousehold = new Map<string, number>();
   people.forEach((p, i) => {
     if (!firstOfHousehold.has(p.householdId)) firstOfHousehold.set(p.householdId, i);
@@ -323,10 +325,6 @@ export async function seedDemo(
       held: 0,
     };
   }
-  const ok = (answer: { status: number; body: Record<string, unknown> }, what: string) => {
-    if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body;
-  };
   const key = (what: string) => `demo-${year}-${what}`;
 
   const planId = ok(
