@@ -18,6 +18,12 @@ const Environment = z.object({
   OUTBOX_DIR: z.string().optional(),
   /** On AWS: the KMS key that wraps residents' data keys (crypto-shredding). Locally keys are plain items. */
   PERSONAL_DATA_KEY_ID: z.string().optional(),
+  /** On AWS: the EventBridge bus the publisher announces every committed event on. */
+  EVENT_BUS_NAME: z.string().optional(),
+  /** Locally: the bus is an NDJSON file in this folder. */
+  BUS_DIR: z.string().optional(),
+  /** On AWS: the mailer function the commands function hands "send this report now" to. */
+  MAILER_FUNCTION_NAME: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Environment>;

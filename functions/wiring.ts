@@ -10,10 +10,14 @@ import { DynamoDbEventStore } from './adapters/dynamodb-event-store.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { DynamoDbKeyStore } from './adapters/dynamodb-key-store.js';
 import { DynamoDbViewStore } from './adapters/dynamodb-view-store.js';
+import { createEventBridgeBus } from './adapters/eventbridge-bus.js';
 import { KmsKeyStore } from './adapters/kms-key-store.js';
+import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';
+import { NdjsonBus } from './adapters/ndjson-bus.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
+import { createEventPublisher, type EventBus } from './app/event-bus.js';
 import { PersonalDataCipher } from './app/personal-data.js';
 import type { Clock, Ids } from './app/ports.js';
 import { DigestStore } from './audit/digests.js';
@@ -25,6 +29,7 @@ import {
 } from './http/authenticator.js';
 import type { HttpDependencies } from './http/dependencies.js';
 import { Projector } from './projector/projector.js';
+import { type SendReport, sendInProcess } from './reports/report-sending.js';
 import { ReportService } from './reports/report-service.js';
 
 export interface Overrides {
@@ -32,6 +37,8 @@ export interface Overrides {
   readonly logger?: Logger;
   /** The local runtime's stand-in for DynamoDB Streams. */
   readonly onCommitted?: (commit: Commit) => void;
+  /** The local runtime's stand-in for invoking the mailer function. */
+  readonly sendReport?: SendReport;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -44,6 +51,19 @@ export function ulidIds(): Ids {
 export interface Dependencies extends HttpDependencies {
   readonly projector: Projector;
   readonly revealPersonalData: (community: string, event: DomainEvent) => Promise<DomainEvent>;
+  /** The publisher's work: every event of a commit onto the bus. */
+  readonly publishCommit: (commit: Commit) => Promise<void>;
+}
+
+function eventBusOf(config: Config): EventBus {
+  if (config.EVENT_BUS_NAME) return createEventBridgeBus(config.EVENT_BUS_NAME);
+  if (config.BUS_DIR) return new NdjsonBus(config.BUS_DIR);
+  // A process that never publishes (commands, queries, CLIs) needs no bus.
+  return {
+    put: async () => {
+      throw new Error('no event bus configured (EVENT_BUS_NAME on AWS, BUS_DIR locally)');
+    },
+  };
 }
 
 /** The composition root: the only place adapters are built. Lambda entry points and the local runtime both call it. */
@@ -81,6 +101,10 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     store: events,
     onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),
   });
+  const reports = new ReportService({ views, commands, mailer, clock, logger });
+  const sendReport =
+    overrides.sendReport ??
+    (config.MAILER_FUNCTION_NAME ? createMailerInvoker(config.MAILER_FUNCTION_NAME) : sendInProcess(reports));
   return {
     events,
     views,
@@ -95,7 +119,9 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     projector: new Projector(views, projections, logger, revealPersonalData),
     revealPersonalData,
     personalData,
-    reports: new ReportService({ views, commands, mailer, clock, logger }),
+    reports,
+    sendReport,
+    publishCommit: createEventPublisher(eventBusOf(config)),
     digests: new DigestStore(client, config.EVENTS_TABLE),
   };
 }

@@ -15,3 +15,12 @@ export function periodsDueAt(now: Date, timeZone: string): string[] {
   if (t.month === 1) periods.push(String(year));
   return periods;
 }
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+
+/** `2026-05` is a month, `2026-Q2` a quarter, `2026` a year. */
+export function periodKind(period: string): PeriodKind {
+  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}$/.test(period)) return 'year';
+  return 'month';
+}

@@ -69,6 +69,32 @@ export function commitFromItem(item: Record<string, unknown>): Commit {
   return { ...body, prevHash: item.prevHash as string, hash: item.hash as string };
 }
 
+function itemOfCommitBody(body: CommitBody, json: string, prevHash: string, hash: string): CommitItem {
+  return {
+    streamId: body.streamId,
+    version: body.firstVersion,
+    lastVersion: body.lastVersion,
+    kind: 'commit',
+    commitId: body.commitId,
+    bucket: bucketOf(body.community, new Date(body.recordedAt)),
+    community: body.community,
+    recordedAt: body.recordedAt,
+    body: json,
+    prevHash,
+    hash,
+  };
+}
+
+/**
+ * The stored item of a commit, exactly as `append` wrote it (the body is the canonical JSON that was
+ * hashed): what a DynamoDB Streams record carries as its new image. The local runtime builds its
+ * stream records with it.
+ */
+export function itemOfCommit(commit: Commit): Record<string, unknown> {
+  const { prevHash, hash, ...body } = commit;
+  return { ...itemOfCommitBody(body, canonicalJson(body), prevHash, hash) };
+}
+
 export interface DynamoDbEventStoreOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
@@ -107,19 +133,7 @@ export class DynamoDbEventStore implements EventStore {
       throw new CommitTooLarge(`commit of ${Buffer.byteLength(json)} bytes exceeds ${MAX_COMMIT_BYTES}`);
     }
     const hash = commitHash(request.prevHash, json);
-    const item: CommitItem = {
-      streamId: request.streamId,
-      version: firstVersion,
-      lastVersion: body.lastVersion,
-      kind: 'commit',
-      commitId: body.commitId,
-      bucket: bucketOf(request.community, recordedAt),
-      community: request.community,
-      recordedAt: body.recordedAt,
-      body: json,
-      prevHash: request.prevHash,
-      hash,
-    };
+    const item = itemOfCommitBody(body, json, request.prevHash, hash);
     await this.rememberCommunity(request.community, recordedAt);
     try {
       await client.send(

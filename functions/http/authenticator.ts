@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { jwtVerify } from 'jose';
 import { ApplicationError } from '../app/errors.js';
+import { COMMUNITY_ATTRIBUTE, COMMUNITY_CLAIM } from '../identity/token-claims.js';
 import { isRole, type Principal } from './principal.js';
 
 export interface Authenticator {
@@ -25,7 +26,7 @@ export function rolesFromClaims(claims: Claims): Principal['roles'] {
 
 export function principalFromClaims(claims: Claims): Principal {
   const sub = claims.sub;
-  const community = claims.community ?? claims['custom:community'];
+  const community = claims[COMMUNITY_CLAIM] ?? claims[COMMUNITY_ATTRIBUTE];
   if (typeof sub !== 'string' || sub === '') throw unauthorized('the token has no subject');
   if (typeof community !== 'string' || community === '') throw unauthorized('the token names no community');
   return { sub, community, roles: rolesFromClaims(claims) };

@@ -6,6 +6,7 @@ import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, EventStore, Ids } from '../app/ports.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { DigestStore } from '../audit/digests.js';
+import type { SendReport } from '../reports/report-sending.js';
 import type { ReportService } from '../reports/report-service.js';
 import type { Authenticator } from './authenticator.js';
 
@@ -15,6 +16,8 @@ export interface HttpDependencies {
   readonly events: EventStore;
   readonly views: ViewStore;
   readonly reports: ReportService;
+  /** Hands a report to the mailer function (the only one that may send email). */
+  readonly sendReport: SendReport;
   readonly digests: DigestStore;
   readonly personalData: PersonalDataCipher;
   readonly blobs: BlobStore;

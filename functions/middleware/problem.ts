@@ -81,9 +81,17 @@ export class ValidationFailure extends Error {
   }
 }
 
+/** A problem another function already decided (the mailer's answer to a send), passed on unchanged. */
+export class ForwardedProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ForwardedProblem';
+  }
+}
+
 /** The one place an error becomes an HTTP answer. Unknown errors never leak their message or stack. */
 export function problemFor(error: unknown): Problem {
-  if (error instanceof ValidationFailure) return error.problem;
+  if (error instanceof ValidationFailure || error instanceof ForwardedProblem) return error.problem;
   if (error instanceof DomainRefusal)
     return problem(domainStatus[error.error.category], error.error.code, error.error.detail);
   if (error instanceof ApplicationError) return problem(error.status, error.code, error.detail, error.extra);

@@ -1,6 +1,20 @@
-import { loadConfig } from '../config.js';
-import { createDependencies } from '../wiring.js';
-import { createStreamHandler } from './stream-handler.js';
+import { type Config, loadConfig } from '../config.js';
+import { createCommitStreamHandler } from '../streams/commit-stream.js';
+import { createDependencies, type Overrides } from '../wiring.js';
+
+/** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
+export const create = (config: Config, overrides?: Overrides) => {
+  const { projector, logger } = createDependencies(config, overrides);
+  return createCommitStreamHandler(
+    (commit) => projector.applyCommit(commit),
+    (error, commit) =>
+      logger.error('projection failed; the stream retries from this commit', {
+        streamId: commit.streamId,
+        commitId: commit.commitId,
+        error: error as Error,
+      }),
+  );
+};
 
 /** Lambda entry point: DynamoDB Streams of the Events table → views. */
-export const handler = createStreamHandler(createDependencies(loadConfig()).projector);
+export const handler = create(loadConfig());

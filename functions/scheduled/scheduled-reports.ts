@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { periodsDueAt } from '../../domain/reports/period-selection.js';
+import { type PeriodKind, periodKind, periodsDueAt } from '../../domain/reports/period-selection.js';
 import { localTime } from '../../domain/shared/time.js';
 import type { Clock } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
@@ -16,6 +16,16 @@ export interface ScheduledRun {
   readonly reason?: string;
 }
 
+/**
+ * What a schedule sends: `time` is when it fired (Scheduler's `<aws.scheduler.scheduled-time>`),
+ * `periods` which kinds of period it covers (the monthly schedule months, the quarterly one quarters
+ * and years); without them, now and every kind (the local timer).
+ */
+export interface ScheduledReportsEvent {
+  readonly time?: string;
+  readonly periods?: readonly PeriodKind[];
+}
+
 /** Reports go out at 08:00 community time on the 1st; the schedule fires then, the local timer after. */
 const SEND_FROM_HOUR = 8;
 
@@ -29,15 +39,16 @@ export function createScheduledReports(deps: {
   clock: Clock;
   logger?: Logger;
 }) {
-  return async (event: { time?: string } = {}): Promise<{ runAt: string; results: ScheduledRun[] }> => {
+  return async (event: ScheduledReportsEvent = {}): Promise<{ runAt: string; results: ScheduledRun[] }> => {
     const now = event.time ? new Date(event.time) : deps.clock.now();
+    const wanted = new Set<PeriodKind>(event.periods ?? ['month', 'quarter', 'year']);
     const plans = await readAll<{ community: string; planId: string; timeZone: string }>(deps.views, {
       list: '$all-plans',
     });
     const results: ScheduledRun[] = [];
     for (const plan of plans) {
       if (localTime(now, plan.timeZone).hour < SEND_FROM_HOUR) continue;
-      for (const period of periodsDueAt(now, plan.timeZone)) {
+      for (const period of periodsDueAt(now, plan.timeZone).filter((p) => wanted.has(periodKind(p)))) {
         try {
           const delivery = await deps.reports.send(plan.community, plan.planId, period, 'schedule', {
             actor: 'scheduler',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/http/authenticator.js';
 import type { Role } from '../../functions/http/principal.js';
+import { COMMUNITY_CLAIM } from '../../functions/identity/token-claims.js';
 
 /** The community `npm run seed` fills, and the one tokens are for unless `--community` says otherwise. */
 export const DEMO_COMMUNITY = 'demo';
@@ -32,7 +33,7 @@ export interface TokenRequest {
 }
 
 export async function signDevToken(secret: string, request: TokenRequest): Promise<string> {
-  return new SignJWT({ roles: request.roles, community: request.community })
+  return new SignJWT({ roles: request.roles, [COMMUNITY_CLAIM]: request.community })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.sub)
     .setIssuer(LOCAL_ISSUER)

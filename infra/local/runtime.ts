@@ -3,17 +3,22 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Commit } from '../../events/index.js';
 import type { Clock } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
-import { createApiHandlers } from '../../functions/http/api.js';
 import { routes } from '../../functions/http/routes/index.js';
-import { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
-import { createScheduledReports } from '../../functions/scheduled/scheduled-reports.js';
+import { deliveryFrom, type SendReport } from '../../functions/reports/report-sending.js';
+import type {
+  createScheduledReports,
+  ScheduledReportsEvent,
+} from '../../functions/scheduled/scheduled-reports.js';
 import { createDependencies, type Dependencies } from '../../functions/wiring.js';
+import type { LedgerFunctionName } from '../functions.js';
 import { createTables, defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';
 import { LocalDispatcher } from './dispatcher.js';
 import { type Engine, startDynalite } from './engine.js';
+import { type HandlerSource, type LocalHandlers, loadHandlers } from './handlers.js';
 import { createLocalServer, listen } from './server.js';
 
 export interface LocalRuntimeOptions {
@@ -27,17 +32,26 @@ export interface LocalRuntimeOptions {
   /** Where email is written as .eml files (default: `<dataDir>/outbox`). */
   readonly outboxDir?: string;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Run the functions from source (default) or from the bundles the CDK app built. */
+  readonly handlers?: HandlerSource;
 }
 
 export interface LocalRuntime {
   readonly url: string;
   readonly endpoint: string;
   readonly secret: string;
+  /** Adapters for tests and CLIs to look at the stores directly (always from source). */
   readonly deps: Dependencies;
+  readonly handlers: LocalHandlers;
   readonly dispatcher: LocalDispatcher;
-  readonly scheduledReports: ReturnType<typeof createScheduledReports>;
-  readonly dailyDigests: ReturnType<typeof createDailyDigests>;
+  /** What the monthly and quarterly schedules invoke: the mailer function's scheduled run. */
+  readonly scheduledReports: (
+    event?: ScheduledReportsEvent,
+  ) => ReturnType<ReturnType<typeof createScheduledReports>>;
+  readonly dailyDigests: LocalHandlers['digests'];
   readonly outboxDir: string;
+  /** The local event bus: one NDJSON line per published event. */
+  readonly busDir: string;
   close(): Promise<void>;
 }
 
@@ -60,40 +74,56 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const endpoint = options.endpoint ?? engine!.endpoint;
   await createTables(endpoint);
   const secret = dataDir ? devSigningSecret(dataDir) : 'in-memory-test-secret-0123456789abcdef';
+  const localDir = dataDir ?? mkdtempSync(join(tmpdir(), 'ccl-local-'));
   const config = loadConfig({
     ...defaultTableNames,
     DYNAMODB_ENDPOINT: endpoint,
     AUTH_MODE: 'local-jwt',
     LOCAL_JWT_SECRET: secret,
     POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
-    OUTBOX_DIR: options.outboxDir ?? join(dataDir ?? mkdtempSync(join(tmpdir(), 'ccl-outbox-')), 'outbox'),
+    OUTBOX_DIR: options.outboxDir ?? join(localDir, 'outbox'),
+    BUS_DIR: join(localDir, 'bus'),
   });
   const logger = new Logger({
     serviceName: config.POWERTOOLS_SERVICE_NAME,
     logLevel: options.logLevel ?? 'WARN',
   });
   let dispatcher: LocalDispatcher | undefined;
-  const deps = createDependencies(config, {
-    clock: options.clock,
-    logger,
-    onCommitted: (commit) => dispatcher?.enqueue(commit),
-  });
+  const onCommitted = (commit: Commit) => dispatcher?.enqueue(commit);
+  const deps = createDependencies(config, { clock: options.clock, logger, onCommitted });
+  // The stand-in for the commands function invoking the mailer function: the mailer's own handler.
+  let mailer: LocalHandlers['mailer'] | undefined;
+  const sendReport: SendReport = async (request) => deliveryFrom(await mailer!({ send: request }));
+  const handlers = await loadHandlers(
+    options.handlers ?? { kind: 'source' },
+    config,
+    (name: LedgerFunctionName) => ({
+      clock: options.clock,
+      logger,
+      onCommitted,
+      ...(name === 'commands' ? { sendReport } : {}),
+    }),
+  );
+  mailer = handlers.mailer;
   dispatcher = new LocalDispatcher({
-    projector: deps.projector,
+    consumers: { projector: handlers.projector, publisher: handlers.publisher },
     store: deps.events,
     log: (message, extra) => logger.warn(message, extra ?? {}),
   });
   await dispatcher.catchUp(readCheckpoints(dataDir));
-  const scheduledReports = createScheduledReports(deps);
-  // The local stand-in for EventBridge Scheduler: the same handler, checked every minute (it acts
-  // only on the 1st of a month from 08:00 community time, and sends each report once).
-  const dailyDigests = createDailyDigests(deps);
+  const scheduledReports = (event?: ScheduledReportsEvent) => handlers.mailer(event);
+  const dailyDigests = handlers.digests;
+  // The local stand-in for EventBridge Scheduler: the same handlers, checked every minute (the
+  // mailer acts only on the 1st of a month from 08:00 community time, and sends each report once).
   const scheduler = setInterval(() => {
     scheduledReports().catch((error) => logger.error('scheduled reports failed', { error: error as Error }));
     dailyDigests().catch((error) => logger.error('daily digests failed', { error: error as Error }));
   }, 60_000);
   scheduler.unref();
-  const server: Server = createLocalServer(routes, createApiHandlers(deps));
+  const server: Server = createLocalServer(routes, {
+    commands: handlers.commands,
+    queries: handlers.queries,
+  });
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   if (dataDir)
     writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ endpoint, url, pid: process.pid }));
@@ -103,10 +133,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     endpoint,
     secret,
     deps,
+    handlers,
     dispatcher: runningDispatcher,
     scheduledReports,
     dailyDigests,
     outboxDir: config.OUTBOX_DIR!,
+    busDir: config.BUS_DIR!,
     async close() {
       clearInterval(scheduler);
       await new Promise<void>((resolve) => {

@@ -67,13 +67,13 @@ export const reportRoutes = [
     },
     async handle(request, deps) {
       const { params, query, principal } = request;
-      const delivery = await deps.reports.send(
-        principal.community,
-        params.planId,
-        query.period,
-        'manual',
-        commitMetadata(request),
-      );
+      const delivery = await deps.sendReport({
+        community: principal.community,
+        planId: params.planId,
+        period: query.period,
+        trigger: 'manual',
+        metadata: commitMetadata(request),
+      });
       return {
         status: delivery.alreadySent ? 200 : 201,
         body: {

@@ -1,0 +1,56 @@
+import type { Commit } from '../../events/index.js';
+
+/** One entry for the event bus: EventBridge's PutEvents entry, minus the bus name. */
+export interface BusEntry {
+  readonly source: string;
+  readonly detailType: string;
+  /** JSON text of the envelope. */
+  readonly detail: string;
+  readonly time: Date;
+}
+
+/** Where committed events are announced: EventBridge on AWS, an NDJSON file locally. */
+export interface EventBus {
+  /** Puts every entry or throws (a stream retry then puts them again: consumers dedupe on `eventId`). */
+  put(entries: readonly BusEntry[]): Promise<void>;
+}
+
+export const BUS_SOURCE = 'community-culture-ledger';
+
+/**
+ * EventBridge refuses entries over 256 KB. An event that large (none of ours is today: article bodies
+ * are stored apart) is announced without its data; `dataOmitted` tells consumers to read it from
+ * `GET /audit/streams/{streamId}`.
+ */
+export const MAX_DETAIL_BYTES = 200 * 1024;
+
+/**
+ * One bus entry per event of a commit: `detail-type` is the event type, the detail the envelope a
+ * consumer needs to act and to dedupe (community, stream, versions, commit and event ids, who and
+ * why, the hash of the commit). Personal data stays encrypted, exactly as stored.
+ */
+export function busEntriesOf(commit: Commit): BusEntry[] {
+  return commit.events.map((event) => {
+    const envelope = {
+      community: commit.community,
+      streamId: commit.streamId,
+      commitId: commit.commitId,
+      recordedAt: commit.recordedAt,
+      metadata: commit.metadata,
+      hash: commit.hash,
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      streamVersion: event.streamVersion,
+    };
+    let detail = JSON.stringify({ ...envelope, data: event.data });
+    if (Buffer.byteLength(detail) > MAX_DETAIL_BYTES)
+      detail = JSON.stringify({ ...envelope, data: {}, dataOmitted: true });
+    return { source: BUS_SOURCE, detailType: event.type, detail, time: new Date(commit.recordedAt) };
+  });
+}
+
+/** The publisher Lambda's work: every committed event onto the bus, in commit order. */
+export function createEventPublisher(bus: EventBus) {
+  return (commit: Commit) => bus.put(busEntriesOf(commit));
+}

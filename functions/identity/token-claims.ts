@@ -1,0 +1,17 @@
+/** The claim every token carries to say which community its holder acts in. */
+export const COMMUNITY_CLAIM = 'community';
+/** Where Cognito keeps it on the user: a custom attribute set by an administrator, never by the user. */
+export const COMMUNITY_ATTRIBUTE = 'custom:community';
+
+export class NoCommunity extends Error {}
+
+/**
+ * The claims our API needs beyond Cognito's own (`sub`, `cognito:groups` as roles): the community,
+ * copied from the user's attribute. A user without one gets no token at all rather than a token
+ * every route would refuse.
+ */
+export function ledgerClaims(userAttributes: Record<string, string | undefined>): Record<string, string> {
+  const community = userAttributes[COMMUNITY_ATTRIBUTE]?.trim();
+  if (!community) throw new NoCommunity('this user belongs to no community; ask an administrator to set one');
+  return { [COMMUNITY_CLAIM]: community };
+}

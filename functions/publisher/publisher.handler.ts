@@ -1,0 +1,18 @@
+import { type Config, loadConfig } from '../config.js';
+import { createCommitStreamHandler } from '../streams/commit-stream.js';
+import { createDependencies, type Overrides } from '../wiring.js';
+
+/** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
+export const create = (config: Config, overrides?: Overrides) => {
+  const { publishCommit, logger } = createDependencies(config, overrides);
+  return createCommitStreamHandler(publishCommit, (error, commit) =>
+    logger.error('publishing failed; the stream retries from this commit', {
+      streamId: commit.streamId,
+      commitId: commit.commitId,
+      error: error as Error,
+    }),
+  );
+};
+
+/** Lambda entry point: DynamoDB Streams of the Events table → every committed event onto the bus. */
+export const handler = create(loadConfig());
