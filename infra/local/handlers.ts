@@ -72,7 +72,14 @@ export function bundleDirsIn(assemblyDir: string): BundleDirs {
   const dirs: Partial<Record<LedgerFunctionName, string>> = {};
   for (const file of readdirSync(assemblyDir).filter((f) => f.endsWith('.template.json'))) {
     const template = JSON.parse(readFileSync(join(assemblyDir, file), 'utf8')) as {
-      Resources?: Record<string, { Type: string; Properties?: any; Metadata?: Record<string, string> }>;
+      Resources?: Record<
+        string,
+        {
+          Type: string;
+          Properties?: { Environment?: { Variables?: Record<string, string> } };
+          Metadata?: Record<string, string>;
+        }
+      >;
     };
     for (const resource of Object.values(template.Resources ?? {})) {
       if (resource.Type !== 'AWS::Lambda::Function') continue;
