@@ -1,15 +1,17 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { stageConfigFrom } from './config.js';
+import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
 
 export function buildApp(app: App = new App()) {
   const config = stageConfigFrom({
-    ...(app.node.tryGetContext('stage') ? { stage: app.node.tryGetContext('stage') } : {}),
-    ...(app.node.tryGetContext('ledger') ?? {}),
+    stage: app.node.tryGetContext('stage'),
+    ledger: app.node.tryGetContext('ledger'),
   });
   const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
-  const stateful = new StatefulStack(app, `Ledger-${config.stage}-Data`, { env, stage: config.stage });
+  const stateful = new StatefulStack(app, `Ledger-${config.stage}-Data`, { env, config });
   const stateless = new StatelessStack(app, `Ledger-${config.stage}-Api`, {
     env,
     config,
@@ -17,7 +19,15 @@ export function buildApp(app: App = new App()) {
     views: stateful.views,
     idempotency: stateful.idempotency,
     personalDataKey: stateful.personalDataKey,
+    dataKey: stateful.dataKey,
+    bus: stateful.bus,
+    users: stateful.users,
+    frontendClient: stateful.frontendClient,
+    sender: stateful.sender,
   });
+  // AWS Solutions rules on the whole app: a finding fails synthesis unless acknowledged, with its reason.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  acknowledgeNagFindings({ stateful, stateless });
   return { app, stateful, stateless, config };
 }
 

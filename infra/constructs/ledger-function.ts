@@ -1,52 +1,72 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface LedgerFunctionProps {
+  /** The function's name in `infra/functions.ts`: its `LEDGER_FUNCTION` variable, how the local runtime finds its bundle. */
+  readonly name: string;
   /** Entry file relative to the repository root, e.g. `functions/http/commands.handler.ts`. */
   readonly entry: string;
   readonly description: string;
-  readonly environment: Record<string, string>;
-  readonly memorySize?: number;
-  readonly timeout?: Duration;
+  readonly environment?: Record<string, string>;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly logRetention: RetentionDays;
+  /** Where asynchronous invocations (the schedules') go after Lambda's own retries fail. */
+  readonly deadLetterQueue?: IQueue;
   /** Files copied next to the bundle (e.g. the docs page's assets), relative to the repository root. */
   readonly extraFiles?: readonly { readonly source: string; readonly target: string }[];
 }
 
 /**
  * Every function's defaults in one place: Node.js 22 on arm64, ESM bundles built by the local
- * esbuild (never Docker), source maps, X-Ray, JSON logs kept for a month.
+ * esbuild (never Docker), source maps, X-Ray, JSON logs in the function's own log group, and a role
+ * of its own that starts empty: no managed policy, only writing its log group, plus the grants the
+ * stack gives it.
  */
 export class LedgerFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: LedgerFunctionProps) {
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${id}: its log group, and what the stack grants it`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
       entry: join(root, props.entry),
       handler: 'handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize,
+      timeout: props.timeout,
       tracing: Tracing.ACTIVE,
+      role,
       logGroup,
+      deadLetterQueue: props.deadLetterQueue,
       projectRoot: root,
       depsLockFilePath: join(root, 'package-lock.json'),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        LEDGER_FUNCTION: props.name,
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node20',
+        target: 'node22',
         minify: true,
         sourceMap: true,
         // ESM bundles need a CommonJS `require` for the few dependencies that still call it.

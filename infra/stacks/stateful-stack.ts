@@ -1,12 +1,36 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  LambdaVersion,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { BUS_SOURCE } from '../../functions/app/event-bus.js';
+import { roles } from '../../functions/http/principal.js';
+import type { StageConfig } from '../config.js';
+import { LedgerFunction } from '../constructs/ledger-function.js';
+import { identityFunctions } from '../functions.js';
 import { eventsTable, idempotencyTable, type TableDesign, viewsTable } from '../tables.js';
 
 const attributeType = (type: 'S' | 'N') => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
 
-/** What must outlive every deployment: the history, the views, the idempotency records, their key. */
+/**
+ * What must outlive every deployment: the history, the views, the idempotency records, their keys,
+ * the event bus and its archive, the users, and the verified sender. Nothing here is replaced by a
+ * redeploy of the functions.
+ */
 export class StatefulStack extends Stack {
   readonly events: TableV2;
   readonly views: TableV2;
@@ -14,9 +38,15 @@ export class StatefulStack extends Stack {
   readonly dataKey: Key;
   /** Wraps each resident's data key: erasing a resident deletes their wrapped key. */
   readonly personalDataKey: Key;
+  readonly bus: EventBus;
+  readonly users: UserPool;
+  readonly frontendClient: UserPoolClient;
+  readonly sender: EmailIdentity;
+  readonly tokenClaims: LedgerFunction;
 
-  constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
+  constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
     super(scope, id, props);
+    const { config } = props;
     this.dataKey = new Key(this, 'DataKey', {
       description: 'Encrypts the community ledger tables',
       enableKeyRotation: true,
@@ -55,5 +85,59 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.DESTROY,
     });
+
+    // Every committed event, announced for other systems; the archive lets a new consumer replay them.
+    this.bus = new EventBus(this, 'Bus', { eventBusName: `community-culture-ledger-${config.stage}` });
+    this.bus.archive('Archive', {
+      archiveName: `community-culture-ledger-${config.stage}`,
+      description: 'Every event the ledger published, for replay to new consumers',
+      eventPattern: { source: [BUS_SOURCE] },
+      retention: Duration.days(365),
+    });
+
+    // Cognito groups are the roles; the community comes from an attribute only administrators set.
+    const tokenClaims = (this.tokenClaims = new LedgerFunction(this, 'TokenClaims', {
+      name: 'tokenClaims',
+      entry: identityFunctions.tokenClaims,
+      description: "Adds the user's community to ID and access tokens (pre token generation v2)",
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      logRetention: RetentionDays.ONE_MONTH,
+    }));
+    this.users = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      // Access-token customisation (the `community` claim) needs the Essentials plan.
+      featurePlan: FeaturePlan.ESSENTIALS,
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      customAttributes: { community: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.users.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V2_0);
+    this.frontendClient = this.users.addClient('Frontend', {
+      authFlows: { userSrp: true },
+      // Users may read their community, never write it (an administrator sets it).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      preventUserExistenceErrors: true,
+    });
+    for (const role of roles) {
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.users.userPoolId,
+        groupName: role,
+        description: `The ${role} role of the Community Culture Ledger API`,
+      });
+    }
+
+    this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(config.senderAddress) });
   }
 }

@@ -1,19 +1,27 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct, IConstruct } from 'constructs';
 import { routes } from '../../functions/http/routes/index.js';
 import type { StageConfig } from '../config.js';
-import { LedgerFunction } from '../constructs/ledger-function.js';
+import { grantInvokeOnly, grantTable } from '../constructs/grants.js';
+import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
+import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
+import { eventsTable, idempotencyTable, viewsTable } from '../tables.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -21,14 +29,33 @@ export interface StatelessStackProps extends StackProps {
   readonly views: TableV2;
   readonly idempotency: TableV2;
   readonly personalDataKey: IKey;
+  /** The tables' key: reading or writing a table is using it. */
+  readonly dataKey: IKey;
+  readonly bus: IEventBus;
+  readonly users: IUserPool;
+  readonly frontendClient: IUserPoolClient;
+  readonly sender: IEmailIdentity;
 }
 
-/** Functions, the HTTP API and the stream mapping: replaceable at every deployment. */
+const retentionOf = {
+  30: RetentionDays.ONE_MONTH,
+  90: RetentionDays.THREE_MONTHS,
+  365: RetentionDays.ONE_YEAR,
+};
+
+/** Functions, the HTTP API, the stream mappings, the schedules and the alarms: replaceable at every deployment. */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  readonly functions: Readonly<Record<LedgerFunctionName, LedgerFunction>>;
+  /** The on-failure destination of both stream mappings. */
+  readonly streamFailures: Queue;
+  /** Routes without the authorizer (docs, OpenAPI), as the contract says. */
+  readonly publicRoutes: IConstruct[] = [];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    const { config } = props;
+    const logRetention = retentionOf[config.logRetentionDays];
     const tables = {
       EVENTS_TABLE: props.events.tableName,
       VIEWS_TABLE: props.views.tableName,
@@ -36,140 +63,231 @@ export class StatelessStack extends Stack {
       AUTH_MODE: 'authorizer',
       PERSONAL_DATA_KEY_ID: props.personalDataKey.keyArn,
     };
+    const queue = (queueId: string) =>
+      new Queue(this, queueId, {
+        enforceSSL: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        retentionPeriod: Duration.days(14),
+      });
+    /** Schedules that could not invoke their function, and async invocations that failed every retry. */
+    const scheduleFailures = queue('ScheduleDeadLetters');
+    /** Stream batches the projector or the publisher gave up on (bounded retries, maximum age). */
+    const streamFailures = (this.streamFailures = queue('StreamFailures'));
 
-    const commands = new LedgerFunction(this, 'Commands', {
-      entry: 'functions/http/commands.handler.ts',
-      description: 'HTTP commands: load, decide, append to the Events table',
-      environment: { ...tables, MAIL_FROM: props.config.senderAddress },
+    const fn = (
+      name: LedgerFunctionName,
+      rest: Omit<LedgerFunctionProps, 'name' | 'entry' | 'logRetention'>,
+    ) =>
+      new LedgerFunction(this, name.charAt(0).toUpperCase() + name.slice(1), {
+        name,
+        entry: ledgerFunctions[name],
+        logRetention,
+        ...rest,
+      });
+    const mailer = fn('mailer', {
+      description:
+        'The only sender of email: scheduled reports (1st of each month and quarter) and "send now"',
+      environment: { ...tables, MAIL_FROM: config.senderAddress },
+      timeout: Duration.minutes(5),
       memorySize: 1024,
+      deadLetterQueue: scheduleFailures,
     });
-    const queries = new LedgerFunction(this, 'Queries', {
-      entry: 'functions/http/queries.handler.ts',
-      description: 'HTTP queries: read views only',
+    const commands = fn('commands', {
+      description: 'HTTP commands: load, decide, append to the Events table',
+      environment: { ...tables, MAILER_FUNCTION_NAME: mailer.functionName },
+      memorySize: 1024,
+      // API Gateway gives up after 30 s; a command that waits on contention stops before that.
+      timeout: Duration.seconds(29),
+    });
+    const queries = fn('queries', {
+      description: 'HTTP queries: read views (and, for auditors, the history); never write',
       environment: { ...tables, DOCS_ASSETS_DIR: '/var/task/swagger-ui' },
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
       extraFiles: ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].map(
-        (file) => ({
-          source: `node_modules/swagger-ui-dist/${file}`,
-          target: `swagger-ui/${file}`,
-        }),
+        (file) => ({ source: `node_modules/swagger-ui-dist/${file}`, target: `swagger-ui/${file}` }),
       ),
     });
-    const projector = new LedgerFunction(this, 'Projector', {
-      entry: 'functions/projector/projector.handler.ts',
+    const projector = fn('projector', {
       description: 'Events stream to views',
       environment: tables,
+      memorySize: 512,
       timeout: Duration.seconds(60),
     });
-
-    const reports = new LedgerFunction(this, 'Reports', {
-      entry: 'functions/scheduled/reports.handler.ts',
-      description: 'Scheduled reports: 08:00 community time on the 1st, to the leader and deputies',
-      environment: { ...tables, MAIL_FROM: props.config.senderAddress },
-      timeout: Duration.minutes(5),
-      memorySize: 1024,
+    const publisher = fn('publisher', {
+      description: 'Events stream to the EventBridge bus, one entry per event',
+      environment: { ...tables, EVENT_BUS_NAME: props.bus.eventBusName },
+      memorySize: 256,
+      timeout: Duration.seconds(30),
     });
-    const digests = new LedgerFunction(this, 'Digests', {
-      entry: 'functions/scheduled/digests.handler.ts',
+    const digests = fn('digests', {
       description: 'Daily digests chaining the heads of the streams changed each day',
       environment: tables,
+      memorySize: 512,
       timeout: Duration.minutes(5),
+      deadLetterQueue: scheduleFailures,
     });
-    // Least privilege: commands append history, queries read views, only the projector writes views.
-    props.events.grantReadWriteData(commands);
-    props.idempotency.grantReadWriteData(commands);
-    // Enrolment makes a resident's data key; the projector unwraps it to fill the views; nobody else sees it.
+    this.functions = { commands, queries, projector, publisher, mailer, digests };
+
+    // Least privilege, function by function (the test reads these grants back from the template).
+    const events = (fn: LedgerFunction, access: 'read' | 'read-write') =>
+      grantTable(fn, props.events, eventsTable, props.dataKey, access);
+    const views = (fn: LedgerFunction, access: 'read' | 'read-write') =>
+      grantTable(fn, props.views, viewsTable, props.dataKey, access);
+    // Commands append history and idempotency records, make residents' data keys, and ask the mailer.
+    events(commands, 'read-write');
+    grantTable(commands, props.idempotency, idempotencyTable, props.dataKey, 'read-write');
+    views(commands, 'read');
     props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
+    grantInvokeOnly(commands, mailer);
+    // Queries read views, and the history for auditors' routes; nothing else.
+    views(queries, 'read');
+    events(queries, 'read');
+    // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
+    views(projector, 'read-write');
+    events(projector, 'read');
     props.personalDataKey.grant(projector, 'kms:Decrypt');
-    props.views.grantReadData(queries);
-    // Auditors' routes read the history itself; reading is all the query function may do with it.
-    props.events.grantReadData(queries);
-    // POST /reports/{planId}/send builds the report from views and mails it now.
-    props.views.grantReadData(commands);
-    commands.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
-    props.views.grantReadWriteData(projector);
+    // The publisher reads the stream (granted by its mapping) and puts events on the bus.
+    props.bus.grantPutEventsTo(publisher);
     // The mailer reads views, records ReportSent in the history, and is the only function that sends email.
-    props.views.grantReadData(reports);
-    props.events.grantReadWriteData(reports);
-    reports.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: ['*'] }));
+    views(mailer, 'read');
+    events(mailer, 'read-write');
+    props.sender.grantSendEmail(mailer);
+    // Digests read the history and write digest items beside it.
+    events(digests, 'read-write');
+
+    for (const consumer of [projector, publisher]) {
+      consumer.addEventSource(
+        new DynamoEventSource(props.events, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          bisectBatchOnError: true,
+          retryAttempts: 10,
+          maxRecordAge: Duration.days(1),
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(streamFailures),
+        }),
+      );
+    }
+
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'EventBridge Scheduler: invoke the mailer and the digests, dead-letter what fails',
     });
-    reports.grantInvoke(schedulerRole);
-    const scheduleDlq = new Queue(this, 'ScheduleDeadLetters', {
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    scheduleDlq.grantSendMessages(schedulerRole);
-    props.views.grantReadData(digests);
-    props.events.grantReadWriteData(digests);
-    digests.grantInvoke(schedulerRole);
-    new CfnSchedule(this, 'DailyDigests', {
-      description: 'Digest of the day just ended, for every community',
-      scheduleExpression: 'cron(5 0 * * ? *)',
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: digests.functionArn,
-        roleArn: schedulerRole.roleArn,
-        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
-        deadLetterConfig: { arn: scheduleDlq.queueArn },
-      },
-    });
-    new CfnSchedule(this, 'MonthlyReports', {
-      description: 'Reports of the month (and quarter, and year) just ended',
-      scheduleExpression: 'cron(0 8 1 * ? *)',
-      scheduleExpressionTimezone: props.config.timeZone,
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: reports.functionArn,
-        roleArn: schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'schedule' }),
-        retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
-        deadLetterConfig: { arn: scheduleDlq.queueArn },
-      },
-    });
-    projector.addEventSource(
-      new DynamoEventSource(props.events, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        bisectBatchOnError: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.days(1),
-        reportBatchItemFailures: true,
-      }),
+    grantInvokeOnly(schedulerRole, mailer);
+    grantInvokeOnly(schedulerRole, digests);
+    scheduleFailures.grantSendMessages(schedulerRole);
+    const schedule = (
+      scheduleId: string,
+      description: string,
+      expression: string,
+      timeZone: string,
+      target: LedgerFunction,
+      input?: object,
+    ) =>
+      new CfnSchedule(this, scheduleId, {
+        description,
+        scheduleExpression: expression,
+        scheduleExpressionTimezone: timeZone,
+        flexibleTimeWindow: { mode: 'OFF' },
+        target: {
+          arn: target.functionArn,
+          roleArn: schedulerRole.roleArn,
+          input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>', ...input }),
+          retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
+          deadLetterConfig: { arn: scheduleFailures.queueArn },
+        },
+      });
+    schedule(
+      'DailyDigests',
+      'Digest of the day just ended, for every community',
+      'cron(5 0 * * ? *)',
+      'UTC',
+      digests,
+    );
+    schedule(
+      'MonthlyReports',
+      'Reports of the month just ended, 08:00 community time on the 1st',
+      'cron(0 8 1 * ? *)',
+      config.timeZone,
+      mailer,
+      { periods: ['month'] },
+    );
+    schedule(
+      'QuarterlyReports',
+      'Reports of the quarter (and, in January, the year) just ended, 08:00 community time',
+      'cron(0 8 1 1,4,7,10 ? *)',
+      config.timeZone,
+      mailer,
+      { periods: ['quarter', 'year'] },
     );
 
-    const userPool = new UserPool(this, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      customAttributes: { community: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.users, {
+      userPoolClients: [props.frontendClient],
     });
-    const client = userPool.addClient('Frontend', { authFlows: { userSrp: true } });
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', userPool, { userPoolClients: [client] });
-
     this.api = new HttpApi(this, 'Api', {
       description: 'Community Culture Ledger HTTP API',
+      createDefaultStage: false,
       corsPreflight: {
-        allowOrigins: props.config.allowedOrigins,
+        allowOrigins: config.allowedOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
         exposeHeaders: ['etag', 'x-correlation-id', 'idempotent-replayed'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            responseBytes: '$context.responseLength',
+            sourceIp: '$context.identity.sourceIp',
+            sub: '$context.authorizer.claims.sub',
+            error: '$context.error.message',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
       },
     });
     const integrations = {
       commands: new HttpLambdaIntegration('CommandsIntegration', commands),
       queries: new HttpLambdaIntegration('QueriesIntegration', queries),
     };
-    // Routes come from the one route table; public ones (docs) carry no authorizer.
+    // Routes come from the one route table; public ones (docs, OpenAPI) carry no authorizer.
     for (const route of routes) {
-      this.api.addRoutes({
+      const added = this.api.addRoutes({
         path: route.path,
         methods: [route.method === 'GET' ? HttpMethod.GET : HttpMethod.POST],
         integration: route.kind === 'command' ? integrations.commands : integrations.queries,
         authorizer: route.kind === 'public' ? undefined : authorizer,
       });
+      if (route.kind === 'public') this.publicRoutes.push(...added);
     }
+
+    new OperationsAlarms(this, 'Alarms', {
+      operatorEmails: config.operatorEmails,
+      functions: Object.values(this.functions),
+      streamConsumers: [projector, publisher],
+      deadLetterQueues: [scheduleFailures, streamFailures],
+      api: this.api,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolId', { value: props.users.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.frontendClient.userPoolClientId });
   }
 }
