@@ -96,14 +96,15 @@ export class StatefulStack extends Stack {
     });
 
     // Cognito groups are the roles; the community comes from an attribute only administrators set.
-    const tokenClaims = (this.tokenClaims = new LedgerFunction(this, 'TokenClaims', {
+    const tokenClaims = new LedgerFunction(this, 'TokenClaims', {
       name: 'tokenClaims',
       entry: identityFunctions.tokenClaims,
       description: "Adds the user's community to ID and access tokens (pre token generation v2)",
       memorySize: 256,
       timeout: Duration.seconds(5),
       logRetention: RetentionDays.ONE_MONTH,
-    }));
+    });
+    this.tokenClaims = tokenClaims;
     this.users = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },

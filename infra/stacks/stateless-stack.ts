@@ -72,7 +72,8 @@ export class StatelessStack extends Stack {
     /** Schedules that could not invoke their function, and async invocations that failed every retry. */
     const scheduleFailures = queue('ScheduleDeadLetters');
     /** Stream batches the projector or the publisher gave up on (bounded retries, maximum age). */
-    const streamFailures = (this.streamFailures = queue('StreamFailures'));
+    const streamFailures = queue('StreamFailures');
+    this.streamFailures = streamFailures;
 
     const fn = (
       name: LedgerFunctionName,
