@@ -1,14 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.spec.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: keep engine-heavy files from starving each other.
     maxWorkers: 2,
     reporters: ['default'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'source',
+          include: ['test/**/*.spec.ts'],
+          exclude: ['test/bundles/**'],
+        },
+      },
+      {
+        // The end-to-end suite once more, against the esbuild bundles the CDK app deploys. Starting
+        // `npm start` and seeding a year exercise the CLIs (source only); every API flow runs here.
+        test: {
+          ...shared,
+          name: 'bundled',
+          include: ['test/e2e/**/*.e2e.spec.ts', 'test/bundles/**/*.spec.ts'],
+          exclude: ['test/e2e/npm-start.e2e.spec.ts', 'test/e2e/seed.e2e.spec.ts'],
+          globalSetup: ['test/support/bundles.setup.ts'],
+          env: { ...shared.env, LEDGER_HANDLERS: 'bundles' },
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -102,7 +102,7 @@ export class StatelessStack extends Stack {
     });
     const queries = fn('queries', {
       description: 'HTTP queries: read views (and, for auditors, the history); never write',
-      environment: { ...tables, DOCS_ASSETS_DIR: '/var/task/swagger-ui' },
+      environment: tables,
       memorySize: 1024,
       timeout: Duration.seconds(29),
       extraFiles: ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].map(

@@ -1,5 +1,7 @@
+import { inject } from 'vitest';
 import type { Role } from '../../functions/http/principal.js';
 import { DEMO_COMMUNITY, signDevToken } from '../../infra/local/dev-key.js';
+import { bundleDirsIn, type HandlerSource } from '../../infra/local/handlers.js';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.js';
 
 export interface ApiAnswer<T = Record<string, unknown>> {
@@ -29,8 +31,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/**
+ * Which handlers the suite runs: from source, or (the `bundled` project) from the bundles `cdk synth`
+ * built, so a bundling mistake fails here and not on Lambda.
+ */
+function handlerSource(): HandlerSource {
+  if (process.env.LEDGER_HANDLERS !== 'bundles') return { kind: 'source' };
+  return { kind: 'bundles', dirs: bundleDirsIn(inject('cdkOut')) };
+}
+
 export async function startApi(options: LocalRuntimeOptions = {}): Promise<TestApi> {
-  const runtime = await startLocalRuntime({ logLevel: 'SILENT', ...options });
+  const runtime = await startLocalRuntime({ logLevel: 'SILENT', handlers: handlerSource(), ...options });
   return {
     runtime,
     url: runtime.url,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { appErrors } from '../../app/errors.js';
 import { buildOpenApi } from '../openapi.js';
@@ -14,8 +15,11 @@ const assets: Record<string, string> = {
   'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
 };
 
+/** Beside the bundle (the CDK app copies them there), else the installed package (running from source). */
 function assetsDirectory(): string {
   if (process.env.DOCS_ASSETS_DIR) return process.env.DOCS_ASSETS_DIR;
+  const besideBundle = join(dirname(fileURLToPath(import.meta.url)), 'swagger-ui');
+  if (existsSync(besideBundle)) return besideBundle;
   return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 }
 
