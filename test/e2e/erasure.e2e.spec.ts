@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
@@ -134,7 +136,10 @@ describe('erasure: crypto-shredding that keeps counts and proofs', () => {
         })
       ).text,
       await rawTables(),
+      // What other systems were told: the bus carries events as stored, personal data encrypted.
+      readFileSync(join(api.runtime.busDir, 'events.ndjson'), 'utf8'),
     ];
+    expect(answers.at(-1)).toContain('"detail-type":"ResidentEnrolled"');
     for (const text of answers) for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });

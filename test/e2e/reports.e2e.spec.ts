@@ -173,6 +173,17 @@ describe('reports: renderings, sending, the schedule', () => {
     expect(august.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-07']);
     const early = await api.runtime.scheduledReports({ time: '2026-09-01T07:00:00+08:00' });
     expect(early.results).toEqual([]);
+    // On AWS two schedules share 1 October: the monthly one sends September, the quarterly one Q3.
+    const monthly = await api.runtime.scheduledReports({
+      time: '2026-10-01T08:00:00+08:00',
+      periods: ['month'],
+    });
+    expect(monthly.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-09']);
+    const quarterly = await api.runtime.scheduledReports({
+      time: '2026-10-01T08:00:00+08:00',
+      periods: ['quarter', 'year'],
+    });
+    expect(quarterly.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-Q3']);
     // Each delivery is history: ReportSent with recipients and the position it was computed at.
     const stream = await api.runtime.deps.events.readStream(`demo#report#${planId}-2026-Q2`);
     expect(stream.commits.flatMap((c) => c.events.map((e) => e.type))).toEqual(['ReportSent']);
