@@ -11,6 +11,7 @@ import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import type { LocalRuntime } from '../infra/local/runtime.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
+import { benchColdStarts } from './cold-starts.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
@@ -135,6 +136,7 @@ async function main() {
 
   await benchLongStream(runtime.deps, report);
   await benchCompliance(runtime, report);
+  await benchColdStarts(runtime, report);
   await runtime.close();
 }
 

@@ -73,6 +73,9 @@ export class LedgerFunction extends NodejsFunction {
         banner:
           "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);",
         mainFields: ['module', 'main'],
+        // Bundle the AWS SDK too (CDK leaves it to the Lambda runtime by default): the SDK version that
+        // runs on Lambda is then the pinned one the tests ran, not whatever the runtime carries.
+        externalModules: [],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

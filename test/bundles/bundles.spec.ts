@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
@@ -13,6 +13,8 @@ describe('the bundles `cdk synth` built (what Lambda runs)', () => {
       const file = join(dirs[name], 'index.mjs');
       expect(existsSync(file), name).toBe(true);
       expect(existsSync(`${file}.map`), `${name} source map`).toBe(true);
+      // Self-contained: no package left for Lambda's runtime to supply (the SDK we tested ships inside).
+      expect(readFileSync(file, 'utf8'), name).not.toMatch(/from\s*["'](?!node:|module["'])[@a-z]/);
       const entry = await import(pathToFileURL(file).href);
       expect(typeof entry.handler, name).toBe('function');
       expect(typeof entry.create, name).toBe('function');
