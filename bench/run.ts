@@ -12,6 +12,7 @@ import { signDevToken } from '../infra/local/dev-key.js';
 import type { LocalRuntime } from '../infra/local/runtime.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { benchColdStarts } from './cold-starts.js';
+import { benchCosts } from './costs.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
@@ -137,6 +138,7 @@ async function main() {
   await benchLongStream(runtime.deps, report);
   await benchCompliance(runtime, report);
   await benchColdStarts(runtime, report);
+  await benchCosts(report);
   await runtime.close();
 }
 

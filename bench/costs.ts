@@ -1,0 +1,188 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { signDevToken } from '../infra/local/dev-key.js';
+import { startDynalite } from '../infra/local/engine.js';
+import { startLocalRuntime } from '../infra/local/runtime.js';
+
+/** DynamoDB traffic one command causes, counted on the wire (the projector's writes included). */
+interface Traffic {
+  calls: number;
+  writeUnits: number;
+  readUnits: number;
+}
+
+/**
+ * A counting proxy in front of the engine: every DynamoDB call the handlers make passes through it.
+ * Write units are estimated per written item (1 per KB), read units per answer (1 per 4 KB), which is
+ * how on-demand capacity is billed.
+ */
+async function countingProxy(target: string) {
+  const traffic: Traffic = { calls: 0, writeUnits: 0, readUnits: 0 };
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      traffic.calls++;
+      if (/Put|Update|Delete|BatchWrite/.test(operation)) {
+        const items =
+          operation === 'BatchWriteItem'
+            ? Object.values(JSON.parse(body.toString()).RequestItems ?? {}).flat().length
+            : 1;
+        traffic.writeUnits += Math.max(items, Math.ceil(body.length / 1024));
+      }
+      const forward = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (answer) => {
+          const out: Buffer[] = [];
+          answer.on('data', (c) => out.push(c));
+          answer.on('end', () => {
+            const text = Buffer.concat(out);
+            if (/Get|Query|Scan/.test(operation))
+              traffic.readUnits += Math.max(1, Math.ceil(text.length / 4096));
+            res.writeHead(answer.statusCode ?? 500, answer.headers);
+            res.end(text);
+          });
+        },
+      );
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, traffic, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** On-demand list prices (USD, ap-southeast-1, November 2026), per unit. */
+const PRICE = {
+  httpApiRequest: 1.0 / 1e6,
+  lambdaRequest: 0.2 / 1e6,
+  lambdaGbSecond: 0.0000133334, // arm64
+  writeUnit: 0.715 / 1e6,
+  readUnit: 0.143 / 1e6,
+  busEvent: 1.0 / 1e6,
+  email: 0.1 / 1000,
+  kmsKeyMonth: 1.0,
+  alarmMonth: 0.1,
+};
+
+/**
+ * What a month of one community's traffic costs: counts per command measured here, a month shaped
+ * like the seed plan (65 activities a year, ~1,000 sign-ins, 200 residents, monthly reports).
+ */
+export async function benchCosts(report: (line: string) => void) {
+  const engine = await startDynalite();
+  const proxy = await countingProxy(engine.endpoint);
+  const runtime = await startLocalRuntime({ endpoint: proxy.url, logLevel: 'SILENT' });
+  const token = await signDevToken(runtime.secret, {
+    roles: ['admin', 'organizer'],
+    sub: 'bench',
+    community: 'bench-cost',
+  });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await fetch(runtime.url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await answer.text();
+    if (answer.status >= 400) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  const measure = async (run: () => Promise<unknown>, times = 5) => {
+    await runtime.dispatcher.idle();
+    const before = { ...proxy.traffic };
+    for (let i = 0; i < times; i++) await run();
+    await runtime.dispatcher.idle();
+    return {
+      calls: (proxy.traffic.calls - before.calls) / times,
+      writeUnits: (proxy.traffic.writeUnits - before.writeUnits) / times,
+      readUnits: (proxy.traffic.readUnits - before.readUnits) / times,
+    };
+  };
+  const plan = await call('POST', '/plans', {
+    communityName: 'Cost community',
+    year: 2026,
+    title: 'Cost plan',
+  });
+  let n = 0;
+  const resident = () => call('POST', '/residents', { name: `Resident ${n++}`, householdId: `H-${n % 40}` });
+  const residents = await Promise.all(Array.from({ length: 10 }, () => resident()));
+  const activity = await call('POST', '/activities', {
+    planId: plan.id,
+    category: 'sports-fitness',
+    format: 'competition',
+    title: 'Cost basketball',
+    window: { start: '2026-04-20', end: '2026-04-30' },
+    venue: 'Court',
+    capacity: 500,
+  });
+  let r = 0;
+  const perCommand = {
+    enrolment: await measure(resident),
+    'check-in': await measure(
+      () =>
+        call('POST', `/activities/${activity.id}/attendance`, {
+          residentId: residents[r++ % residents.length].id,
+          method: 'qr',
+          at: '2026-04-25T10:00:00+08:00',
+        }),
+      residents.length,
+    ),
+    'compliance query': await measure(() => call('GET', `/plans/${plan.id}/compliance`)),
+    'calendar query': await measure(() =>
+      call('GET', `/activities?planId=${plan.id}&from=2026-01-01&to=2026-12-31`),
+    ),
+  };
+  await runtime.close();
+  await proxy.close();
+  await engine.close();
+
+  report('\n## DynamoDB traffic per command (counted on the wire, projector included)');
+  report('| command | DynamoDB calls | write units | read units |');
+  report('|---|---|---|---|');
+  for (const [name, t] of Object.entries(perCommand))
+    report(`| ${name} | ${t.calls.toFixed(1)} | ${t.writeUnits.toFixed(1)} | ${t.readUnits.toFixed(1)} |`);
+
+  // A month of one community: 100 enrolments/changes, 90 check-ins, 3,000 page views (half compliance, half calendar).
+  const month = { enrolment: 100, 'check-in': 90, 'compliance query': 1500, 'calendar query': 1500 };
+  let writeUnits = 0;
+  let readUnits = 0;
+  let requests = 0;
+  for (const [name, count] of Object.entries(month)) {
+    const t = perCommand[name as keyof typeof perCommand];
+    writeUnits += t.writeUnits * count;
+    readUnits += t.readUnits * count;
+    requests += count;
+  }
+  const commits = month.enrolment + month['check-in'];
+  // Each request: its HTTP function (1 GB, ~60 ms warm); each commit: projector and publisher runs (0.5 / 0.25 GB, ~40 ms).
+  const lambdaRuns = requests + commits * 2;
+  const gbSeconds = requests * 1 * 0.06 + commits * (0.5 + 0.25) * 0.04;
+  const lines = [
+    ['HTTP API requests', requests * PRICE.httpApiRequest],
+    ['Lambda invocations and compute', lambdaRuns * PRICE.lambdaRequest + gbSeconds * PRICE.lambdaGbSecond],
+    ['DynamoDB on-demand reads and writes', writeUnits * PRICE.writeUnit + readUnits * PRICE.readUnit],
+    ['EventBridge events', commits * PRICE.busEvent],
+    ['SES (12 reports × 3 recipients a month, at most)', 36 * PRICE.email],
+    ['KMS: 3 customer-managed keys (fixed)', 3 * PRICE.kmsKeyMonth],
+    // 2 dead-letter queues + errors and throttles of 6 functions + 2 iterator ages + the API 5xx rate.
+    ['CloudWatch alarms: 17 (fixed)', 17 * PRICE.alarmMonth],
+    ['Cognito Essentials (free up to 10,000 monthly active users)', 0],
+  ] as const;
+  report(
+    `\n## A month of one community at on-demand prices (${requests} requests, ${commits} commits; ${writeUnits.toFixed(0)} WRU, ${readUnits.toFixed(0)} RRU)`,
+  );
+  report('| item | USD / month |');
+  report('|---|---|');
+  for (const [item, usd] of lines) report(`| ${item} | ${usd.toFixed(4)} |`);
+  report(`| **total** | **${lines.reduce((sum, [, usd]) => sum + usd, 0).toFixed(2)}** |`);
+}
