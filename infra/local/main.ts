@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { devSigningSecret } from './dev-key.js';
+import { bundleDirsIn } from './handlers.js';
 import { startLocalRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
 import { httpSeedClient } from './seed/http-client.js';
@@ -12,15 +13,25 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   const port = Number(process.env.PORT ?? 3000);
   const started = Date.now();
+  // `--bundles cdk.out`: run the handlers `npm run synth` bundled, exactly what would be deployed.
+  const bundlesAt = process.argv.indexOf('--bundles');
+  const handlers =
+    bundlesAt > 0
+      ? { kind: 'bundles' as const, dirs: bundleDirsIn(resolve(process.argv[bundlesAt + 1] ?? 'cdk.out')) }
+      : { kind: 'source' as const };
   const runtime = await startLocalRuntime({
     dataDir,
     port,
+    handlers,
     logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
   });
   console.log(
     `Community Culture Ledger is listening on ${runtime.url} (ready in ${Date.now() - started} ms)`,
   );
   console.log(`  data:      ${dataDir}`);
+  console.log(
+    `  handlers:  ${handlers.kind === 'bundles' ? `bundles in ${process.argv[bundlesAt + 1] ?? 'cdk.out'}` : 'source'}`,
+  );
   console.log(`  API docs:  ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`);
   console.log(
     '  a token:   npm run token -- --role organizer   (roles: admin organizer resident judge leader auditor)',
