@@ -67,7 +67,7 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
   if (enrolled.status !== 201) throw new Error(`enrolment for the cold-start record: ${enrolled.status}`);
   const commit = (await runtime.deps.events.readHistory({ community: 'bench-cold', limit: 1 })).commits[0]!;
   const cdkOut = mkdtempSync(join(tmpdir(), 'ccl-bench-cdk-'));
-  execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', cdkOut], { stdio: 'ignore' });
+  execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', cdkOut], { stdio: 'ignore' });
   const dirs = bundleDirsIn(cdkOut);
   const bareDir = mkdtempSync(join(tmpdir(), 'ccl-bench-bare-'));
   await build({

@@ -19,7 +19,7 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   const cdkOut = mkdtempSync(join(tmpdir(), 'ccl-cdk-out-'));
   const started = Date.now();
-  execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', cdkOut], {
+  execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', cdkOut], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, CDK_DISABLE_VERSION_CHECK: 'true', CDK_DISABLE_CLI_TELEMETRY: 'true' },
   });
