@@ -5,15 +5,7 @@ import { createDependencies, type Overrides } from '../wiring.js';
 /** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
 export const create = (config: Config, overrides?: Overrides) => {
   const { projector, logger } = createDependencies(config, overrides);
-  return createCommitStreamHandler(
-    (commit) => projector.applyCommit(commit),
-    (error, commit) =>
-      logger.error('projection failed; the stream retries from this commit', {
-        streamId: commit.streamId,
-        commitId: commit.commitId,
-        error: error as Error,
-      }),
-  );
+  return createCommitStreamHandler('projection', (commit) => projector.applyCommit(commit), logger);
 };
 
 /** Lambda entry point: DynamoDB Streams of the Events table → views. */

@@ -5,13 +5,7 @@ import { createDependencies, type Overrides } from '../wiring.js';
 /** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
 export const create = (config: Config, overrides?: Overrides) => {
   const { publishCommit, logger } = createDependencies(config, overrides);
-  return createCommitStreamHandler(publishCommit, (error, commit) =>
-    logger.error('publishing failed; the stream retries from this commit', {
-      streamId: commit.streamId,
-      commitId: commit.commitId,
-      error: error as Error,
-    }),
-  );
+  return createCommitStreamHandler('publishing', publishCommit, logger);
 };
 
 /** Lambda entry point: DynamoDB Streams of the Events table → every committed event onto the bus. */

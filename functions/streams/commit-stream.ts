@@ -1,3 +1,4 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -14,8 +15,9 @@ export type CommitStreamHandler = (event: DynamoDBStreamEvent) => Promise<Dynamo
  * other non-commit items of the table are skipped.
  */
 export function createCommitStreamHandler(
+  consumer: string,
   handle: (commit: Commit) => Promise<void>,
-  onFailure: (error: unknown, commit: Commit) => void = () => {},
+  logger: Pick<Logger, 'error'>,
 ): CommitStreamHandler {
   return async (event) => {
     const records = event.Records;
@@ -29,7 +31,11 @@ export function createCommitStreamHandler(
       try {
         await handle(commit);
       } catch (error) {
-        onFailure(error, commit);
+        logger.error(`${consumer} failed; the stream retries from this commit`, {
+          streamId: commit.streamId,
+          commitId: commit.commitId,
+          error: error as Error,
+        });
         return {
           batchItemFailures: records
             .slice(i)
