@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,10 +7,12 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Commit } from '../events/index.js';
 import { streamRecordOf } from '../functions/streams/commit-stream.js';
+import { BUNDLE_TARGET, ESM_REQUIRE_BANNER } from '../infra/constructs/ledger-function.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../infra/functions.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { bundleDirsIn } from '../infra/local/handlers.js';
 import type { LocalRuntime } from '../infra/local/runtime.js';
+import { synthesizeCloudAssembly } from '../infra/local/synth.js';
 import { ratio, summarize } from './stats.js';
 
 const execFileAsync = promisify(execFile);
@@ -66,9 +68,7 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
   });
   if (enrolled.status !== 201) throw new Error(`enrolment for the cold-start record: ${enrolled.status}`);
   const commit = (await runtime.deps.events.readHistory({ community: 'bench-cold', limit: 1 })).commits[0]!;
-  const cdkOut = mkdtempSync(join(tmpdir(), 'ccl-bench-cdk-'));
-  execFileSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', cdkOut], { stdio: 'ignore' });
-  const dirs = bundleDirsIn(cdkOut);
+  const dirs = bundleDirsIn(synthesizeCloudAssembly());
   const bareDir = mkdtempSync(join(tmpdir(), 'ccl-bench-bare-'));
   await build({
     entryPoints: [resolve('bench/bare-handler.ts')],
@@ -76,11 +76,12 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    // The options LedgerFunction gives esbuild, so the sizes compare like with like.
+    target: BUNDLE_TARGET,
     minify: true,
     sourcemap: true,
     mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __r } from 'module'; const require = __r(import.meta.url);" },
+    banner: { js: ESM_REQUIRE_BANNER },
     logLevel: 'silent',
   });
   const env = {

@@ -10,6 +10,12 @@ import type { Construct } from 'constructs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The runtime the bundles are built for (Lambda's `nodejs22.x`). */
+export const BUNDLE_TARGET = 'node22';
+/** ESM bundles need a CommonJS `require` for the few dependencies that still call it. */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);";
+
 export interface LedgerFunctionProps {
   /** The function's name in `infra/functions.ts`: its `LEDGER_FUNCTION` variable, how the local runtime finds its bundle. */
   readonly name: string;
@@ -66,12 +72,10 @@ export class LedgerFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         minify: true,
         sourceMap: true,
-        // ESM bundles need a CommonJS `require` for the few dependencies that still call it.
-        banner:
-          "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);",
+        banner: ESM_REQUIRE_BANNER,
         mainFields: ['module', 'main'],
         // Bundle the AWS SDK too (CDK leaves it to the Lambda runtime by default): the SDK version that
         // runs on Lambda is then the pinned one the tests ran, not whatever the runtime carries.
