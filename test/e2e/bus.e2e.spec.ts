@@ -62,5 +62,10 @@ describe('the event bus: every committed event announced once, in order (publish
       },
     });
     expect(new Set(events.map((e) => e.detail.eventId)).size).toBe(events.length);
+    // Nothing more, nothing less than the community's whole history (the refused request wrote none).
+    const everyStored = (
+      await api.runtime.deps.events.readHistory({ community: 'demo', limit: 1000 })
+    ).commits.flatMap((commit) => commit.events.map((event) => event.eventId));
+    expect(events.map((e) => e.detail.eventId).sort()).toEqual(everyStored.sort());
   });
 });
