@@ -10,6 +10,11 @@ const Environment = z.object({
   /** `authorizer`: API Gateway verified the JWT. `local-jwt`: verify it here with the dev key. */
   AUTH_MODE: z.enum(['authorizer', 'local-jwt']).default('authorizer'),
   LOCAL_JWT_SECRET: z.string().min(32).optional(),
+  /**
+   * How long an Idempotency-Key's claim outlives a holder that stopped answering before a retry takes
+   * it over. Longer than the commands function's timeout on AWS; shorter in crash tests.
+   */
+  IDEMPOTENCY_LOCK_MS: z.coerce.number().int().min(1_000).max(900_000).default(30_000),
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).max(29_000).default(5_000),
   POWERTOOLS_SERVICE_NAME: z.string().default('community-culture-ledger'),
   /** Sender of the scheduled reports (an SES-verified identity on AWS). */

@@ -19,7 +19,7 @@ import { SesMailer } from './adapters/ses-mailer.js';
 import { CommandService } from './app/command-handler.js';
 import { createEventPublisher, type EventBus } from './app/event-bus.js';
 import { PersonalDataCipher } from './app/personal-data.js';
-import type { Clock, Ids } from './app/ports.js';
+import type { Clock, CrashHook, Ids } from './app/ports.js';
 import { DigestStore } from './audit/digests.js';
 import type { Config } from './config.js';
 import {
@@ -39,6 +39,8 @@ export interface Overrides {
   readonly onCommitted?: (commit: Commit) => void;
   /** The local runtime's stand-in for invoking the mailer function. */
   readonly sendReport?: SendReport;
+  /** Fault-injection tests: stops a command at a named instant, as a crash would. */
+  readonly crashHook?: CrashHook;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -100,6 +102,8 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
   const commands = new CommandService({
     store: events,
     onSnapshotError: (error) => logger.warn('snapshot not written', { error: error as Error }),
+    clock,
+    crashHook: overrides.crashHook,
   });
   const reports = new ReportService({ views, commands, mailer, clock, logger });
   const sendReport =
@@ -110,12 +114,18 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     views,
     blobs: new DynamoDbBlobStore(client, config.EVENTS_TABLE),
     commands,
-    idempotency: new DynamoDbIdempotencyStore(client, config.IDEMPOTENCY_TABLE, clock),
+    idempotency: new DynamoDbIdempotencyStore(
+      client,
+      config.IDEMPOTENCY_TABLE,
+      clock,
+      config.IDEMPOTENCY_LOCK_MS,
+    ),
     authenticator,
     clock,
     ids,
     logger,
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
+    crashHook: overrides.crashHook,
     projector: new Projector(views, projections, logger, revealPersonalData),
     revealPersonalData,
     personalData,

@@ -1,16 +1,13 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../app/idempotency.js';
 import type { Clock } from '../app/ports.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
-/** A claim whose holder died is taken over after this long. */
-const LOCK_MS = 30_000;
+/**
+ * A claim whose holder died is taken over after this long. It must outlast a command's run (the
+ * commands function's timeout on AWS is shorter), because a holder stops appending when it ends.
+ */
+export const DEFAULT_LOCK_MS = 30_000;
 /** Keys are remembered for a day (DynamoDB TTL on `expiresAt`, where the engine has TTL). */
 const RETENTION_S = 24 * 3600;
 
@@ -19,27 +16,45 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
+    private readonly lockMs: number = DEFAULT_LOCK_MS,
   ) {}
 
-  async claim(key: string, fingerprint: string): Promise<IdempotencyClaim> {
+  async claim(key: string, fingerprint: string, reservedId: string): Promise<IdempotencyClaim> {
     const now = this.clock.now().getTime();
     try {
-      await this.client.send(
-        new PutCommand({
+      // One conditional write claims a new key or takes over an expired claim of the same request;
+      // the reserved id and first-claim time survive a takeover, and `attempts` tells the two apart.
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: {
-            id: key,
-            fingerprint,
-            state: 'in-progress',
-            lockedUntil: now + LOCK_MS,
-            expiresAt: Math.floor(now / 1000) + RETENTION_S,
-          },
-          ConditionExpression: 'attribute_not_exists(id) OR (#state = :inProgress AND lockedUntil < :now)',
+          Key: { id: key },
+          UpdateExpression:
+            'SET fingerprint = :fingerprint, #state = :inProgress, lockedUntil = :lockedUntil, ' +
+            'expiresAt = if_not_exists(expiresAt, :expiresAt), reservedId = if_not_exists(reservedId, :reservedId), ' +
+            'claimedSince = if_not_exists(claimedSince, :now) ADD attempts :one',
+          ConditionExpression:
+            'attribute_not_exists(id) OR (#state = :inProgress AND lockedUntil < :nowMs AND fingerprint = :fingerprint)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':now': now },
+          ExpressionAttributeValues: {
+            ':fingerprint': fingerprint,
+            ':inProgress': 'in-progress',
+            ':lockedUntil': now + this.lockMs,
+            ':expiresAt': Math.floor(now / 1000) + RETENTION_S,
+            ':reservedId': reservedId,
+            ':now': new Date(now).toISOString(),
+            ':nowMs': now,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return { state: 'acquired' };
+      return {
+        state: 'acquired',
+        reservedId: Attributes!.reservedId as string,
+        claimedSince: Attributes!.claimedSince as string,
+        lockedUntil: Attributes!.lockedUntil as number,
+        takenOver: (Attributes!.attempts as number) > 1,
+      };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }
@@ -74,16 +89,33 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
   }
 
   async release(key: string): Promise<void> {
+    await this.whileInProgress(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { id: key },
+        ConditionExpression: '#state = :inProgress',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':inProgress': 'in-progress' },
+      }),
+    );
+  }
+
+  async abandon(key: string): Promise<void> {
+    await this.whileInProgress(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { id: key },
+        UpdateExpression: 'SET lockedUntil = :zero',
+        ConditionExpression: '#state = :inProgress',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':inProgress': 'in-progress', ':zero': 0 },
+      }),
+    );
+  }
+
+  private async whileInProgress(command: DeleteCommand | UpdateCommand): Promise<void> {
     try {
-      await this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: { id: key },
-          ConditionExpression: '#state = :inProgress',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':inProgress': 'in-progress' },
-        }),
-      );
+      await this.client.send(command as UpdateCommand);
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
     }

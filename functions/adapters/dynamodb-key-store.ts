@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyStore } from '../app/personal-data.js';
+import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /**
  * Data keys as items of their own, deletable unlike the history beside them. (On AWS these should be
@@ -18,13 +19,21 @@ export class DynamoDbKeyStore implements KeyStore {
 
   async create(community: string, residentId: string) {
     const key = randomBytes(32);
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...this.key(community, residentId), kind: 'key', key: key.toString('base64') },
-        ConditionExpression: 'attribute_not_exists(streamId)',
-      }),
-    );
+    let keptAlready = false;
+    await this.client
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...this.key(community, residentId), kind: 'key', key: key.toString('base64') },
+          ConditionExpression: 'attribute_not_exists(streamId)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionalCheckFailed(error)) throw error;
+        keptAlready = true;
+      });
+    // A retried keyed enrollment reuses its reserved resident id: keep the key its first attempt made.
+    if (keptAlready) return (await this.get(community, residentId))!;
     return key;
   }
 

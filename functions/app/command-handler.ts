@@ -2,7 +2,14 @@ import { type Decider, fold } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
 import { appErrors } from './errors.js';
-import { ConcurrencyConflict, type EventStore, type StreamSlice } from './ports.js';
+import type { IdempotentRun } from './idempotency.js';
+import {
+  type Clock,
+  ConcurrencyConflict,
+  type CrashHook,
+  type EventStore,
+  type StreamSlice,
+} from './ports.js';
 
 /** How often a long-lived stream leaves a snapshot, so loading it never folds more than this many versions. */
 export interface SnapshotPolicy {
@@ -21,6 +28,8 @@ export interface CommandRequest<C, S, E> {
   /** From `If-Match`: the decision is appended only if the stream is still at this version. */
   readonly expectedVersion?: number;
   readonly snapshots?: SnapshotPolicy;
+  /** The Idempotency-Key the command runs under: recorded with the commit, and found again on a takeover. */
+  readonly idempotency?: IdempotentRun;
 }
 
 export interface CommandAccepted {
@@ -41,6 +50,8 @@ export interface CommandServiceOptions {
   readonly maxAttempts?: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onSnapshotError?: (error: unknown) => void;
+  readonly clock?: Clock;
+  readonly crashHook?: CrashHook;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -81,6 +92,12 @@ export class CommandService {
   async execute<C, S, E extends { type: string; data: unknown }>(
     request: CommandRequest<C, S, E>,
   ): Promise<CommandAccepted | DomainError> {
+    const { idempotency } = request;
+    if (idempotency?.recoverSince) {
+      // A takeover: the holder that died may have appended already. Its commit is the answer.
+      const committed = await this.findCommitted(request.streamId, idempotency.key, idempotency.recoverSince);
+      if (committed) return committed;
+    }
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.load(request.decider, request.streamId, request.snapshots);
       if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.version) {
@@ -94,6 +111,10 @@ export class CommandService {
       const decision = request.decider.decide(command, loaded.state);
       if (isDomainError(decision)) return decision;
       if (decision.length === 0) return { streamId: request.streamId, version: loaded.version, events: [] };
+      if (idempotency && (this.options.clock?.now().getTime() ?? Date.now()) >= idempotency.appendBefore) {
+        // Past this instant a retry may take the key over; appending now could commit twice.
+        throw appErrors.claimExpired();
+      }
       try {
         const commit = await this.options.store.append({
           community: request.community,
@@ -103,6 +124,7 @@ export class CommandService {
           events: decision,
           metadata: request.metadata,
         });
+        await this.options.crashHook?.('appended');
         await this.maybeSnapshot(request, loaded, decision, commit.lastVersion, commit.hash);
         return {
           streamId: request.streamId,
@@ -123,6 +145,22 @@ export class CommandService {
         await this.sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
     }
+  }
+
+  /** The commit of this stream that carries the key, recorded since the key was first claimed. */
+  private async findCommitted(
+    streamId: string,
+    key: string,
+    since: string,
+  ): Promise<CommandAccepted | undefined> {
+    const { commits } = await this.options.store.readStream(streamId);
+    const commit = commits.find((c) => c.metadata.idempotencyKey === key && c.recordedAt >= since);
+    if (!commit) return undefined;
+    return {
+      streamId,
+      version: commit.lastVersion,
+      events: commit.events.map(({ eventId, type }) => ({ eventId, type })),
+    };
   }
 
   private async maybeSnapshot<C, S, E>(

@@ -27,5 +27,11 @@ export const appErrors = {
     ),
   contention: (streamId: string) =>
     new ApplicationError(409, 'concurrent-update', `too many concurrent changes to ${streamId}; try again`),
+  claimExpired: () =>
+    new ApplicationError(
+      503,
+      'idempotent-request-timed-out',
+      'the request ran out of time before it could be recorded; retry it with the same Idempotency-Key',
+    ),
   notFound: (what: string) => new ApplicationError(404, 'not-found', `${what} was not found`),
 };

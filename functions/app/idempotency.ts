@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** A stored first answer, replayed to every retry of the same request. */
 export interface StoredResponse {
   readonly status: number;
@@ -5,16 +7,67 @@ export interface StoredResponse {
 }
 
 export type IdempotencyClaim =
-  | { readonly state: 'acquired' }
+  | {
+      readonly state: 'acquired';
+      /** The id a creation under this key gives its new entity: the same on every attempt. */
+      readonly reservedId: string;
+      /** When the key was first claimed. */
+      readonly claimedSince: string;
+      /** The claim's lock ends then (epoch ms): its holder must not start an append after it. */
+      readonly lockedUntil: number;
+      /** This attempt took over a claim whose holder stopped without answering (crash, timeout). */
+      readonly takenOver: boolean;
+    }
   | { readonly state: 'in-progress'; readonly fingerprint: string }
   | { readonly state: 'completed'; readonly fingerprint: string; readonly response: StoredResponse };
 
 /** Remembers, per community and key, the request's fingerprint and its first answer. */
 export interface IdempotencyStore {
-  /** Claims the key for this request, or says who holds it. */
-  claim(key: string, fingerprint: string): Promise<IdempotencyClaim>;
+  /**
+   * Claims the key for this request, or says who holds it. An in-progress claim with the same
+   * fingerprint whose lock has expired is taken over, keeping its reserved id.
+   */
+  claim(key: string, fingerprint: string, reservedId: string): Promise<IdempotencyClaim>;
   complete(key: string, response: StoredResponse): Promise<void>;
-  /** Frees the key after a failure, so a retry can run the command again. */
+  /** Forgets the key after a refusal that wrote nothing, so a corrected retry can run. */
   release(key: string): Promise<void>;
+  /**
+   * Ends the lock now, keeping the claim: after a failure that may have written, the next retry
+   * takes over at once and looks for the commit before deciding again.
+   */
+  abandon(key: string): Promise<void>;
   read(key: string): Promise<IdempotencyClaim | undefined>;
+}
+
+/**
+ * What a command knows of the Idempotency-Key it runs under. The key is recorded in the commit's
+ * metadata, which is what binds the key to the commit: a takeover looks for that commit first.
+ */
+export interface IdempotentRun {
+  /** The caller's key, as recorded in `metadata.idempotencyKey`. */
+  readonly key: string;
+  /** Set on a takeover: a commit of the target stream carrying the key, recorded since then, is the answer. */
+  readonly recoverSince?: string;
+  /** Epoch ms: no append starts at or after this, so a takeover never races a live holder. */
+  readonly appendBefore: number;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * New-entity ids for one request: the first is the claim's reserved id, later ones derive from it,
+ * so a retry of a keyed creation targets the very streams the first attempt wrote. Without a key,
+ * fresh ULIDs.
+ */
+export function requestIds(reservedId: string | undefined, fresh: () => string): () => string {
+  if (!reservedId) return fresh;
+  let issued = 0;
+  return () => {
+    const n = issued++;
+    if (n === 0) return reservedId;
+    const digest = createHash('sha256').update(`${reservedId}#${n}`).digest();
+    let random = '';
+    for (let i = 0; i < 16; i++) random += CROCKFORD[digest[i]! & 31];
+    return reservedId.slice(0, 10) + random;
+  };
 }

@@ -68,3 +68,10 @@ export interface Ids {
   /** A new id, sortable by creation time (ULID). */
   next(at?: Date): string;
 }
+
+/**
+ * The instants of a command's run where a process can die with something half done. Fault-injection
+ * tests hook them to stop a request exactly there, as `kill -9` would; in service they do nothing.
+ */
+export type CrashPoint = 'claimed' | 'taken-over' | 'appended' | 'answered';
+export type CrashHook = (point: CrashPoint) => Promise<void>;

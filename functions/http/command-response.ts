@@ -4,6 +4,7 @@ import { isDomainError } from '../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../domain/shared/ids.js';
 import type { CommitMetadata } from '../../events/index.js';
 import type { CommandAccepted, CommandService, SnapshotPolicy } from '../app/command-handler.js';
+import type { IdempotentRun } from '../app/idempotency.js';
 import { encodePosition } from '../app/position.js';
 import { DomainRefusal } from '../middleware/problem.js';
 import type { Principal } from './principal.js';
@@ -48,6 +49,7 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
     principal: Principal;
     correlationId: string;
     idempotencyKey: string | undefined;
+    idempotency: IdempotentRun | undefined;
     expectedVersion: number | undefined;
   },
   commands: CommandService,
@@ -63,6 +65,7 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
     metadata: commitMetadata(request),
     expectedVersion: request.expectedVersion,
     snapshots: target.snapshots,
+    idempotency: request.idempotency,
   });
   return commandResponse(target.id, outcome);
 }

@@ -3,7 +3,7 @@ import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
-import type { Clock, EventStore, Ids } from '../app/ports.js';
+import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { DigestStore } from '../audit/digests.js';
 import type { SendReport } from '../reports/report-sending.js';
@@ -28,4 +28,6 @@ export interface HttpDependencies {
   readonly logger: Logger;
   /** How long a query with `consistentWith` waits for the projector before answering 503. */
   readonly consistencyWaitMs: number;
+  /** Fault-injection tests only: stops a request at a named instant, as a crash would. */
+  readonly crashHook?: CrashHook;
 }

@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { requestIds } from '../app/idempotency.js';
 import { authentication } from '../middleware/authentication.js';
 import { consistency } from '../middleware/consistency.js';
 import type { LedgerContext } from '../middleware/context.js';
@@ -39,7 +40,7 @@ export function createHttpHandler(
     .use(authentication(deps.authenticator))
     .use(requestParsing())
     .use(consistency(deps.views, deps.consistencyWaitMs))
-    .use(idempotency(deps.idempotency))
+    .use(idempotency(deps.idempotency, { ids: deps.ids, clock: deps.clock, crashHook: deps.crashHook }))
     .handler(async (event, context) => {
       const state = context.ledger;
       const { route } = state.match!;
@@ -54,6 +55,8 @@ export function createHttpHandler(
           correlationId: state.correlationId,
           expectedVersion: input.expectedVersion,
           idempotencyKey: header(event, 'idempotency-key'),
+          idempotency: state.idempotency?.run,
+          newId: requestIds(state.idempotency?.reservedId, () => deps.ids.next()),
         },
         deps,
       );

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { IdempotentRun } from '../app/idempotency.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Principal, Role } from './principal.js';
 
@@ -12,6 +13,13 @@ export interface RouteRequest<B, Q, P> {
   /** From `If-Match: "<version>"`, when given. */
   readonly expectedVersion: number | undefined;
   readonly idempotencyKey: string | undefined;
+  /** Set when the request holds its Idempotency-Key's claim: handed to the command service. */
+  readonly idempotency: IdempotentRun | undefined;
+  /**
+   * The id of an entity this request creates. Under an Idempotency-Key it is reserved with the key,
+   * so every attempt of the request creates the same stream.
+   */
+  newId(): string;
 }
 
 export interface RouteResponse {

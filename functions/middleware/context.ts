@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { IdempotentRun } from '../app/idempotency.js';
 import type { Principal } from '../http/principal.js';
 import type { MatchedRoute } from '../http/router.js';
 
@@ -9,7 +10,13 @@ export interface RequestState {
   match?: MatchedRoute;
   principal?: Principal;
   input?: { body: unknown; query: unknown; params: unknown; expectedVersion: number | undefined };
-  idempotency?: { key: string; scopedKey: string; acquired: boolean };
+  idempotency?: {
+    key: string;
+    scopedKey: string;
+    acquired: boolean;
+    reservedId: string;
+    run: IdempotentRun;
+  };
 }
 
 export interface LedgerContext extends Context {

@@ -3,11 +3,16 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { canonicalJson } from '../../events/index.js';
 import { ApplicationError } from '../app/errors.js';
 import type { IdempotencyStore, StoredResponse } from '../app/idempotency.js';
+import type { Clock, CrashHook, Ids } from '../app/ports.js';
 import { type HttpMiddleware, header } from './context.js';
+import { problemFor } from './problem.js';
 
 const MAX_KEY_LENGTH = 128;
 
 export interface IdempotencyOptions {
+  readonly ids: Ids;
+  readonly clock: Clock;
+  readonly crashHook?: CrashHook;
   /** How long a retry waits for the first request with its key to finish before answering 409. */
   readonly waitMs?: number;
   readonly pollMs?: number;
@@ -27,11 +32,29 @@ function replay(response: StoredResponse, correlationId: string): APIGatewayProx
 }
 
 /**
+ * Keys of different communities can never meet: the community is percent-encoded, so it holds no
+ * `#`, and whatever follows the first `#` is the caller's key.
+ */
+export function scopedKey(community: string, key: string): string {
+  return `${encodeURIComponent(community)}#${key}`;
+}
+
+/** How long before its lock ends a holder stops starting appends: the time an append may take to land. */
+const APPEND_MARGIN_MS = 5_000;
+
+/** A short lock (tests) keeps two thirds of itself for the command; a long one all but the margin. */
+function appendDeadline(lockedUntil: number, now: number): number {
+  return lockedUntil - Math.min(APPEND_MARGIN_MS, (lockedUntil - now) / 3);
+}
+
+/**
  * `Idempotency-Key` on commands: one commit per (community, key). The same key with the same body
  * replays the first answer; with another body it is refused (422); while the first is still running,
- * a retry waits for its answer.
+ * a retry waits for its answer. The key is bound to the commit itself (its metadata records it, and
+ * a creation's new id is reserved with the claim), so a retry that takes over from a holder that
+ * died after appending finds that commit instead of deciding again.
  */
-export function idempotency(store: IdempotencyStore, options: IdempotencyOptions = {}): HttpMiddleware {
+export function idempotency(store: IdempotencyStore, options: IdempotencyOptions): HttpMiddleware {
   const waitMs = options.waitMs ?? 10_000;
   const pollMs = options.pollMs ?? 25;
   return {
@@ -50,12 +73,23 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
       const fingerprint = createHash('sha256')
         .update(`${method} ${request.event.rawPath ?? path}\n${canonicalJson(state.input!.body ?? null)}`)
         .digest('hex');
-      const scopedKey = `${state.principal!.community}#${key}`;
-      const deadline = Date.now() + waitMs;
+      const scoped = scopedKey(state.principal!.community, key);
+      const deadline = options.clock.now().getTime() + waitMs;
       for (;;) {
-        const claim = await store.claim(scopedKey, fingerprint);
+        const claim = await store.claim(scoped, fingerprint, options.ids.next());
         if (claim.state === 'acquired') {
-          state.idempotency = { key, scopedKey, acquired: true };
+          state.idempotency = {
+            key,
+            scopedKey: scoped,
+            acquired: true,
+            reservedId: claim.reservedId,
+            run: {
+              key,
+              recoverSince: claim.takenOver ? claim.claimedSince : undefined,
+              appendBefore: appendDeadline(claim.lockedUntil, options.clock.now().getTime()),
+            },
+          };
+          await options.crashHook?.(claim.takenOver ? 'taken-over' : 'claimed');
           return;
         }
         if (claim.fingerprint !== fingerprint) {
@@ -69,7 +103,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
           request.response = replay(claim.response, state.correlationId);
           return request.response;
         }
-        if (Date.now() > deadline) {
+        if (options.clock.now().getTime() > deadline) {
           throw new ApplicationError(
             409,
             'idempotent-request-in-progress',
@@ -85,6 +119,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
       if (!claim?.acquired || !response || typeof response !== 'object') return;
       const status = response.statusCode ?? 200;
       if (status >= 200 && status < 300) {
+        await options.crashHook?.('answered');
         await store.complete(claim.scopedKey, { status, body: JSON.parse(response.body ?? 'null') });
       } else {
         await store.release(claim.scopedKey);
@@ -92,8 +127,12 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
     },
     onError: async (request) => {
       const claim = request.context.ledger?.idempotency;
-      // A refused command wrote nothing: free the key so a corrected retry is not stuck with the refusal.
-      if (claim?.acquired) await store.release(claim.scopedKey);
+      if (!claim?.acquired) return;
+      // A refused command wrote nothing: free the key so a corrected retry is not stuck with the
+      // refusal. Any other failure may have appended: keep the claim, and let the next retry take it
+      // over at once and look for the commit first.
+      if (problemFor(request.error).status < 500) await store.release(claim.scopedKey);
+      else await store.abandon(claim.scopedKey);
     },
   };
 }

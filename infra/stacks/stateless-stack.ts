@@ -97,7 +97,9 @@ export class StatelessStack extends Stack {
       description: 'HTTP commands: load, decide, append to the Events table',
       environment: { ...tables, MAILER_FUNCTION_NAME: mailer.functionName },
       memorySize: 1024,
-      // API Gateway gives up after 30 s; a command that waits on contention stops before that.
+      // API Gateway gives up after 30 s; a command that waits on contention stops before that. An
+      // Idempotency-Key claim (IDEMPOTENCY_LOCK_MS, 30 s) outlives it, and a holder starts no append
+      // in its last 5 s, so a retry that takes a claim over never races a live holder.
       timeout: Duration.seconds(29),
     });
     const queries = fn('queries', {

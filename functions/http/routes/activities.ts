@@ -188,7 +188,7 @@ export const activityRoutes = [
           ? { planId: body.planId, year: plan.state.year, timeZone: plan.state.timeZone }
           : undefined;
       const timeZone = facts?.timeZone ?? DEFAULT_TIME_ZONE;
-      const activityId = deps.ids.next();
+      const activityId = request.newId();
       return onActivity(request, deps, activityId, {
         ...body,
         type: 'PlanActivity',

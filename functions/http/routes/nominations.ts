@@ -179,7 +179,7 @@ export const nominationRoutes = [
         streamIdOf(principal.community, 'plan', body.planId),
       );
       if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(body.planId));
-      const roundId = deps.ids.next();
+      const roundId = request.newId();
       const outcome = await deps.commands.execute({
         decider: roundDecider,
         community: principal.community,
@@ -192,6 +192,7 @@ export const nominationRoutes = [
           scoringCloses: resolveInstant(body.scoringCloses, plan.state.timeZone, 'end').toISOString(),
         },
         metadata: commitMetadata(request),
+        idempotency: request.idempotency,
       });
       return commandResponse(roundId, outcome);
     },

@@ -92,7 +92,7 @@ export const planRoutes = [
     body: CreatePlanBody,
     response: { status: 201, description: 'The plan was created', schema: CommandAnswer },
     async handle(request, deps) {
-      const planId = deps.ids.next();
+      const planId = request.newId();
       const { body } = request;
       return executeOn(
         request,
@@ -115,13 +115,14 @@ export const planRoutes = [
     response: { status: 201, description: 'The target was set', schema: CommandAnswer },
     async handle(request, deps) {
       const { principal, params, body } = request;
-      const targetId = body.targetId ?? deps.ids.next().toLowerCase();
+      const targetId = body.targetId ?? request.newId().toLowerCase();
       const outcome = await deps.commands.execute({
         decider: planDecider,
         community: principal.community,
         streamId: streamIdOf(principal.community, 'plan', params.planId),
         command: { type: 'SetTarget', planId: params.planId, target: { ...body, targetId } },
         metadata: commitMetadata(request),
+        idempotency: request.idempotency,
         expectedVersion: request.expectedVersion,
       });
       return commandResponse(targetId, outcome);

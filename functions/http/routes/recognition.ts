@@ -78,7 +78,7 @@ export const recognitionRoutes = [
         planFor(deps, community, body.planId, body.date),
         Promise.all(body.residentIds.map((id) => onRoster(deps, community, id))),
       ]);
-      const deedId = deps.ids.next();
+      const deedId = request.newId();
       return executeOn(
         request,
         deps.commands,
@@ -134,7 +134,7 @@ export const recognitionRoutes = [
     response: { status: 201, description: 'The model was named', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, principal } = request;
-      const modelId = deps.ids.next();
+      const modelId = request.newId();
       return executeOn(
         request,
         deps.commands,
