@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Commit } from '../../events/index.js';
-import type { Clock } from '../../functions/app/ports.js';
+import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
 import { routes } from '../../functions/http/routes/index.js';
 import { deliveryFrom, type SendReport } from '../../functions/reports/report-sending.js';
@@ -34,6 +34,8 @@ export interface LocalRuntimeOptions {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Run the functions from source (default) or from the bundles the CDK app built. */
   readonly handlers?: HandlerSource;
+  /** Fault-injection tests: stops a command at a named instant, as `kill -9` would. */
+  readonly crashHook?: CrashHook;
 }
 
 export interface LocalRuntime {
@@ -83,6 +85,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     POWERTOOLS_SERVICE_NAME: 'community-culture-ledger',
     OUTBOX_DIR: options.outboxDir ?? join(localDir, 'outbox'),
     BUS_DIR: join(localDir, 'bus'),
+    ...(process.env.IDEMPOTENCY_LOCK_MS ? { IDEMPOTENCY_LOCK_MS: process.env.IDEMPOTENCY_LOCK_MS } : {}),
   });
   const logger = new Logger({
     serviceName: config.POWERTOOLS_SERVICE_NAME,
@@ -101,7 +104,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clock: options.clock,
       logger,
       onCommitted,
-      ...(name === 'commands' ? { sendReport } : {}),
+      ...(name === 'commands' ? { sendReport, crashHook: options.crashHook } : {}),
     }),
   );
   mailer = handlers.mailer;
