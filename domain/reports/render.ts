@@ -104,10 +104,18 @@ export function renderText(report: ReportModel): string {
   return `${lines.join('\n')}\n`;
 }
 
-const csvField = (value: unknown) => {
-  const text = String(value ?? '');
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+/**
+ * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and, in some, after a leading tab
+ * or CR) as a formula: text that people typed (names, titles) is prefixed with a quote so it stays
+ * text (OWASP's CSV injection advice). Figures the report computes are numbers and stay as they are.
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+function csvField(value: unknown): string {
+  const raw = String(value ?? '');
+  const text = typeof value === 'string' && formulaStart.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
 
 /** One CSV, sections as a first column, so a spreadsheet can filter it. */
 export function renderCsv(report: ReportModel): string {
