@@ -1,6 +1,5 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ulid } from 'ulid';
 import type { BusEntry, EventBus } from '../app/event-bus.js';
 
 /**
@@ -20,7 +19,8 @@ export class NdjsonBus implements EventBus {
     const lines = entries.map((entry) =>
       JSON.stringify({
         version: '0',
-        id: ulid(),
+        // The event's own id, not a new one per delivery: a re-delivered event is recognisably the same.
+        id: entry.eventId,
         'detail-type': entry.detailType,
         source: entry.source,
         time: entry.time.toISOString(),

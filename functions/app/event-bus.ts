@@ -2,6 +2,12 @@ import type { Commit } from '../../events/index.js';
 
 /** One entry for the event bus: EventBridge's PutEvents entry, minus the bus name. */
 export interface BusEntry {
+  /**
+   * The event's stable id: the same on every delivery of the event (a retried or replayed stream
+   * batch announces it again). On EventBridge it is `detail.eventId` (the entry's own `id` is
+   * EventBridge's); on the local bus it is also the record's `id`. Consumers dedupe on it.
+   */
+  readonly eventId: string;
   readonly source: string;
   readonly detailType: string;
   /** JSON text of the envelope. */
@@ -46,7 +52,13 @@ export function busEntriesOf(commit: Commit): BusEntry[] {
     let detail = JSON.stringify({ ...envelope, data: event.data });
     if (Buffer.byteLength(detail) > MAX_DETAIL_BYTES)
       detail = JSON.stringify({ ...envelope, data: {}, dataOmitted: true });
-    return { source: BUS_SOURCE, detailType: event.type, detail, time: new Date(commit.recordedAt) };
+    return {
+      eventId: event.eventId,
+      source: BUS_SOURCE,
+      detailType: event.type,
+      detail,
+      time: new Date(commit.recordedAt),
+    };
   });
 }
 

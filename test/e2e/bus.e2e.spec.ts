@@ -62,6 +62,8 @@ describe('the event bus: every committed event announced once, in order (publish
       },
     });
     expect(new Set(events.map((e) => e.detail.eventId)).size).toBe(events.length);
+    // A record's id is its event's id, the same on every delivery: consumers dedupe on it.
+    expect(events.filter((e) => e.id !== e.detail.eventId)).toEqual([]);
     // Nothing more, nothing less than the community's whole history (the refused request wrote none).
     const everyStored = (
       await api.runtime.deps.events.readHistory({ community: 'demo', limit: 1000 })

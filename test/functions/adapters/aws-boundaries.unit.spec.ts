@@ -10,6 +10,7 @@ import { handler as tokenClaims } from '../../../functions/identity/token-claims
 import { ForwardedProblem, problemFor } from '../../../functions/middleware/problem.js';
 
 const entry = (n: number): BusEntry => ({
+  eventId: `e-${n}`,
   source: 'community-culture-ledger',
   detailType: 'ResidentAttended',
   detail: JSON.stringify({ eventId: `e-${n}` }),
