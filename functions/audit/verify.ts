@@ -21,9 +21,30 @@ export interface VerificationResult {
   readonly failures: readonly VerificationFailure[];
 }
 
+/** The commit a stream's chain has reached. */
 interface Head {
-  version: number;
-  hash: string;
+  readonly firstVersion: number;
+  readonly version: number;
+  readonly hash: string;
+  readonly commitId: string;
+}
+
+/**
+ * A commit that claimed versions the chain had already taken. Its finding is provisional: if the
+ * next commit follows it rather than the head, it was the genuine one and the head the intruder.
+ */
+interface Rival {
+  readonly commit: Commit;
+  readonly finding: number;
+}
+
+interface StreamChain {
+  head?: Head;
+  /** Each applied commit's hash by its last version: tells a copied commit from a rival one. */
+  readonly hashes: Map<number, string>;
+  /** Commits that arrived before their predecessor, by first version (a list: a copy may wait too). */
+  readonly waiting: Map<number, Commit[]>;
+  rivals: Rival[];
 }
 
 /** The commit's own text as it was hashed: everything but its place in the chain. */
@@ -32,97 +53,104 @@ export function commitBody(commit: Commit) {
   return body;
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Enough of a commit to place it in a chain; anything less (a damaged export line) is one finding. */
+function isCheckable(commit: Commit): boolean {
+  return (
+    typeof commit.streamId === 'string' &&
+    Number.isInteger(commit.firstVersion) &&
+    commit.firstVersion > 0 &&
+    Number.isInteger(commit.lastVersion) &&
+    Array.isArray(commit.events) &&
+    typeof commit.prevHash === 'string' &&
+    SHA256_HEX.test(commit.prevHash) &&
+    typeof commit.hash === 'string' &&
+    SHA256_HEX.test(commit.hash)
+  );
+}
+
+const versions = (low: number, high: number) =>
+  low === high ? `version ${low}` : `versions ${low}..${high}`;
+
 /**
  * Recomputes every stream's hash chain from commits read in global order (a stream's commits may
  * arrive slightly out of order across writers: they wait until their predecessor is seen).
- * Names each failure: an edited commit (hash mismatch), a missing one (gap), one that does not
- * follow its predecessor (unexpected commit).
+ *
+ * One break is one finding: an edited commit (hash mismatch), missing ones (one gap per hole, its
+ * range low..high), or one that does not belong (unexpected commit: a copy, a rival for a version
+ * the chain already has, a commit that does not follow its predecessor). After a finding the chain
+ * goes on from where the history itself goes on, so the commits after a break are not blamed for it.
  */
 export class ChainVerifier {
-  private readonly heads = new Map<string, Head>();
-  private readonly waiting = new Map<string, Map<number, Commit>>();
+  private readonly streams = new Map<string, StreamChain>();
   private readonly failures: VerificationFailure[] = [];
   private commits = 0;
   private events = 0;
 
   add(commit: Commit): void {
     this.commits++;
+    if (!isCheckable(commit)) {
+      this.fail(
+        typeof commit.streamId === 'string' ? commit.streamId : 'unknown stream',
+        Number.isInteger(commit.firstVersion) ? commit.firstVersion : 0,
+        'unexpected commit',
+        'it is not a readable commit',
+      );
+      return;
+    }
     this.events += commit.events.length;
-    const expected = (this.heads.get(commit.streamId)?.version ?? 0) + 1;
+    const chain = this.chainOf(commit.streamId);
+    const expected = (chain.head?.version ?? 0) + 1;
     if (commit.firstVersion > expected) {
-      const queue = this.waiting.get(commit.streamId) ?? new Map<number, Commit>();
-      queue.set(commit.firstVersion, commit);
-      this.waiting.set(commit.streamId, queue);
+      chain.waiting.set(commit.firstVersion, [...(chain.waiting.get(commit.firstVersion) ?? []), commit]);
       return;
     }
-    this.apply(commit);
-    const queue = this.waiting.get(commit.streamId);
-    for (
-      let next = queue?.get(this.heads.get(commit.streamId)!.version + 1);
-      next;
-      next = queue?.get(this.heads.get(commit.streamId)!.version + 1)
-    ) {
-      queue!.delete(next.firstVersion);
-      this.apply(next);
-    }
-  }
-
-  private fail(commit: Commit, reason: FailureReason, detail: string) {
-    this.failures.push({ streamId: commit.streamId, version: commit.firstVersion, reason, detail });
-  }
-
-  private apply(commit: Commit): void {
-    const head = this.heads.get(commit.streamId);
-    const expectedVersion = (head?.version ?? 0) + 1;
-    const expectedPrev = head?.hash ?? GENESIS_HASH;
-    if (commit.firstVersion < expectedVersion) {
-      this.fail(
-        commit,
-        'unexpected commit',
-        `version ${commit.firstVersion} appears again after ${head?.version}`,
-      );
-      return;
-    }
-    const consistent =
-      commit.lastVersion === commit.firstVersion + commit.events.length - 1 &&
-      commit.events.every((e, i) => e.streamVersion === commit.firstVersion + i);
-    if (!consistent) this.fail(commit, 'unexpected commit', 'its versions do not match its events');
-    if (commit.prevHash !== expectedPrev) {
-      this.fail(
-        commit,
-        'unexpected commit',
-        `it does not follow version ${head?.version ?? 0} (prevHash differs)`,
-      );
-    }
-    const recomputed = commitHash(commit.prevHash, canonicalJson(commitBody(commit)));
-    if (recomputed !== commit.hash) this.fail(commit, 'hash mismatch', 'its content does not match its hash');
-    this.heads.set(commit.streamId, { version: commit.lastVersion, hash: commit.hash });
+    this.apply(chain, commit, false);
+    this.applyWaitingSuccessors(chain);
   }
 
   finish(expectedDigest?: string): VerificationResult {
-    for (const [streamId, queue] of this.waiting) {
-      for (const commit of [...queue.values()].sort((a, b) => a.firstVersion - b.firstVersion)) {
-        const head = this.heads.get(streamId);
-        this.failures.push({
-          streamId,
-          version: (head?.version ?? 0) + 1,
-          reason: 'gap',
-          detail: `versions ${(head?.version ?? 0) + 1}..${commit.firstVersion - 1} are missing`,
-        });
-        this.apply(commit);
+    // Whatever still waits has a hole before it: one gap per hole, then the chain goes on from there.
+    for (const chain of this.streams.values()) {
+      while (chain.waiting.size > 0) {
+        let next = Number.POSITIVE_INFINITY;
+        for (const version of chain.waiting.keys()) next = Math.min(next, version);
+        const waiting = chain.waiting.get(next)!;
+        chain.waiting.delete(next);
+        const missingFrom = (chain.head?.version ?? 0) + 1;
+        const [first, ...others] = waiting;
+        // A longer commit may have overtaken what waited: then there is no hole, only a commit to reject.
+        const hole = next > missingFrom;
+        if (hole) {
+          const one = next - 1 === missingFrom;
+          this.fail(
+            first!.streamId,
+            missingFrom,
+            'gap',
+            `${versions(missingFrom, next - 1)} ${one ? 'is' : 'are'} missing (version ${next} follows ${one ? 'it' : 'them'})`,
+          );
+        }
+        this.apply(chain, first!, hole);
+        for (const other of others) this.apply(chain, other, false);
+        this.applyWaitingSuccessors(chain);
       }
     }
-    this.waiting.clear();
     const headsDigest = createHash('sha256')
       .update(
-        [...this.heads]
+        [...this.streams]
+          .filter(([, chain]) => chain.head)
           .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([id, h]) => `${id}\t${h.version}\t${h.hash}`)
+          .map(([id, chain]) => `${id}\t${chain.head!.version}\t${chain.head!.hash}`)
           .join('\n'),
       )
       .digest('hex');
+    // Read stream by stream, in version order: the order commits happened to arrive in says nothing.
+    const failures = [...this.failures].sort((a, b) =>
+      a.streamId === b.streamId ? a.version - b.version : a.streamId < b.streamId ? -1 : 1,
+    );
     if (expectedDigest !== undefined && expectedDigest !== headsDigest) {
-      this.failures.push({
+      failures.push({
         streamId: '*',
         version: 0,
         reason: 'digest mismatch',
@@ -130,12 +158,129 @@ export class ChainVerifier {
       });
     }
     return {
-      ok: this.failures.length === 0,
+      ok: failures.length === 0,
       checkedCommits: this.commits,
       checkedEvents: this.events,
-      streams: this.heads.size,
+      streams: [...this.streams.values()].filter((chain) => chain.head).length,
       headsDigest,
-      failures: [...this.failures],
+      failures,
     };
+  }
+
+  private chainOf(streamId: string): StreamChain {
+    let chain = this.streams.get(streamId);
+    if (!chain) {
+      chain = { hashes: new Map(), waiting: new Map(), rivals: [] };
+      this.streams.set(streamId, chain);
+    }
+    return chain;
+  }
+
+  private fail(streamId: string, version: number, reason: FailureReason, detail: string): number {
+    return this.failures.push({ streamId, version, reason, detail }) - 1;
+  }
+
+  private applyWaitingSuccessors(chain: StreamChain): void {
+    for (
+      let next = chain.waiting.get((chain.head?.version ?? 0) + 1);
+      next;
+      next = chain.waiting.get((chain.head?.version ?? 0) + 1)
+    ) {
+      chain.waiting.delete(next[0]!.firstVersion);
+      for (const commit of next) this.apply(chain, commit, false);
+    }
+  }
+
+  /**
+   * Checks one commit against the chain and advances the chain to it. `afterGap`: its predecessor is
+   * missing (already a finding), so whether it follows that predecessor cannot be told.
+   */
+  private apply(chain: StreamChain, commit: Commit, afterGap: boolean): void {
+    const head = chain.head;
+    const contentIntact = commitHash(commit.prevHash, canonicalJson(commitBody(commit))) === commit.hash;
+    if (head && commit.firstVersion <= head.version) {
+      this.reject(chain, commit, contentIntact);
+      return;
+    }
+    const problems: string[] = [];
+    let reason: FailureReason | undefined;
+    if (!afterGap && commit.prevHash !== (head?.hash ?? GENESIS_HASH)) {
+      const displaced = chain.rivals.find((r) => r.commit.hash === commit.prevHash);
+      if (head && displaced) {
+        this.restoreRival(chain, head, displaced);
+      } else {
+        reason = 'unexpected commit';
+        problems.push(
+          head
+            ? `it does not follow version ${head.version} as recorded here (its prevHash is another hash): version ${head.version} was rewritten, or this commit does not belong`
+            : 'it claims a predecessor but the stream starts here',
+        );
+      }
+    }
+    const versionsMatchEvents =
+      commit.lastVersion === commit.firstVersion + commit.events.length - 1 &&
+      commit.events.every((e, i) => e.streamVersion === commit.firstVersion + i);
+    if (!contentIntact) {
+      reason ??= 'hash mismatch';
+      problems.push('its content does not match its hash');
+    }
+    if (!versionsMatchEvents) {
+      reason ??= 'unexpected commit';
+      problems.push('its versions do not match its events');
+    }
+    if (reason) this.fail(commit.streamId, commit.firstVersion, reason, problems.join('; '));
+    chain.head = {
+      firstVersion: commit.firstVersion,
+      version: commit.lastVersion,
+      hash: commit.hash,
+      commitId: commit.commitId,
+    };
+    chain.hashes.set(commit.lastVersion, commit.hash);
+    chain.rivals = [];
+  }
+
+  /** A commit for versions the chain already has: a copy, or a rival the chain may yet go on from. */
+  private reject(chain: StreamChain, commit: Commit, contentIntact: boolean): void {
+    const claimed = versions(commit.firstVersion, commit.lastVersion);
+    if (chain.hashes.get(commit.lastVersion) === commit.hash && contentIntact) {
+      this.fail(
+        commit.streamId,
+        commit.firstVersion,
+        'unexpected commit',
+        `a copy of ${claimed} appears again`,
+      );
+      return;
+    }
+    const finding = this.fail(
+      commit.streamId,
+      commit.firstVersion,
+      'unexpected commit',
+      `commit ${commit.commitId} also claims ${claimed}, and the chain does not go on from it${contentIntact ? '' : '; its content does not match its hash'}`,
+    );
+    if (commit.lastVersion === chain.head!.version) chain.rivals.push({ commit, finding });
+  }
+
+  /**
+   * The next commit follows a rival, not the head: the rival was the genuine commit and the head the
+   * intruder. The one finding moves to the intruder; the chain goes on from the rival.
+   */
+  private restoreRival(chain: StreamChain, intruder: Head, rival: Rival): void {
+    const { commit } = rival;
+    const contentIntact = commitHash(commit.prevHash, canonicalJson(commitBody(commit))) === commit.hash;
+    this.failures[rival.finding] = {
+      streamId: commit.streamId,
+      version: intruder.firstVersion,
+      reason: 'unexpected commit',
+      detail: `commit ${intruder.commitId} also claims ${versions(intruder.firstVersion, intruder.version)}, and the chain does not go on from it`,
+    };
+    if (!contentIntact)
+      this.fail(commit.streamId, commit.firstVersion, 'hash mismatch', 'its content does not match its hash');
+    chain.head = {
+      firstVersion: commit.firstVersion,
+      version: commit.lastVersion,
+      hash: commit.hash,
+      commitId: commit.commitId,
+    };
+    chain.hashes.set(commit.lastVersion, commit.hash);
   }
 }

@@ -1,6 +1,8 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import type { Commit } from '../../events/index.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
@@ -13,20 +15,207 @@ const usage = `usage:
   npm run audit -- verify                                   recompute every chain through the running server
   npm run audit -- verify --file history.ndjson [--digest HASH]   verify an export offline, no database
   npm run audit -- export --out history.ndjson              write the whole history, one commit per line
-  npm run audit -- replay --as-of 2026-06-30T23:59:00+08:00 [--plan ID] [--file history.ndjson]
-                                                            rebuild the views up to that instant and print the compliance then`;
+  npm run audit -- replay --as-of INSTANT [--plan ID] [--file history.ndjson]
+                                                            rebuild the views up to INSTANT (e.g. 2026-06-30T23:59:00+08:00)
+                                                            and print the compliance then`;
 
-function print(result: VerificationResult): never {
-  console.log(
-    `${result.ok ? 'OK' : 'FAILED'}: ${result.checkedCommits} commits, ${result.checkedEvents} events, ${result.streams} streams`,
-  );
-  console.log(`heads digest: ${result.headsDigest}   (keep it: verify --digest detects later removals)`);
-  for (const f of result.failures) console.log(`  ${f.reason}: ${f.streamId} v${f.version} — ${f.detail}`);
-  process.exit(result.ok ? 0 : 1);
+/** Where the CLI speaks: the answer on stdout, refusals (one line each) and progress on stderr. */
+export interface AuditConsole {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Progress that overwrites itself on a terminal. */
+  readonly progress: (text: string) => void;
 }
 
-async function main() {
-  const { values, positionals } = parseArgs({
+const terminal: AuditConsole = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  progress: (text) => process.stderr.write(`\r${text}`),
+};
+
+/** A refusal the auditor can act on: said in one line, with the exit code it deserves. */
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const AsOf = z.iso.datetime({ offset: true });
+
+/** What went wrong, in one line: a message, never a stack. */
+function oneLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === 'ENOENT' && path) return `no file at ${path}`;
+  return error.message.replace(/\s*\n\s*/g, ' ');
+}
+
+function printVerification(result: VerificationResult, io: AuditConsole): number {
+  io.out(
+    `${result.ok ? 'OK' : 'FAILED'}: ${result.checkedCommits} commits, ${result.checkedEvents} events, ${result.streams} streams`,
+  );
+  io.out(`heads digest: ${result.headsDigest}   (keep it: verify --digest detects later removals)`);
+  for (const f of result.failures) io.out(`  ${f.reason}: ${f.streamId} v${f.version} — ${f.detail}`);
+  return result.ok ? 0 : 1;
+}
+
+/** The audit routes of the running server, as an auditor signed with this machine's dev key. */
+function serverAt(url: string, dataDir: string, community: string) {
+  let token: Promise<string> | undefined;
+  return async (path: string, accept = 'application/json'): Promise<Response> => {
+    token ??= signDevToken(devSigningSecret(dataDir), { roles: ['auditor'], sub: 'audit-cli', community });
+    let response: Response;
+    try {
+      response = await fetch(url + path, { headers: { authorization: `Bearer ${await token}`, accept } });
+    } catch (error) {
+      const cause = (error as Error).cause;
+      throw new Refusal(
+        `no server answered at ${url} (${cause instanceof Error ? cause.message : (error as Error).message}); start it with npm start`,
+      );
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      let said = text;
+      try {
+        const problem = JSON.parse(text) as { title?: string; detail?: string };
+        said = problem.detail ?? problem.title ?? text;
+      } catch {
+        // not problem+json: say the text as it came
+      }
+      throw new Refusal(`the server at ${url} refused: ${response.status} ${oneLine(new Error(said))}`);
+    }
+    return response;
+  };
+}
+
+/** The plan to replay: the one asked for, else the latest recorded by then, else the first there is. */
+function planToReplay(commits: readonly Commit[], community: string, asOf: Date): string | undefined {
+  const created = commits
+    .filter((c) => c.community === community)
+    .flatMap((c) =>
+      c.events
+        .filter((e) => e.type === 'PlanCreated' && typeof e.data.planId === 'string')
+        .map((e) => ({ planId: e.data.planId as string, recordedAt: Date.parse(c.recordedAt) })),
+    )
+    .sort((a, b) => a.recordedAt - b.recordedAt);
+  return (created.filter((p) => p.recordedAt <= asOf.getTime()).at(-1) ?? created[0])?.planId;
+}
+
+type Options = ReturnType<typeof parseOptions>['values'];
+type Server = ReturnType<typeof serverAt>;
+
+async function verify(values: Options, server: Server, io: AuditConsole): Promise<number> {
+  const result = values.file
+    ? await verifyExport(resolve(values.file), values.digest)
+    : ((await (
+        await server(`/audit/verify${values.digest ? `?digest=${encodeURIComponent(values.digest)}` : ''}`)
+      ).json()) as VerificationResult);
+  return printVerification(result, io);
+}
+
+async function replay(values: Options, server: Server, io: AuditConsole): Promise<number> {
+  if (!AsOf.safeParse(values['as-of']).success)
+    throw new Refusal('--as-of needs an instant with its offset, e.g. 2026-06-30T23:59:00+08:00', 2);
+  const asOf = new Date(values['as-of']!);
+  const community = values.community!;
+  const lines = values.file
+    ? readFileSync(resolve(values.file), 'utf8')
+    : await (await server('/audit/events', 'application/x-ndjson')).text();
+  const commits = lines
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, n) => {
+      try {
+        return JSON.parse(line) as Commit;
+      } catch {
+        throw new Refusal(`line ${n + 1} of the history is not a commit; verify it first`);
+      }
+    });
+  const planId = values.plan ?? planToReplay(commits, community, asOf);
+  if (!planId) throw new Refusal('no plan in this history; pass --plan');
+  const replayed = await replayCompliance(commits, community, planId, asOf);
+  io.out(
+    `replayed ${replayed.applied} of ${commits.length} commits, as of ${asOf.toISOString()}, plan ${planId}`,
+  );
+  for (const row of replayed.items) {
+    io.out(
+      `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
+    );
+  }
+  return 0;
+}
+
+async function exportHistory(values: Options, server: Server, io: AuditConsole): Promise<number> {
+  if (!values.out) throw new Refusal('export needs --out FILE', 2);
+  const file = resolve(values.out);
+  const out = createWriteStream(file);
+  const written = new Promise<void>((done, failed) => {
+    out.on('finish', done);
+    out.on('error', failed);
+  });
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const page = (await (
+      await server(`/audit/events?limit=1000${after ? `&after=${after}` : ''}`)
+    ).json()) as { items: unknown[]; nextCursor: string | null };
+    for (const commit of page.items) out.write(`${JSON.stringify(commit)}\n`);
+    count += page.items.length;
+    io.progress(`exported ${count} commits${page.nextCursor ? '…' : ''}`);
+    if (!page.nextCursor) break;
+    after = page.nextCursor;
+  }
+  out.end();
+  await written;
+  io.progress('\n');
+  io.out(`wrote ${file}`);
+  return 0;
+}
+
+const commands = { verify, replay, export: exportHistory };
+
+/**
+ * `npm run audit -- <verify|export|replay> …`. Returns the exit code: 0 when all is well, 1 when the
+ * history fails verification or the work could not be done, 2 when the command itself is wrong.
+ */
+export async function runAudit(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: AuditConsole = terminal,
+): Promise<number> {
+  let command: string | undefined;
+  try {
+    let parsed: ReturnType<typeof parseOptions>;
+    try {
+      parsed = parseOptions(argv, env);
+    } catch (error) {
+      // Node's own advice on positionals after the first sentence would only crowd the line.
+      throw new Refusal(`${oneLine(error).split('. ')[0]} (npm run audit shows the usage)`, 2);
+    }
+    const { values, positionals } = parsed;
+    command = positionals[0];
+    if (command !== 'verify' && command !== 'export' && command !== 'replay') {
+      io.err(usage);
+      return 2;
+    }
+    const server = serverAt(
+      values.url!.replace(/\/$/, ''),
+      resolve(env.DATA_DIR ?? '.data'),
+      values.community!,
+    );
+    return await commands[command](values, server, io);
+  } catch (error) {
+    io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
+    return error instanceof Refusal ? error.exitCode : 1;
+  }
+}
+
+function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
+  return parseArgs({
+    args: [...argv],
     allowPositionals: true,
     options: {
       file: { type: 'string' },
@@ -34,92 +223,13 @@ async function main() {
       digest: { type: 'string' },
       'as-of': { type: 'string' },
       plan: { type: 'string' },
-      url: { type: 'string', default: process.env.LEDGER_URL ?? 'http://127.0.0.1:3000' },
+      url: { type: 'string', default: env.LEDGER_URL ?? 'http://127.0.0.1:3000' },
       community: { type: 'string', default: DEMO_COMMUNITY },
     },
   });
-  const command = positionals[0];
-  if (command === 'verify' && values.file) print(await verifyExport(resolve(values.file), values.digest));
-  if (command !== 'verify' && command !== 'export' && command !== 'replay') {
-    console.error(usage);
-    process.exit(2);
-  }
-  const url = values.url!.replace(/\/$/, '');
-  const token = await signDevToken(devSigningSecret(resolve(process.env.DATA_DIR ?? '.data')), {
-    roles: ['auditor'],
-    sub: 'audit-cli',
-    community: values.community!,
-  });
-  const get = async (path: string) => {
-    try {
-      const response = await fetch(url + path, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-      return response.json();
-    } catch (error) {
-      console.error(
-        `the server at ${url} did not answer (${(error as Error).message}); start it with npm start`,
-      );
-      process.exit(1);
-    }
-  };
-  if (command === 'verify')
-    print(
-      (await get(`/audit/verify${values.digest ? `?digest=${values.digest}` : ''}`)) as VerificationResult,
-    );
-  if (command === 'replay') {
-    const asOf = new Date(values['as-of'] ?? '');
-    if (Number.isNaN(asOf.getTime())) {
-      console.error(usage);
-      process.exit(2);
-    }
-    const lines = values.file
-      ? readFileSync(resolve(values.file), 'utf8')
-      : await (
-          await fetch(`${url}/audit/events`, {
-            headers: { authorization: `Bearer ${token}`, accept: 'application/x-ndjson' },
-          })
-        ).text();
-    const commits = lines
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Commit);
-    const planId =
-      values.plan ?? commits.flatMap((c) => c.events).find((e) => e.type === 'PlanCreated')?.data.planId;
-    if (typeof planId !== 'string') {
-      console.error('no plan in this history; pass --plan');
-      process.exit(1);
-    }
-    const replayed = await replayCompliance(commits, values.community!, planId, asOf);
-    console.log(
-      `replayed ${replayed.applied} of ${commits.length} commits, as of ${asOf.toISOString()}, plan ${planId}`,
-    );
-    for (const row of replayed.items) {
-      console.log(
-        `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
-      );
-    }
-    return;
-  }
-  if (!values.out) {
-    console.error(usage);
-    process.exit(2);
-  }
-  const out = createWriteStream(resolve(values.out));
-  let after = '';
-  let written = 0;
-  for (;;) {
-    const page = (await get(`/audit/events?limit=1000${after ? `&after=${after}` : ''}`)) as {
-      items: unknown[];
-      nextCursor: string | null;
-    };
-    for (const commit of page.items) out.write(`${JSON.stringify(commit)}\n`);
-    written += page.items.length;
-    process.stderr.write(`\rexported ${written} commits${page.nextCursor ? '…' : ''}`);
-    if (!page.nextCursor) break;
-    after = page.nextCursor;
-  }
-  await new Promise((r) => out.end(r));
-  process.stderr.write(`\nwrote ${resolve(values.out)}\n`);
 }
 
-void main();
+// Run as `npm run audit` (tsx infra/local/audit-cli.ts), not when a test imports runAudit.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await runAudit(process.argv.slice(2));
+}
