@@ -23,12 +23,17 @@ export default defineConfig({
       },
       {
         // The end-to-end suite once more, against the esbuild bundles the CDK app deploys. Starting
-        // `npm start` and seeding a year exercise the CLIs (source only); every API flow runs here.
+        // `npm start`, killing it mid-burst and seeding a year exercise the CLIs and the process (source
+        // only); every API flow runs here.
         test: {
           ...shared,
           name: 'bundled',
           include: ['test/e2e/**/*.e2e.spec.ts', 'test/bundles/**/*.spec.ts'],
-          exclude: ['test/e2e/npm-start.e2e.spec.ts', 'test/e2e/seed.e2e.spec.ts'],
+          exclude: [
+            'test/e2e/npm-start.e2e.spec.ts',
+            'test/e2e/seed.e2e.spec.ts',
+            'test/e2e/kill-restart.e2e.spec.ts',
+          ],
           globalSetup: ['test/support/bundles.setup.ts'],
           env: { ...shared.env, LEDGER_HANDLERS: 'bundles' },
           hookTimeout: 180_000,

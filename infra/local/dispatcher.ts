@@ -2,14 +2,22 @@ import { decodeTime, encodeTime } from 'ulid';
 import type { Commit } from '../../events/index.js';
 import type { EventStore } from '../../functions/app/ports.js';
 import { type CommitStreamHandler, streamRecordOf } from '../../functions/streams/commit-stream.js';
+import { type CheckpointFile, type CommunityCheckpoint, noCheckpoints } from './checkpoint-file.js';
 
-/** Commits recorded this long before the checkpoint are re-applied at start (harmless: the projector is idempotent). */
-const CATCH_UP_OVERLAP_MS = 60_000;
+/**
+ * A commit's id is made just before its write lands, so a commit can land after one with a later id
+ * was applied. At start, history is re-read from this long before the checkpoint; what the
+ * checkpoint lists as applied in that window is skipped, so nothing is delivered twice needlessly.
+ */
+const OVERLAP_MS = 5_000;
+/** How often, at most, the checkpoint is saved while commits flow: what a `kill -9` re-delivers. */
+const SAVE_EVERY_MS = 250;
 
 export interface DispatcherOptions {
   /** The functions mapped to the Events stream on AWS (projector, publisher), by name. */
   readonly consumers: Readonly<Record<string, CommitStreamHandler>>;
   readonly store: EventStore;
+  readonly checkpoint?: CheckpointFile;
   readonly log?: (message: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -17,17 +25,28 @@ export interface DispatcherOptions {
  * The local stand-in for DynamoDB Streams and its event source mappings: commits are queued as they
  * land and handed, as the stream record Lambda would get, to each consumer in order; a commit a
  * consumer fails is retried (like a stream shard) before later ones, and only for the consumers that
- * failed it; at start it catches up from history, so nothing committed while the server was down is lost.
+ * failed it. At start it catches up from history after its saved checkpoint, in the background, so
+ * nothing committed while the server was down is lost and start-up does not grow with history.
+ * Delivery is at least once: consumers dedupe (the projector by version, bus readers by `eventId`).
  */
 export class LocalDispatcher {
   private readonly queue: { commit: Commit; pending: Set<string> }[] = [];
   private draining: Promise<void> | undefined;
+  private catchingUp: Promise<number> | undefined;
+  /** Commits that landed while history was being read: applied after it, unless it held them. */
+  private held: Commit[] = [];
+  private holding = false;
   private stopped = false;
-  private lastApplied: Record<string, string> = {};
+  private readonly applied = new Map<string, CommunityCheckpoint>();
+  private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DispatcherOptions) {}
 
   enqueue = (commit: Commit): void => {
+    if (this.holding) {
+      this.held.push(commit);
+      return;
+    }
     this.push(commit);
     this.kick();
   };
@@ -36,43 +55,84 @@ export class LocalDispatcher {
     this.queue.push({ commit, pending: new Set(Object.keys(this.options.consumers)) });
   }
 
-  /** Replays every community's history from a little before what was applied last time. */
-  async catchUp(checkpoints: Record<string, string>): Promise<number> {
+  /**
+   * Starts catching up from the saved checkpoint and returns at once; `idle()` waits for it. Resolves
+   * (through `caughtUp`) with the number of commits re-read from history.
+   */
+  start(): void {
+    const saved = (this.options.checkpoint ?? noCheckpoints).load();
+    for (const [community, checkpoint] of Object.entries(saved)) this.applied.set(community, checkpoint);
+    this.holding = true;
+    this.catchingUp = this.catchUp(saved).finally(() => {
+      this.releaseHeld(new Set());
+      this.catchingUp = undefined;
+    });
+    this.catchingUp.catch((error) => this.options.log?.('catch-up failed', { error: String(error) }));
+  }
+
+  /** Resolves with how many commits the catch-up applied (0 if it is not running). */
+  get caughtUp(): Promise<number> {
+    return this.catchingUp ?? Promise.resolve(0);
+  }
+
+  private async catchUp(saved: Readonly<Record<string, CommunityCheckpoint>>): Promise<number> {
     const communities = await this.options.store.communities();
-    let replayed = 0;
+    const pushed = new Set<string>();
     for (const community of communities) {
-      const checkpoint = checkpoints[community];
+      const checkpoint = saved[community];
+      const alreadyApplied = new Set(checkpoint?.recent ?? []);
       // The smallest id of that millisecond: time part, then zeros.
       let after = checkpoint
-        ? encodeTime(Math.max(0, decodeTime(checkpoint) - CATCH_UP_OVERLAP_MS), 10) + '0'.repeat(16)
+        ? encodeTime(Math.max(0, decodeTime(checkpoint.through) - OVERLAP_MS), 10) + '0'.repeat(16)
         : undefined;
       for (;;) {
         const page = await this.options.store.readHistory({ community, after, limit: 500 });
-        for (const commit of page.commits) this.push(commit);
-        replayed += page.commits.length;
+        for (const commit of page.commits) {
+          if (alreadyApplied.has(commit.commitId)) continue;
+          this.push(commit);
+          pushed.add(commit.commitId);
+        }
+        this.kick();
         if (!page.nextAfter) break;
         after = page.nextAfter;
-        await this.idle();
+        await this.drained();
       }
     }
+    this.releaseHeld(pushed);
+    await this.drained();
+    return pushed.size;
+  }
+
+  /** Live commits held during the catch-up go after history, but for those history already held. */
+  private releaseHeld(pushed: ReadonlySet<string>): void {
+    if (!this.holding) return;
+    this.holding = false;
+    for (const commit of this.held) if (!pushed.has(commit.commitId)) this.push(commit);
+    this.held = [];
     this.kick();
-    await this.idle();
-    return replayed;
   }
 
-  /** The last commit id applied per community: saved on stop, handed back to `catchUp` at start. */
-  checkpoints(): Record<string, string> {
-    return { ...this.lastApplied };
+  /** The last commit id applied per community, and the ids applied just before it. */
+  checkpoints(): Record<string, CommunityCheckpoint> {
+    return Object.fromEntries(this.applied);
   }
 
-  /** Resolves when every queued commit has been applied. */
+  /** Resolves when history is caught up and every queued commit has been applied. */
   async idle(): Promise<void> {
+    if (this.catchingUp) await this.catchingUp.catch(() => undefined);
+    await this.drained();
+  }
+
+  private async drained(): Promise<void> {
     while (this.draining) await this.draining;
   }
 
   async stop(): Promise<void> {
     await this.idle();
     this.stopped = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.save();
   }
 
   private kick(): void {
@@ -108,8 +168,34 @@ export class LocalDispatcher {
       }
       this.queue.shift();
       failures = 0;
-      const previous = this.lastApplied[commit.community];
-      if (!previous || previous < commit.commitId) this.lastApplied[commit.community] = commit.commitId;
+      this.markApplied(commit);
+      this.scheduleSave();
+    }
+  }
+
+  private markApplied(commit: Commit): void {
+    const previous = this.applied.get(commit.community);
+    const through = previous && previous.through > commit.commitId ? previous.through : commit.commitId;
+    const floor = decodeTime(through) - OVERLAP_MS;
+    const recent = [...(previous?.recent ?? []), commit.commitId].filter((id) => decodeTime(id) >= floor);
+    this.applied.set(commit.community, { through, recent });
+  }
+
+  /** Saves the checkpoint as commits flow (at most every SAVE_EVERY_MS), so a crash re-delivers moments, not history. */
+  private scheduleSave(): void {
+    if (!this.options.checkpoint || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save();
+    }, SAVE_EVERY_MS);
+    this.saveTimer.unref();
+  }
+
+  private save(): void {
+    try {
+      this.options.checkpoint?.save(this.checkpoints());
+    } catch (error) {
+      this.options.log?.('checkpoint not saved', { error: String(error) });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import type {
 } from '../../functions/scheduled/scheduled-reports.js';
 import { createDependencies, type Dependencies } from '../../functions/wiring.js';
 import type { LedgerFunctionName } from '../functions.js';
+import { checkpointFile } from './checkpoint-file.js';
 import { createTables, defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';
 import { LocalDispatcher } from './dispatcher.js';
@@ -55,15 +56,6 @@ export interface LocalRuntime {
   /** The local event bus: one NDJSON line per published event. */
   readonly busDir: string;
   close(): Promise<void>;
-}
-
-function readCheckpoints(dataDir: string | undefined): Record<string, string> {
-  if (!dataDir) return {};
-  try {
-    return JSON.parse(readFileSync(join(dataDir, 'dispatcher-checkpoint.json'), 'utf8'));
-  } catch {
-    return {};
-  }
 }
 
 /** Engine → tables → handlers → dispatcher → HTTP server: what `npm start` runs and what e2e tests start. */
@@ -111,9 +103,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   dispatcher = new LocalDispatcher({
     consumers: { projector: handlers.projector, publisher: handlers.publisher },
     store: deps.events,
+    checkpoint: dataDir ? checkpointFile(join(dataDir, 'dispatcher-checkpoint.json')) : undefined,
     log: (message, extra) => logger.warn(message, extra ?? {}),
   });
-  await dispatcher.catchUp(readCheckpoints(dataDir));
+  // Catching up from the checkpoint runs behind the server: ready in the same time whatever the
+  // history's size; queries with `consistentWith` wait for it like for any projection lag.
+  dispatcher.start();
   const scheduledReports = (event?: ScheduledReportsEvent) => handlers.mailer(event);
   const dailyDigests = handlers.digests;
   // The local stand-in for EventBridge Scheduler: the same handlers, checked every minute (the
@@ -149,13 +144,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         server.close(() => resolve());
       });
       await runningDispatcher.stop();
-      if (dataDir) {
-        writeFileSync(
-          join(dataDir, 'dispatcher-checkpoint.json'),
-          JSON.stringify(runningDispatcher.checkpoints()),
-        );
-        writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
-      }
+      if (dataDir) writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
       await engine?.close();
     },
   };
