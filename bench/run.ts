@@ -14,6 +14,7 @@ import { startLocalRuntime } from '../infra/local/runtime.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
+import { benchTimeToReady } from './time-to-ready.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -140,6 +141,7 @@ async function main() {
   await benchColdStarts(runtime, report);
   await benchCosts(report);
   await runtime.close();
+  await benchTimeToReady(report);
 }
 
 /** A check-in on an activity with 5,000 attendees against one with 10: snapshots keep them alike. */
