@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './define.js';
 
 export const ArticleKind = z.enum(['theory-article', 'research-report', 'reading-essay']);

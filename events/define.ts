@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** An older version of an event's payload and how to lift it to the next version. */
 export interface PastVersion {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who caused a commit and why: carried by every commit, never by the domain payload. */
 export const CommitMetadata = z.object({

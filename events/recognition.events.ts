@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './define.js';
 
 /** An entry on the community's list of good deeds. `date` is the day it happened, in the plan's zone. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './define.js';
 
 /** A report was handed to the mailer for these recipients, computed as of `asOf` (its history position). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The environment, parsed once. Defaults are the local runtime's; the CDK app sets every value on AWS. */
 const Environment = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { stages } from './stages.js';
 
 /** Per-stage settings: `infra/stages.ts` names each stage's values, `-c stage=<name>` picks one. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { OrganizingGroupAppointed, PlanEvent, Target } from '../../events/index.js';
 import type { Decider } from '../shared/decider.js';
 import { planErrors } from './plan.errors.js';

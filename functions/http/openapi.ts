@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemSchema } from '../middleware/problem.js';
 import { pipelineQueryParameters } from '../middleware/request-parsing.js';
 import type { Route } from './route.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { IdempotentRun } from '../app/idempotency.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Principal, Role } from './principal.js';

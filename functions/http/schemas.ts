@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDateOrDateTime } from '../../domain/shared/time.js';
 
 /** What every command answers (API.md): the aggregate, its new version, the events, a read-your-writes token. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { InvalidCursor } from '../adapters/dynamodb-view-store.js';
 import { ApplicationError } from '../app/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommitMetadata } from '../../events/index.js';
 import { ForwardedProblem, type Problem, problemFor } from '../middleware/problem.js';
 import type { Delivery, ReportService } from './report-service.js';

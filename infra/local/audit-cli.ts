@@ -2,7 +2,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Commit } from '../../events/index.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import { appErrors } from '../../app/errors.js';
 import { chainDigests } from '../../audit/digests.js';

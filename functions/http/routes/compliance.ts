@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type ComplianceFacts, evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import type { ArticleDetail } from '../../../domain/views/article.view.js';
 import {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { appErrors } from '../../app/errors.js';
 import { buildOpenApi } from '../openapi.js';
 import type { Route } from '../route.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { recognitionDecider } from '../../../domain/recognition/recognition.decider.js';

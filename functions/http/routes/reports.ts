@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderCsv, renderHtml } from '../../../domain/reports/render.js';
 import { isPeriod } from '../../../domain/shared/time.js';
 import { encodePosition } from '../../app/position.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import {
