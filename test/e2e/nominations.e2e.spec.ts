@@ -172,8 +172,9 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     ).toBe('scoring-still-open');
 
     await api.runtime.dispatcher.idle();
+    // Scoring is still open: each judge's scores show to staff (and a judge their own), not to residents.
     const ranking = await api.call<{ roundId: string; items: Entry[] }>('GET', `/rounds/${r.round}/ranking`, {
-      token: await asResident('wu'),
+      token: admin,
     });
     expect(ranking.status).toBe(200);
     /*

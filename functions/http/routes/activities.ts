@@ -11,18 +11,15 @@ import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import { type ActivityDetail, type AttendeeRow, activityKey } from '../../../domain/views/activity.view.js';
 import { AttendanceMethod, Category, Format } from '../../../events/index.js';
-import { ApplicationError, appErrors } from '../../app/errors.js';
+import { assertActsFor, isStaff, roleSets } from '../../app/authorization.js';
+import { appErrors } from '../../app/errors.js';
 import { readPartition } from '../../app/read-all.js';
 import type { ViewFilter } from '../../app/view-store.js';
 import { executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
-import type { Principal } from '../principal.js';
 import { defineRoute, type RouteRequest } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
 import { readPlan } from './plans.js';
-
-const everyone = ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'] as const;
-const staff = ['admin', 'organizer'] as const;
 
 const WindowBody = z
   .object({ start: DateOrDateTime, end: DateOrDateTime })
@@ -129,14 +126,6 @@ const CalendarQuery = ListQuery.extend({
 
 type AnyRequest = RouteRequest<unknown, unknown, unknown>;
 
-/** Residents act for themselves only; staff act for anyone. */
-function assertActsFor(principal: Principal, residentId: string): void {
-  const isStaff = principal.roles.some((r) => r === 'admin' || r === 'organizer');
-  if (!isStaff && principal.sub !== residentId) {
-    throw new ApplicationError(403, 'forbidden', 'a resident may register or sign in only themselves');
-  }
-}
-
 async function residentOnRoster(
   deps: HttpDependencies,
   community: string,
@@ -174,7 +163,7 @@ export const activityRoutes = [
     summary: 'Plan an activity of the plan, in its category and window',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff],
+    roles: [...roleSets.staff],
     body: PlanActivityBody,
     response: { status: 201, description: 'The activity was planned', schema: CommandAnswer },
     async handle(request, deps) {
@@ -208,7 +197,7 @@ export const activityRoutes = [
     summary: 'Move an activity to another window',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff],
+    roles: [...roleSets.staff],
     params: ActivityParams,
     body: RescheduleBody,
     response: { status: 201, description: 'The activity was rescheduled', schema: CommandAnswer },
@@ -232,7 +221,7 @@ export const activityRoutes = [
     summary: 'Cancel an activity',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff],
+    roles: [...roleSets.staff],
     params: ActivityParams,
     body: Reason,
     response: { status: 201, description: 'The activity was cancelled', schema: CommandAnswer },
@@ -251,13 +240,13 @@ export const activityRoutes = [
     summary: 'Register a resident (capacity is never exceeded; a resident registers themselves)',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff, 'resident'],
+    roles: [...roleSets.residentsAndStaff],
     params: ActivityParams,
     body: ResidentBody,
     response: { status: 201, description: 'The resident was registered', schema: CommandAnswer },
     async handle(request, deps) {
       const { params, body, principal } = request;
-      assertActsFor(principal, body.residentId);
+      assertActsFor(principal, body.residentId, 'a resident may register or sign in only themselves');
       const residentKnown = await residentOnRoster(deps, principal.community, body.residentId);
       return onActivity(request, deps, params.activityId, {
         type: 'RegisterResident',
@@ -274,13 +263,13 @@ export const activityRoutes = [
     summary: 'Record that a resident attended (event ResidentAttended; once per resident)',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff, 'resident'],
+    roles: [...roleSets.residentsAndStaff],
     params: ActivityParams,
     body: AttendanceBody,
     response: { status: 201, description: 'The attendance was recorded', schema: CommandAnswer },
     async handle(request, deps) {
       const { params, body, principal } = request;
-      assertActsFor(principal, body.residentId);
+      assertActsFor(principal, body.residentId, 'a resident may register or sign in only themselves');
       const residentKnown = await residentOnRoster(deps, principal.community, body.residentId);
       const now = deps.clock.now();
       return onActivity(request, deps, params.activityId, (state) => ({
@@ -300,7 +289,7 @@ export const activityRoutes = [
     summary: 'Revoke a recorded attendance (it can be recorded again later)',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff],
+    roles: [...roleSets.staff],
     params: AttendeeParams,
     body: Reason,
     response: { status: 201, description: 'The attendance was revoked', schema: CommandAnswer },
@@ -321,7 +310,7 @@ export const activityRoutes = [
     summary: 'Record that the activity was held: when, summary, lecturer, training plan, headcount',
     tag: 'Activities',
     kind: 'command',
-    roles: [...staff],
+    roles: [...roleSets.staff],
     params: ActivityParams,
     body: HeldBody,
     response: { status: 201, description: 'The activity was recorded as held', schema: CommandAnswer },
@@ -342,7 +331,7 @@ export const activityRoutes = [
     summary: 'The calendar: activities whose window overlaps [from, to], by start',
     tag: 'Activities',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     query: CalendarQuery,
     response: { status: 200, description: 'A page of activities', schema: listOf(Activity) },
     async handle({ query, principal }, deps) {
@@ -382,7 +371,7 @@ export const activityRoutes = [
     summary: 'An activity with its counts and, for organizers, the attendee list',
     tag: 'Activities',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     params: ActivityParams,
     response: { status: 200, description: 'The activity', schema: Activity },
     async handle({ params, principal }, deps) {
@@ -390,7 +379,7 @@ export const activityRoutes = [
       const item = await deps.views.get<ActivityDetail>(key);
       if (!item || item.deleted) throw appErrors.notFound(`activity ${params.activityId}`);
       const body: Record<string, unknown> = { ...item.data, version: item.appliedVersion };
-      if (principal.roles.some((r) => r === 'admin' || r === 'organizer')) {
+      if (isStaff(principal)) {
         body.attendees = await readPartition<AttendeeRow>(deps.views, key.pk, 'attendee#');
       }
       return { status: 200, body, headers: { etag: `"${item.appliedVersion}"` } };

@@ -6,6 +6,7 @@ import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
 import { ArticleKind, Verdict } from '../../../events/index.js';
+import { assertActsFor, assertMayRead, holds, roleSets } from '../../app/authorization.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { DomainRefusal } from '../../middleware/problem.js';
 import { executeOn } from '../command-response.js';
@@ -67,15 +68,6 @@ export const Article = z
   })
   .meta({ id: 'Article' });
 
-const staff = (principal: Principal) => principal.roles.some((r) => r === 'admin' || r === 'organizer');
-
-/** Residents write and read their own articles; organizers act on their behalf. */
-function assertAuthorOrStaff(principal: Principal, authorId: string): void {
-  if (!staff(principal) && principal.sub !== authorId) {
-    throw new ApplicationError(403, 'forbidden', 'a resident submits and reads only their own articles');
-  }
-}
-
 function present(item: { data: ArticleDetail; appliedVersion: number }) {
   const { body, ...data } = item.data;
   return { ...data, bodyBytes: body.bytes, version: item.appliedVersion };
@@ -95,10 +87,24 @@ function onArticle(
   );
 }
 
+/**
+ * The article as its stream has it: a command authorizes against the write model, which already holds
+ * the caller's own submission or review, where the view may not yet.
+ */
+async function articleOnRecord(deps: HttpDependencies, principal: Principal, articleId: string) {
+  const loaded = await deps.commands.load(
+    articleDecider,
+    streamIdOf(principal.community, 'article', articleId),
+  );
+  if (loaded.state.status === 'none') throw appErrors.notFound(`article ${articleId}`);
+  return loaded.state;
+}
+
+/** Who lists a plan's articles may open each of them; a resident lists and opens only their own. */
 async function readArticle(deps: HttpDependencies, principal: Principal, articleId: string) {
   const item = await deps.views.get<ArticleDetail>(articleKey(principal.community, articleId));
   if (!item || item.deleted) throw appErrors.notFound(`article ${articleId}`);
-  assertAuthorOrStaff(principal, item.data.authorId);
+  assertMayRead(principal, 'overseers', item.data.authorId, 'a resident reads only their own articles');
   return item;
 }
 
@@ -111,12 +117,12 @@ export const articleRoutes = [
       "Submit a party member's theory article, research report or reading essay (event ArticleSubmitted)",
     tag: 'Articles',
     kind: 'command',
-    roles: ['admin', 'organizer', 'resident'],
+    roles: [...roleSets.residentsAndStaff],
     body: SubmitArticleBody,
     response: { status: 201, description: 'The article was submitted', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, principal } = request;
-      assertAuthorOrStaff(principal, body.authorId);
+      assertActsFor(principal, body.authorId, 'a resident submits only their own articles');
       const [plan, author] = await Promise.all([
         deps.commands.load(planDecider, streamIdOf(principal.community, 'plan', body.planId)),
         deps.commands.load(residentDecider, streamIdOf(principal.community, 'resident', body.authorId)),
@@ -142,13 +148,14 @@ export const articleRoutes = [
     summary: 'Submit a revised text after a needs-revision verdict',
     tag: 'Articles',
     kind: 'command',
-    roles: ['admin', 'organizer', 'resident'],
+    roles: [...roleSets.residentsAndStaff],
     params: ArticleParams,
     body: ReviseArticleBody,
     response: { status: 201, description: 'The revision was submitted', schema: CommandAnswer },
     async handle(request, deps) {
       const { params, body, principal } = request;
-      await readArticle(deps, principal, params.articleId);
+      const article = await articleOnRecord(deps, principal, params.articleId);
+      assertActsFor(principal, article.authorId, 'a resident revises only their own articles');
       const { body: text, ...fields } = body;
       const ref = await deps.blobs.put(text);
       return onArticle(request, deps, params.articleId, {
@@ -166,7 +173,7 @@ export const articleRoutes = [
     summary: 'Review an article: quality, accepted, needs-revision or rejected',
     tag: 'Articles',
     kind: 'command',
-    roles: ['admin', 'organizer'],
+    roles: [...roleSets.staff],
     params: ArticleParams,
     body: ReviewBody,
     response: { status: 201, description: 'The review was recorded', schema: CommandAnswer },
@@ -187,11 +194,11 @@ export const articleRoutes = [
     summary: "A plan's articles, optionally one author's (a resident lists their own)",
     tag: 'Articles',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor', 'resident'],
+    roles: [...roleSets.overseers, 'resident'],
     query: ListQuery.extend({ planId: Id, authorId: Id.optional() }),
     response: { status: 200, description: 'A page of articles', schema: listOf(Article) },
     async handle({ query, principal }, deps) {
-      const readsAll = principal.roles.some((r) => r !== 'resident');
+      const readsAll = holds(principal, 'overseers');
       const authorId = readsAll ? query.authorId : principal.sub;
       if (query.authorId && !readsAll && query.authorId !== principal.sub) {
         throw new ApplicationError(403, 'forbidden', 'a resident lists only their own articles');
@@ -213,7 +220,7 @@ export const articleRoutes = [
     summary: 'An article with its text and reviews',
     tag: 'Articles',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor', 'resident'],
+    roles: [...roleSets.overseers, 'resident'],
     params: ArticleParams,
     response: { status: 200, description: 'The article', schema: Article },
     async handle({ params, principal }, deps) {

@@ -8,6 +8,7 @@ import {
   planActivitiesList,
   planTargetsKey,
 } from '../../../domain/views/compliance.view.js';
+import { roleSets } from '../../app/authorization.js';
 import { appErrors } from '../../app/errors.js';
 import { readAll } from '../../app/read-all.js';
 import type { ViewStore } from '../../app/view-store.js';
@@ -61,7 +62,7 @@ export const complianceRoutes = [
       'Where the plan stands against each target, per period; with asOf, as the history said at that instant',
     tag: 'Plans',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor'],
+    roles: [...roleSets.overseers],
     params: z.object({ planId: Id }),
     query: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }),
     response: { status: 200, description: 'One item per target and period', schema: Compliance },

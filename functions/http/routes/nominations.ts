@@ -11,7 +11,7 @@ import { roundDecider } from '../../../domain/nomination/round.decider.js';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import { rankNominations } from '../../../domain/scoring/ranking.js';
+import { type RankingEntry, rankNominations } from '../../../domain/scoring/ranking.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { resolveInstant } from '../../../domain/shared/time.js';
 import {
@@ -20,6 +20,7 @@ import {
   roundKey,
   roundNominationsList,
 } from '../../../domain/views/nomination.view.js';
+import { actsForJudge, assertActsFor, isStaff, roleSets, seesJudgeScores } from '../../app/authorization.js';
 import { ApplicationError, appErrors } from '../../app/errors.js';
 import { readAll } from '../../app/read-all.js';
 import { DomainRefusal } from '../../middleware/problem.js';
@@ -28,8 +29,6 @@ import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
 import { defineRoute, type RouteRequest } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
-
-const everyone = ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'] as const;
 
 const OpenRoundBody = z
   .object({
@@ -86,6 +85,16 @@ const DecisionBody = z
   .meta({ id: 'DecideNomination' });
 const WithdrawBody = z.object({ reason: trimmed(1000) }).strict();
 
+const JudgeScore = z.object({
+  judgeId: z.string(),
+  raw: z.number(),
+  normalized: z.number(),
+  normalizedNote: z.enum(['fewer-than-two-scored', 'no-spread']).optional(),
+  criteria: z.array(
+    z.object({ key: z.string(), score: z.number(), weight: z.number(), contribution: z.number() }),
+  ),
+});
+
 const Ranking = z
   .object({
     roundId: z.string(),
@@ -98,7 +107,21 @@ const Ranking = z
         judgeMean: z.number().nullable(),
         endorsements: z.number(),
         status: z.enum(['ranked', 'insufficient-scores', 'withdrawn']),
-        explanation: z.record(z.string(), z.unknown()),
+        explanation: z.object({
+          judges: z
+            .array(JudgeScore)
+            .optional()
+            .describe(
+              "each judge's scores: to admin and organizers always, to a judge their own while scoring is open and every judge's once it closes, to everyone once the nomination is decided; absent when none may be shown",
+            ),
+          countingJudges: z.number(),
+          minJudges: z.number(),
+          meanZ: z.number().nullable(),
+          tScore: z.number().nullable(),
+          endorsementComponent: z.number(),
+          recusals: z.array(z.object({ judgeId: z.string(), reason: z.string(), automatic: z.boolean() })),
+          tieBreak: z.enum(['none', 'judgeMean', 'endorsements', 'earlier-nomination']),
+        }),
       }),
     ),
   })
@@ -158,7 +181,30 @@ function onNomination(
   );
 }
 
-const isStaff = (principal: Principal) => principal.roles.some((r) => r === 'admin' || r === 'organizer');
+type Explanation = RankingEntry['explanation'];
+/** A ranking entry as one caller sees it: `judges` is absent when every judge's scores are withheld. */
+type RankingEntrySeen = Omit<RankingEntry, 'explanation'> & {
+  readonly explanation: Omit<Explanation, 'judges'> & { readonly judges?: Explanation['judges'] };
+};
+
+/** The ranking with each judge's scores shown only where this caller may see them (least exposure). */
+function rankingSeenBy(
+  principal: Principal,
+  round: RoundDetail,
+  rows: readonly NominationRow[],
+  now: Date,
+): RankingEntrySeen[] {
+  const decided = new Set(rows.filter((row) => row.status === 'decided').map((row) => row.nominationId));
+  return rankNominations(round, rows).map((entry) => {
+    const nomination = { decided: decided.has(entry.nominationId) };
+    const { judges, ...explanation } = entry.explanation;
+    const shown = judges.filter((j) => seesJudgeScores(principal, j.judgeId, round, nomination, now));
+    return {
+      ...entry,
+      explanation: shown.length > 0 || judges.length === 0 ? { ...explanation, judges: shown } : explanation,
+    };
+  });
+}
 const NominationParams = z.object({ nominationId: Id });
 
 export const nominationRoutes = [
@@ -204,15 +250,13 @@ export const nominationRoutes = [
     summary: 'Nominate a household (once per round; consent of the household when nominated by someone else)',
     tag: 'Good family style',
     kind: 'command',
-    roles: ['admin', 'organizer', 'resident'],
+    roles: [...roleSets.residentsAndStaff],
     params: z.object({ roundId: Id }),
     body: NominateBody,
     response: { status: 201, description: 'The family was nominated', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, params, principal } = request;
-      if (!isStaff(principal) && principal.sub !== body.nominatedBy) {
-        throw new ApplicationError(403, 'forbidden', 'a resident nominates in their own name');
-      }
+      assertActsFor(principal, body.nominatedBy, 'a resident nominates in their own name');
       const { community } = principal;
       const round = await roundFacts(deps, community, params.roundId);
       const [nominator, consenter, ...judges] = await Promise.all([
@@ -240,7 +284,7 @@ export const nominationRoutes = [
     summary: 'Endorse a nomination (a resident, once, never their own household, while nominations are open)',
     tag: 'Good family style',
     kind: 'command',
-    roles: ['resident', 'admin', 'organizer'],
+    roles: [...roleSets.residentsAndStaff],
     params: NominationParams,
     body: EndorseBody,
     response: { status: 201, description: 'The endorsement was recorded', schema: CommandAnswer },
@@ -270,7 +314,7 @@ export const nominationRoutes = [
     response: { status: 201, description: 'The recusal was recorded', schema: CommandAnswer },
     async handle(request, deps) {
       const { params, principal, body } = request;
-      if (!principal.roles.includes('admin') && principal.sub !== body.judgeId) {
+      if (!actsForJudge(principal, body.judgeId)) {
         throw new ApplicationError(403, 'forbidden', 'a judge recuses only themselves');
       }
       const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
@@ -307,7 +351,7 @@ export const nominationRoutes = [
     summary: 'Withdraw a nomination (the household may be nominated again)',
     tag: 'Good family style',
     kind: 'command',
-    roles: ['admin', 'organizer'],
+    roles: [...roleSets.staff],
     params: NominationParams,
     body: WithdrawBody,
     response: { status: 201, description: 'The nomination was withdrawn', schema: CommandAnswer },
@@ -348,7 +392,7 @@ export const nominationRoutes = [
     summary: 'The ranking, computed exactly as the scoring formula says, with each entry explained',
     tag: 'Good family style',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     params: z.object({ roundId: Id }),
     response: { status: 200, description: 'One item per nomination', schema: Ranking },
     async handle({ params, principal }, deps) {
@@ -357,7 +401,8 @@ export const nominationRoutes = [
       const rows = await readAll<NominationRow>(deps.views, {
         list: roundNominationsList(principal.community, params.roundId),
       });
-      return { status: 200, body: { roundId: params.roundId, items: rankNominations(round.data, rows) } };
+      const items = rankingSeenBy(principal, round.data, rows, deps.clock.now());
+      return { status: 200, body: { roundId: params.roundId, items } };
     },
   }),
   defineRoute({
@@ -367,7 +412,7 @@ export const nominationRoutes = [
     summary: 'A round with its criteria, judges and closing dates',
     tag: 'Good family style',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     params: z.object({ roundId: Id }),
     response: { status: 200, description: 'The round', schema: z.record(z.string(), z.unknown()) },
     async handle({ params, principal }, deps) {

@@ -3,14 +3,15 @@ import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
 import { type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
-import { Category, Format, Metric, TargetPeriod } from '../../../events/index.js';
+import { ERASED } from '../../../domain/views/resident.view.js';
+import { Category, Format, Metric, type Person, TargetPeriod } from '../../../events/index.js';
+import { roleSets, seesOrganizingGroupContacts } from '../../app/authorization.js';
 import { appErrors } from '../../app/errors.js';
 import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
+import type { Principal } from '../principal.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
-
-const everyone = ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'] as const;
 
 export const CreatePlanBody = z
   .object({
@@ -57,6 +58,15 @@ export const OrganizingGroupBody = z
 
 const TargetView = SetTargetBody.extend({ targetId: z.string(), setAt: z.string() });
 
+const PersonView = z
+  .object({
+    name: z.string().describe(`"${ERASED}" once the resident it names was erased`),
+    email: z.string().optional().describe('admin and organizers only'),
+    residentId: z.string().optional(),
+    erased: z.boolean().optional(),
+  })
+  .meta({ id: 'PersonView' });
+
 export const Plan = z
   .object({
     planId: z.string(),
@@ -66,12 +76,36 @@ export const Plan = z
     timeZone: z.string(),
     createdAt: z.string(),
     targets: z.array(TargetView),
-    organizingGroup: OrganizingGroupBody.extend({ appointedAt: z.string() }).nullable(),
+    organizingGroup: z
+      .object({
+        leader: PersonView,
+        deputies: z.array(PersonView),
+        members: z.array(PersonView),
+        appointedAt: z.string(),
+      })
+      .nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Plan' });
 
 const PlanParams = z.object({ planId: Id });
+
+/** The plan as this caller may see it: the organizing group's email addresses go to staff only. */
+function planAsSeenBy(principal: Principal, item: { data: PlanDetail; appliedVersion: number }) {
+  const plan = { ...item.data, version: item.appliedVersion };
+  const group = plan.organizingGroup;
+  if (!group || seesOrganizingGroupContacts(principal)) return plan;
+  const withoutEmail = ({ email: _email, ...person }: Person) => person;
+  return {
+    ...plan,
+    organizingGroup: {
+      ...group,
+      leader: withoutEmail(group.leader),
+      deputies: group.deputies.map(withoutEmail),
+      members: group.members.map(withoutEmail),
+    },
+  };
+}
 
 /** The plan's detail view, or 404 (also for another community's plan: the key carries the community). */
 export async function readPlan(deps: HttpDependencies, community: string, planId: string) {
@@ -160,14 +194,14 @@ export const planRoutes = [
     summary: 'A plan with its targets and organizing group',
     tag: 'Plans',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     params: PlanParams,
     response: { status: 200, description: 'The plan', schema: Plan },
     async handle({ params, principal }, deps) {
       const item = await readPlan(deps, principal.community, params.planId);
       return {
         status: 200,
-        body: { ...item.data, version: item.appliedVersion },
+        body: planAsSeenBy(principal, item),
         headers: { etag: `"${item.appliedVersion}"` },
       };
     },
@@ -179,7 +213,7 @@ export const planRoutes = [
     summary: "The community's plans, by year",
     tag: 'Plans',
     kind: 'query',
-    roles: [...everyone],
+    roles: [...roleSets.everyone],
     query: ListQuery,
     response: { status: 200, description: 'A page of plans', schema: listOf(Plan) },
     async handle({ query, principal }, deps) {
@@ -191,7 +225,7 @@ export const planRoutes = [
       return {
         status: 200,
         body: {
-          items: page.items.map((i) => ({ ...i.data, version: i.appliedVersion })),
+          items: page.items.map((item) => planAsSeenBy(principal, item)),
           nextCursor: page.nextCursor ?? null,
         },
       };

@@ -8,6 +8,7 @@ import { isDateOrDateTime } from '../../../domain/shared/time.js';
 import type { PlanDetail } from '../../../domain/views/plan.view.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/views/recognition.view.js';
 import { ModelTitle } from '../../../events/index.js';
+import { roleSets } from '../../app/authorization.js';
 import { DomainRefusal } from '../../middleware/problem.js';
 import { executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
@@ -68,7 +69,7 @@ export const recognitionRoutes = [
     summary: "Add an entry to the community's list of good deeds",
     tag: 'Good deeds and models',
     kind: 'command',
-    roles: ['admin', 'organizer'],
+    roles: [...roleSets.staff],
     body: GoodDeedBody,
     response: { status: 201, description: 'The good deed was recorded', schema: CommandAnswer },
     async handle(request, deps) {
@@ -103,7 +104,7 @@ export const recognitionRoutes = [
     summary: 'The list of good deeds of a plan, by date',
     tag: 'Good deeds and models',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'],
+    roles: [...roleSets.everyone],
     query: ListQuery.extend({ planId: Id }),
     response: {
       status: 200,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { renderCsv, renderHtml } from '../../../domain/reports/render.js';
 import { isPeriod } from '../../../domain/shared/time.js';
+import { roleSets } from '../../app/authorization.js';
 import { encodePosition } from '../../app/position.js';
 import { commitMetadata } from '../command-response.js';
 import { defineRoute, type RouteResponse } from '../route.js';
@@ -17,7 +18,7 @@ export const reportRoutes = [
     summary: 'The report of a period as JSON, email-safe HTML (Accept: text/html) or CSV (Accept: text/csv)',
     tag: 'Reports',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor'],
+    roles: [...roleSets.overseers],
     params: Params,
     query: PeriodQuery,
     response: { status: 200, description: 'The report', schema: z.record(z.string(), z.unknown()) },

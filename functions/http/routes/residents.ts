@@ -9,7 +9,8 @@ import {
 import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
 import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
-import { ApplicationError, appErrors } from '../../app/errors.js';
+import { assertMayRead, roleSets, seesContactDetails } from '../../app/authorization.js';
+import { appErrors } from '../../app/errors.js';
 import { readPartition } from '../../app/read-all.js';
 import { executeOn } from '../command-response.js';
 import type { Principal } from '../principal.js';
@@ -43,8 +44,9 @@ export const Resident = z
     building: z.string().optional(),
     partyMember: z.boolean(),
     branch: z.string().optional(),
-    phone: z.string().optional(),
-    email: z.string().optional(),
+    phone: z.string().optional().describe('admin, organizer and the resident themself only'),
+    email: z.string().optional().describe('admin, organizer and the resident themself only'),
+    erased: z.boolean().optional().describe("true once the resident's personal data was erased"),
     enrolledAt: z.string(),
     version: z.number().int(),
   })
@@ -95,12 +97,14 @@ export const Participation = z
   })
   .meta({ id: 'Participation' });
 
-/** A resident reads their own record only; staff read everyone's in their community. */
-export function assertMayReadResident(principal: Principal, residentId: string): void {
-  const staff = principal.roles.some((role) => role !== 'resident');
-  if (!staff && principal.sub !== residentId) {
-    throw new ApplicationError(403, 'forbidden', 'a resident may read only their own record');
-  }
+/**
+ * The record as this caller may see it: phone and email only for staff and the resident themself
+ * (least exposure: judges, leaders and auditors need who someone is, not how to reach them).
+ */
+export function residentAsSeenBy(principal: Principal, profile: ResidentProfile): ResidentProfile {
+  if (seesContactDetails(principal, profile.residentId)) return profile;
+  const { phone: _phone, email: _email, ...withheld } = profile;
+  return withheld;
 }
 
 export const residentRoutes = [
@@ -111,7 +115,7 @@ export const residentRoutes = [
     summary: 'Enroll a resident on the community roster',
     tag: 'Residents',
     kind: 'command',
-    roles: ['admin', 'organizer'],
+    roles: [...roleSets.staff],
     body: EnrollResidentBody,
     response: { status: 201, description: 'The resident was enrolled', schema: CommandAnswer },
     async handle(request, deps) {
@@ -166,14 +170,22 @@ export const residentRoutes = [
     summary: "A resident's record (a resident may read only their own)",
     tag: 'Residents',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'],
+    roles: [...roleSets.residentRecordReaders, 'resident'],
     params: ResidentParams,
     response: { status: 200, description: 'The resident', schema: Resident },
     async handle({ params, principal }, deps) {
-      assertMayReadResident(principal, params.residentId);
+      assertMayRead(
+        principal,
+        'residentRecordReaders',
+        params.residentId,
+        'a resident may read only their own record',
+      );
       const item = await deps.views.get<ResidentProfile>(residentKey(principal.community, params.residentId));
       if (!item || item.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
-      return { status: 200, body: { ...item.data, version: item.appliedVersion } };
+      return {
+        status: 200,
+        body: { ...residentAsSeenBy(principal, item.data), version: item.appliedVersion },
+      };
     },
   }),
   defineRoute({
@@ -183,11 +195,16 @@ export const residentRoutes = [
     summary: 'What a resident took part in: activities registered for and attended',
     tag: 'Residents',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader', 'auditor', 'resident'],
+    roles: [...roleSets.overseers, 'resident'],
     params: ResidentParams,
     response: { status: 200, description: "The resident's participation", schema: Participation },
     async handle({ params, principal }, deps) {
-      assertMayReadResident(principal, params.residentId);
+      assertMayRead(
+        principal,
+        'overseers',
+        params.residentId,
+        'a resident may read only their own participation',
+      );
       const profile = await deps.views.get<ResidentProfile>(
         residentKey(principal.community, params.residentId),
       );
@@ -261,7 +278,7 @@ export const residentRoutes = [
     summary: 'The community roster, by name',
     tag: 'Residents',
     kind: 'query',
-    roles: ['admin', 'organizer', 'leader'],
+    roles: [...roleSets.rosterReaders],
     query: ListQuery,
     response: { status: 200, description: 'A page of residents', schema: listOf(Resident) },
     async handle({ query, principal }, deps) {
@@ -273,7 +290,10 @@ export const residentRoutes = [
       return {
         status: 200,
         body: {
-          items: page.items.map((item) => ({ ...item.data, version: item.appliedVersion })),
+          items: page.items.map((item) => ({
+            ...residentAsSeenBy(principal, item.data),
+            version: item.appliedVersion,
+          })),
           nextCursor: page.nextCursor ?? null,
         },
       };

@@ -1,0 +1,89 @@
+import { ApplicationError } from './errors.js';
+
+/**
+ * Who may do what, in one place: the role sets the route table names, the "acts for" rules commands
+ * apply, and what each reader is shown. A command's decision about a resident's own thing (their
+ * article, their registration) reads the stream it is about — the write model the command service
+ * loads — never a view, which may still lag behind the caller's own last write.
+ */
+
+/** The roles a token carries (the same names as the HTTP principal's; this layer imports nothing from HTTP). */
+export type RoleName = 'admin' | 'organizer' | 'resident' | 'judge' | 'leader' | 'auditor';
+
+/** The caller as authorization sees them: who they are and what roles they hold. */
+export interface Caller {
+  readonly sub: string;
+  readonly roles: readonly RoleName[];
+}
+
+/** Named role sets: a route's `roles` is one of these, so a purpose has one rule everywhere. */
+export const roleSets = {
+  /** Committee staff: they run the plan, act for any resident and see residents' contact details. */
+  staff: ['admin', 'organizer'],
+  /**
+   * Those who oversee the plan and read every record of the community: each article, anyone's
+   * participation, the reports and compliance. They list a thing only if they may also open it.
+   */
+  overseers: ['admin', 'organizer', 'leader', 'auditor'],
+  /** Who opens a resident's record: the overseers and the judges (who look up the families they judge). */
+  residentRecordReaders: ['admin', 'organizer', 'leader', 'auditor', 'judge'],
+  /** Who browse the whole roster. */
+  rosterReaders: ['admin', 'organizer', 'leader'],
+  /** Residents write their own articles, registrations and nominations; staff do it for them. */
+  residentsAndStaff: ['admin', 'organizer', 'resident'],
+  /** Every signed-in member of the community. */
+  everyone: ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type RoleSet = keyof typeof roleSets;
+
+/** Whether the caller holds one of the roles of a set. */
+export const holds = (caller: Caller, set: RoleSet): boolean =>
+  caller.roles.some((role) => (roleSets[set] as readonly RoleName[]).includes(role));
+
+export const isStaff = (caller: Caller): boolean => holds(caller, 'staff');
+
+/** "Acts for": staff act for any resident; anyone else only for themselves (a resident's `sub` is their id). */
+export const actsFor = (caller: Caller, residentId: string): boolean =>
+  isStaff(caller) || caller.sub === residentId;
+
+/** 403 with `refusal` (what the caller may do instead) unless the caller acts for the resident. */
+export function assertActsFor(caller: Caller, residentId: string, refusal: string): void {
+  if (!actsFor(caller, residentId)) throw new ApplicationError(403, 'forbidden', refusal);
+}
+
+/** A judge declares their own conflicts; an admin may record one for them. */
+export const actsForJudge = (caller: Caller, judgeId: string): boolean =>
+  caller.roles.includes('admin') || caller.sub === judgeId;
+
+/** A record about a resident is read by the set's roles, and by that resident. */
+export const mayRead = (caller: Caller, set: RoleSet, residentId: string): boolean =>
+  holds(caller, set) || caller.sub === residentId;
+
+export function assertMayRead(caller: Caller, set: RoleSet, residentId: string, refusal: string): void {
+  if (!mayRead(caller, set, residentId)) throw new ApplicationError(403, 'forbidden', refusal);
+}
+
+/** Phone and email of a resident: staff, and the resident themself. */
+export const seesContactDetails = (caller: Caller, residentId: string): boolean =>
+  isStaff(caller) || caller.sub === residentId;
+
+/** The organizing group's email addresses: staff only (the reports reach the group without anyone else). */
+export const seesOrganizingGroupContacts = (caller: Caller): boolean => isStaff(caller);
+
+/**
+ * One judge's scores of a nomination. Staff and that judge see them all along; the round's other
+ * judges once scoring has closed (they can no longer be swayed); everyone else once the nomination
+ * is decided.
+ */
+export function seesJudgeScores(
+  caller: Caller,
+  judgeId: string,
+  round: { readonly judges: readonly string[]; readonly scoringCloses: string },
+  nomination: { readonly decided: boolean },
+  now: Date,
+): boolean {
+  if (isStaff(caller) || nomination.decided) return true;
+  if (!caller.roles.includes('judge') || !round.judges.includes(caller.sub)) return false;
+  return caller.sub === judgeId || now.getTime() >= Date.parse(round.scoringCloses);
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../functions/http/principal.js';
+import { startApi, type TestApi } from '../support/api.js';
+import { ManualClock } from '../support/clock.js';
+
+/** Least exposure: contact details and judges' own scores go only to the people who need them. */
+describe('least exposure of personal data', () => {
+  const clock = new ManualClock('2026-05-01T02:00:00Z');
+  let api: TestApi;
+  let admin: string;
+  const id: Record<string, string> = {};
+  const post = async (path: string, body: unknown, token = admin) => {
+    const answer = await api.call<{ id: string }>('POST', path, { token, body });
+    expect([path, answer.status]).toEqual([path, 201]);
+    return answer.body.id;
+  };
+  const as = (role: Role, sub?: string) => api.token(role, sub ? { sub } : {});
+
+  beforeAll(async () => {
+    api = await startApi({ clock });
+    admin = await api.token('admin');
+    id.plan = await post('/plans', { communityName: 'V', year: 2026, title: 'P' });
+    id.resident = await post('/residents', {
+      name: 'Wen Xiaoyu',
+      householdId: 'H-1',
+      phone: '+86 139 2222 3333',
+      email: 'wen.xiaoyu@example.org',
+    });
+    for (const judge of ['j1', 'j2', 'j3'])
+      id[judge] = await post('/residents', { name: judge, householdId: `H-${judge}` });
+    await post(`/plans/${id.plan}/organizing-group`, {
+      leader: { name: 'Director Zhou', email: 'zhou.director@example.org' },
+      deputies: [{ name: 'Deputy Qian', email: 'qian.deputy@example.org' }],
+      members: [{ name: 'Wen Xiaoyu', email: 'wen.xiaoyu@example.org', residentId: id.resident }],
+    });
+    await api.runtime.dispatcher.idle();
+  });
+  afterAll(async () => api?.close());
+
+  it("shows a resident's phone and email to admin, organizer and the resident only (judges, auditors and leaders read them today)", async () => {
+    const read = async (token: string) =>
+      (await api.call<Record<string, unknown>>('GET', `/residents/${id.resident}`, { token })).body;
+    for (const token of [admin, await as('organizer'), await as('resident', id.resident)]) {
+      expect(await read(token)).toMatchObject({
+        phone: '+86 139 2222 3333',
+        email: 'wen.xiaoyu@example.org',
+      });
+    }
+    for (const role of ['judge', 'auditor', 'leader'] as const) {
+      const body = await read(await as(role));
+      expect([role, body.name, body.phone, body.email]).toEqual([role, 'Wen Xiaoyu', undefined, undefined]);
+    }
+    const roster = await api.call('GET', '/residents?limit=500', { token: await as('leader') });
+    expect(roster.status).toBe(200);
+    expect(roster.text).toContain('Wen Xiaoyu');
+    expect(roster.text).not.toContain('wen.xiaoyu@example.org');
+    expect(roster.text).not.toContain('2222 3333');
+  });
+
+  it("shows the organizing group's email addresses to staff only (residents read them today)", async () => {
+    const emails = ['zhou.director@example.org', 'qian.deputy@example.org', 'wen.xiaoyu@example.org'];
+    for (const role of ['admin', 'organizer'] as const) {
+      const token = await as(role);
+      const plan = await api.call('GET', `/plans/${id.plan}`, { token });
+      const plans = await api.call('GET', '/plans', { token });
+      for (const email of emails) {
+        expect(plan.text).toContain(email);
+        expect(plans.text).toContain(email);
+      }
+    }
+    for (const role of ['resident', 'judge', 'leader', 'auditor'] as const) {
+      const token = await as(role);
+      const plan = await api.call<{ organizingGroup: { leader: { name: string } } }>(
+        'GET',
+        `/plans/${id.plan}`,
+        {
+          token,
+        },
+      );
+      expect(plan.body.organizingGroup.leader.name).toBe('Director Zhou');
+      const plans = await api.call('GET', '/plans', { token });
+      for (const email of emails) {
+        expect([role, plan.text.includes(email), plans.text.includes(email)]).toEqual([role, false, false]);
+      }
+    }
+  });
+
+  it("shows each judge's scores to staff and to that judge only while scoring is open, to the other judges once it closes, and to everyone once decided (everyone sees them today)", async () => {
+    const roundId = await post('/rounds', {
+      planId: id.plan,
+      title: 'Round',
+      criteria: [{ key: 'virtue', label: 'Virtue', weight: 1 }],
+      minJudges: 2,
+      judges: [id.j1, id.j2, id.j3],
+      nominationsClose: '2026-05-31',
+      scoringCloses: '2026-06-30',
+    });
+    const nominationId = await post(`/rounds/${roundId}/nominations`, {
+      householdId: 'H-1',
+      familyName: 'The Wens',
+      nominatedBy: id.resident,
+      story: 'Kind',
+    });
+    clock.set('2026-06-10T02:00:00Z');
+    for (const [judge, score] of [
+      ['j1', 8],
+      ['j2', 6],
+    ] as const) {
+      await post(
+        `/nominations/${nominationId}/scores`,
+        { scores: { virtue: score } },
+        await as('judge', id[judge]),
+      );
+    }
+    await api.runtime.dispatcher.idle();
+    type Ranking = {
+      items: { final: number | null; explanation: { judges?: { judgeId: string; raw: number }[] } }[];
+    };
+    const judgesSeenBy = async (token: string) => {
+      const ranking = await api.call<Ranking>('GET', `/rounds/${roundId}/ranking`, { token });
+      expect(ranking.status).toBe(200);
+      return (ranking.body.items[0]!.explanation.judges ?? []).map((j) => j.judgeId).sort();
+    };
+    const both = [id.j1!, id.j2!].sort();
+    const nobody: string[] = [];
+
+    // Scoring open: staff see every judge's scores, a judge their own, everyone else none.
+    expect(await judgesSeenBy(admin)).toEqual(both);
+    expect(await judgesSeenBy(await as('organizer'))).toEqual(both);
+    expect(await judgesSeenBy(await as('judge', id.j1))).toEqual([id.j1]);
+    expect(await judgesSeenBy(await as('judge', id.j3))).toEqual(nobody);
+    for (const role of ['resident', 'leader', 'auditor'] as const)
+      expect([
+        role,
+        await judgesSeenBy(await as(role, role === 'resident' ? id.resident : undefined)),
+      ]).toEqual([role, nobody]);
+    // The aggregate stays visible to all: only the per-judge figures are withheld.
+    const ranking = await api.call<Ranking>('GET', `/rounds/${roundId}/ranking`, {
+      token: await as('resident'),
+    });
+    expect(ranking.body.items[0]!.final).toEqual(expect.any(Number));
+
+    // Scoring closed: the judges see each other's scores; the others wait for the decision.
+    clock.set('2026-07-01T02:00:00Z');
+    expect(await judgesSeenBy(await as('judge', id.j3))).toEqual(both);
+    expect(await judgesSeenBy(await as('leader'))).toEqual(nobody);
+
+    await post(`/nominations/${nominationId}/decision`, { outcome: 'awarded', rationale: 'Kind' });
+    await api.runtime.dispatcher.idle();
+    for (const role of ['resident', 'leader', 'auditor'] as const)
+      expect([role, await judgesSeenBy(await as(role))]).toEqual([role, both]);
+  });
+});
