@@ -12,19 +12,49 @@ import { isConditionalCheckFailed } from './dynamodb-client.js';
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
-/** Cursors are opaque to callers; a tampered one can only name another key of the same partition. */
-export function decodeCursor(cursor: string | undefined, partitionAttribute: string, partition: string) {
-  if (!cursor) return undefined;
-  let key: Record<string, unknown>;
+/** The key attributes a page of each kind of read ends on (every one a string, see `viewsTable`). */
+const TABLE_KEY = ['pk', 'sk'] as const;
+const LIST_KEY = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
+
+/** DynamoDB's limit for a sort key value; partition keys may be longer, but ours never are. */
+const MAX_KEY_BYTES = 1024;
+
+/**
+ * Cursors are opaque to callers, but they come back from them: a cursor must be exactly the key a
+ * page of this read ends on (the same attributes, every one a non-empty string within DynamoDB's key
+ * size) and of this read's partition. Anything else would reach DynamoDB as an invalid start key (a
+ * 500), or start another list.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  keyAttributes: readonly string[],
+  partitionAttribute: string,
+  partition: string,
+): Record<string, string> | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  let decoded: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursor();
   }
-  if (typeof key !== 'object' || key === null || key[partitionAttribute] !== partition)
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw new InvalidCursor();
+  const given = Object.keys(decoded);
+  if (given.length !== keyAttributes.length || !keyAttributes.every((name) => Object.hasOwn(decoded, name)))
     throw new InvalidCursor();
+  const key: Record<string, string> = {};
+  for (const name of keyAttributes) {
+    const value = (decoded as Record<string, unknown>)[name];
+    if (typeof value !== 'string' || value === '' || Buffer.byteLength(value) > MAX_KEY_BYTES)
+      throw new InvalidCursor();
+    key[name] = value;
+  }
+  if (key[partitionAttribute] !== partition) throw new InvalidCursor();
   return key;
 }
+
+/** DynamoDB orders string keys by their UTF-8 bytes, not by JavaScript's UTF-16 code units. */
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 export class InvalidCursor extends Error {
   constructor() {
@@ -123,7 +153,20 @@ export class DynamoDbViewStore implements ViewStore {
     const filter = filterExpression(query.where ?? [], names, values);
     // Filters apply after DynamoDB's Limit, so keep reading until the page is full or the list ends.
     const items: StoredView<D>[] = [];
-    let startKey = decodeCursor(query.cursor, 'gsi1pk', query.list);
+    let startKey: Record<string, unknown> | undefined = decodeCursor(
+      query.cursor,
+      LIST_KEY,
+      'gsi1pk',
+      query.list,
+    );
+    // DynamoDB refuses a start key outside the key condition ("outside query boundaries").
+    const sortKey = startKey?.gsi1sk as string | undefined;
+    if (
+      sortKey !== undefined &&
+      ((query.from !== undefined && byteOrder(sortKey, query.from) < 0) ||
+        (query.to !== undefined && byteOrder(sortKey, query.to) > 0))
+    )
+      throw new InvalidCursor();
     do {
       const result = await this.client.send(
         new QueryCommand({
@@ -147,6 +190,8 @@ export class DynamoDbViewStore implements ViewStore {
     pk: string,
     options: { skPrefix?: string; limit?: number; cursor?: string } = {},
   ): Promise<ViewPage<D>> {
+    const startKey = decodeCursor(options.cursor, TABLE_KEY, 'pk', pk);
+    if (startKey && options.skPrefix && !startKey.sk!.startsWith(options.skPrefix)) throw new InvalidCursor();
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -156,7 +201,7 @@ export class DynamoDbViewStore implements ViewStore {
           : { ':pk': pk },
         FilterExpression: 'attribute_not_exists(deleted)',
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, 'pk', pk),
+        ExclusiveStartKey: startKey,
       }),
     );
     return {

@@ -5,7 +5,22 @@ export interface MatchedRoute {
   readonly params: Record<string, string>;
 }
 
-export type RouteMatch = MatchedRoute | { readonly allowed: readonly string[] } | undefined;
+/** A path that fits a route's template but whose parameter is not valid percent-encoding (`%zz`). */
+export interface UndecodablePath {
+  readonly route: Route;
+  readonly undecodable: string;
+}
+
+export type RouteMatch = MatchedRoute | UndecodablePath | { readonly allowed: readonly string[] } | undefined;
+
+/** `decodeURIComponent` throws on a bad escape; a caller's typo must not become a 500. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 interface CompiledRoute {
   readonly route: Route;
@@ -42,10 +57,13 @@ export class Router {
         allowed.push(route.method);
         continue;
       }
-      const params: Record<string, string> = {};
-      names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found[i + 1]!);
-      });
+      // A null-prototype record: a parameter named like an Object.prototype member stays data.
+      const params: Record<string, string> = Object.create(null);
+      for (const [i, name] of names.entries()) {
+        const value = decodeSegment(found[i + 1]!);
+        if (value === undefined) return { route, undecodable: name };
+        params[name] = value;
+      }
       return { route, params };
     }
     return allowed.length > 0 ? { allowed } : undefined;

@@ -14,6 +14,13 @@ export function routing(router: Router, serves: (route: Route) => boolean): Http
           allowed: found.allowed,
         });
       }
+      if ('undecodable' in found) {
+        throw new ApplicationError(
+          400,
+          'invalid-path',
+          `the path parameter ${found.undecodable} is not valid percent-encoding`,
+        );
+      }
       // A route that belongs to another function never runs here, even if a request is misrouted to us.
       if (!serves(found.route))
         throw new ApplicationError(404, 'no-such-route', `no route for ${method} ${path}`);

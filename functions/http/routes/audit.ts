@@ -60,9 +60,11 @@ export const auditRoutes = [
     kind: 'query',
     roles: [...auditors],
     query: z.object({
+      // A ULID's first character carries the top bits of its 48-bit time: past 7 it names no instant
+      // (and decoding it throws), so such a cursor is refused here as bad input.
       after: z
         .string()
-        .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+        .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'not a commit id (ULID)')
         .optional(),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
     }),

@@ -8,12 +8,15 @@ import { buildOpenApi } from '../openapi.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
 
-/** Swagger UI's files, served from this deployment (no CDN): they ship beside the bundle on AWS. */
-const assets: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
-};
+/**
+ * Swagger UI's files, served from this deployment (no CDN): they ship beside the bundle on AWS. A Map,
+ * not an object literal: `constructor` or `__proto__` in the path must not find Object.prototype.
+ */
+const assets = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['swagger-ui-standalone-preset.js', 'text/javascript; charset=utf-8'],
+]);
 
 /** Beside the bundle (the CDK app copies them there), else the installed package (running from source). */
 function assetsDirectory(): string {
@@ -52,6 +55,22 @@ const init = `window.ui = SwaggerUIBundle({
 });
 `;
 
+/**
+ * The docs page runs only its own files: Swagger UI's scripts and init.js (no inline script, no eval),
+ * its stylesheet plus the inline styles React sets, its data: icons, and calls to this API.
+ */
+const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** `GET /openapi.json`, generated from the same route table and zod schemas that serve requests, and `/docs`. */
 export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
   let document: unknown;
@@ -85,7 +104,7 @@ export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
       roles: [],
       response: { status: 200, description: 'HTML page', contentType: 'text/html; charset=utf-8' },
       async handle() {
-        return { status: 200, text: page };
+        return { status: 200, text: page, headers: { 'content-security-policy': DOCS_CSP } };
       },
     }),
     defineRoute({
@@ -112,7 +131,7 @@ export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
       params: z.object({ file: z.string().max(64) }),
       response: { status: 200, description: 'Script or stylesheet', contentType: 'text/plain' },
       async handle({ params }) {
-        const type = assets[params.file];
+        const type = assets.get(params.file);
         if (!type) throw appErrors.notFound(`asset ${params.file}`);
         let text = cache.get(params.file);
         if (text === undefined) {
