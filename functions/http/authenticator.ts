@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { jwtVerify } from 'jose';
 import { ApplicationError } from '../app/errors.js';
 import { COMMUNITY_ATTRIBUTE, COMMUNITY_CLAIM } from '../identity/token-claims.js';
-import { isRole, type Principal } from './principal.js';
+import { isCommunity, isRole, type Principal } from './principal.js';
 
 export interface Authenticator {
   authenticate(event: APIGatewayProxyEventV2): Promise<Principal>;
@@ -24,11 +24,26 @@ export function rolesFromClaims(claims: Claims): Principal['roles'] {
   return values.filter((v): v is string => typeof v === 'string').filter(isRole);
 }
 
-export function principalFromClaims(claims: Claims): Principal {
+/**
+ * `exp` in seconds since the epoch: a number in a verified JWT, a string in API Gateway's claims.
+ * A token that never expires is refused: a leaked one would be good forever.
+ */
+function expiresAt(claims: Claims): number | undefined {
+  const exp = claims.exp;
+  const seconds = typeof exp === 'string' && /^\d{1,12}$/.test(exp) ? Number(exp) : exp;
+  return typeof seconds === 'number' && Number.isSafeInteger(seconds) ? seconds : undefined;
+}
+
+export function principalFromClaims(claims: Claims, now: Date = new Date()): Principal {
   const sub = claims.sub;
   const community = claims[COMMUNITY_CLAIM] ?? claims[COMMUNITY_ATTRIBUTE];
+  const exp = expiresAt(claims);
+  if (exp === undefined) throw unauthorized('the token has no expiry (exp)');
+  if (exp * 1000 <= now.getTime()) throw unauthorized('the token has expired');
   if (typeof sub !== 'string' || sub === '') throw unauthorized('the token has no subject');
   if (typeof community !== 'string' || community === '') throw unauthorized('the token names no community');
+  // Checked, not trusted: the community becomes the prefix of every key this request reads or writes.
+  if (!isCommunity(community)) throw unauthorized('the token names no valid community');
   return { sub, community, roles: rolesFromClaims(claims) };
 }
 
@@ -57,6 +72,7 @@ export function localJwtAuthenticator(secret: Uint8Array): Authenticator {
           issuer: LOCAL_ISSUER,
           audience: LOCAL_AUDIENCE,
           algorithms: ['HS256'],
+          requiredClaims: ['exp'],
         });
         return principalFromClaims(payload as Claims);
       } catch (error) {

@@ -1,0 +1,52 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { ApplicationError } from '../../../functions/app/errors.js';
+import { authorizerClaimsAuthenticator } from '../../../functions/http/authenticator.js';
+
+/** The event API Gateway's JWT authorizer hands on: claims as strings, groups flattened. */
+const withClaims = (claims: Record<string, string>) =>
+  ({ requestContext: { authorizer: { jwt: { claims } } } }) as unknown as APIGatewayProxyEventV2;
+
+const inAnHour = String(Math.floor(Date.now() / 1000) + 3600);
+const valid = { sub: 'u-1', 'cognito:groups': '[admin organizer]', community: 'demo', exp: inAnHour };
+
+async function refusal(claims: Record<string, string>) {
+  try {
+    await authorizerClaimsAuthenticator.authenticate(withClaims(claims));
+    return undefined;
+  } catch (error) {
+    return error instanceof ApplicationError ? error.status : error;
+  }
+}
+
+describe('claims from the API Gateway authorizer (issue 14)', () => {
+  it('maps valid claims to the principal', async () => {
+    await expect(authorizerClaimsAuthenticator.authenticate(withClaims(valid))).resolves.toEqual({
+      sub: 'u-1',
+      community: 'demo',
+      roles: ['admin', 'organizer'],
+    });
+  });
+
+  it('a token without exp is refused with 401 on AWS too, and so is an expired one', async () => {
+    const { exp: _exp, ...withoutExp } = valid;
+    expect(await refusal(withoutExp)).toBe(401);
+    expect(await refusal({ ...valid, exp: 'soon' })).toBe(401);
+    expect(await refusal({ ...valid, exp: String(Math.floor(Date.now() / 1000) - 1) })).toBe(401);
+  });
+
+  it.each(['demo#K', 'DEMO', 'demo/x', ' demo', 'a'.repeat(64)])(
+    'tenant aliasing: community %j is refused with 401',
+    async (community) => {
+      expect(await refusal({ ...valid, community })).toBe(401);
+    },
+  );
+
+  it('custom:community (the Cognito attribute) is held to the same format', async () => {
+    const { community: _c, ...rest } = valid;
+    expect(await refusal({ ...rest, 'custom:community': 'demo#K' })).toBe(401);
+    await expect(
+      authorizerClaimsAuthenticator.authenticate(withClaims({ ...rest, 'custom:community': 'demo-2' })),
+    ).resolves.toMatchObject({ community: 'demo-2' });
+  });
+});
