@@ -2,17 +2,48 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { ApplicationError } from '../../functions/app/errors.js';
+import type { Authenticator } from '../../functions/http/authenticator.js';
+import {
+  corsHeaders,
+  isPreflight,
+  parseAllowedOrigins,
+  preflightHeaders,
+} from '../../functions/http/cors.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
 import type { Route } from '../../functions/http/route.js';
 import { Router } from '../../functions/http/router.js';
+import { problem, problemResponse } from '../../functions/middleware/problem.js';
+import { secureHeaders } from '../../functions/middleware/security-headers.js';
 
 export interface ApiFunctions {
   readonly commands: HttpHandler;
   readonly queries: HttpHandler;
 }
 
-/** Requests larger than API Gateway's payload limit are refused the way it would refuse them. */
+export interface LocalServerOptions {
+  /**
+   * Checks a caller's token before their body is read (API Gateway's authorizer runs before the
+   * integration too). Without it only the token's shape and expiry are checked up front; the
+   * function verifies it fully either way.
+   */
+  readonly authenticator?: Authenticator;
+  /** Origins browsers may call from (CORS); default `ALLOWED_ORIGINS`, else `http://localhost:5173`. */
+  readonly allowedOrigins?: readonly string[];
+  /** Requests larger than API Gateway's payload limit are refused the way it would refuse them. */
+  readonly maxBodyBytes?: number;
+  /** How long a client may take to send its headers, and its whole request. */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+}
+
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** Slow-header clients are cut off after this; Node's default (60 s, checked every 30 s) held them 75 s+. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** API Gateway gives up on an integration after 30 s; a client gets no longer to send its request. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** API Gateway's limit on a request's headers is 10 KB; Node's own default is the same order. */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 function lambdaContext(functionName: string): Context {
   const requestId = randomUUID();
@@ -32,16 +63,25 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-/** Turns a Node request into the API Gateway HTTP API (payload 2.0) event the deployed functions receive. */
-export function toApiGatewayEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+type Headers = Readonly<Record<string, string | undefined>>;
+
+/** A request's headers as API Gateway hands them on: lower-case names, repeated values joined. */
+function headersOf(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
-  const query: Record<string, string> = {};
+  return headers;
+}
+
+/** Turns a Node request into the API Gateway HTTP API (payload 2.0) event the deployed functions receive. */
+export function toApiGatewayEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const headers = headersOf(request);
+  // Null-prototype: `?__proto__=` or `?constructor=` are parameters like any other, not members.
+  const query: Record<string, string> = Object.create(null);
   for (const [name, value] of url.searchParams)
-    query[name] = name in query ? `${query[name]},${value}` : value;
+    query[name] = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
   const method = (request.method ?? 'GET').toUpperCase();
   const now = new Date();
   return {
@@ -74,70 +114,147 @@ export function toApiGatewayEvent(request: IncomingMessage, body: Buffer): APIGa
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+/** Reads the body up to `limit` bytes; `undefined` once it goes past (the rest is left unread). */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > limit) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, result: APIGatewayProxyResultV2): void {
-  if (typeof result === 'string') {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(result);
-    return;
-  }
+const announcesBody = (headers: Headers) =>
+  headers['transfer-encoding'] !== undefined ||
+  (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+
+/**
+ * Without the signing key the server can still refuse what no key would accept: no bearer token, a
+ * token that is not a JWT, or one whose `exp` is missing or past. The function verifies the rest.
+ */
+const shapedLikeAValidToken: Authenticator = {
+  async authenticate(event) {
+    const token = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(event.headers.authorization ?? '');
+    if (!token) throw new ApplicationError(401, 'unauthorized', 'missing bearer token');
+    let exp: unknown;
+    try {
+      exp = JSON.parse(Buffer.from(token[2]!, 'base64url').toString('utf8'))?.exp;
+    } catch {
+      exp = undefined;
+    }
+    if (typeof exp !== 'number' || exp * 1000 <= Date.now())
+      throw new ApplicationError(401, 'unauthorized', 'invalid or expired bearer token');
+    return { sub: '', roles: [], community: '' };
+  },
+};
+
+function send(
+  response: ServerResponse,
+  result: APIGatewayProxyResultV2,
+  extraHeaders: Record<string, string>,
+): void {
+  const structured = typeof result === 'string' ? { statusCode: 200, body: result } : result;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
-  const body = result.body ?? '';
+  for (const [name, value] of Object.entries(structured.headers ?? {})) {
+    // API Gateway answers CORS itself and drops what an integration says about it.
+    if (!name.toLowerCase().startsWith('access-control-')) headers[name.toLowerCase()] = String(value);
+  }
+  const body = structured.body ?? '';
   response
-    .writeHead(result.statusCode ?? 200, headers)
-    .end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+    .writeHead(structured.statusCode ?? 200, { ...headers, ...extraHeaders })
+    .end(structured.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/** An answer the server gives itself (API Gateway's own refusals), with the headers every answer has. */
+function refusal(status: number, code: string, detail: string, headers: Record<string, string> = {}) {
+  return {
+    ...problemResponse(problem(status, code, detail)),
+    headers: secureHeaders({ 'content-type': 'application/problem+json', ...headers }, { public: false }),
+  };
 }
 
 /**
  * The local API Gateway: each request becomes the v2 event the deployed API would send, and goes to
- * the function its route belongs to (commands or queries), exactly as the CDK routes do.
+ * the function its route belongs to (commands or queries), exactly as the CDK routes do. Like API
+ * Gateway it answers CORS preflights, limits how long a client may take and how much it may send,
+ * and turns away an anonymous caller before reading what they send.
  */
-export function createLocalServer(routes: readonly Route[], functions: ApiFunctions): Server {
+export function createLocalServer(
+  routes: readonly Route[],
+  functions: ApiFunctions,
+  options: LocalServerOptions = {},
+): Server {
   const router = new Router(routes);
-  return createServer(async (request, response) => {
-    try {
-      const body = await readBody(request);
-      if (!body) {
-        response.writeHead(413, { 'content-type': 'application/problem+json' });
-        response.end(
-          JSON.stringify({
-            type: '/problems/payload-too-large',
-            title: 'Content Too Large',
-            status: 413,
-            detail: 'request body over 6 MB',
-          }),
-        );
-        return;
+  const allowedOrigins = options.allowedOrigins ?? parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const authenticator = options.authenticator ?? shapedLikeAValidToken;
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(headersTimeout, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+      // Node enforces both timeouts only when it checks (every 30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeout / 2))),
+      maxHeaderSize: MAX_HEADER_BYTES,
+    },
+    async (request, response) => {
+      const headers = headersOf(request);
+      const cors = corsHeaders(allowedOrigins, headers.origin);
+      // An answer given before the body was read: close the connection rather than read it to keep it.
+      const sendUnread = (result: APIGatewayProxyResultV2) =>
+        send(response, result, announcesBody(headers) ? { ...cors, connection: 'close' } : cors);
+      try {
+        const method = (request.method ?? 'GET').toUpperCase();
+        if (isPreflight(method, headers)) {
+          response
+            .writeHead(204, secureHeaders(preflightHeaders(allowedOrigins, headers), { public: true }))
+            .end();
+          return;
+        }
+        const declared = Number(headers['content-length'] ?? 0);
+        if (declared > maxBodyBytes) {
+          sendUnread(refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`));
+          return;
+        }
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const match = router.match(method, url.pathname);
+        const route = match && 'route' in match ? match.route : undefined;
+        const name = route?.kind === 'command' ? 'commands' : 'queries';
+        const invoke = (body: Buffer) =>
+          functions[name](toApiGatewayEvent(request, body), lambdaContext(name));
+        // Only a route that takes a body gets its body read, and only once its caller is known.
+        if (!route?.body || !announcesBody(headers)) {
+          sendUnread(await invoke(Buffer.alloc(0)));
+          return;
+        }
+        if (route.kind !== 'public') {
+          try {
+            await authenticator.authenticate(toApiGatewayEvent(request, Buffer.alloc(0)));
+          } catch (error) {
+            const detail =
+              error instanceof ApplicationError ? error.detail : 'missing or invalid bearer token';
+            sendUnread(refusal(401, 'unauthorized', detail, { 'www-authenticate': 'Bearer' }));
+            return;
+          }
+        }
+        const body = await readBody(request, maxBodyBytes);
+        if (!body) {
+          // The rest of the body is still coming: answer, then close instead of reading it.
+          send(response, refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`), {
+            ...cors,
+            connection: 'close',
+          });
+          return;
+        }
+        send(response, await invoke(body), cors);
+      } catch {
+        send(response, refusal(500, 'internal-error', 'local server failure'), cors);
       }
-      const event = toApiGatewayEvent(request, body);
-      const match = router.match(event.requestContext.http.method, event.rawPath);
-      const isCommand = match !== undefined && 'route' in match && match.route.kind === 'command';
-      const result = isCommand
-        ? await functions.commands(event, lambdaContext('commands'))
-        : await functions.queries(event, lambdaContext('queries'));
-      send(response, result);
-    } catch {
-      response.writeHead(500, { 'content-type': 'application/problem+json' });
-      response.end(
-        JSON.stringify({
-          type: '/problems/internal-error',
-          title: 'Internal Server Error',
-          status: 500,
-          detail: 'local server failure',
-        }),
-      );
-    }
-  });
+    },
+  );
+  return server;
 }
 
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {

@@ -15,6 +15,7 @@ import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
+import { corsPolicy } from '../../functions/http/cors.js';
 import { routes } from '../../functions/http/routes/index.js';
 import type { StageConfig } from '../config.js';
 import { grantInvokeOnly, grantTable } from '../constructs/grants.js';
@@ -225,18 +226,24 @@ export class StatelessStack extends Stack {
       { periods: ['quarter', 'year'] },
     );
 
+    // API Gateway's JWT authorizer refuses a token whose signature, issuer, audience (the front-end
+    // client) or `exp` fails; Cognito always sets `exp`, and the functions' claims mapping refuses a
+    // token without one, or with a community outside COMMUNITY_PATTERN, all the same.
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.users, {
       userPoolClients: [props.frontendClient],
+      identitySource: ['$request.header.Authorization'],
     });
     this.api = new HttpApi(this, 'Api', {
       description: 'Community Culture Ledger HTTP API',
       createDefaultStage: false,
+      // The same policy the local server applies (functions/http/cors.ts); API Gateway answers
+      // preflights and adds these headers itself, ignoring any a function sets.
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
-        exposeHeaders: ['etag', 'x-correlation-id', 'idempotent-replayed'],
-        maxAge: Duration.hours(1),
+        allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...corsPolicy.allowHeaders],
+        exposeHeaders: [...corsPolicy.exposeHeaders],
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
