@@ -11,6 +11,7 @@ import { errorMapper } from '../middleware/error-mapper.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { requestParsing } from '../middleware/request-parsing.js';
 import { routing } from '../middleware/routing.js';
+import { withSecurityHeaders } from '../middleware/security-headers.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Route } from './route.js';
 import { Router } from './router.js';
@@ -23,7 +24,8 @@ export type HttpHandler = (
 
 /**
  * The shared middy stack every HTTP function is built from: correlation → error mapper → route →
- * auth → parse → read-your-writes → idempotency → the route's handler.
+ * auth → parse → read-your-writes → idempotency → the route's handler, inside the security headers
+ * every answer leaves with.
  */
 export function createHttpHandler(
   routes: readonly Route[],
@@ -32,14 +34,14 @@ export function createHttpHandler(
 ): HttpHandler {
   // The router knows every route, so a wrong method is a 405 that lists all allowed methods.
   const router = new Router(routes);
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, LedgerContext>()
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, LedgerContext>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(correlation(deps.logger))
     .use(errorMapper(deps.logger))
     .use(routing(router, serves))
     .use(authentication(deps.authenticator))
     .use(requestParsing())
-    .use(consistency(deps.views, deps.consistencyWaitMs))
+    .use(consistency(deps.views, deps.events, deps.consistencyWaitMs))
     .use(idempotency(deps.idempotency, { ids: deps.ids, clock: deps.clock, crashHook: deps.crashHook }))
     .handler(async (event, context) => {
       const state = context.ledger;
@@ -70,4 +72,5 @@ export function createHttpHandler(
         body: result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
       };
     }) as unknown as HttpHandler;
+  return withSecurityHeaders(stack, deps.logger);
 }

@@ -1,39 +1,73 @@
+import { parseStreamId } from '../../domain/shared/ids.js';
 import { ApplicationError } from '../app/errors.js';
-import { decodePosition } from '../app/position.js';
+import type { EventStore } from '../app/ports.js';
+import { decodePosition, type Position } from '../app/position.js';
 import type { ViewStore } from '../app/view-store.js';
 import { projectedMarkerKey } from '../app/view-store.js';
 import type { HttpMiddleware } from './context.js';
 
+const invalidPosition = () =>
+  new ApplicationError(400, 'invalid-position', 'consistentWith is not a position this community was given');
+
+/** How often to look again: soon at first (the projector usually needs milliseconds), then less often. */
+export interface Backoff {
+  readonly firstMs: number;
+  readonly maxMs: number;
+}
+
+const DEFAULT_BACKOFF: Backoff = { firstMs: 20, maxMs: 500 };
+
 /**
  * `?consistentWith=<position>` on a query: wait until the projector has applied that write, so a
  * front-end reads its own writes; answer 503 (retry) if the views are further behind than `waitMs`.
+ *
+ * Only positions this community was given are waited for: one of another community, a malformed
+ * one, or one past the end of its stream (the views can never reach it) is refused at once with
+ * 400, instead of holding the request for `waitMs` of reads.
  */
-export function consistency(views: ViewStore, waitMs: number, pollMs = 20): HttpMiddleware {
+export function consistency(
+  views: ViewStore,
+  events: Pick<EventStore, 'readStream'>,
+  waitMs: number,
+  backoff: Backoff = DEFAULT_BACKOFF,
+): HttpMiddleware {
+  /** The projector lags the store: the commits after the marker say how far the stream really goes. */
+  async function exists(position: Position, projectedVersion: number): Promise<boolean> {
+    const unprojected = await events.readStream(position.streamId, { fromVersion: projectedVersion + 1 });
+    return unprojected.version >= position.version;
+  }
+
   return {
     before: async (request) => {
       const token = request.event.queryStringParameters?.consistentWith;
       const { match, principal } = request.context.ledger;
       if (token === undefined || match!.route.kind !== 'query' || !principal) return;
       const position = decodePosition(token);
-      if (!position?.streamId.startsWith(`${principal.community}#`)) {
-        throw new ApplicationError(
-          400,
-          'invalid-position',
-          'consistentWith is not a position this community was given',
-        );
-      }
+      if (!position || parseStreamId(position.streamId)?.community !== principal.community)
+        throw invalidPosition();
+      const marker = projectedMarkerKey(principal.community, position.streamId);
       const deadline = Date.now() + waitMs;
+      let pause = backoff.firstMs;
+      let checked = false;
       for (;;) {
-        const marker = await views.get(projectedMarkerKey(principal.community, position.streamId));
-        if (marker && marker.appliedVersion >= position.version) return;
-        if (Date.now() > deadline) {
+        const applied = (await views.get(marker))?.appliedVersion ?? 0;
+        if (applied >= position.version) return;
+        // The marker sits on a commit boundary (the projector applies whole commits), so reading
+        // from just after it sees every commit the views have yet to apply.
+        if (!checked) {
+          if (!(await exists(position, applied))) throw invalidPosition();
+          checked = true;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) {
           throw new ApplicationError(
             503,
             'views-behind',
             'the views have not caught up with that write yet; retry shortly',
           );
         }
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+        pause = Math.min(backoff.maxMs, pause * 2);
       }
     },
   };
