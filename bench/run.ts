@@ -14,6 +14,7 @@ import { startLocalRuntime } from '../infra/local/runtime.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
+import { benchProjectionLag } from './projection-lag.js';
 import { benchTimeToReady } from './time-to-ready.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
@@ -141,6 +142,7 @@ async function main() {
   await benchColdStarts(runtime, report);
   await benchCosts(report);
   await runtime.close();
+  await benchProjectionLag(report);
   await benchTimeToReady(report);
 }
 

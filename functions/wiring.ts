@@ -53,8 +53,8 @@ export function ulidIds(): Ids {
 export interface Dependencies extends HttpDependencies {
   readonly projector: Projector;
   readonly revealPersonalData: (community: string, event: DomainEvent) => Promise<DomainEvent>;
-  /** The publisher's work: every event of a commit onto the bus. */
-  readonly publishCommit: (commit: Commit) => Promise<void>;
+  /** The publisher's work: every event of a batch of commits onto the bus. */
+  readonly publishCommits: (commits: readonly Commit[]) => Promise<void>;
 }
 
 function eventBusOf(config: Config): EventBus {
@@ -88,10 +88,8 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
       : new DynamoDbKeyStore(client, config.EVENTS_TABLE),
   );
   /** Views see residents' personal data decrypted (or erased); events keep only ciphertext. */
-  const revealPersonalData = async (community: string, event: DomainEvent): Promise<DomainEvent> =>
-    event.type === 'ResidentEnrolled'
-      ? { ...event, data: await personalData.reveal(community, event.data.residentId, event.data) }
-      : event;
+  const revealPersonalData = (community: string, event: DomainEvent): Promise<DomainEvent> =>
+    personalData.revealEvent(community, event);
   const mailer = config.OUTBOX_DIR
     ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM)
     : new SesMailer(new SESv2Client({}), config.MAIL_FROM);
@@ -131,7 +129,7 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     personalData,
     reports,
     sendReport,
-    publishCommit: createEventPublisher(eventBusOf(config)),
+    publishCommits: createEventPublisher(eventBusOf(config)),
     digests: new DigestStore(client, config.EVENTS_TABLE),
   };
 }

@@ -62,7 +62,7 @@ export function busEntriesOf(commit: Commit): BusEntry[] {
   });
 }
 
-/** The publisher Lambda's work: every committed event onto the bus, in commit order. */
+/** The publisher Lambda's work: every event of a stream batch onto the bus, in commit order, in one put. */
 export function createEventPublisher(bus: EventBus) {
-  return (commit: Commit) => bus.put(busEntriesOf(commit));
+  return (commits: readonly Commit[]) => bus.put(commits.flatMap(busEntriesOf));
 }

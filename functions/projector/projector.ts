@@ -7,9 +7,21 @@ interface Touch {
   readonly projection: Projection<DomainEvent, Record<string, unknown>>;
   readonly event: DomainEvent;
   readonly context: EventContext;
+  readonly commit: Commit;
 }
 
 const MAX_WRITE_ATTEMPTS = 5;
+/** Streams of one batch applied at once: enough to overlap the engine's latency, few enough to stay polite. */
+const STREAMS_IN_PARALLEL = 16;
+
+/** A stream's commits of one batch in version order, each once (a batch may carry a redelivered copy). */
+function inVersionOrder(commits: readonly Commit[]): Commit[] {
+  const ordered: Commit[] = [];
+  for (const commit of [...commits].sort((a, b) => a.firstVersion - b.firstVersion)) {
+    if (commit.firstVersion > (ordered.at(-1)?.lastVersion ?? 0)) ordered.push(commit);
+  }
+  return ordered;
+}
 
 /**
  * Applies commits to the views. Each view item is owned by one stream and remembers the last
@@ -26,33 +38,75 @@ export class Projector {
   ) {}
 
   async applyCommit(commit: Commit): Promise<void> {
+    await this.applyStream([commit]);
+  }
+
+  /**
+   * A stream batch, as Lambda hands it over: the commits of each stream are folded together, so a
+   * view item is read and written once per batch, not once per commit; streams are applied in
+   * parallel, each in its own order. Returns the streams that failed (nothing of theirs after the
+   * failure is marked applied; a redelivery applies it again, and what was applied is skipped).
+   */
+  async applyBatch(commits: readonly Commit[]): Promise<ReadonlySet<string>> {
+    const byStream = new Map<string, Commit[]>();
+    for (const commit of commits) {
+      const list = byStream.get(commit.streamId) ?? [];
+      list.push(commit);
+      byStream.set(commit.streamId, list);
+    }
+    const failed = new Set<string>();
+    const streams = [...byStream.values()];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < streams.length; i = next++) {
+        const list = streams[i]!;
+        try {
+          await this.applyStream(inVersionOrder(list));
+        } catch (error) {
+          failed.add(list[0]!.streamId);
+          this.logger?.warn('stream not projected; it will be retried', {
+            streamId: list[0]!.streamId,
+            error: error as Error,
+          });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(STREAMS_IN_PARALLEL, streams.length) }, worker));
+    return failed;
+  }
+
+  /** Consecutive commits of one stream: each view item they touch is read and written once. */
+  private async applyStream(commits: readonly Commit[]): Promise<void> {
     const touches = new Map<string, Touch[]>();
-    for (const stored of commit.events) {
-      const decoded = {
-        type: stored.type,
-        data: decodeEvent(stored.type, stored.schemaVersion, stored.data),
-      } as DomainEvent;
-      const event = this.reveal ? await this.reveal(commit.community, decoded) : decoded;
-      const context: EventContext = {
-        community: commit.community,
-        streamId: commit.streamId,
-        streamVersion: stored.streamVersion,
-        eventId: stored.eventId,
-        commitId: commit.commitId,
-        recordedAt: commit.recordedAt,
-        actor: commit.metadata.actor,
-      };
-      for (const projection of this.projections) {
-        for (const key of projection.keys(event, context)) {
-          const id = `${key.pk}\u0000${key.sk}`;
-          const list = touches.get(id) ?? [];
-          list.push({ projection, event, context });
-          touches.set(id, list);
+    for (const commit of commits) {
+      for (const stored of commit.events) {
+        const decoded = {
+          type: stored.type,
+          data: decodeEvent(stored.type, stored.schemaVersion, stored.data),
+        } as DomainEvent;
+        const event = this.reveal ? await this.reveal(commit.community, decoded) : decoded;
+        const context: EventContext = {
+          community: commit.community,
+          streamId: commit.streamId,
+          streamVersion: stored.streamVersion,
+          eventId: stored.eventId,
+          commitId: commit.commitId,
+          recordedAt: commit.recordedAt,
+          actor: commit.metadata.actor,
+        };
+        for (const projection of this.projections) {
+          for (const key of projection.keys(event, context)) {
+            const id = `${key.pk}\u0000${key.sk}`;
+            const list = touches.get(id) ?? [];
+            list.push({ projection, event, context, commit });
+            touches.set(id, list);
+          }
         }
       }
     }
-    await Promise.all([...touches].map(([id, list]) => this.applyToItem(id, list, commit)));
-    await this.advanceMarker(commit);
+    // Each item records the last commit that touched it, exactly as applying the commits one by one would.
+    await Promise.all([...touches].map(([id, list]) => this.applyToItem(id, list, list.at(-1)!.commit)));
+    await this.advanceMarker(commits.at(-1)!);
   }
 
   private async applyToItem(id: string, touches: readonly Touch[], commit: Commit): Promise<void> {

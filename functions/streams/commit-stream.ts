@@ -9,42 +9,45 @@ import { commitFromItem, itemOfCommit } from '../adapters/dynamodb-event-store.j
 export type CommitStreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 /**
- * DynamoDB Streams → one commit at a time, in order. Records of one shard arrive in order; on the
- * first failure the rest of the batch is reported failed too (partial batch response), so the
- * stream retries from there and a stream's commits are never handled out of order. Snapshots and
- * other non-commit items of the table are skipped.
+ * DynamoDB Streams → the whole batch at once, for consumers that gain from it (the projector folds a
+ * stream's commits per view item; the publisher puts a batch's events together). The consumer names
+ * the streams it failed; the batch is reported failed from the first record of any of them, so the
+ * stream retries from there and no stream's commits are ever applied out of order (what was applied
+ * after that point comes again and is skipped by the consumer's own dedupe).
  */
-export function createCommitStreamHandler(
+export function createCommitBatchHandler(
   consumer: string,
-  handle: (commit: Commit) => Promise<void>,
+  handleBatch: (commits: readonly Commit[]) => Promise<ReadonlySet<string>>,
   logger: Pick<Logger, 'error'>,
 ): CommitStreamHandler {
   return async (event) => {
-    const records = event.Records;
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
+    const records: { record: DynamoDBRecord; commit: Commit }[] = [];
+    for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;
       if (!image || record.eventName === 'REMOVE') continue;
       const item = unmarshall(image as Record<string, AttributeValue>);
-      if (item.kind !== 'commit') continue;
-      const commit = commitFromItem(item);
-      try {
-        await handle(commit);
-      } catch (error) {
-        logger.error(`${consumer} failed; the stream retries from this commit`, {
-          streamId: commit.streamId,
-          commitId: commit.commitId,
-          error: error as Error,
-        });
-        return {
-          batchItemFailures: records
-            .slice(i)
-            .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' }))
-            .filter((f) => f.itemIdentifier !== ''),
-        };
-      }
+      if (item.kind === 'commit') records.push({ record, commit: commitFromItem(item) });
     }
-    return { batchItemFailures: [] };
+    let failed: ReadonlySet<string>;
+    try {
+      failed = await handleBatch(records.map((r) => r.commit));
+    } catch (error) {
+      logger.error(`${consumer} failed the batch; the stream retries it`, { error: error as Error });
+      failed = new Set(records.map((r) => r.commit.streamId));
+    }
+    const first = records.findIndex((r) => failed.has(r.commit.streamId));
+    if (first < 0) return { batchItemFailures: [] };
+    logger.error(`${consumer} failed; the stream retries from this commit`, {
+      streamId: records[first]!.commit.streamId,
+      commitId: records[first]!.commit.commitId,
+    });
+    // Records before `first` that were skipped (not commits) need no retry; from `first` on, all.
+    const from = event.Records.indexOf(records[first]!.record);
+    return {
+      batchItemFailures: event.Records.slice(from)
+        .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' }))
+        .filter((f) => f.itemIdentifier !== ''),
+    };
   };
 }
 

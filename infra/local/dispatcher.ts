@@ -12,6 +12,8 @@ import { type CheckpointFile, type CommunityCheckpoint, noCheckpoints } from './
 const OVERLAP_MS = 5_000;
 /** How often, at most, the checkpoint is saved while commits flow: what a `kill -9` re-delivers. */
 const SAVE_EVERY_MS = 250;
+/** Records per consumer invocation, as the CDK app's stream mappings are configured. */
+const BATCH_SIZE = 100;
 
 export interface DispatcherOptions {
   /** The functions mapped to the Events stream on AWS (projector, publisher), by name. */
@@ -146,31 +148,50 @@ export class LocalDispatcher {
   private async drain(): Promise<void> {
     let failures = 0;
     while (this.queue.length > 0 && !this.stopped) {
-      const { commit, pending } = this.queue[0]!;
-      const event = { Records: [streamRecordOf(commit)] };
-      for (const name of [...pending]) {
-        try {
-          const answer = await this.options.consumers[name]!(event);
-          if (answer.batchItemFailures.length === 0) pending.delete(name);
-          else throw new Error('reported the record failed');
-        } catch (error) {
-          failures++;
-          this.options.log?.(`${name} failed; retrying`, {
-            streamId: commit.streamId,
-            error: String(error),
-            failures,
-          });
-        }
+      // Like an event source mapping: up to BATCH_SIZE records per invocation, each consumer on its
+      // own, in parallel; a consumer's failed records (and all after them) stay pending for it alone.
+      const batch = this.queue.slice(0, BATCH_SIZE);
+      const failed = await Promise.all(
+        Object.entries(this.options.consumers).map(([name, consume]) => this.deliver(name, consume, batch)),
+      );
+      while (this.queue.length > 0 && this.queue[0]!.pending.size === 0) {
+        const { commit } = this.queue.shift()!;
+        this.markApplied(commit);
       }
-      if (pending.size > 0) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 50 * 2 ** failures)));
-        continue;
-      }
-      this.queue.shift();
-      failures = 0;
-      this.markApplied(commit);
       this.scheduleSave();
+      if (failed.some(Boolean)) {
+        failures++;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 50 * 2 ** failures)));
+      } else failures = 0;
     }
+  }
+
+  /** One invocation of one consumer; true when it failed some of the batch. */
+  private async deliver(
+    name: string,
+    consume: CommitStreamHandler,
+    batch: readonly { commit: Commit; pending: Set<string> }[],
+  ): Promise<boolean> {
+    const mine = batch.filter((entry) => entry.pending.has(name));
+    if (mine.length === 0) return false;
+    let retryFrom = mine.length;
+    try {
+      const answer = await consume({ Records: mine.map((entry) => streamRecordOf(entry.commit)) });
+      const failedIds = new Set(answer.batchItemFailures.map((f) => f.itemIdentifier));
+      const first = mine.findIndex((entry) => failedIds.has(entry.commit.commitId));
+      if (first >= 0) retryFrom = first;
+    } catch (error) {
+      retryFrom = 0;
+      this.options.log?.(`${name} failed; retrying`, { error: String(error) });
+    }
+    for (const entry of mine.slice(0, retryFrom)) entry.pending.delete(name);
+    if (retryFrom < mine.length) {
+      this.options.log?.(`${name} failed; retrying from a commit`, {
+        streamId: mine[retryFrom]!.commit.streamId,
+      });
+      return true;
+    }
+    return false;
   }
 
   private markApplied(commit: Commit): void {
