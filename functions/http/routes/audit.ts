@@ -1,3 +1,4 @@
+import { decodeTime } from 'ulid';
 import * as z from 'zod';
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import { appErrors } from '../../app/errors.js';
@@ -7,6 +8,9 @@ import { ChainVerifier } from '../../audit/verify.js';
 import { defineRoute } from '../route.js';
 
 const auditors = ['auditor', 'admin'] as const;
+
+const EARLIEST_COMMIT = Date.parse('2000-01-01T00:00:00Z');
+const LATEST_COMMIT = Date.parse('9999-12-31T23:59:59.999Z');
 
 export const auditRoutes = [
   defineRoute({
@@ -60,11 +64,20 @@ export const auditRoutes = [
     kind: 'query',
     roles: [...auditors],
     query: z.object({
-      // A ULID's first character carries the top bits of its 48-bit time: past 7 it names no instant
-      // (and decoding it throws), so such a cursor is refused here as bad input.
+      // A commit id we answered. A ULID's first character carries the top bits of its 48-bit time:
+      // past 7 decoding throws; past the year 9999 the history's month buckets cannot be named; before
+      // 2000 there is no history, only months to step through one query at a time.
       after: z
         .string()
         .regex(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/, 'not a commit id (ULID)')
+        .refine((id) => {
+          try {
+            const at = decodeTime(id);
+            return at >= EARLIEST_COMMIT && at <= LATEST_COMMIT;
+          } catch {
+            return false; // zod runs this check even when the pattern above already failed
+          }
+        }, 'not a commit id of this ledger')
         .optional(),
       limit: z.coerce.number().int().min(1).max(1000).default(100),
     }),
