@@ -18,7 +18,12 @@ import type {
   NominationWithdrawn,
   RoundOpened,
 } from './nomination.events.js';
-import type { OrganizingGroupAppointed, PlanCreated, TargetSet } from './plan.events.js';
+import type {
+  OrganizingGroupAppointed,
+  OrganizingGroupMemberErased,
+  PlanCreated,
+  TargetSet,
+} from './plan.events.js';
 import type { GoodDeedRecorded, ModelNamed } from './recognition.events.js';
 import type { ReportDeliveryFailed, ReportSent } from './report.events.js';
 import type { ResidentEnrolled, ResidentPersonalDataErased } from './resident.events.js';
@@ -41,7 +46,8 @@ export type ResidentEvent = EventOf<typeof ResidentEnrolled> | EventOf<typeof Re
 export type PlanEvent =
   | EventOf<typeof PlanCreated>
   | EventOf<typeof TargetSet>
-  | EventOf<typeof OrganizingGroupAppointed>;
+  | EventOf<typeof OrganizingGroupAppointed>
+  | EventOf<typeof OrganizingGroupMemberErased>;
 export type ActivityEvent =
   | EventOf<typeof ActivityPlanned>
   | EventOf<typeof ActivityRescheduled>

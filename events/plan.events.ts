@@ -37,6 +37,11 @@ export type Target = z.infer<typeof Target>;
 /** A target set or changed. It applies from the instant it was recorded; the past keeps the target it had. */
 export const TargetSet = defineEvent('TargetSet', Target);
 
+/**
+ * A member of the organizing group. When the person is a resident (`residentId`), their name and
+ * email are stored encrypted with one of that resident's keys (`enc:…`), so erasing the resident
+ * erases them here too; anyone else is stored as given. (The shape is the same strings either way.)
+ */
 export const Person = z.object({
   name: z.string(),
   email: z.string().optional(),
@@ -49,4 +54,18 @@ export const OrganizingGroupAppointed = defineEvent(
   z.object({ leader: Person, deputies: z.array(Person), members: z.array(Person) }),
 );
 
-export const planEvents = [PlanCreated, TargetSet, OrganizingGroupAppointed] as const;
+/**
+ * A resident named in the organizing group was erased: the plan's group shows them as erased from
+ * here on (their key is gone, so the appointment's encrypted name and email are noise anyway).
+ */
+export const OrganizingGroupMemberErased = defineEvent(
+  'OrganizingGroupMemberErased',
+  z.object({ residentId: z.string() }),
+);
+
+export const planEvents = [
+  PlanCreated,
+  TargetSet,
+  OrganizingGroupAppointed,
+  OrganizingGroupMemberErased,
+] as const;

@@ -15,7 +15,16 @@ export type PlanCommand =
       readonly timeZone: string;
     }
   | { readonly type: 'SetTarget'; readonly planId: string; readonly target: Target }
-  | ({ readonly type: 'AppointOrganizingGroup'; readonly planId: string } & OrganizingGroup);
+  | ({
+      readonly type: 'AppointOrganizingGroup';
+      readonly planId: string;
+      /** How the roster stands for each residentId the group names, as the handler loaded it. */
+      readonly roster: Readonly<Record<string, RosterStanding>>;
+    } & OrganizingGroup)
+  | { readonly type: 'EraseOrganizingGroupMember'; readonly planId: string; readonly residentId: string };
+
+/** A resident as the roster has them: enrolled, enrolled but erased, or not on it. */
+export type RosterStanding = 'enrolled' | 'erased' | 'unknown';
 
 export type PlanState =
   | { readonly status: 'none' }
@@ -25,6 +34,8 @@ export type PlanState =
       readonly year: number;
       readonly timeZone: string;
       readonly targets: Readonly<Record<string, Target>>;
+      /** Residents the current organizing group names whose personal data it still holds. */
+      readonly groupResidents: readonly string[];
     };
 
 const activityMetrics = new Set(['activities-held', 'held-within-window', 'record-complete']);
@@ -63,12 +74,22 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
         return [{ type: 'TargetSet', data: target }];
       }
       case 'AppointOrganizingGroup': {
-        const { leader, deputies, members } = command;
+        const { leader, deputies, members, roster } = command;
         const key = (p: { residentId?: string; email?: string; name: string }) =>
           p.residentId ?? p.email ?? p.name;
         if (deputies.some((d) => key(d) === key(leader))) return planErrors.leaderInDeputies();
+        for (const residentId of residentsNamed({ leader, deputies, members })) {
+          const standing = roster[residentId] ?? 'unknown';
+          if (standing === 'unknown') return planErrors.residentNotFound(residentId);
+          // Their key is gone: naming them again would store personal data no erasure can reach.
+          if (standing === 'erased') return planErrors.residentErased(residentId);
+        }
         return [{ type: 'OrganizingGroupAppointed', data: { leader, deputies, members } }];
       }
+      case 'EraseOrganizingGroupMember':
+        // Not in the current group (or already erased from it): nothing the plan shows needs erasing.
+        if (!state.groupResidents.includes(command.residentId)) return [];
+        return [{ type: 'OrganizingGroupMemberErased', data: { residentId: command.residentId } }];
     }
   },
 
@@ -81,13 +102,26 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
           year: event.data.year,
           timeZone: event.data.timeZone,
           targets: {},
+          groupResidents: [],
         };
       case 'TargetSet':
         return state.status === 'active'
           ? { ...state, targets: { ...state.targets, [event.data.targetId]: event.data } }
+          : state;
+      case 'OrganizingGroupAppointed':
+        return state.status === 'active' ? { ...state, groupResidents: residentsNamed(event.data) } : state;
+      case 'OrganizingGroupMemberErased':
+        return state.status === 'active'
+          ? { ...state, groupResidents: state.groupResidents.filter((id) => id !== event.data.residentId) }
           : state;
       default:
         return state;
     }
   },
 };
+
+/** The residents an organizing group names, each once. */
+function residentsNamed(group: OrganizingGroup): string[] {
+  const people = [group.leader, ...group.deputies, ...group.members];
+  return [...new Set(people.flatMap((p) => (p.residentId ? [p.residentId] : [])))];
+}

@@ -17,4 +17,12 @@ export const planErrors = {
       'an articles-per-member target counts articles, not activities: give no category or format',
     ),
   leaderInDeputies: () => domainError('leader-is-deputy', 'invalid', 'the leader cannot also be a deputy'),
+  residentNotFound: (residentId: string) =>
+    domainError('resident-not-found', 'not-found', `resident ${residentId} is not on the roster`),
+  residentErased: (residentId: string) =>
+    domainError(
+      'resident-erased',
+      'conflict',
+      `resident ${residentId} was erased: their name and email can no longer be recorded`,
+    ),
 };

@@ -1,5 +1,9 @@
 import type { DomainEvent, Person, Target } from '../../events/index.js';
 import type { Projection } from './projection.js';
+import { ERASED } from './resident.view.js';
+
+/** A member of the organizing group as the plan shows them; `erased` once the resident they are was erased. */
+export type GroupMember = Person & { erased?: boolean };
 
 export type PlanDetail = {
   planId: string;
@@ -9,7 +13,12 @@ export type PlanDetail = {
   timeZone: string;
   createdAt: string;
   targets: (Target & { setAt: string })[];
-  organizingGroup: { leader: Person; deputies: Person[]; members: Person[]; appointedAt: string } | null;
+  organizingGroup: {
+    leader: GroupMember;
+    deputies: GroupMember[];
+    members: GroupMember[];
+    appointedAt: string;
+  } | null;
 };
 
 export const planKey = (community: string, planId: string) => ({
@@ -42,6 +51,7 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
       case 'PlanCreated':
       case 'TargetSet':
       case 'OrganizingGroupAppointed':
+      case 'OrganizingGroupMemberErased':
         return [planKey(context.community, planIdOf(context.streamId))];
       default:
         return [];
@@ -69,6 +79,26 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
           ...current,
           data: { ...current.data, organizingGroup: { ...event.data, appointedAt: context.recordedAt } },
         };
+      case 'OrganizingGroupMemberErased': {
+        const group = current.data.organizingGroup;
+        if (!group) return current;
+        const { residentId } = event.data;
+        // Only the residentId stays: the name and email this view held in the clear are dropped.
+        const erase = (p: GroupMember): GroupMember =>
+          p.residentId === residentId ? { name: ERASED, residentId, erased: true } : p;
+        return {
+          ...current,
+          data: {
+            ...current.data,
+            organizingGroup: {
+              ...group,
+              leader: erase(group.leader),
+              deputies: group.deputies.map(erase),
+              members: group.members.map(erase),
+            },
+          },
+        };
+      }
       default:
         return current;
     }

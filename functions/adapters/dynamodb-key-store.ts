@@ -1,56 +1,146 @@
-import { randomBytes } from 'node:crypto';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes, randomInt } from 'node:crypto';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { KeyStore } from '../app/personal-data.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
+/** Who is asking for a key: KMS binds a wrapped key to it (its encryption context). */
+export interface KeyOwner {
+  readonly community: string;
+  readonly residentId: string;
+}
+
+/** How a data key is made and kept: as it is (locally), or wrapped by KMS (on AWS). */
+export interface KeyWrapping {
+  /** A new data key: its plaintext for encrypting now, and the attributes that keep it. */
+  make(owner: KeyOwner): Promise<{ plaintext: Buffer; kept: Record<string, string> }>;
+  /** The plaintext key from the attributes `make` kept. */
+  unwrap(kept: Record<string, unknown>, owner: KeyOwner): Promise<Buffer>;
+}
+
+/** Locally there is no KMS: the key is kept as it is, in its own deletable item. */
+export const keptAsIs: KeyWrapping = {
+  async make() {
+    const key = randomBytes(32);
+    return { plaintext: key, kept: { key: key.toString('base64') } };
+  },
+  async unwrap(kept) {
+    return Buffer.from(kept.key as string, 'base64');
+  },
+};
+
+/** The sort key of the enrolment key; every other key of the ring has a random positive one. */
+const ENROLMENT_KEY = 0;
+const RING_KEY_RANGE = 2 ** 47;
+
 /**
- * Data keys as items of their own, deletable unlike the history beside them. (On AWS these should be
- * KMS-wrapped data keys; here the key is stored as it is.)
+ * A resident's key ring as items of its own partition (`$key#<community>#<residentId>`) in the Events
+ * table, deletable unlike the history beside them. Streams skip these items (kind `key`).
  */
 export class DynamoDbKeyStore implements KeyStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly wrapping: KeyWrapping = keptAsIs,
   ) {}
 
-  private key(community: string, residentId: string) {
-    return { streamId: `$key#${community}#${residentId}`, version: 0 };
+  private partition(community: string, residentId: string) {
+    return `$key#${community}#${residentId}`;
+  }
+
+  /** Writes a new key at `version` unless one is there; false when one was. */
+  private async put(owner: KeyOwner, version: number, extra: Record<string, string> = {}) {
+    const { plaintext, kept } = await this.wrapping.make(owner);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            streamId: this.partition(owner.community, owner.residentId),
+            version,
+            kind: 'key',
+            ...kept,
+            ...extra,
+          },
+          ConditionExpression: 'attribute_not_exists(streamId)',
+        }),
+      );
+      return plaintext;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      return undefined;
+    }
   }
 
   async create(community: string, residentId: string) {
-    const key = randomBytes(32);
-    let keptAlready = false;
-    await this.client
-      .send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...this.key(community, residentId), kind: 'key', key: key.toString('base64') },
-          ConditionExpression: 'attribute_not_exists(streamId)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!isConditionalCheckFailed(error)) throw error;
-        keptAlready = true;
-      });
+    const made = await this.put({ community, residentId }, ENROLMENT_KEY);
     // A retried keyed enrollment reuses its reserved resident id: keep the key its first attempt made.
-    if (keptAlready) return (await this.get(community, residentId))!;
-    return key;
+    return made ?? (await this.get(community, residentId))!;
   }
 
-  async get(community: string, residentId: string) {
+  async createFor(community: string, residentId: string, streamId: string) {
+    for (;;) {
+      const version = randomInt(1, RING_KEY_RANGE);
+      const key = await this.put({ community, residentId }, version, { for: streamId });
+      if (key) return { keyId: String(version), key };
+    }
+  }
+
+  async get(community: string, residentId: string, keyId?: string) {
+    const version = keyId === undefined ? ENROLMENT_KEY : Number(keyId);
+    if (!Number.isSafeInteger(version) || version < 0) return undefined;
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: this.key(community, residentId),
+        Key: { streamId: this.partition(community, residentId), version },
         ConsistentRead: true,
       }),
     );
-    return result.Item ? Buffer.from(result.Item.key as string, 'base64') : undefined;
+    return result.Item ? this.wrapping.unwrap(result.Item, { community, residentId }) : undefined;
+  }
+
+  /** Every key item of the resident's ring (a consistent read: erasure must not miss a new one). */
+  private async ring(community: string, residentId: string) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'streamId = :ring',
+          ExpressionAttributeValues: { ':ring': this.partition(community, residentId) },
+          ProjectionExpression: 'streamId, version, #for',
+          ExpressionAttributeNames: { '#for': 'for' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async streamsHolding(community: string, residentId: string) {
+    const streams = (await this.ring(community, residentId)).flatMap((item) =>
+      typeof item.for === 'string' ? [item.for] : [],
+    );
+    return [...new Set(streams)];
   }
 
   async destroy(community: string, residentId: string) {
-    await this.client.send(
-      new DeleteCommand({ TableName: this.tableName, Key: this.key(community, residentId) }),
-    );
+    for (const item of await this.ring(community, residentId)) {
+      await this.client.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { streamId: item.streamId, version: item.version },
+        }),
+      );
+    }
   }
 }

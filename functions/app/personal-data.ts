@@ -1,44 +1,99 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ERASED } from '../../domain/views/resident.view.js';
+import type { DomainEvent, Person } from '../../events/index.js';
 
-/** Per-resident data keys: created at enrollment, destroyed on erasure (crypto-shredding). */
+/**
+ * A resident's data keys (their key ring): one made at enrolment, and one more each time their
+ * personal data is written into another stream (an organizing group naming them). Erasure destroys
+ * them all at once (crypto-shredding).
+ *
+ * Why more than one key: on AWS the commands function may only ask KMS for new keys
+ * (`kms:GenerateDataKey`), never unwrap a stored one, so it cannot encrypt with the enrolment key
+ * later; a new key kept in the same resident's ring is erased with it all the same.
+ */
 export interface KeyStore {
-  /** Makes and keeps a new data key for the resident; returns it for encrypting. */
+  /** Makes and keeps the resident's enrolment key; returns it for encrypting. */
   create(community: string, residentId: string): Promise<Buffer>;
-  get(community: string, residentId: string): Promise<Buffer | undefined>;
+  /** Makes another key of the resident's, kept with a note of the stream whose events it encrypts. */
+  createFor(community: string, residentId: string, streamId: string): Promise<{ keyId: string; key: Buffer }>;
+  /** The enrolment key (no `keyId`) or another key of the resident's; undefined once destroyed. */
+  get(community: string, residentId: string, keyId?: string): Promise<Buffer | undefined>;
+  /** The streams holding personal data encrypted with one of the resident's keys (besides their own). */
+  streamsHolding(community: string, residentId: string): Promise<string[]>;
+  /** Destroys every key of the resident's. */
   destroy(community: string, residentId: string): Promise<void>;
 }
 
-const PREFIX = 'enc:v1:';
+/** Encrypted with the enrolment key: `enc:v1:<iv>:<ciphertext+tag>`. */
+const ENROLMENT_PREFIX = 'enc:v1:';
+/** Encrypted with another key of the resident's ring: `enc:v2:<keyId>:<iv>:<ciphertext+tag>`. */
+const RING_PREFIX = 'enc:v2:';
 /** The personal fields of a resident that are stored encrypted in events. */
 export const personalFields = ['name', 'phone', 'email'] as const;
 
+const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && (value.startsWith(ENROLMENT_PREFIX) || value.startsWith(RING_PREFIX));
+
+function seal(key: Buffer, value: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `${iv.toString('base64url')}:${ciphertext.toString('base64url')}`;
+}
+
+function open(key: Buffer, sealed: string): string {
+  const [iv, payload] = sealed.split(':') as [string, string];
+  const bytes = Buffer.from(payload, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+  return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString(
+    'utf8',
+  );
+}
+
+/** Which key a sealed value needs (undefined: the enrolment key) and the sealed part itself. */
+function keyOf(value: string): { keyId: string | undefined; sealed: string } {
+  if (value.startsWith(ENROLMENT_PREFIX))
+    return { keyId: undefined, sealed: value.slice(ENROLMENT_PREFIX.length) };
+  const rest = value.slice(RING_PREFIX.length);
+  const colon = rest.indexOf(':');
+  return { keyId: rest.slice(0, colon), sealed: rest.slice(colon + 1) };
+}
+
 /**
- * AES-256-GCM with a key per resident. Events keep only ciphertext, so destroying the key erases the
+ * AES-256-GCM with keys per resident. Events keep only ciphertext, so destroying the keys erases the
  * data from the whole history at once, while the events, their hashes and every count stay as they were.
  */
 export class PersonalDataCipher {
   constructor(private readonly keys: KeyStore) {}
 
+  /** Encrypts a resident's personal fields at enrolment, with their new enrolment key. */
   async protect<T extends Record<string, unknown>>(
     community: string,
     residentId: string,
     fields: T,
   ): Promise<T> {
     const key = await this.keys.create(community, residentId);
-    const out: Record<string, unknown> = { ...fields };
-    for (const field of personalFields) {
-      const value = fields[field];
-      if (typeof value !== 'string') continue;
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-      out[field] = `${PREFIX}${iv.toString('base64url')}:${ciphertext.toString('base64url')}`;
-    }
-    return out as T;
+    return sealFields(fields, (value) => ENROLMENT_PREFIX + seal(key, value));
   }
 
-  /** Crypto-shredding: without its key, every copy of the resident's personal data is noise. */
+  /** Encrypts a resident's personal fields written into another stream, with a new key of their ring. */
+  async protectIn<T extends Record<string, unknown>>(
+    community: string,
+    residentId: string,
+    streamId: string,
+    fields: T,
+  ): Promise<T> {
+    const { keyId, key } = await this.keys.createFor(community, residentId, streamId);
+    return sealFields(fields, (value) => `${RING_PREFIX}${keyId}:${seal(key, value)}`);
+  }
+
+  /** The streams other than the resident's own that hold their personal data (what erasure must reach). */
+  streamsHolding(community: string, residentId: string): Promise<string[]> {
+    return this.keys.streamsHolding(community, residentId);
+  }
+
+  /** Crypto-shredding: without its keys, every copy of the resident's personal data is noise. */
   destroy(community: string, residentId: string): Promise<void> {
     return this.keys.destroy(community, residentId);
   }
@@ -49,26 +104,50 @@ export class PersonalDataCipher {
     residentId: string,
     data: T,
   ): Promise<T> {
-    const encrypted = personalFields.filter(
-      (f) => typeof data[f] === 'string' && (data[f] as string).startsWith(PREFIX),
-    );
+    const encrypted = personalFields.filter((f) => isSealed(data[f]));
     if (encrypted.length === 0) return data;
-    const key = await this.keys.get(community, residentId);
+    const keys = new Map<string | undefined, Promise<Buffer | undefined>>();
+    const keyFor = (keyId: string | undefined) => {
+      if (!keys.has(keyId)) keys.set(keyId, this.keys.get(community, residentId, keyId));
+      return keys.get(keyId)!;
+    };
     const out: Record<string, unknown> = { ...data };
     for (const field of encrypted) {
-      if (!key) {
-        out[field] = field === 'name' ? ERASED : undefined;
-        continue;
-      }
-      const [iv, payload] = (data[field] as string).slice(PREFIX.length).split(':') as [string, string];
-      const bytes = Buffer.from(payload, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      out[field] = Buffer.concat([
-        decipher.update(bytes.subarray(0, bytes.length - 16)),
-        decipher.final(),
-      ]).toString('utf8');
+      const { keyId, sealed } = keyOf(data[field] as string);
+      const key = await keyFor(keyId);
+      out[field] = key ? open(key, sealed) : field === 'name' ? ERASED : undefined;
     }
     return out as T;
   }
+
+  /** An event as views see it: residents' personal data decrypted, or shown as erased. */
+  async revealEvent(community: string, event: DomainEvent): Promise<DomainEvent> {
+    switch (event.type) {
+      case 'ResidentEnrolled':
+        return { ...event, data: await this.reveal(community, event.data.residentId, event.data) };
+      case 'OrganizingGroupAppointed': {
+        const person = (p: Person) => (p.residentId ? this.reveal(community, p.residentId, p) : p);
+        const { leader, deputies, members } = event.data;
+        return {
+          ...event,
+          data: {
+            leader: await person(leader),
+            deputies: await Promise.all(deputies.map(person)),
+            members: await Promise.all(members.map(person)),
+          },
+        };
+      }
+      default:
+        return event;
+    }
+  }
+}
+
+function sealFields<T extends Record<string, unknown>>(fields: T, sealValue: (value: string) => string): T {
+  const out: Record<string, unknown> = { ...fields };
+  for (const field of personalFields) {
+    const value = fields[field];
+    if (typeof value === 'string') out[field] = sealValue(value);
+  }
+  return out as T;
 }

@@ -79,6 +79,7 @@ describe('plan decider', () => {
         leader,
         deputies: [{ name: 'Deputy Qian' }],
         members: [],
+        roster: {},
       })
       .thenEmits([
         {
@@ -88,7 +89,57 @@ describe('plan decider', () => {
       ]);
     spec(planDecider)
       .given([created])
-      .when({ type: 'AppointOrganizingGroup', planId: 'P', leader, deputies: [leader], members: [] })
+      .when({
+        type: 'AppointOrganizingGroup',
+        planId: 'P',
+        leader,
+        deputies: [leader],
+        members: [],
+        roster: {},
+      })
       .thenFails('leader-is-deputy', 'invalid');
+  });
+
+  it('names only residents on the roster, never one who was erased', () => {
+    const member = { name: 'enc:v2:…', email: 'enc:v2:…', residentId: 'R1' };
+    const appoint = (roster: Record<string, 'enrolled' | 'erased' | 'unknown'>) => ({
+      type: 'AppointOrganizingGroup' as const,
+      planId: 'P',
+      leader: { name: 'Director Zhou' },
+      deputies: [],
+      members: [member],
+      roster,
+    });
+    spec(planDecider).given([created]).when(appoint({})).thenFails('resident-not-found', 'not-found');
+    spec(planDecider)
+      .given([created])
+      .when(appoint({ R1: 'erased' }))
+      .thenFails('resident-erased', 'conflict');
+    spec(planDecider)
+      .given([created])
+      .when(appoint({ R1: 'enrolled' }))
+      .thenEmits([
+        {
+          type: 'OrganizingGroupAppointed',
+          data: { leader: { name: 'Director Zhou' }, deputies: [], members: [member] },
+        },
+      ]);
+  });
+
+  it('erases a resident from the current organizing group once, and only if the group names them', () => {
+    const appointed: PlanEvent = {
+      type: 'OrganizingGroupAppointed',
+      data: {
+        leader: { name: 'x', residentId: 'R1' },
+        deputies: [],
+        members: [{ name: 'y', residentId: 'R1' }],
+      },
+    };
+    const erase = { type: 'EraseOrganizingGroupMember' as const, planId: 'P', residentId: 'R1' };
+    const erased: PlanEvent = { type: 'OrganizingGroupMemberErased', data: { residentId: 'R1' } };
+    spec(planDecider).given([created, appointed]).when(erase).thenEmits([erased]);
+    spec(planDecider).given([created, appointed, erased]).when(erase).thenEmits([]);
+    spec(planDecider).given([created]).when(erase).thenEmits([]);
+    spec(planDecider).given([]).when(erase).thenFails('plan-not-found', 'not-found');
   });
 });

@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
+import { planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
+import { type ResidentState, residentDecider } from '../../../domain/resident/resident.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
-import { type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
+import { type GroupMember, type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
 import { ERASED } from '../../../domain/views/resident.view.js';
 import { Category, Format, Metric, type Person, TargetPeriod } from '../../../events/index.js';
 import { roleSets, seesOrganizingGroupContacts } from '../../app/authorization.js';
@@ -90,12 +91,17 @@ export const Plan = z
 
 const PlanParams = z.object({ planId: Id });
 
+function standingOf(loaded: { state: ResidentState }): RosterStanding {
+  if (loaded.state.status === 'unknown') return 'unknown';
+  return loaded.state.erased ? 'erased' : 'enrolled';
+}
+
 /** The plan as this caller may see it: the organizing group's email addresses go to staff only. */
 function planAsSeenBy(principal: Principal, item: { data: PlanDetail; appliedVersion: number }) {
   const plan = { ...item.data, version: item.appliedVersion };
   const group = plan.organizingGroup;
   if (!group || seesOrganizingGroupContacts(principal)) return plan;
-  const withoutEmail = ({ email: _email, ...person }: Person) => person;
+  const withoutEmail = ({ email: _email, ...person }: GroupMember) => person;
   return {
     ...plan,
     organizingGroup: {
@@ -174,7 +180,28 @@ export const planRoutes = [
     body: OrganizingGroupBody,
     response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body } = request;
+      const { params, body, principal } = request;
+      const { community } = principal;
+      const streamId = streamIdOf(community, 'plan', params.planId);
+      const named = [body.leader, ...body.deputies, ...body.members].flatMap((p) =>
+        p.residentId ? [p.residentId] : [],
+      );
+      const roster: Record<string, RosterStanding> = Object.fromEntries(
+        await Promise.all(
+          [...new Set(named)].map(async (residentId) => [
+            residentId,
+            standingOf(
+              await deps.commands.load(residentDecider, streamIdOf(community, 'resident', residentId)),
+            ),
+          ]),
+        ),
+      );
+      // A resident's name and email enter the plan's history encrypted with a key of their own ring,
+      // so erasing them reaches this group too. (Others are refused by the decider, unencrypted.)
+      const sealed = (person: Person) =>
+        person.residentId && roster[person.residentId] === 'enrolled'
+          ? deps.personalData.protectIn(community, person.residentId, streamId, person)
+          : person;
       return executeOn(
         request,
         deps.commands,
@@ -182,7 +209,10 @@ export const planRoutes = [
         {
           type: 'AppointOrganizingGroup',
           planId: params.planId,
-          ...body,
+          leader: await sealed(body.leader),
+          deputies: await Promise.all(body.deputies.map(sealed)),
+          members: await Promise.all(body.members.map(sealed)),
+          roster,
         },
       );
     },

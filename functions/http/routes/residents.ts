@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { parseStreamId, streamIdOf } from '../../../domain/shared/ids.js';
 import {
   type ActivityDetail,
   activityKey,
@@ -12,9 +14,11 @@ import { type ResidentProfile, residentKey } from '../../../domain/views/residen
 import { assertMayRead, roleSets, seesContactDetails } from '../../app/authorization.js';
 import { appErrors } from '../../app/errors.js';
 import { readPartition } from '../../app/read-all.js';
-import { executeOn } from '../command-response.js';
+import { DomainRefusal } from '../../middleware/problem.js';
+import { commitMetadata, executeOn } from '../command-response.js';
+import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, type RouteRequest } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -107,6 +111,32 @@ export function residentAsSeenBy(principal: Principal, profile: ResidentProfile)
   return withheld;
 }
 
+/**
+ * The views of other streams that show the resident in the clear (an organizing group naming them)
+ * are told first, from the key ring — which records every stream holding their data — not from a
+ * view. Each of those commands is a no-op when repeated, so a retried erasure simply runs them again;
+ * the ring is read before its keys are destroyed, so a retry after a crash still finds the streams.
+ */
+async function eraseFromOtherStreams(
+  request: RouteRequest<unknown, unknown, { residentId: string }>,
+  deps: HttpDependencies,
+  residentId: string,
+): Promise<void> {
+  const { community } = request.principal;
+  for (const streamId of await deps.personalData.streamsHolding(community, residentId)) {
+    const parsed = parseStreamId(streamId);
+    if (parsed?.kind !== 'plan' || parsed.community !== community) continue;
+    const outcome = await deps.commands.execute({
+      decider: planDecider,
+      community,
+      streamId,
+      command: { type: 'EraseOrganizingGroupMember', planId: parsed.id, residentId },
+      metadata: commitMetadata(request),
+    });
+    if (isDomainError(outcome)) throw new DomainRefusal(outcome);
+  }
+}
+
 export const residentRoutes = [
   defineRoute({
     method: 'POST',
@@ -150,7 +180,8 @@ export const residentRoutes = [
       const streamId = streamIdOf(principal.community, 'resident', params.residentId);
       const loaded = await deps.commands.load(residentDecider, streamId);
       if (loaded.state.status === 'unknown') throw appErrors.notFound(`resident ${params.residentId}`);
-      // The key goes first: if recording the event fails, the data is already unreadable and a retry records it.
+      if (!loaded.state.erased) await eraseFromOtherStreams(request, deps, params.residentId);
+      // The keys go before the event: if recording it fails, the data is already unreadable and a retry records it.
       await deps.personalData.destroy(principal.community, params.residentId);
       return executeOn(
         request,

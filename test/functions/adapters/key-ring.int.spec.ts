@@ -1,0 +1,83 @@
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbKeyStore } from '../../../functions/adapters/dynamodb-key-store.js';
+import { KmsKeyStore } from '../../../functions/adapters/kms-key-store.js';
+import { PersonalDataCipher } from '../../../functions/app/personal-data.js';
+import { documentClient, freshTables, startEngine, type TestEngine } from '../../support/engines.js';
+
+describe("a resident's key ring: every key that encrypts their data, destroyed together", () => {
+  let engine: TestEngine;
+  beforeAll(async () => {
+    engine = await startEngine('dynalite');
+  });
+  afterAll(async () => engine?.close());
+
+  it('seals personal data written into other streams with keys of the same ring, and erasure destroys them all', async () => {
+    const { EVENTS_TABLE } = await freshTables(engine.endpoint);
+    const cipher = new PersonalDataCipher(
+      new DynamoDbKeyStore(documentClient(engine.endpoint), EVENTS_TABLE),
+    );
+    const enrolled = await cipher.protect('demo', 'R1', { name: 'Tang Wen', email: 'tang@example.org' });
+    const inPlan = await cipher.protectIn('demo', 'R1', 'demo#plan#P1', {
+      name: 'Tang Wen',
+      email: 'tang@example.org',
+      residentId: 'R1',
+    });
+    await cipher.protectIn('demo', 'R1', 'demo#plan#P2', { name: 'Tang Wen' });
+    await cipher.protectIn('demo', 'R2', 'demo#plan#P3', { name: 'Someone else' });
+    expect(inPlan).toMatchObject({ name: expect.stringMatching(/^enc:v2:\d+:/), residentId: 'R1' });
+    expect(inPlan.email).not.toContain('tang');
+    expect(await cipher.reveal('demo', 'R1', inPlan)).toEqual({
+      name: 'Tang Wen',
+      email: 'tang@example.org',
+      residentId: 'R1',
+    });
+    expect((await cipher.streamsHolding('demo', 'R1')).sort()).toEqual(['demo#plan#P1', 'demo#plan#P2']);
+    // A key id that names no key of the ring reads as erased, never as someone else's key.
+    const forged = { name: inPlan.name.replace(/^enc:v2:\d+:/, 'enc:v2:1:') };
+    expect(await cipher.reveal('demo', 'R1', forged)).toEqual({ name: '[erased]' });
+
+    await cipher.destroy('demo', 'R1');
+    expect(await cipher.reveal('demo', 'R1', inPlan)).toEqual({
+      name: '[erased]',
+      email: undefined,
+      residentId: 'R1',
+    });
+    expect(await cipher.reveal('demo', 'R1', enrolled)).toMatchObject({ name: '[erased]' });
+    expect(await cipher.streamsHolding('demo', 'R1')).toEqual([]);
+    expect(await cipher.streamsHolding('demo', 'R2')).toEqual(['demo#plan#P3']);
+  });
+
+  it("makes each key of the ring with kms:GenerateDataKey only (the commands function's one grant), unwrapping none", async () => {
+    const kms = mockClient(KMSClient);
+    kms
+      .on(GenerateDataKeyCommand)
+      .resolves({ Plaintext: Buffer.alloc(32, 9), CiphertextBlob: Buffer.from('w') });
+    kms.on(DecryptCommand).resolves({ Plaintext: Buffer.alloc(32, 9) });
+    const { EVENTS_TABLE } = await freshTables(engine.endpoint);
+    const store = new KmsKeyStore(
+      new KMSClient({ region: 'ap-southeast-1' }),
+      'alias/personal-data',
+      documentClient(engine.endpoint),
+      EVENTS_TABLE,
+    );
+    const cipher = new PersonalDataCipher(store);
+    await cipher.protect('demo', 'R1', { name: 'Tang Wen' });
+    const sealed = await cipher.protectIn('demo', 'R1', 'demo#plan#P1', {
+      name: 'Tang Wen',
+      residentId: 'R1',
+    });
+    await cipher.destroy('demo', 'R9');
+    expect(kms.commandCalls(DecryptCommand)).toHaveLength(0);
+    expect(kms.commandCalls(GenerateDataKeyCommand).map((c) => c.args[0].input.EncryptionContext)).toEqual([
+      { community: 'demo', residentId: 'R1' },
+      { community: 'demo', residentId: 'R1' },
+    ]);
+    // The projector (kms:Decrypt) reads it back; after erasure nothing is left to unwrap.
+    expect(await cipher.reveal('demo', 'R1', sealed)).toMatchObject({ name: 'Tang Wen' });
+    await cipher.destroy('demo', 'R1');
+    expect(await cipher.reveal('demo', 'R1', sealed)).toMatchObject({ name: '[erased]' });
+    kms.restore();
+  });
+});
