@@ -6,7 +6,14 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ViewKey } from '../../domain/views/projection.js';
-import type { ListQuery, StoredView, ViewFilter, ViewPage, ViewStore } from '../app/view-store.js';
+import {
+  type ListQuery,
+  newRevision,
+  type StoredView,
+  type ViewFilter,
+  type ViewPage,
+  type ViewStore,
+} from '../app/view-store.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
@@ -114,18 +121,31 @@ export class DynamoDbViewStore implements ViewStore {
     return found;
   }
 
-  async putIfUnchanged(item: StoredView, previousVersion: number | undefined): Promise<boolean> {
+  async putIfUnchanged(
+    item: StoredView,
+    previous: Pick<StoredView, 'appliedVersion' | 'revision'> | undefined,
+  ): Promise<boolean> {
+    const condition =
+      previous === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : previous.revision === undefined
+          ? {
+              ConditionExpression: 'appliedVersion = :previous AND attribute_not_exists(revision)',
+              ExpressionAttributeValues: { ':previous': previous.appliedVersion },
+            }
+          : {
+              ConditionExpression: 'appliedVersion = :previous AND revision = :revision',
+              ExpressionAttributeValues: {
+                ':previous': previous.appliedVersion,
+                ':revision': previous.revision,
+              },
+            };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: item,
-          ...(previousVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'appliedVersion = :previous',
-                ExpressionAttributeValues: { ':previous': previousVersion },
-              }),
+          Item: { ...item, revision: newRevision() },
+          ...condition,
         }),
       );
       return true;

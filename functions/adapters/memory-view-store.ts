@@ -1,5 +1,11 @@
 import type { ViewKey } from '../../domain/views/projection.js';
-import type { ListQuery, StoredView, ViewPage, ViewStore } from '../app/view-store.js';
+import {
+  type ListQuery,
+  newRevision,
+  type StoredView,
+  type ViewPage,
+  type ViewStore,
+} from '../app/view-store.js';
 
 /** A ViewStore in a Map: the scratch store of an audit replay, and the store of pure projection tests. */
 export class InMemoryViewStore implements ViewStore {
@@ -14,10 +20,14 @@ export class InMemoryViewStore implements ViewStore {
       .map((k) => this.items.get(this.id(k)))
       .filter((v): v is StoredView => v !== undefined) as StoredView<D>[];
   }
-  async putIfUnchanged(item: StoredView, previousVersion: number | undefined) {
+  async putIfUnchanged(
+    item: StoredView,
+    previous: Pick<StoredView, 'appliedVersion' | 'revision'> | undefined,
+  ) {
     const current = this.items.get(this.id(item));
-    if ((current?.appliedVersion ?? undefined) !== previousVersion) return false;
-    this.items.set(this.id(item), structuredClone(item));
+    if (current?.appliedVersion !== previous?.appliedVersion || current?.revision !== previous?.revision)
+      return false;
+    this.items.set(this.id(item), { ...structuredClone(item), revision: newRevision() });
     return true;
   }
   async list<D>(query: ListQuery): Promise<ViewPage<D>> {

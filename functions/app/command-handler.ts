@@ -30,6 +30,11 @@ export interface CommandRequest<C, S, E> {
   readonly snapshots?: SnapshotPolicy;
   /** The Idempotency-Key the command runs under: recorded with the commit, and found again on a takeover. */
   readonly idempotency?: IdempotentRun;
+  /**
+   * The stream is named by an id this request made up, so it has no commits: the command is decided
+   * on the initial state and appended at version 0 with no read (a lost race falls back to a read).
+   */
+  readonly fresh?: boolean;
 }
 
 export interface CommandAccepted {
@@ -99,7 +104,10 @@ export class CommandService {
       if (committed) return committed;
     }
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.load(request.decider, request.streamId, request.snapshots);
+      const loaded =
+        attempt === 1 && request.fresh && !idempotency?.recoverSince
+          ? { state: request.decider.initialState, version: 0, headHash: GENESIS_HASH }
+          : await this.load(request.decider, request.streamId, request.snapshots);
       if (request.expectedVersion !== undefined && request.expectedVersion !== loaded.version) {
         throw appErrors.versionMismatch(request.streamId, request.expectedVersion, loaded.version);
       }

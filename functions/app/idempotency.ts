@@ -54,20 +54,34 @@ export interface IdempotentRun {
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** The ids a request hands out for entities it creates, and whether an id is one of them. */
+export interface RequestIds {
+  next(): string;
+  /** True for an id this request issued: its stream cannot exist yet (unless this key wrote it before). */
+  issued(id: string): boolean;
+}
+
 /**
  * New-entity ids for one request: the first is the claim's reserved id, later ones derive from it,
  * so a retry of a keyed creation targets the very streams the first attempt wrote. Without a key,
  * fresh ULIDs.
  */
-export function requestIds(reservedId: string | undefined, fresh: () => string): () => string {
-  if (!reservedId) return fresh;
-  let issued = 0;
-  return () => {
-    const n = issued++;
+export function requestIds(reservedId: string | undefined, fresh: () => string): RequestIds {
+  const issued = new Set<string>();
+  const derive = (n: number) => {
+    if (!reservedId) return fresh();
     if (n === 0) return reservedId;
     const digest = createHash('sha256').update(`${reservedId}#${n}`).digest();
     let random = '';
     for (let i = 0; i < 16; i++) random += CROCKFORD[digest[i]! & 31];
     return reservedId.slice(0, 10) + random;
+  };
+  return {
+    next: () => {
+      const id = derive(issued.size);
+      issued.add(id);
+      return id;
+    },
+    issued: (id) => issued.has(id),
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ViewDocument, ViewKey } from '../../domain/views/projection.js';
 
 /** A stored view item: the projection's document plus who owns it and how far it has applied. */
@@ -9,6 +10,11 @@ export interface StoredView<D = Record<string, unknown>> extends ViewDocument<D>
   /** Last version of `owner` applied to this item. */
   readonly appliedVersion: number;
   readonly deleted?: boolean;
+  /**
+   * Set anew by every write. A rebuild rewrites an item at the same `appliedVersion`, so the version
+   * alone cannot tell a writer that the item changed since it read it; the revision can.
+   */
+  readonly revision?: string;
 }
 
 export interface ViewPage<D> {
@@ -39,10 +45,13 @@ export interface ViewStore {
   /** Several items at once, in no particular order; missing ones are left out. */
   getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]>;
   /**
-   * Writes the item only if the stored one is still at `previousVersion` (absent when `undefined`);
-   * returns false when another writer got there first.
+   * Writes the item only if the stored one is still the one read as `previous` (same applied version
+   * and revision; absent when `undefined`); returns false when another writer got there first.
    */
-  putIfUnchanged(item: StoredView, previousVersion: number | undefined): Promise<boolean>;
+  putIfUnchanged(
+    item: StoredView,
+    previous: Pick<StoredView, 'appliedVersion' | 'revision'> | undefined,
+  ): Promise<boolean>;
   list<D>(query: ListQuery): Promise<ViewPage<D>>;
   /** Items of one partition, in sort-key order. */
   partition<D>(
@@ -56,3 +65,8 @@ export const projectedMarkerKey = (community: string, streamId: string): ViewKey
   pk: `${community}#$projected`,
   sk: streamId,
 });
+
+/** A revision no earlier write of an item had: 12 random bytes. */
+export function newRevision(): string {
+  return randomBytes(12).toString('base64url');
+}

@@ -58,7 +58,7 @@ export async function rebuildView(
           movedOn.add(item.owner);
           break;
         }
-        if (await deps.views.putIfUnchanged(item, live?.appliedVersion)) {
+        if (await deps.views.putIfUnchanged(item, live)) {
           replaced++;
           break;
         }

@@ -4,7 +4,7 @@ import { isDomainError } from '../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../domain/shared/ids.js';
 import type { CommitMetadata } from '../../events/index.js';
 import type { CommandAccepted, CommandService, SnapshotPolicy } from '../app/command-handler.js';
-import type { IdempotentRun } from '../app/idempotency.js';
+import type { IdempotentRun, RequestIds } from '../app/idempotency.js';
 import { encodePosition } from '../app/position.js';
 import { DomainRefusal } from '../middleware/problem.js';
 import type { Principal } from './principal.js';
@@ -51,6 +51,7 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
     idempotencyKey: string | undefined;
     idempotency: IdempotentRun | undefined;
     expectedVersion: number | undefined;
+    ids: RequestIds;
   },
   commands: CommandService,
   target: { decider: Decider<C, S, E>; kind: AggregateKind; id: string; snapshots?: SnapshotPolicy },
@@ -66,6 +67,8 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
     expectedVersion: request.expectedVersion,
     snapshots: target.snapshots,
     idempotency: request.idempotency,
+    // A stream named by an id this request issued is new: append at version 0 without reading it.
+    fresh: request.ids.issued(target.id),
   });
   return commandResponse(target.id, outcome);
 }

@@ -47,6 +47,7 @@ export function createHttpHandler(
       const state = context.ledger;
       const { route } = state.match!;
       const input = state.input!;
+      const ids = requestIds(state.idempotency?.reservedId, () => deps.ids.next());
       const result = await route.handle(
         {
           body: input.body,
@@ -58,7 +59,8 @@ export function createHttpHandler(
           expectedVersion: input.expectedVersion,
           idempotencyKey: header(event, 'idempotency-key'),
           idempotency: state.idempotency?.run,
-          newId: requestIds(state.idempotency?.reservedId, () => deps.ids.next()),
+          ids,
+          newId: ids.next,
         },
         deps,
       );

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { IdempotentRun } from '../app/idempotency.js';
+import type { IdempotentRun, RequestIds } from '../app/idempotency.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Principal, Role } from './principal.js';
 
@@ -16,9 +16,11 @@ export interface RouteRequest<B, Q, P> {
   /** Set when the request holds its Idempotency-Key's claim: handed to the command service. */
   readonly idempotency: IdempotentRun | undefined;
   /**
-   * The id of an entity this request creates. Under an Idempotency-Key it is reserved with the key,
-   * so every attempt of the request creates the same stream.
+   * Ids of entities this request creates. Under an Idempotency-Key the first is reserved with the
+   * key, so every attempt of the request creates the same stream.
    */
+  readonly ids: RequestIds;
+  /** `ids.next()`. */
   newId(): string;
 }
 

@@ -129,7 +129,7 @@ export class Projector {
       const item: StoredView = document
         ? { pk, sk, owner: commit.streamId, appliedVersion: commit.lastVersion, ...document }
         : { pk, sk, owner: commit.streamId, appliedVersion: commit.lastVersion, data: {}, deleted: true };
-      if (await this.views.putIfUnchanged(item, current?.appliedVersion)) return;
+      if (await this.views.putIfUnchanged(item, current)) return;
       this.logger?.debug('view item changed under us; re-reading', { pk, sk });
     }
     throw new Error(`could not apply ${commit.streamId}@${commit.lastVersion} to ${pk}/${sk}`);
@@ -146,7 +146,7 @@ export class Projector {
         appliedVersion: commit.lastVersion,
         data: { commitId: commit.commitId },
       };
-      if (await this.views.putIfUnchanged(marker, current?.appliedVersion)) return;
+      if (await this.views.putIfUnchanged(marker, current)) return;
     }
   }
 }

@@ -61,7 +61,7 @@ describe('rebuilding a live view', () => {
       const item = (await views.get<ActivityDetail>(activityKey('demo', id)))!;
       await views.putIfUnchanged(
         { ...item, data: { ...item.data, attendanceCount: 999 } },
-        item.appliedVersion,
+        item,
       );
     }
     const writes = (async () => {
