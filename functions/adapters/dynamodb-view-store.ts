@@ -155,6 +155,23 @@ export class DynamoDbViewStore implements ViewStore {
     }
   }
 
+  async putIfNewer(item: StoredView): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...item, revision: newRevision() },
+          ConditionExpression: 'attribute_not_exists(pk) OR appliedVersion < :version',
+          ExpressionAttributeValues: { ':version': item.appliedVersion },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  }
+
   async list<D>(query: ListQuery): Promise<ViewPage<D>> {
     const conditions = ['gsi1pk = :list'];
     const values: Record<string, unknown> = { ':list': query.list };

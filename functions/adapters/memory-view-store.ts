@@ -30,6 +30,12 @@ export class InMemoryViewStore implements ViewStore {
     this.items.set(this.id(item), { ...structuredClone(item), revision: newRevision() });
     return true;
   }
+  async putIfNewer(item: StoredView) {
+    const current = this.items.get(this.id(item));
+    if (current && current.appliedVersion >= item.appliedVersion) return false;
+    this.items.set(this.id(item), { ...structuredClone(item), revision: newRevision() });
+    return true;
+  }
   async list<D>(query: ListQuery): Promise<ViewPage<D>> {
     const items = [...this.items.values()]
       .filter((i) => i.gsi1pk === query.list && !i.deleted)

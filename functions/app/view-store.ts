@@ -52,6 +52,11 @@ export interface ViewStore {
     item: StoredView,
     previous: Pick<StoredView, 'appliedVersion' | 'revision'> | undefined,
   ): Promise<boolean>;
+  /**
+   * Writes the item unless the stored one has applied as far or further: one write, no read, for
+   * items whose only state is how far they have got (the projector's per-stream markers).
+   */
+  putIfNewer(item: StoredView): Promise<boolean>;
   list<D>(query: ListQuery): Promise<ViewPage<D>>;
   /** Items of one partition, in sort-key order. */
   partition<D>(

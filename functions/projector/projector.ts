@@ -135,18 +135,13 @@ export class Projector {
     throw new Error(`could not apply ${commit.streamId}@${commit.lastVersion} to ${pk}/${sk}`);
   }
 
+  /** Where `consistentWith` waits: one conditional write, never moving backwards, no read. */
   private async advanceMarker(commit: Commit): Promise<void> {
-    const key = projectedMarkerKey(commit.community, commit.streamId);
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.views.get(key);
-      if (current && current.appliedVersion >= commit.lastVersion) return;
-      const marker: StoredView = {
-        ...key,
-        owner: commit.streamId,
-        appliedVersion: commit.lastVersion,
-        data: { commitId: commit.commitId },
-      };
-      if (await this.views.putIfUnchanged(marker, current)) return;
-    }
+    await this.views.putIfNewer({
+      ...projectedMarkerKey(commit.community, commit.streamId),
+      owner: commit.streamId,
+      appliedVersion: commit.lastVersion,
+      data: { commitId: commit.commitId },
+    });
   }
 }

@@ -162,7 +162,9 @@ describe('the projector in stream batches (as Lambda and the local dispatcher ha
     const answers = [];
     for (const batch of batches) answers.push(await handler({ Records: batch.map(streamRecordOf) }));
     return {
-      items: [...views.items.values()].sort((a, b) => `${a.pk}/${a.sk}`.localeCompare(`${b.pk}/${b.sk}`)),
+      items: [...views.items.values()]
+        .map(({ revision: _, ...item }) => item)
+        .sort((a, b) => `${a.pk}/${a.sk}`.localeCompare(`${b.pk}/${b.sk}`)),
       answers,
     };
   }
