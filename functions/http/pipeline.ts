@@ -60,7 +60,6 @@ export function createHttpHandler(
           idempotencyKey: header(event, 'idempotency-key'),
           idempotency: state.idempotency?.run,
           ids,
-          newId: ids.next,
         },
         deps,
       );

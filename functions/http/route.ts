@@ -20,8 +20,6 @@ export interface RouteRequest<B, Q, P> {
    * key, so every attempt of the request creates the same stream.
    */
   readonly ids: RequestIds;
-  /** `ids.next()`. */
-  newId(): string;
 }
 
 export interface RouteResponse {

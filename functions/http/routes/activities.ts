@@ -177,7 +177,7 @@ export const activityRoutes = [
           ? { planId: body.planId, year: plan.state.year, timeZone: plan.state.timeZone }
           : undefined;
       const timeZone = facts?.timeZone ?? DEFAULT_TIME_ZONE;
-      const activityId = request.newId();
+      const activityId = request.ids.next();
       return onActivity(request, deps, activityId, {
         ...body,
         type: 'PlanActivity',

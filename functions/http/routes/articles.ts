@@ -128,7 +128,7 @@ export const articleRoutes = [
         deps.commands.load(residentDecider, streamIdOf(principal.community, 'resident', body.authorId)),
       ]);
       if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(body.planId));
-      const articleId = request.newId();
+      const articleId = request.ids.next();
       // The text is stored once before the event that names it; the event stays small.
       const { body: text, ...fields } = body;
       const ref = await deps.blobs.put(text);

@@ -225,7 +225,7 @@ export const nominationRoutes = [
         streamIdOf(principal.community, 'plan', body.planId),
       );
       if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(body.planId));
-      const roundId = request.newId();
+      const roundId = request.ids.next();
       const outcome = await deps.commands.execute({
         decider: roundDecider,
         community: principal.community,

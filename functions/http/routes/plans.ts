@@ -132,7 +132,7 @@ export const planRoutes = [
     body: CreatePlanBody,
     response: { status: 201, description: 'The plan was created', schema: CommandAnswer },
     async handle(request, deps) {
-      const planId = request.newId();
+      const planId = request.ids.next();
       const { body } = request;
       return executeOn(
         request,
@@ -155,7 +155,7 @@ export const planRoutes = [
     response: { status: 201, description: 'The target was set', schema: CommandAnswer },
     async handle(request, deps) {
       const { principal, params, body } = request;
-      const targetId = body.targetId ?? request.newId().toLowerCase();
+      const targetId = body.targetId ?? request.ids.next().toLowerCase();
       const outcome = await deps.commands.execute({
         decider: planDecider,
         community: principal.community,

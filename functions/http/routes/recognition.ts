@@ -79,7 +79,7 @@ export const recognitionRoutes = [
         planFor(deps, community, body.planId, body.date),
         Promise.all(body.residentIds.map((id) => onRoster(deps, community, id))),
       ]);
-      const deedId = request.newId();
+      const deedId = request.ids.next();
       return executeOn(
         request,
         deps.commands,
@@ -135,7 +135,7 @@ export const recognitionRoutes = [
     response: { status: 201, description: 'The model was named', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, principal } = request;
-      const modelId = request.newId();
+      const modelId = request.ids.next();
       return executeOn(
         request,
         deps.commands,

@@ -150,7 +150,7 @@ export const residentRoutes = [
     response: { status: 201, description: 'The resident was enrolled', schema: CommandAnswer },
     async handle(request, deps) {
       const { body, principal } = request;
-      const residentId = request.newId();
+      const residentId = request.ids.next();
       // Name, phone and email enter history encrypted with the resident's own key (erasable).
       return executeOn(
         request,
