@@ -8,6 +8,7 @@ import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
 import type { VerificationResult } from '../../functions/audit/verify.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
+import { localServerUrl } from './server-url.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -30,7 +31,8 @@ export interface AuditConsole {
 const terminal: AuditConsole = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-  progress: (text) => process.stderr.write(`\r${text}`),
+  // On a terminal progress rewrites one line; in a log or a pipe each report is a line of its own.
+  progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
 };
 
 /** A refusal the auditor can act on: said in one line, with the exit code it deserves. */
@@ -109,7 +111,7 @@ type Server = ReturnType<typeof serverAt>;
 
 async function verify(values: Options, server: Server, io: AuditConsole): Promise<number> {
   const result = values.file
-    ? await verifyExport(resolve(values.file), values.digest)
+    ? await verifyExport(fromWhereTheUserIs(values.file), values.digest)
     : ((await (
         await server(`/audit/verify${values.digest ? `?digest=${encodeURIComponent(values.digest)}` : ''}`)
       ).json()) as VerificationResult);
@@ -122,7 +124,7 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
   const asOf = new Date(values['as-of']!);
   const community = values.community!;
   const lines = values.file
-    ? readFileSync(resolve(values.file), 'utf8')
+    ? readFileSync(fromWhereTheUserIs(values.file), 'utf8')
     : await (await server('/audit/events', 'application/x-ndjson')).text();
   const commits = lines
     .split('\n')
@@ -150,7 +152,7 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
 
 async function exportHistory(values: Options, server: Server, io: AuditConsole): Promise<number> {
   if (!values.out) throw new Refusal('export needs --out FILE', 2);
-  const file = resolve(values.out);
+  const file = fromWhereTheUserIs(values.out);
   const out = createWriteStream(file);
   const written = new Promise<void>((done, failed) => {
     out.on('finish', done);
@@ -190,7 +192,7 @@ export async function runAudit(
   try {
     let parsed: ReturnType<typeof parseOptions>;
     try {
-      parsed = parseOptions(argv, env);
+      parsed = parseOptions(argv);
     } catch (error) {
       // Node's own advice on positionals after the first sentence would only crowd the line.
       throw new Refusal(`${oneLine(error).split('. ')[0]} (npm run audit shows the usage)`, 2);
@@ -201,11 +203,8 @@ export async function runAudit(
       io.err(usage);
       return 2;
     }
-    const server = serverAt(
-      values.url!.replace(/\/$/, ''),
-      resolve(env.DATA_DIR ?? '.data'),
-      values.community!,
-    );
+    const dataDir = resolve(env.DATA_DIR ?? '.data');
+    const server = serverAt(localServerUrl(dataDir, values.url, env), dataDir, values.community!);
     return await commands[command](values, server, io);
   } catch (error) {
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
@@ -213,7 +212,15 @@ export async function runAudit(
   }
 }
 
-function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
+/**
+ * A path the user typed, read from the folder they typed it in: `npm run` starts scripts in the
+ * project's root, and says where the user was in INIT_CWD.
+ */
+export function fromWhereTheUserIs(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+function parseOptions(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -223,7 +230,7 @@ function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
       digest: { type: 'string' },
       'as-of': { type: 'string' },
       plan: { type: 'string' },
-      url: { type: 'string', default: env.LEDGER_URL ?? 'http://127.0.0.1:3000' },
+      url: { type: 'string' },
       community: { type: 'string', default: DEMO_COMMUNITY },
     },
   });

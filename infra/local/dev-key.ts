@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/http/authenticator.js';
 import type { Role } from '../../functions/http/principal.js';
@@ -41,4 +41,13 @@ export async function signDevToken(secret: string, request: TokenRequest): Promi
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? '12h')
     .sign(new TextEncoder().encode(secret));
+}
+
+/**
+ * The shell command that signs a token with this data folder's key: `npm run -s token --`, with
+ * `DATA_DIR=…` in front when the folder is not the default, so the printed hint works as printed.
+ */
+export function tokenCommand(dataDir: string, defaultDir = resolve('.data')): string {
+  const prefix = resolve(dataDir) === defaultDir ? '' : `DATA_DIR=${JSON.stringify(resolve(dataDir))} `;
+  return `${prefix}npm run -s token --`;
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { devSigningSecret } from './dev-key.js';
+import { devSigningSecret, tokenCommand } from './dev-key.js';
 import { bundleDirsIn } from './handlers.js';
 import { startLocalRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
@@ -33,11 +33,12 @@ async function main() {
     `  handlers:  ${handlers.kind === 'bundles' ? `bundles in ${process.argv[bundlesAt + 1] ?? 'cdk.out'}` : 'source'}`,
   );
   console.log(`  API docs:  ${runtime.url}/docs   (OpenAPI: ${runtime.url}/openapi.json)`);
+  const token = tokenCommand(dataDir);
   console.log(
-    '  a token:   npm run token -- --role organizer   (roles: admin organizer resident judge leader auditor)',
+    `  a token:   ${token} --role organizer   (roles: admin organizer resident judge leader auditor)`,
   );
   console.log(
-    `  try:       curl -H "Authorization: Bearer $(npm run -s token -- --role admin)" ${runtime.url}/residents`,
+    `  try:       curl -H "Authorization: Bearer $(${token} --role admin)" ${runtime.url}/residents`,
   );
   console.log('Press Ctrl-C to stop; data is kept for the next start.');
   if (process.argv.includes('--demo')) {

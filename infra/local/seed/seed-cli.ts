@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { devSigningSecret } from '../dev-key.js';
+import { devSigningSecret, tokenCommand } from '../dev-key.js';
+import { localServerUrl } from '../server-url.js';
 import { seedDemo } from './demo.js';
 import { httpSeedClient } from './http-client.js';
 
@@ -9,25 +10,27 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 /** `npm run seed [-- --url http://127.0.0.1:3000]`: the seed plan of this year, through the running server. */
 async function main() {
   const { values } = parseArgs({
-    options: { url: { type: 'string', default: process.env.LEDGER_URL ?? 'http://127.0.0.1:3000' } },
+    options: { url: { type: 'string' } },
   });
-  const url = values.url!.replace(/\/$/, '');
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const url = localServerUrl(dataDir, values.url);
   try {
     await fetch(`${url}/openapi.json`);
   } catch {
     console.error(`no server answers at ${url}: start it with npm start (or pass --url)`);
     process.exit(1);
   }
-  const secret = devSigningSecret(resolve(process.env.DATA_DIR ?? '.data'));
+  const secret = devSigningSecret(dataDir);
   const started = Date.now();
-  const result = await seedDemo(await httpSeedClient(url, secret), new Date(), (line) =>
-    console.log(`seed: ${line}`),
-  );
+  const client = await httpSeedClient(url, secret);
+  const result = await seedDemo(client, new Date(), (line) => console.log(`seed: ${line}`));
+  // "Done" means a reader sees it all: every stream written is projected.
+  await client.settled();
   console.log(
     `seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s — plan ${result.planId} (${result.year})`,
   );
   console.log(
-    `  see it: curl -H "Authorization: Bearer $(npm run -s token -- --role organizer)" "${url}/activities?planId=${result.planId}&limit=100"`,
+    `  see it: curl -H "Authorization: Bearer $(${tokenCommand(dataDir)} --role organizer)" "${url}/activities?planId=${result.planId}&limit=100"`,
   );
 }
 

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Where the local server answers, for the shell tools: `--url`, else `LEDGER_URL`, else the URL the
+ * running server wrote into its data folder (so a server started with `PORT`/`DATA_DIR` is found by
+ * tools given the same `DATA_DIR`), else `PORT`, else 3000.
+ */
+export function localServerUrl(
+  dataDir: string,
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const chosen =
+    explicit ?? env.LEDGER_URL ?? runningServerUrl(dataDir) ?? `http://127.0.0.1:${env.PORT ?? 3000}`;
+  return chosen.replace(/\/$/, '');
+}
+
+function runningServerUrl(dataDir: string): string | undefined {
+  try {
+    const recorded = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
+      url?: string;
+      pid?: number;
+    };
+    if (!recorded.url || !recorded.pid) return undefined;
+    process.kill(recorded.pid, 0); // throws when that server is gone
+    return recorded.url;
+  } catch {
+    return undefined;
+  }
+}

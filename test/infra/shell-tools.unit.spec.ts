@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fromWhereTheUserIs } from '../../infra/local/audit-cli.js';
+import { tokenCommand } from '../../infra/local/dev-key.js';
+import { periodOf } from '../../infra/local/report-cli.js';
+import { localServerUrl } from '../../infra/local/server-url.js';
+
+describe('the shell tools find what the user started and typed', () => {
+  it('find a server started with PORT and DATA_DIR through the URL it recorded in the data folder', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ccl-url-'));
+    expect(localServerUrl(dataDir, undefined, {})).toBe('http://127.0.0.1:3000');
+    expect(localServerUrl(dataDir, undefined, { PORT: '3456' })).toBe('http://127.0.0.1:3456');
+    writeFileSync(
+      join(dataDir, 'engine.json'),
+      JSON.stringify({ url: 'http://127.0.0.1:4567', pid: process.pid }),
+    );
+    expect(localServerUrl(dataDir, undefined, {})).toBe('http://127.0.0.1:4567');
+    expect(localServerUrl(dataDir, undefined, { LEDGER_URL: 'http://other:1/' })).toBe('http://other:1');
+    expect(localServerUrl(dataDir, 'http://given:2', {})).toBe('http://given:2');
+    // A stopped server's record is not followed.
+    writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
+    expect(localServerUrl(dataDir, undefined, {})).toBe('http://127.0.0.1:3000');
+  });
+
+  it('print a token command that signs with the data folder the server uses', () => {
+    expect(tokenCommand(resolve('.data'))).toBe('npm run -s token --');
+    expect(tokenCommand('/tmp/ledger-data')).toBe('DATA_DIR="/tmp/ledger-data" npm run -s token --');
+  });
+
+  it('read a bare quarter or month as this year’s, and refuse what is not a period', () => {
+    const today = new Date('2026-11-29T12:00:00');
+    expect(periodOf('Q3', today)).toBe('2026-Q3');
+    expect(periodOf('q1', today)).toBe('2026-Q1');
+    expect(periodOf('7', today)).toBe('2026-07');
+    expect(periodOf('2025-Q4', today)).toBe('2025-Q4');
+    expect(periodOf('2026-09', today)).toBe('2026-09');
+    expect(periodOf('2026', today)).toBe('2026');
+    expect(periodOf('Q5', today)).toBeUndefined();
+    expect(periodOf('pdf', today)).toBeUndefined();
+  });
+
+  it('write and read files relative to the folder the user ran npm from, not the project root', () => {
+    expect(fromWhereTheUserIs('history.ndjson', { INIT_CWD: '/home/me/exports' })).toBe(
+      '/home/me/exports/history.ndjson',
+    );
+    expect(fromWhereTheUserIs('/abs/h.ndjson', { INIT_CWD: '/home/me' })).toBe('/abs/h.ndjson');
+  });
+});
