@@ -21,6 +21,7 @@ import {
   type EventStore,
   type HistoryPage,
   type Ids,
+  type LatestState,
   type Snapshot,
   type StreamSlice,
 } from '../app/ports.js';
@@ -30,7 +31,8 @@ import { commitHash } from './hashing.js';
 /** DynamoDB's hard item limit is 400 KB; stay well below it so a commit never fails for size. */
 export const MAX_COMMIT_BYTES = 300 * 1024;
 const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
-const SNAPSHOT_PREFIX = '$snapshot#';
+/** A snapshot of version v is stored at sort key v + ½ of its stream's own partition. */
+const SNAPSHOT_OFFSET = 0.5;
 const COMMUNITY_PREFIX = '$community#';
 
 export class CommitTooLarge extends Error {}
@@ -82,6 +84,16 @@ function itemOfCommitBody(body: CommitBody, json: string, prevHash: string, hash
     body: json,
     prevHash,
     hash,
+  };
+}
+
+function snapshotFromItem(streamId: string, item: Record<string, unknown>): Snapshot {
+  return {
+    streamId,
+    version: (item.version as number) - SNAPSHOT_OFFSET,
+    hash: item.hash as string,
+    schema: item.schema as string,
+    state: JSON.parse(inflateRawSync(item.state as Uint8Array).toString('utf8')),
   };
 }
 
@@ -167,32 +179,48 @@ export class DynamoDbEventStore implements EventStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) commits.push(commitFromItem(item));
+      for (const item of page.Items ?? []) if (item.kind === 'commit') commits.push(commitFromItem(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     const last = commits.at(-1);
     return { commits, version: last ? last.lastVersion : fromVersion - 1, headHash: last?.hash };
   }
 
-  async readSnapshot(streamId: string): Promise<Snapshot | undefined> {
-    const page = await this.options.client.send(
-      new QueryCommand({
-        TableName: this.options.tableName,
-        KeyConditionExpression: 'streamId = :s',
-        ExpressionAttributeValues: { ':s': SNAPSHOT_PREFIX + streamId },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
-    );
-    const item = page.Items?.[0];
-    if (!item) return undefined;
+  async readLatest(streamId: string, wanted: { schema: string; every: number }): Promise<LatestState> {
+    // Newest first: the tail, then the snapshot just below it (at its version + ½). A snapshot is
+    // taken every `every` versions, so one page of that many items usually holds both.
+    const tail: Record<string, unknown>[] = [];
+    let snapshot: Snapshot | undefined;
+    let startKey: Record<string, unknown> | undefined;
+    let limit = wanted.every + 2;
+    do {
+      const page = await this.options.client.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          KeyConditionExpression: 'streamId = :s',
+          ExpressionAttributeValues: { ':s': streamId },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: limit,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.kind === 'commit') tail.push(item);
+        else if (item.kind === 'snapshot' && item.schema === wanted.schema) {
+          snapshot = snapshotFromItem(streamId, item);
+          break;
+        }
+      }
+      startKey = page.LastEvaluatedKey;
+      limit = 1000; // no usable snapshot near the head: read the rest in big pages
+    } while (startKey && !snapshot);
+    const commits = tail.reverse().map(commitFromItem);
+    const last = commits.at(-1);
+    const base = snapshot?.version ?? 0;
     return {
-      streamId,
-      version: item.version as number,
-      hash: item.hash as string,
-      schema: item.schema as string,
-      state: JSON.parse(inflateRawSync(item.state as Uint8Array).toString('utf8')),
+      snapshot,
+      slice: { commits, version: last ? last.lastVersion : base, headHash: last?.hash },
     };
   }
 
@@ -201,8 +229,9 @@ export class DynamoDbEventStore implements EventStore {
       new PutCommand({
         TableName: this.options.tableName,
         Item: {
-          streamId: SNAPSHOT_PREFIX + snapshot.streamId,
-          version: snapshot.version,
+          streamId: snapshot.streamId,
+          // Just after the commit it folds, before the next: read in one Query with the tail.
+          version: snapshot.version + SNAPSHOT_OFFSET,
           kind: 'snapshot',
           hash: snapshot.hash,
           schema: snapshot.schema,

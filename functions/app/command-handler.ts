@@ -77,9 +77,10 @@ export class CommandService {
     snapshots?: SnapshotPolicy,
   ): Promise<LoadedState<S>> {
     const { store } = this.options;
-    const snapshot = snapshots ? await store.readSnapshot(streamId) : undefined;
-    const usable = snapshot && snapshot.schema === snapshots?.schema ? snapshot : undefined;
-    const slice: StreamSlice = await store.readStream(streamId, { fromVersion: (usable?.version ?? 0) + 1 });
+    // One read either way: the whole (short) stream, or a long stream's snapshot and its tail.
+    const { snapshot: usable, slice } = snapshots
+      ? await store.readLatest(streamId, snapshots)
+      : { snapshot: undefined, slice: await store.readStream(streamId) };
     const events = slice.commits.flatMap((commit) =>
       commit.events.map(
         (event) =>

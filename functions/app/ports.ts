@@ -33,6 +33,12 @@ export interface Snapshot {
   readonly state: unknown;
 }
 
+export interface LatestState {
+  readonly snapshot: Snapshot | undefined;
+  /** The commits after the snapshot (all of them when there is none). */
+  readonly slice: StreamSlice;
+}
+
 export interface HistoryPage {
   readonly commits: readonly Commit[];
   /** Pass as `after` to read on; absent when the history is read to its end. */
@@ -52,7 +58,12 @@ export class ConcurrencyConflict extends Error {
 export interface EventStore {
   append(commit: AppendCommit): Promise<Commit>;
   readStream(streamId: string, options?: { fromVersion?: number }): Promise<StreamSlice>;
-  readSnapshot(streamId: string): Promise<Snapshot | undefined>;
+  /**
+   * The stream's latest snapshot of the given schema and the commits after it, in one read where
+   * the engine allows (snapshots live in the stream's own partition, just after the version they
+   * fold): what loading a long stream costs. Without such a snapshot, every commit.
+   */
+  readLatest(streamId: string, snapshot: { schema: string; every: number }): Promise<LatestState>;
   writeSnapshot(snapshot: Snapshot): Promise<void>;
   /** A community's commits in global order (commit id order), paged. */
   readHistory(query: { community: string; after?: string; limit?: number }): Promise<HistoryPage>;

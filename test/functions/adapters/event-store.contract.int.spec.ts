@@ -225,31 +225,38 @@ describe.each(engineKinds())('event store contract on %s', (kind) => {
     expect(await store.communities()).toEqual(['c1', 'c2']);
   });
 
-  it('keeps the latest snapshot of a stream and ignores none of the commits after it', async () => {
-    expect(await store.readSnapshot('c1#resident#G')).toBeUndefined();
-    await store.writeSnapshot({
-      streamId: 'c1#resident#G',
-      version: 50,
-      hash: 'h50',
-      schema: 's1',
-      state: { n: 50 },
-    });
-    await store.writeSnapshot({
-      streamId: 'c1#resident#G',
-      version: 100,
-      hash: 'h100',
-      schema: 's1',
-      state: { n: 100 },
-    });
-    expect(await store.readSnapshot('c1#resident#G')).toEqual({
-      streamId: 'c1#resident#G',
-      version: 100,
-      hash: 'h100',
-      schema: 's1',
-      state: { n: 100 },
-    });
+  it('reads the latest snapshot of a schema and the commits after it in one Query, and keeps snapshots out of the history', async () => {
+    const streamId = 'c1#resident#G';
+    let head = { version: 0, hash: GENESIS_HASH };
+    const appendOne = async () => {
+      const commit = await store.append({
+        community: 'c1',
+        streamId,
+        expectedVersion: head.version,
+        prevHash: head.hash,
+        events: [enrolled('G', `n${head.version}`)],
+        metadata,
+      });
+      head = { version: commit.lastVersion, hash: commit.hash };
+    };
+    for (let i = 0; i < 12; i++) await appendOne();
+    expect((await store.readLatest(streamId, { schema: 's1', every: 5 })).snapshot).toBeUndefined();
+    await store.writeSnapshot({ streamId, version: 5, hash: 'h5', schema: 's1', state: { n: 5 } });
+    await store.writeSnapshot({ streamId, version: 10, hash: 'h10', schema: 's1', state: { n: 10 } });
+    await store.writeSnapshot({ streamId, version: 11, hash: 'h11', schema: 's0', state: { old: true } });
+    const latest = await store.readLatest(streamId, { schema: 's1', every: 5 });
+    expect(latest.snapshot).toEqual({ streamId, version: 10, hash: 'h10', schema: 's1', state: { n: 10 } });
+    expect(latest.slice.commits.map((c) => c.firstVersion)).toEqual([11, 12]);
+    expect(latest.slice).toMatchObject({ version: 12, headHash: head.hash });
+    // A schema no snapshot has: every commit, oldest first.
+    const none = await store.readLatest(streamId, { schema: 's2', every: 5 });
+    expect(none.snapshot).toBeUndefined();
+    expect(none.slice.commits.map((c) => c.firstVersion)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     // Snapshots live beside commits but are not history.
-    expect((await store.readStream('c1#resident#G')).commits).toEqual([]);
+    expect((await store.readStream(streamId)).commits).toHaveLength(12);
+    expect((await store.readHistory({ community: 'c1', limit: 100 })).commits).toHaveLength(12);
   });
 
   it('upcasts a stored v1 event to the current version when a stream is loaded', async () => {

@@ -87,7 +87,7 @@ describe('command service: load → fold → decide → append', () => {
     const alwaysLoses: EventStore = {
       ...store,
       readStream: (id, o) => store.readStream(id, o),
-      readSnapshot: (id) => store.readSnapshot(id),
+      readLatest: (id, p) => store.readLatest(id, p),
       writeSnapshot: (s) => store.writeSnapshot(s),
       readHistory: (q) => store.readHistory(q),
       communities: () => store.communities(),
@@ -117,25 +117,28 @@ describe('command service: load → fold → decide → append', () => {
         snapshots: policy,
       });
     }
-    const snapshot = await store.readSnapshot('c#activity#S');
+    const { snapshot } = await store.readLatest('c#activity#S', policy);
     expect(snapshot).toMatchObject({ version: 50, state: { count: 50 } });
     let streamReads: number[] = [];
+    let reads = 0;
     const spying: EventStore = {
       append: (c) => store.append(c),
-      readSnapshot: (id) => store.readSnapshot(id),
       writeSnapshot: (s) => store.writeSnapshot(s),
       readHistory: (q) => store.readHistory(q),
       communities: () => store.communities(),
-      readStream: async (id, o) => {
-        const slice = await store.readStream(id, o);
-        streamReads = slice.commits.map((c) => c.firstVersion);
-        return slice;
+      readStream: (id, o) => store.readStream(id, o),
+      readLatest: async (id, p) => {
+        reads++;
+        const latest = await store.readLatest(id, p);
+        streamReads = latest.slice.commits.map((c) => c.firstVersion);
+        return latest;
       },
     };
     const loaded = await new CommandService({ store: spying }).load(counter, 'c#activity#S', policy);
     expect(loaded.state.count).toBe(60);
     expect(loaded.version).toBe(60);
     expect(streamReads).toEqual(Array.from({ length: 10 }, (_, i) => 51 + i));
+    expect(reads).toBe(1);
     // A snapshot of another shape is ignored: the whole stream is folded.
     const ignored = await new CommandService({ store: spying }).load(counter, 'c#activity#S', {
       schema: 'counter-v2',
