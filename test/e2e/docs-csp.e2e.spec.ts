@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 
-declare global {
-  interface Window {
-    cspViolations: string[];
-    injectedRan?: boolean;
-  }
-}
+/** Run in the page (strings: this project type-checks without the DOM library). */
+const recordViolations = `
+  window.cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });`;
+const injectInlineScript = `
+  const script = document.createElement('script');
+  script.textContent = 'window.injectedRan = true;';
+  document.body.append(script);`;
 
 /** Issue 14: the docs page gets a Content-Security-Policy, and Swagger UI must keep working under it. */
 describe('the docs page under its Content-Security-Policy', () => {
@@ -25,12 +29,7 @@ describe('the docs page under its Content-Security-Policy', () => {
       try {
         const page = await chromium.newPage();
         // Registered before any page script runs: every violation of the page's policy is recorded.
-        await page.addInitScript(() => {
-          window.cspViolations = [];
-          document.addEventListener('securitypolicyviolation', (event) => {
-            window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-          });
-        });
+        await page.addInitScript({ content: recordViolations });
         const answer = await page.goto(`${api.url}/docs`);
         expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
         await page.waitForSelector('.opblock', { timeout: 20_000 });
@@ -58,16 +57,12 @@ describe('the docs page under its Content-Security-Policy', () => {
         await page.locator('.models .json-schema-2020-12-accordion').first().click();
         await page.locator('.models .json-schema-2020-12-body').first().waitFor({ timeout: 10_000 });
 
-        expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+        expect(await page.evaluate('window.cspViolations')).toEqual([]);
 
         // What an injected inline script would try: the policy stops it.
-        await page.evaluate(() => {
-          const script = document.createElement('script');
-          script.textContent = 'window.injectedRan = true;';
-          document.body.append(script);
-        });
-        expect(await page.evaluate(() => window.injectedRan === true)).toBe(false);
-        expect(await page.evaluate(() => window.cspViolations)).toEqual([
+        await page.evaluate(injectInlineScript);
+        expect(await page.evaluate('window.injectedRan === true')).toBe(false);
+        expect(await page.evaluate('window.cspViolations')).toEqual([
           expect.stringMatching(/^script-src(-elem)? inline$/),
         ]);
       } finally {
