@@ -13,8 +13,9 @@ import type { LocalRuntime } from '../infra/local/runtime.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
-import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchProjectionLag } from './projection-lag.js';
+import { benchSoak } from './soak.js';
+import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchTimeToReady } from './time-to-ready.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
@@ -143,6 +144,7 @@ async function main() {
   await benchCosts(report);
   await runtime.close();
   await benchProjectionLag(report);
+  await benchSoak(report);
   await benchTimeToReady(report);
 }
 

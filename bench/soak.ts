@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signDevToken } from '../infra/local/dev-key.js';
+import { startLocalRuntime } from '../infra/local/runtime.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const TOTAL = Number(process.env.BENCH_SOAK ?? 7_000);
+const FIRST = Math.round(TOTAL / 7);
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** Resident set size once the dust has settled: views caught up, a full collection, a breath. */
+async function settledRss(idle: () => Promise<void>): Promise<number> {
+  await idle();
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((r) => setTimeout(r, 500));
+  return process.memoryUsage().rss;
+}
+
+/**
+ * Memory under a long run of writes, as `npm start` carries it (server, engine and projector in one
+ * process): resident set after 1/7 of the enrolments and after all of them.
+ */
+export async function benchSoak(report: (line: string) => void): Promise<void> {
+  // On disk, as `npm start` keeps it: the data's own growth lives in files, not in the process.
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccl-soak-'));
+  const runtime = await startLocalRuntime({ logLevel: 'SILENT', dataDir });
+  try {
+    const token = await signDevToken(runtime.secret, {
+      roles: ['admin'],
+      sub: 'soak',
+      community: 'bench-soak',
+    });
+    let next = 0;
+    const enrol = async (until: number) =>
+      Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (next < until) {
+            next++;
+            const answer = await fetch(`${runtime.url}/residents`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ name: `Resident ${next}`, householdId: `H${next % 50}` }),
+            });
+            await answer.arrayBuffer();
+          }
+        }),
+      );
+    await enrol(FIRST);
+    const early = await settledRss(() => runtime.dispatcher.idle());
+    await enrol(TOTAL);
+    const late = await settledRss(() => runtime.dispatcher.idle());
+    report(
+      `\n## Memory over a soak (${TOTAL.toLocaleString('en')} enrolments, server + engine + projector in one process)`,
+    );
+    report(`| after ${FIRST.toLocaleString('en')} | after ${TOTAL.toLocaleString('en')} | growth |`);
+    report('|---|---|---|');
+    report(`| ${mib(early)} | ${mib(late)} | ${(late / early).toFixed(2)}× |`);
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('soak.ts')) {
+  await benchSoak((line) => console.log(line));
+}
