@@ -198,6 +198,17 @@ describe('hostile requests against the local server (issue 14)', () => {
         expect(answers[name].headers.get('cache-control'), name).toBe('no-store');
       }
       expect(answers.openapi.headers.get('cache-control')).toBe('public, max-age=60');
+      // An Idempotency-Key replay answers before the handler runs (middy skips every `after`): still covered.
+      const once = {
+        token: admin,
+        body: { name: 'Qian Yu', householdId: 'H-3' },
+        headers: { 'idempotency-key': 'hygiene-1' },
+      };
+      expect((await api.call('POST', '/residents', once)).status).toBe(201);
+      const replay = await api.call('POST', '/residents', once);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(replay.headers.get('cache-control')).toBe('no-store');
     });
 
     it('/docs carries a CSP that lets only its own scripts and styles run', async () => {
