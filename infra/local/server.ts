@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { ApplicationError } from '../../functions/app/errors.js';
 import type { Authenticator } from '../../functions/http/authenticator.js';
 import {
@@ -146,7 +151,7 @@ const shapedLikeAValidToken: Authenticator = {
     }
     if (typeof exp !== 'number' || exp * 1000 <= Date.now())
       throw new ApplicationError(401, 'unauthorized', 'invalid or expired bearer token');
-    return { sub: '', roles: [], community: '' };
+    return { sub: '', roles: [], community: '' }; // a gate only: the function finds the principal
   },
 };
 
@@ -167,8 +172,19 @@ function send(
     .end(structured.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
+/** The caller's correlation id when it is one the functions would accept too, else a new one. */
+const correlationIdOf = (headers: Headers) => {
+  const given = headers['x-correlation-id'];
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+};
+
 /** An answer the server gives itself (API Gateway's own refusals), with the headers every answer has. */
-function refusal(status: number, code: string, detail: string, headers: Record<string, string> = {}) {
+function refusal(
+  status: number,
+  code: string,
+  detail: string,
+  headers: Record<string, string>,
+): APIGatewayProxyStructuredResultV2 {
   return {
     ...problemResponse(problem(status, code, detail)),
     headers: secureHeaders({ 'content-type': 'application/problem+json', ...headers }, { public: false }),
@@ -202,6 +218,7 @@ export function createLocalServer(
     async (request, response) => {
       const headers = headersOf(request);
       const cors = corsHeaders(allowedOrigins, headers.origin);
+      const correlation = { 'x-correlation-id': correlationIdOf(headers) };
       // An answer given before the body was read: close the connection rather than read it to keep it.
       const sendUnread = (result: APIGatewayProxyResultV2) =>
         send(response, result, announcesBody(headers) ? { ...cors, connection: 'close' } : cors);
@@ -209,13 +226,21 @@ export function createLocalServer(
         const method = (request.method ?? 'GET').toUpperCase();
         if (isPreflight(method, headers)) {
           response
-            .writeHead(204, secureHeaders(preflightHeaders(allowedOrigins, headers), { public: true }))
+            .writeHead(
+              204,
+              secureHeaders(
+                { ...preflightHeaders(allowedOrigins, headers), ...correlation },
+                { public: true },
+              ),
+            )
             .end();
           return;
         }
         const declared = Number(headers['content-length'] ?? 0);
         if (declared > maxBodyBytes) {
-          sendUnread(refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`));
+          sendUnread(
+            refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`, correlation),
+          );
           return;
         }
         const url = new URL(request.url ?? '/', 'http://localhost');
@@ -235,22 +260,28 @@ export function createLocalServer(
           } catch (error) {
             const detail =
               error instanceof ApplicationError ? error.detail : 'missing or invalid bearer token';
-            sendUnread(refusal(401, 'unauthorized', detail, { 'www-authenticate': 'Bearer' }));
+            sendUnread(
+              refusal(401, 'unauthorized', detail, { ...correlation, 'www-authenticate': 'Bearer' }),
+            );
             return;
           }
         }
         const body = await readBody(request, maxBodyBytes);
         if (!body) {
           // The rest of the body is still coming: answer, then close instead of reading it.
-          send(response, refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`), {
-            ...cors,
-            connection: 'close',
-          });
+          send(
+            response,
+            refusal(413, 'payload-too-large', `request body over ${maxBodyBytes} bytes`, correlation),
+            {
+              ...cors,
+              connection: 'close',
+            },
+          );
           return;
         }
         send(response, await invoke(body), cors);
       } catch {
-        send(response, refusal(500, 'internal-error', 'local server failure'), cors);
+        send(response, refusal(500, 'internal-error', 'local server failure', correlation), cors);
       }
     },
   );

@@ -96,6 +96,7 @@ describe('the local server limits what a client may hold and send (issue 14)', (
     expect(answer).toMatch(/^HTTP\/1\.1 401 /);
     expect(answer.toLowerCase()).toContain('www-authenticate: bearer');
     expect(answer.toLowerCase()).toContain('x-content-type-options: nosniff');
+    expect(answer.toLowerCase()).toMatch(/x-correlation-id: [\w-]+/);
   });
 
   it('with an authenticator, a forged token is refused before its body is read', async () => {
