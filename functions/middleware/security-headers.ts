@@ -16,7 +16,7 @@ export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'n
 
 /** HTML we render ourselves (reports) is tables with inline styles: styles may apply, nothing else may. */
 export const HTML_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** The same set helmet (and `@middy/http-security-headers`) would give, minus what browsers retired. */
 const alwaysHeaders: Readonly<Record<string, string>> = {
