@@ -61,6 +61,11 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
       const { type: _type, ...data } = command;
       return [{ type: 'PlanCreated', data }];
     }
+    if (command.type === 'EraseOrganizingGroupMember') {
+      // No plan, or not in its current group (or erased from it already): nothing shows them to erase.
+      if (state.status === 'none' || !state.groupResidents.includes(command.residentId)) return [];
+      return [{ type: 'OrganizingGroupMemberErased', data: { residentId: command.residentId } }];
+    }
     if (state.status === 'none') return planErrors.notFound(command.planId);
     switch (command.type) {
       case 'SetTarget': {
@@ -86,10 +91,6 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
         }
         return [{ type: 'OrganizingGroupAppointed', data: { leader, deputies, members } }];
       }
-      case 'EraseOrganizingGroupMember':
-        // Not in the current group (or already erased from it): nothing the plan shows needs erasing.
-        if (!state.groupResidents.includes(command.residentId)) return [];
-        return [{ type: 'OrganizingGroupMemberErased', data: { residentId: command.residentId } }];
     }
   },
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
+import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { type ResidentState, residentDecider } from '../../../domain/resident/resident.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
@@ -8,6 +9,7 @@ import { ERASED } from '../../../domain/views/resident.view.js';
 import { Category, Format, Metric, type Person, TargetPeriod } from '../../../events/index.js';
 import { roleSets, seesOrganizingGroupContacts } from '../../app/authorization.js';
 import { appErrors } from '../../app/errors.js';
+import { DomainRefusal } from '../../middleware/problem.js';
 import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
 import type { HttpDependencies } from '../dependencies.js';
 import type { Principal } from '../principal.js';
@@ -183,6 +185,9 @@ export const planRoutes = [
       const { params, body, principal } = request;
       const { community } = principal;
       const streamId = streamIdOf(community, 'plan', params.planId);
+      // No keys are made for a plan that does not exist (the decider would refuse it anyway).
+      const plan = await deps.commands.load(planDecider, streamId);
+      if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(params.planId));
       const named = [body.leader, ...body.deputies, ...body.members].flatMap((p) =>
         p.residentId ? [p.residentId] : [],
       );
