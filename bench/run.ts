@@ -11,6 +11,7 @@ import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import type { LocalRuntime } from '../infra/local/runtime.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
+import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
 import { benchProjectionLag } from './projection-lag.js';
@@ -143,6 +144,7 @@ async function main() {
   await benchColdStarts(runtime, report);
   await benchCosts(report);
   await runtime.close();
+  await benchCastoreReplay(report);
   await benchProjectionLag(report);
   await benchSoak(report);
   await benchTimeToReady(report);
