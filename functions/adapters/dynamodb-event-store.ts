@@ -25,6 +25,7 @@ import {
   type Snapshot,
   type StreamSlice,
 } from '../app/ports.js';
+import { bucketOf, commitFromItem, itemOfCommitBody } from './commit-item.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 import { commitHash } from './hashing.js';
 
@@ -37,54 +38,9 @@ const COMMUNITY_PREFIX = '$community#';
 
 export class CommitTooLarge extends Error {}
 
-/** The month bucket of the global-order index: `<community>#yyyy-mm` (UTC). */
-export function bucketOf(community: string, at: Date): string {
-  return `${community}#${at.toISOString().slice(0, 7)}`;
-}
-
 function nextMonth(yyyyMm: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-interface CommitItem {
-  streamId: string;
-  version: number;
-  lastVersion: number;
-  kind: 'commit';
-  commitId: string;
-  bucket: string;
-  community: string;
-  recordedAt: string;
-  body: string;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * Rebuilds a commit from its stored item. The body string is the hashed text, so it is parsed, never
- * re-derived. It was validated before it was written; the audit's hash verification, not this hot
- * path, is what proves it has not changed since.
- */
-export function commitFromItem(item: Record<string, unknown>): Commit {
-  const body = JSON.parse(item.body as string) as CommitBody;
-  return { ...body, prevHash: item.prevHash as string, hash: item.hash as string };
-}
-
-function itemOfCommitBody(body: CommitBody, json: string, prevHash: string, hash: string): CommitItem {
-  return {
-    streamId: body.streamId,
-    version: body.firstVersion,
-    lastVersion: body.lastVersion,
-    kind: 'commit',
-    commitId: body.commitId,
-    bucket: bucketOf(body.community, new Date(body.recordedAt)),
-    community: body.community,
-    recordedAt: body.recordedAt,
-    body: json,
-    prevHash,
-    hash,
-  };
 }
 
 function snapshotFromItem(streamId: string, item: Record<string, unknown>): Snapshot {
@@ -95,16 +51,6 @@ function snapshotFromItem(streamId: string, item: Record<string, unknown>): Snap
     schema: item.schema as string,
     state: JSON.parse(inflateRawSync(item.state as Uint8Array).toString('utf8')),
   };
-}
-
-/**
- * The stored item of a commit, exactly as `append` wrote it (the body is the canonical JSON that was
- * hashed): what a DynamoDB Streams record carries as its new image. The local runtime builds its
- * stream records with it.
- */
-export function itemOfCommit(commit: Commit): Record<string, unknown> {
-  const { prevHash, hash, ...body } = commit;
-  return { ...itemOfCommitBody(body, canonicalJson(body), prevHash, hash) };
 }
 
 export interface DynamoDbEventStoreOptions {
@@ -328,5 +274,3 @@ export class DynamoDbEventStore implements EventStore {
     this.knownCommunities.add(community);
   }
 }
-
-export { GENESIS_HASH };

@@ -1,10 +1,17 @@
+import { projections } from '../../domain/views/index.js';
+import type { DomainEvent } from '../../events/index.js';
+import { coreDependencies, type Overrides } from '../composition/core.js';
+import { personalDataFor } from '../composition/personal-data.js';
 import { type Config, loadConfig } from '../config.js';
 import { createCommitBatchHandler } from '../streams/commit-stream.js';
-import { createDependencies, type Overrides } from '../wiring.js';
+import { Projector } from './projector.js';
 
-/** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
-export const create = (config: Config, overrides?: Overrides) => {
-  const { projector, logger } = createDependencies(config, overrides);
+/** Builds this entry's handler: stream records in, view items out (and residents' keys read to show names). */
+export const create = (config: Config, overrides: Overrides = {}) => {
+  const { views, logger, client } = coreDependencies(config, overrides);
+  const personalData = personalDataFor(config, client);
+  const reveal = (community: string, event: DomainEvent) => personalData.revealEvent(community, event);
+  const projector = new Projector(views, projections, logger, reveal);
   return createCommitBatchHandler('projection', (commits) => projector.applyBatch(commits), logger);
 };
 

@@ -1,10 +1,12 @@
+import { createEventPublisher } from '../app/event-bus.js';
+import { eventBusFor } from '../composition/bus.js';
+import { loggerFor, type Overrides } from '../composition/core.js';
 import { type Config, loadConfig } from '../config.js';
 import { createCommitBatchHandler } from '../streams/commit-stream.js';
-import { createDependencies, type Overrides } from '../wiring.js';
 
-/** Builds this entry's handler; the local runtime calls it (from source or from the bundle). */
-export const create = (config: Config, overrides?: Overrides) => {
-  const { publishCommits, logger } = createDependencies(config, overrides);
+/** Builds this entry's handler: stream records in, bus entries out; it reads no table. */
+export const create = (config: Config, overrides: Overrides = {}) => {
+  const publishCommits = createEventPublisher(eventBusFor(config));
   // A put either lands every entry or throws (EventBridge entries are retried inside it): the batch
   // is announced whole or retried whole, and readers dedupe on `eventId`.
   return createCommitBatchHandler(
@@ -13,7 +15,7 @@ export const create = (config: Config, overrides?: Overrides) => {
       await publishCommits(commits);
       return new Set<string>();
     },
-    logger,
+    loggerFor(config, overrides),
   );
 };
 

@@ -37,6 +37,19 @@ export function deliveryFrom(answer: MailerAnswer): Delivery {
   throw new ForwardedProblem(answer.problem);
 }
 
+/**
+ * How the commands function reaches the mailer function: a synchronous invoke on AWS, a call of the
+ * mailer's handler in the local runtime. What crosses is data (the mailer's answer), never an
+ * exception, so each side keeps its own error classes (bundles do not share them).
+ */
+export type MailerTransport = (event: { send: SendReportRequest }) => Promise<MailerAnswer>;
+
+/** "Send this report now", through the mailer function: its refusals come back as problems unchanged. */
+export const sendThroughMailer =
+  (transport: MailerTransport): SendReport =>
+  async (request) =>
+    deliveryFrom(await transport({ send: request }));
+
 /** In one process (tests of the report service alone, CLIs): no mailer boundary to cross. */
 export const sendInProcess =
   (reports: ReportService): SendReport =>

@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Commit } from '../../events/index.js';
-import { commitFromItem, itemOfCommit } from '../adapters/dynamodb-event-store.js';
+import { commitFromItem, itemOfCommit } from '../adapters/commit-item.js';
 
 /** A Lambda that consumes the Events table's stream: the projector and the bus publisher. */
 export type CommitStreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Commit } from '../../events/index.js';
+import { OutboxMailer } from '../../functions/adapters/outbox-mailer.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
+import { localJwtAuthenticator } from '../../functions/http/authenticator.js';
 import { routes } from '../../functions/http/routes/index.js';
-import { deliveryFrom, type SendReport } from '../../functions/reports/report-sending.js';
+import type { MailerTransport } from '../../functions/reports/report-sending.js';
 import type {
   createScheduledReports,
   ScheduledReportsEvent,
@@ -88,7 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const deps = createDependencies(config, { clock: options.clock, logger, onCommitted });
   // The stand-in for the commands function invoking the mailer function: the mailer's own handler.
   let mailer: LocalHandlers['mailer'] | undefined;
-  const sendReport: SendReport = async (request) => deliveryFrom(await mailer!({ send: request }));
+  const invokeMailer: MailerTransport = (event) => mailer!(event);
   const handlers = await loadHandlers(
     options.handlers ?? { kind: 'source' },
     config,
@@ -96,7 +98,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clock: options.clock,
       logger,
       onCommitted,
-      ...(name === 'commands' ? { sendReport, crashHook: options.crashHook } : {}),
+      ...(name === 'commands' ? { invokeMailer, crashHook: options.crashHook } : {}),
+      // The outbox stands in for SES; it is built here, so the mailer's bundle carries SES only.
+      ...(name === 'mailer' ? { mailer: new OutboxMailer(config.OUTBOX_DIR!, config.MAIL_FROM) } : {}),
     }),
   );
   mailer = handlers.mailer;
@@ -118,10 +122,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     dailyDigests().catch((error) => logger.error('daily digests failed', { error: error as Error }));
   }, 60_000);
   scheduler.unref();
-  const server: Server = createLocalServer(routes, {
-    commands: handlers.commands,
-    queries: handlers.queries,
-  });
+  const server: Server = createLocalServer(
+    routes,
+    { commands: handlers.commands, queries: handlers.queries },
+    // As API Gateway's authorizer does, a token is verified before a body is read.
+    { authenticator: localJwtAuthenticator(new TextEncoder().encode(secret)) },
+  );
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   if (dataDir)
     writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ endpoint, url, pid: process.pid }));

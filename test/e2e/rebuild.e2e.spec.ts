@@ -59,10 +59,7 @@ describe('rebuilding a live view', () => {
     // A bug once wrote wrong counts into the view.
     for (const id of activities) {
       const item = (await views.get<ActivityDetail>(activityKey('demo', id)))!;
-      await views.putIfUnchanged(
-        { ...item, data: { ...item.data, attendanceCount: 999 } },
-        item,
-      );
+      await views.putIfUnchanged({ ...item, data: { ...item.data, attendanceCount: 999 } }, item);
     }
     const writes = (async () => {
       for (let r = 5; r < 30; r++) {

@@ -8,6 +8,7 @@ import { invokeMailerFunction } from '../../../functions/adapters/lambda-mailer-
 import type { BusEntry } from '../../../functions/app/event-bus.js';
 import { handler as tokenClaims } from '../../../functions/identity/token-claims.handler.js';
 import { ForwardedProblem, problemFor } from '../../../functions/middleware/problem.js';
+import { sendThroughMailer } from '../../../functions/reports/report-sending.js';
 
 const entry = (n: number): BusEntry => ({
   eventId: `e-${n}`,
@@ -83,7 +84,9 @@ describe('invoking the mailer function (Lambda cannot run here: aws-sdk-client-m
     lambda
       .on(InvokeCommand)
       .resolves({ Payload: new TextEncoder().encode(JSON.stringify({ ok: true, delivery })) as never });
-    const send = invokeMailerFunction(new LambdaClient({ region: 'ap-southeast-1' }), 'mailer-fn');
+    const send = sendThroughMailer(
+      invokeMailerFunction(new LambdaClient({ region: 'ap-southeast-1' }), 'mailer-fn'),
+    );
     expect(await send(request)).toEqual(delivery);
     const input = lambda.commandCalls(InvokeCommand)[0]!.args[0].input;
     expect(input).toMatchObject({ FunctionName: 'mailer-fn', InvocationType: 'RequestResponse' });
@@ -106,7 +109,9 @@ describe('invoking the mailer function (Lambda cannot run here: aws-sdk-client-m
         FunctionError: 'Unhandled',
         Payload: new TextEncoder().encode('{"errorMessage":"Task timed out"}') as never,
       });
-    const send = invokeMailerFunction(new LambdaClient({ region: 'ap-southeast-1' }), 'mailer-fn');
+    const send = sendThroughMailer(
+      invokeMailerFunction(new LambdaClient({ region: 'ap-southeast-1' }), 'mailer-fn'),
+    );
     const refused = await send(request).catch((error) => error);
     expect(refused).toBeInstanceOf(ForwardedProblem);
     expect(problemFor(refused)).toEqual(problem);
@@ -139,5 +144,12 @@ describe("Cognito's pre-token-generation trigger", () => {
 
   it('refuses a token to a user who belongs to no community', async () => {
     await expect(tokenClaims(event({ sub: 'u-2' }))).rejects.toThrow(/belongs to no community/);
+  });
+
+  it('refuses a token to a user whose community is not a community name (it could alias another)', async () => {
+    for (const community of ['demo#K', 'Demo', '-demo', 'a'.repeat(64)])
+      await expect(tokenClaims(event({ sub: 'u-3', 'custom:community': community }))).rejects.toThrow(
+        /not a community name/,
+      );
   });
 });

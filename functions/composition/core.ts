@@ -1,0 +1,67 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import type { Commit } from '../../events/index.js';
+import { createDocumentClient } from '../adapters/dynamodb-client.js';
+import { DynamoDbEventStore } from '../adapters/dynamodb-event-store.js';
+import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
+import type { Mailer } from '../app/mailer.js';
+import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
+import type { ViewStore } from '../app/view-store.js';
+import type { Config } from '../config.js';
+import type { MailerTransport } from '../reports/report-sending.js';
+
+/** What the local runtime and tests swap in: its clock, its logger, its stand-ins for AWS. */
+export interface Overrides {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** The local runtime's stand-in for DynamoDB Streams. */
+  readonly onCommitted?: (commit: Commit) => void;
+  /** The local runtime's stand-in for invoking the mailer function. */
+  readonly invokeMailer?: MailerTransport;
+  /** Fault-injection tests: stops a command at a named instant, as a crash would. */
+  readonly crashHook?: CrashHook;
+  /** The local runtime's stand-in for SES: `.eml` files in its outbox (kept out of the Lambda bundle). */
+  readonly mailer?: Mailer;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function ulidIds(): Ids {
+  const next = monotonicFactory();
+  return { next: (at?: Date) => next(at?.getTime()) };
+}
+
+export function loggerFor(config: Config, overrides: Overrides = {}): Logger {
+  return overrides.logger ?? new Logger({ serviceName: config.POWERTOOLS_SERVICE_NAME });
+}
+
+/** What every function that touches DynamoDB shares: one client, the clock, ids, the two stores. */
+export interface CoreDependencies {
+  readonly client: DynamoDBDocumentClient;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly logger: Logger;
+  readonly events: EventStore;
+  readonly views: ViewStore;
+}
+
+export function coreDependencies(config: Config, overrides: Overrides = {}): CoreDependencies {
+  const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT });
+  const clock = overrides.clock ?? systemClock;
+  const ids = ulidIds();
+  return {
+    client,
+    clock,
+    ids,
+    logger: loggerFor(config, overrides),
+    events: new DynamoDbEventStore({
+      client,
+      tableName: config.EVENTS_TABLE,
+      clock,
+      ids,
+      onCommitted: overrides.onCommitted,
+    }),
+    views: new DynamoDbViewStore(client, config.VIEWS_TABLE),
+  };
+}

@@ -1,0 +1,76 @@
+import { DynamoDbBlobStore } from '../adapters/dynamodb-blob-store.js';
+import { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
+import { CommandService } from '../app/command-handler.js';
+import type { Mailer } from '../app/mailer.js';
+import type { PersonalDataCipher } from '../app/personal-data.js';
+import { DigestStore } from '../audit/digests.js';
+import type { Config } from '../config.js';
+import {
+  type Authenticator,
+  authorizerClaimsAuthenticator,
+  localJwtAuthenticator,
+} from '../http/authenticator.js';
+import type { HttpDependencies } from '../http/dependencies.js';
+import type { SendReport } from '../reports/report-sending.js';
+import { ReportService } from '../reports/report-service.js';
+import type { CoreDependencies, Overrides } from './core.js';
+
+/** The mailer of every function but the mailer: email is not theirs to send, nor in their grants. */
+export const noMailer: Mailer = {
+  send: async () => {
+    throw new Error('only the mailer function sends email');
+  },
+};
+
+export function commandServiceFor(core: CoreDependencies, overrides: Overrides = {}): CommandService {
+  return new CommandService({
+    store: core.events,
+    onSnapshotError: (error) => core.logger.warn('snapshot not written', { error: error as Error }),
+    clock: core.clock,
+    crashHook: overrides.crashHook,
+  });
+}
+
+/**
+ * What the route table needs, for the two HTTP functions: the commands function hands reports to
+ * the mailer function (`sendReport`), the queries function never sends one.
+ */
+export function httpDependencies(
+  core: CoreDependencies,
+  config: Config,
+  overrides: Overrides,
+  parts: {
+    readonly personalData: PersonalDataCipher;
+    readonly sendReport: SendReport;
+    readonly mailer?: Mailer;
+  },
+): HttpDependencies {
+  const authenticator: Authenticator =
+    config.AUTH_MODE === 'local-jwt'
+      ? localJwtAuthenticator(new TextEncoder().encode(config.LOCAL_JWT_SECRET!))
+      : authorizerClaimsAuthenticator;
+  const commands = commandServiceFor(core, overrides);
+  const { client, clock, ids, logger, events, views } = core;
+  return {
+    events,
+    views,
+    blobs: new DynamoDbBlobStore(client, config.EVENTS_TABLE),
+    commands,
+    idempotency: new DynamoDbIdempotencyStore(
+      client,
+      config.IDEMPOTENCY_TABLE,
+      clock,
+      config.IDEMPOTENCY_LOCK_MS,
+    ),
+    authenticator,
+    clock,
+    ids,
+    logger,
+    consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
+    crashHook: overrides.crashHook,
+    personalData: parts.personalData,
+    reports: new ReportService({ views, commands, mailer: parts.mailer ?? noMailer, clock, logger }),
+    sendReport: parts.sendReport,
+    digests: new DigestStore(client, config.EVENTS_TABLE),
+  };
+}
