@@ -90,7 +90,8 @@ describe('the embedded engine under kill -9', () => {
       })();
     });
     const seen = (await Promise.all(lanes)).flat();
-    // The kills really landed mid-burst: every lane's history grew between starts.
-    expect(seen.at(-1)!.commits).toBeGreaterThan(KILLS * 5);
+    // The kills really landed mid-burst: each start found more history than the one before.
+    const grew = seen.filter((finding, i) => i > 0 && finding.commits > seen[i - 1]!.commits).length;
+    expect(grew).toBeGreaterThan(KILLS / 2);
   }, 180_000);
 });

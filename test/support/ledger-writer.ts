@@ -52,12 +52,15 @@ async function main() {
   const result = verifier.finish();
   const orphans = inGlobalOrder.filter((entry) => !inStreams.has(entry.commitId)).length;
   process.stdout.write(
-    `${JSON.stringify({ commits: inGlobalOrder.length, failures: result.failures, orphans })}\nwriting\n`,
+    `${JSON.stringify({ commits: inGlobalOrder.length, failures: result.failures, orphans })}\n`,
   );
 
+  // "writing" once every writer has landed a commit: a kill after it always falls in a burst.
+  let started = 0;
   await Promise.all(
     [...heads].map(async ([streamId, head]) => {
-      for (;;) {
+      for (let n = 0; ; n++) {
+        if (n === 1 && ++started === WRITERS) process.stdout.write('writing\n');
         const commit = await store.append({
           community: COMMUNITY,
           streamId,
