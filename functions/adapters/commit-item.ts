@@ -1,4 +1,6 @@
-import { type Commit, type CommitBody, canonicalJson } from '../../events/index.js';
+import { type Commit, type CommitBody, canonicalJson, encodeEvent } from '../../events/index.js';
+import { type AppendCommit, CommitTooLarge, type Ids, MAX_COMMIT_BYTES } from '../app/ports.js';
+import { commitHash } from './hashing.js';
 
 /**
  * A commit as the Events table stores it, with no AWS SDK in sight: the stream consumers (projector,
@@ -58,4 +60,38 @@ export function itemOfCommitBody(body: CommitBody, json: string, prevHash: strin
 export function itemOfCommit(commit: Commit): Record<string, unknown> {
   const { prevHash, hash, ...body } = commit;
   return { ...itemOfCommitBody(body, canonicalJson(body), prevHash, hash) };
+}
+
+/** A commit as every store seals it: its body, the canonical JSON that is hashed, and its hash. */
+export interface SealedCommit {
+  readonly body: CommitBody;
+  readonly json: string;
+  readonly hash: string;
+}
+
+/**
+ * Builds and seals the commit an append request describes: validates and encodes each event (throws
+ * on a payload that breaks its schema), refuses one too large for an item, and chains its hash.
+ */
+export function sealCommit(request: AppendCommit, recordedAt: Date, ids: Ids): SealedCommit {
+  const firstVersion = request.expectedVersion + 1;
+  const body: CommitBody = {
+    commitId: ids.next(recordedAt),
+    community: request.community,
+    streamId: request.streamId,
+    firstVersion,
+    lastVersion: request.expectedVersion + request.events.length,
+    recordedAt: recordedAt.toISOString(),
+    metadata: request.metadata,
+    events: request.events.map((event, index) => ({
+      eventId: ids.next(recordedAt),
+      type: event.type,
+      streamVersion: firstVersion + index,
+      ...encodeEvent(event.type, event.data),
+    })),
+  };
+  const json = canonicalJson(body);
+  const bytes = Buffer.byteLength(json);
+  if (bytes > MAX_COMMIT_BYTES) throw new CommitTooLarge(bytes);
+  return { body, json, hash: commitHash(request.prevHash, json) };
 }

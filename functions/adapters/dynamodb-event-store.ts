@@ -7,13 +7,7 @@ import {
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
-import {
-  type Commit,
-  type CommitBody,
-  canonicalJson,
-  encodeEvent,
-  GENESIS_HASH,
-} from '../../events/index.js';
+import type { Commit } from '../../events/index.js';
 import {
   type AppendCommit,
   type Clock,
@@ -25,18 +19,13 @@ import {
   type Snapshot,
   type StreamSlice,
 } from '../app/ports.js';
-import { bucketOf, commitFromItem, itemOfCommitBody } from './commit-item.js';
+import { commitFromItem, itemOfCommitBody, sealCommit } from './commit-item.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
-import { commitHash } from './hashing.js';
 
-/** DynamoDB's hard item limit is 400 KB; stay well below it so a commit never fails for size. */
-export const MAX_COMMIT_BYTES = 300 * 1024;
 const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
 /** A snapshot of version v is stored at sort key v + ½ of its stream's own partition. */
 const SNAPSHOT_OFFSET = 0.5;
 const COMMUNITY_PREFIX = '$community#';
-
-export class CommitTooLarge extends Error {}
 
 function nextMonth(yyyyMm: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
@@ -70,27 +59,7 @@ export class DynamoDbEventStore implements EventStore {
   async append(request: AppendCommit): Promise<Commit> {
     const { client, tableName, clock, ids } = this.options;
     const recordedAt = clock.now();
-    const firstVersion = request.expectedVersion + 1;
-    const body: CommitBody = {
-      commitId: ids.next(recordedAt),
-      community: request.community,
-      streamId: request.streamId,
-      firstVersion,
-      lastVersion: request.expectedVersion + request.events.length,
-      recordedAt: recordedAt.toISOString(),
-      metadata: request.metadata,
-      events: request.events.map((event, index) => ({
-        eventId: ids.next(recordedAt),
-        type: event.type,
-        streamVersion: firstVersion + index,
-        ...encodeEvent(event.type, event.data),
-      })),
-    };
-    const json = canonicalJson(body);
-    if (Buffer.byteLength(json) > MAX_COMMIT_BYTES) {
-      throw new CommitTooLarge(`commit of ${Buffer.byteLength(json)} bytes exceeds ${MAX_COMMIT_BYTES}`);
-    }
-    const hash = commitHash(request.prevHash, json);
+    const { body, json, hash } = sealCommit(request, recordedAt, ids);
     const item = itemOfCommitBody(body, json, request.prevHash, hash);
     await this.rememberCommunity(request.community, recordedAt);
     try {

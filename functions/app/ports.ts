@@ -55,6 +55,17 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
+/** DynamoDB's hard item limit is 400 KB; every store refuses a commit above this, so none fails for size. */
+export const MAX_COMMIT_BYTES = 300 * 1024;
+
+/** Thrown by `append` when a commit's canonical JSON exceeds `MAX_COMMIT_BYTES`; nothing is written. */
+export class CommitTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`commit of ${bytes} bytes exceeds ${MAX_COMMIT_BYTES}`);
+    this.name = 'CommitTooLarge';
+  }
+}
+
 export interface EventStore {
   append(commit: AppendCommit): Promise<Commit>;
   readStream(streamId: string, options?: { fromVersion?: number }): Promise<StreamSlice>;

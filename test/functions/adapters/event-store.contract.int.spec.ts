@@ -4,17 +4,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { canonicalJson, GENESIS_HASH } from '../../../events/index.js';
 import { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
+import { InMemoryEventStore } from '../../../functions/adapters/memory-event-store.js';
 import { CommandService } from '../../../functions/app/command-handler.js';
-import { ConcurrencyConflict } from '../../../functions/app/ports.js';
+import { CommitTooLarge, ConcurrencyConflict, type EventStore } from '../../../functions/app/ports.js';
 import { ulidIds } from '../../../functions/wiring.js';
 import { ManualClock } from '../../support/clock.js';
 import {
   documentClient,
+  type EngineKind,
   engineKinds,
   freshTables,
   startEngine,
   type TestEngine,
 } from '../../support/engines.js';
+
+/** Every implementation of the port: the DynamoDB store on each engine, and the in-memory store. */
+type Implementation = EngineKind | 'in-memory';
+const implementations: Implementation[] = [...engineKinds(), 'in-memory'];
 
 const metadata = { actor: 'tester', roles: ['admin'], correlationId: 'c-1' };
 const enrolled = (residentId: string, name = 'Wang Fang') => ({
@@ -22,20 +28,24 @@ const enrolled = (residentId: string, name = 'Wang Fang') => ({
   data: { residentId, name, householdId: 'H-7', partyMember: false },
 });
 
-describe.each(engineKinds())('event store contract on %s', (kind) => {
-  let engine: TestEngine;
-  let store: DynamoDbEventStore;
+describe.each(implementations)('event store contract on %s', (kind) => {
+  let engine: TestEngine | undefined;
+  let store: EventStore;
   let clock: ManualClock;
   let tableName: string;
 
   beforeAll(async () => {
-    engine = await startEngine(kind);
+    if (kind !== 'in-memory') engine = await startEngine(kind);
   }, 60_000);
   afterAll(async () => engine?.close());
 
   beforeEach(async () => {
-    tableName = (await freshTables(engine.endpoint)).EVENTS_TABLE;
     clock = new ManualClock('2026-03-31T15:30:00.000Z');
+    if (!engine) {
+      store = new InMemoryEventStore({ clock, ids: ulidIds() });
+      return;
+    }
+    tableName = (await freshTables(engine.endpoint)).EVENTS_TABLE;
     store = new DynamoDbEventStore({
       client: documentClient(engine.endpoint),
       tableName,
@@ -183,6 +193,17 @@ describe.each(engineKinds())('event store contract on %s', (kind) => {
         metadata,
       }),
     ).rejects.toThrow(/exceeds/);
+    await expect(
+      store.append({
+        community: 'c1',
+        streamId: 'c1#resident#F',
+        expectedVersion: 0,
+        prevHash: GENESIS_HASH,
+        events: [huge],
+        metadata,
+      }),
+    ).rejects.toBeInstanceOf(CommitTooLarge);
+    expect((await store.readStream('c1#resident#F')).commits).toHaveLength(0);
   });
 
   it('reads a community’s history in global order across streams and months, paged, and never another community’s', async () => {
@@ -259,6 +280,10 @@ describe.each(engineKinds())('event store contract on %s', (kind) => {
     expect((await store.readHistory({ community: 'c1', limit: 100 })).commits).toHaveLength(12);
   });
 
+  // DynamoDB only (not declared for the in-memory store, rather than skipped): the v1 commit is
+  // planted with a raw PutItem in the table, as the first release wrote it; the in-memory store has
+  // no table to plant it in and only ever holds commits it sealed itself.
+  if (kind === 'in-memory') return;
   it('upcasts a stored v1 event to the current version when a stream is loaded', async () => {
     // A commit written by the first release, before party membership was recorded.
     const body = {
@@ -280,7 +305,7 @@ describe.each(engineKinds())('event store contract on %s', (kind) => {
       ],
     };
     const json = canonicalJson(body);
-    await documentClient(engine.endpoint).send(
+    await documentClient(engine!.endpoint).send(
       new PutCommand({
         TableName: tableName,
         Item: {
