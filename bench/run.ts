@@ -5,7 +5,7 @@ import { streamIdOf } from '../domain/shared/ids.js';
 import { GENESIS_HASH } from '../events/index.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
-import { complianceOf } from '../functions/http/routes/compliance.js';
+import { complianceOf } from '../functions/app/queries/compliance.js';
 import type { Dependencies } from '../functions/wiring.js';
 import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';

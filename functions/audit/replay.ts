@@ -1,7 +1,7 @@
 import { projections } from '../../domain/views/index.js';
 import type { Commit } from '../../events/index.js';
 import { InMemoryViewStore } from '../adapters/memory-view-store.js';
-import { complianceOf } from '../http/routes/compliance.js';
+import { complianceOf } from '../app/queries/compliance.js';
 import { Projector } from '../projector/projector.js';
 
 /**

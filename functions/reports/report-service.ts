@@ -4,7 +4,7 @@ import { renderHtml, renderText, reportSubject } from '../../domain/reports/rend
 import { buildReport, type ReportModel } from '../../domain/reports/report.js';
 import { reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
 import { rankNominations } from '../../domain/scoring/ranking.js';
-import { isDomainError } from '../../domain/shared/errors.js';
+import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { streamIdOf } from '../../domain/shared/ids.js';
 import { periodBounds } from '../../domain/shared/time.js';
 import type { ActivityDetail, AttendeeRow } from '../../domain/views/activity.view.js';
@@ -21,10 +21,9 @@ import type { CommandService } from '../app/command-handler.js';
 import { ApplicationError, appErrors } from '../app/errors.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock } from '../app/ports.js';
+import { complianceFacts } from '../app/queries/compliance.js';
 import { readAll, readPartition } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import { complianceFacts } from '../http/routes/compliance.js';
-import { DomainRefusal } from '../middleware/problem.js';
 
 export interface ReportServiceDeps {
   readonly views: ViewStore;
@@ -41,6 +40,14 @@ function nextPeriodName(period: string): string {
     return Number(rest.slice(1)) === 4 ? `${y + 1}-Q1` : `${y}-Q${Number(rest.slice(1)) + 1}`;
   return Number(rest) === 12 ? `${y + 1}-01` : `${y}-${String(Number(rest) + 1).padStart(2, '0')}`;
 }
+
+/**
+ * A refusal of the delivery's decider, thrown as the application error it means (the same status,
+ * code and detail the problem mapper gives any domain refusal), so reports need nothing from HTTP.
+ */
+const statusOf = { conflict: 409, 'not-found': 404, invalid: 400 } as const;
+const refused = (error: DomainError) =>
+  new ApplicationError(statusOf[error.category], error.code, error.detail);
 
 export interface Delivery {
   readonly planId: string;
@@ -186,7 +193,7 @@ export class ReportService {
       metadata,
       expectedVersion: before.version,
     });
-    if (isDomainError(claim)) throw new DomainRefusal(claim);
+    if (isDomainError(claim)) throw refused(claim);
     if (claim.events.length === 0)
       return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version };
     try {

@@ -1,17 +1,6 @@
 import * as z from 'zod';
-import { type ComplianceFacts, evaluateCompliance } from '../../../domain/compliance/compliance.js';
-import type { ArticleDetail } from '../../../domain/views/article.view.js';
-import {
-  type ActivityComplianceRow,
-  type PartyMemberRow,
-  type PlanTargetsRow,
-  planActivitiesList,
-  planTargetsKey,
-} from '../../../domain/views/compliance.view.js';
 import { roleSets } from '../../app/authorization.js';
-import { appErrors } from '../../app/errors.js';
-import { readAll } from '../../app/read-all.js';
-import type { ViewStore } from '../../app/view-store.js';
+import { planCompliance } from '../../app/queries/compliance.js';
 import { defineRoute } from '../route.js';
 import { Id } from '../schemas.js';
 
@@ -32,27 +21,6 @@ export const Compliance = z
   .object({ planId: z.string(), asOf: z.string(), items: z.array(ComplianceItem) })
   .meta({ id: 'Compliance' });
 
-/** The bounded compliance views of a plan (one row per activity, article and member; never its history). */
-export async function complianceFacts(
-  views: ViewStore,
-  community: string,
-  planId: string,
-): Promise<ComplianceFacts> {
-  const plan = await views.get<PlanTargetsRow>(planTargetsKey(community, planId));
-  if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
-  const [activities, articles, members] = await Promise.all([
-    readAll<ActivityComplianceRow>(views, { list: planActivitiesList(community, planId) }),
-    readAll<ArticleDetail>(views, { list: `${community}#articles#${planId}` }),
-    readAll<PartyMemberRow>(views, { list: `${community}#party-members` }),
-  ]);
-  return { plan: plan.data, activities, articles, members };
-}
-
-/** Reads a plan's compliance views and judges them as of an instant. */
-export async function complianceOf(views: ViewStore, community: string, planId: string, asOf: Date) {
-  return evaluateCompliance(await complianceFacts(views, community, planId), asOf);
-}
-
 export const complianceRoutes = [
   defineRoute({
     method: 'GET',
@@ -67,11 +35,10 @@ export const complianceRoutes = [
     query: z.object({ asOf: z.iso.datetime({ offset: true }).optional() }),
     response: { status: 200, description: 'One item per target and period', schema: Compliance },
     async handle({ params, query, principal }, deps) {
-      const now = deps.clock.now();
-      // The history says nothing yet about the future: a later asOf is answered as of now.
-      const asOf = query.asOf && Date.parse(query.asOf) < now.getTime() ? new Date(query.asOf) : now;
-      const items = await complianceOf(deps.views, principal.community, params.planId, asOf);
-      return { status: 200, body: { planId: params.planId, asOf: asOf.toISOString(), items } };
+      return {
+        status: 200,
+        body: await planCompliance(deps, principal, { planId: params.planId, asOf: query.asOf }),
+      };
     },
   }),
 ];
