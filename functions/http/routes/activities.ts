@@ -1,25 +1,20 @@
 import * as z from 'zod';
-import {
-  type ActivityCommand,
-  activityDecider,
-  activitySnapshots,
-} from '../../../domain/activity/activity.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
-import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import type { DomainError } from '../../../domain/shared/errors.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
-import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
-import { type ActivityDetail, type AttendeeRow, activityKey } from '../../../domain/views/activity.view.js';
 import { AttendanceMethod, Category, Format } from '../../../events/index.js';
-import { assertActsFor, isStaff, roleSets } from '../../app/authorization.js';
-import { appErrors } from '../../app/errors.js';
-import { readPartition } from '../../app/read-all.js';
-import type { ViewFilter } from '../../app/view-store.js';
-import { executeOn } from '../command-response.js';
-import type { HttpDependencies } from '../dependencies.js';
-import { defineRoute, type RouteRequest } from '../route.js';
+import { roleSets } from '../../app/authorization.js';
+import {
+  cancelActivity,
+  planActivity,
+  recordAttendance,
+  recordHeld,
+  registerResident,
+  rescheduleActivity,
+  revokeAttendance,
+} from '../../app/commands/activities.js';
+import { getActivity } from '../../app/queries/activities.js';
+import { listActivities } from '../../app/queries/calendar.js';
+import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
-import { readPlan } from './plans.js';
+import { commandAnswer } from '../use-case-answer.js';
 
 const WindowBody = z
   .object({ start: DateOrDateTime, end: DateOrDateTime })
@@ -124,37 +119,6 @@ const CalendarQuery = ListQuery.extend({
   planId: Id.optional(),
 });
 
-type AnyRequest = RouteRequest<unknown, unknown, unknown>;
-
-async function residentOnRoster(
-  deps: HttpDependencies,
-  community: string,
-  residentId: string,
-): Promise<boolean> {
-  const loaded = await deps.commands.load(residentDecider, streamIdOf(community, 'resident', residentId));
-  return loaded.state.status === 'enrolled';
-}
-
-/** Runs a command on one activity's stream (loaded from its snapshot when it is long). */
-function onActivity(
-  request: AnyRequest,
-  deps: HttpDependencies,
-  activityId: string,
-  command:
-    | ActivityCommand
-    | ((state: Parameters<typeof activityDecider.decide>[1]) => ActivityCommand | DomainError),
-) {
-  return executeOn(
-    request,
-    deps.commands,
-    { decider: activityDecider, kind: 'activity', id: activityId, snapshots: activitySnapshots },
-    command,
-  );
-}
-
-const zoneOf = (state: Parameters<typeof activityDecider.decide>[1]) =>
-  state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone;
-
 export const activityRoutes = [
   defineRoute({
     method: 'POST',
@@ -167,27 +131,9 @@ export const activityRoutes = [
     body: PlanActivityBody,
     response: { status: 201, description: 'The activity was planned', schema: CommandAnswer },
     async handle(request, deps) {
-      const { body, principal } = request;
-      const plan = await deps.commands.load(
-        planDecider,
-        streamIdOf(principal.community, 'plan', body.planId),
+      return commandAnswer(
+        await planActivity(deps, request, { ...request.body, activityId: request.ids.next() }),
       );
-      const facts =
-        plan.state.status === 'active'
-          ? { planId: body.planId, year: plan.state.year, timeZone: plan.state.timeZone }
-          : undefined;
-      const timeZone = facts?.timeZone ?? DEFAULT_TIME_ZONE;
-      const activityId = request.ids.next();
-      return onActivity(request, deps, activityId, {
-        ...body,
-        type: 'PlanActivity',
-        activityId,
-        plan: facts,
-        window: {
-          start: resolveInstant(body.window.start, timeZone, 'start').toISOString(),
-          end: resolveInstant(body.window.end, timeZone, 'end').toISOString(),
-        },
-      });
     },
   }),
   defineRoute({
@@ -202,16 +148,7 @@ export const activityRoutes = [
     body: RescheduleBody,
     response: { status: 201, description: 'The activity was rescheduled', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body } = request;
-      return onActivity(request, deps, params.activityId, (state) => ({
-        type: 'RescheduleActivity',
-        activityId: params.activityId,
-        reason: body.reason,
-        window: {
-          start: resolveInstant(body.window.start, zoneOf(state), 'start').toISOString(),
-          end: resolveInstant(body.window.end, zoneOf(state), 'end').toISOString(),
-        },
-      }));
+      return commandAnswer(await rescheduleActivity(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -226,11 +163,7 @@ export const activityRoutes = [
     body: Reason,
     response: { status: 201, description: 'The activity was cancelled', schema: CommandAnswer },
     async handle(request, deps) {
-      return onActivity(request, deps, request.params.activityId, {
-        type: 'CancelActivity',
-        activityId: request.params.activityId,
-        reason: request.body.reason,
-      });
+      return commandAnswer(await cancelActivity(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -245,15 +178,7 @@ export const activityRoutes = [
     body: ResidentBody,
     response: { status: 201, description: 'The resident was registered', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body, principal } = request;
-      assertActsFor(principal, body.residentId, 'a resident may register or sign in only themselves');
-      const residentKnown = await residentOnRoster(deps, principal.community, body.residentId);
-      return onActivity(request, deps, params.activityId, {
-        type: 'RegisterResident',
-        activityId: params.activityId,
-        residentId: body.residentId,
-        residentKnown,
-      });
+      return commandAnswer(await registerResident(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -268,18 +193,7 @@ export const activityRoutes = [
     body: AttendanceBody,
     response: { status: 201, description: 'The attendance was recorded', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body, principal } = request;
-      assertActsFor(principal, body.residentId, 'a resident may register or sign in only themselves');
-      const residentKnown = await residentOnRoster(deps, principal.community, body.residentId);
-      const now = deps.clock.now();
-      return onActivity(request, deps, params.activityId, (state) => ({
-        type: 'RecordAttendance',
-        activityId: params.activityId,
-        residentId: body.residentId,
-        residentKnown,
-        method: body.method,
-        at: body.at ? resolveInstant(body.at, zoneOf(state), 'start').toISOString() : now.toISOString(),
-      }));
+      return commandAnswer(await recordAttendance(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -294,13 +208,7 @@ export const activityRoutes = [
     body: Reason,
     response: { status: 201, description: 'The attendance was revoked', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body } = request;
-      return onActivity(request, deps, params.activityId, {
-        type: 'RevokeAttendance',
-        activityId: params.activityId,
-        residentId: params.residentId,
-        reason: body.reason,
-      });
+      return commandAnswer(await revokeAttendance(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -315,13 +223,7 @@ export const activityRoutes = [
     body: HeldBody,
     response: { status: 201, description: 'The activity was recorded as held', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body } = request;
-      return onActivity(request, deps, params.activityId, (state) => ({
-        ...body,
-        type: 'RecordHeld',
-        activityId: params.activityId,
-        heldOn: resolveInstant(body.heldOn, zoneOf(state), 'start').toISOString(),
-      }));
+      return commandAnswer(await recordHeld(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -335,33 +237,8 @@ export const activityRoutes = [
     query: CalendarQuery,
     response: { status: 200, description: 'A page of activities', schema: listOf(Activity) },
     async handle({ query, principal }, deps) {
-      const timeZone = query.planId
-        ? (await readPlan(deps, principal.community, query.planId)).data.timeZone
-        : DEFAULT_TIME_ZONE;
-      const from = query.from ? resolveInstant(query.from, timeZone, 'start').toISOString() : undefined;
-      const to = query.to ? resolveInstant(query.to, timeZone, 'end').toISOString() : undefined;
-      const where: ViewFilter[] = [];
-      if (from) where.push({ field: ['data', 'window', 'end'], op: '>=', value: from });
-      if (query.category) where.push({ field: ['data', 'category'], op: '=', value: query.category });
-      if (query.status) where.push({ field: ['data', 'status'], op: '=', value: query.status });
-      if (query.planId) where.push({ field: ['data', 'planId'], op: '=', value: query.planId });
-      const page = await deps.views.list<ActivityDetail>({
-        list: `${principal.community}#activities`,
-        // Sorted by window start: anything starting after `to` cannot overlap (sort keys are `<start>#<id>`).
-        to: to ? `${to}#~` : undefined,
-        where,
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      return {
-        status: 200,
-        body: {
-          items: page.items
-            .filter((i) => !to || i.data.window.start < to)
-            .map((i) => ({ ...i.data, version: i.appliedVersion })),
-          nextCursor: page.nextCursor ?? null,
-        },
-      };
+      const page = await listActivities(deps, principal, query);
+      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
     },
   }),
   defineRoute({
@@ -375,14 +252,8 @@ export const activityRoutes = [
     params: ActivityParams,
     response: { status: 200, description: 'The activity', schema: Activity },
     async handle({ params, principal }, deps) {
-      const key = activityKey(principal.community, params.activityId);
-      const item = await deps.views.get<ActivityDetail>(key);
-      if (!item || item.deleted) throw appErrors.notFound(`activity ${params.activityId}`);
-      const body: Record<string, unknown> = { ...item.data, version: item.appliedVersion };
-      if (isStaff(principal)) {
-        body.attendees = await readPartition<AttendeeRow>(deps.views, key.pk, 'attendee#');
-      }
-      return { status: 200, body, headers: { etag: `"${item.appliedVersion}"` } };
+      const activity = await getActivity(deps, principal, params);
+      return { status: 200, body: activity, headers: { etag: `"${activity.version}"` } };
     },
   }),
 ];

@@ -1,0 +1,6 @@
+import type { CommandResult } from '../app/commands/execute.js';
+import { commandResponse } from './command-response.js';
+import type { RouteResponse } from './route.js';
+
+/** A command use case's result as the HTTP answer: 201 (200 for a no-op), or its refusal as problem+json. */
+export const commandAnswer = ({ id, outcome }: CommandResult): RouteResponse => commandResponse(id, outcome);
