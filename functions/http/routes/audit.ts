@@ -1,10 +1,13 @@
 import { decodeTime } from 'ulid';
 import * as z from 'zod';
-import { parseStreamId } from '../../../domain/shared/ids.js';
-import { appErrors } from '../../app/errors.js';
-import { chainDigests } from '../../audit/digests.js';
-import { readWholeHistory } from '../../audit/history.js';
-import { ChainVerifier } from '../../audit/verify.js';
+import {
+  auditStream,
+  historyExport,
+  historyPage,
+  listDigests,
+  verifyHistory,
+  writeMissingDigests,
+} from '../../app/queries/audit.js';
 import { defineRoute } from '../route.js';
 
 const auditors = ['auditor', 'admin'] as const;
@@ -28,7 +31,7 @@ export const auditRoutes = [
       schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
     },
     async handle({ principal }, deps) {
-      return { status: 200, body: { items: await deps.digests.list(principal.community) } };
+      return { status: 200, body: { items: await listDigests(deps, principal) } };
     },
   }),
   defineRoute({
@@ -45,12 +48,7 @@ export const auditRoutes = [
       schema: z.object({ written: z.array(z.record(z.string(), z.unknown())) }),
     },
     async handle({ principal }, deps) {
-      const history = await readWholeHistory(deps.events, principal.community);
-      const written = await deps.digests.writeMissing(
-        principal.community,
-        history,
-        deps.clock.now().toISOString().slice(0, 10),
-      );
+      const written = await writeMissingDigests(deps, principal);
       return { status: written.length > 0 ? 201 : 200, body: { written } };
     },
   }),
@@ -90,24 +88,14 @@ export const auditRoutes = [
       }),
     },
     async handle({ query, principal, headers }, deps) {
-      const community = principal.community;
       if (/application\/x-ndjson/.test(headers.accept ?? '')) {
-        // API Gateway buffers answers: the export is built page by page, one line per commit.
-        const lines: string[] = [];
-        let after = query.after;
-        do {
-          const page = await deps.events.readHistory({ community, after, limit: 1000 });
-          for (const commit of page.commits) lines.push(JSON.stringify(commit));
-          after = page.nextAfter;
-        } while (after);
         return {
           status: 200,
-          text: lines.length ? `${lines.join('\n')}\n` : '',
+          text: await historyExport(deps, principal, { after: query.after }),
           headers: { 'content-type': 'application/x-ndjson' },
         };
       }
-      const page = await deps.events.readHistory({ community, after: query.after, limit: query.limit });
-      return { status: 200, body: { items: page.commits, nextCursor: page.nextAfter ?? null } };
+      return { status: 200, body: await historyPage(deps, principal, query) };
     },
   }),
   defineRoute({
@@ -129,15 +117,7 @@ export const auditRoutes = [
       }),
     },
     async handle({ params, principal }, deps) {
-      const parsed = parseStreamId(params.streamId);
-      if (!parsed || parsed.community !== principal.community)
-        throw appErrors.notFound(`stream ${params.streamId}`);
-      const slice = await deps.events.readStream(params.streamId);
-      if (slice.commits.length === 0) throw appErrors.notFound(`stream ${params.streamId}`);
-      return {
-        status: 200,
-        body: { streamId: params.streamId, version: slice.version, commits: slice.commits },
-      };
+      return { status: 200, body: await auditStream(deps, principal, { streamId: params.streamId }) };
     },
   }),
   defineRoute({
@@ -169,28 +149,7 @@ export const auditRoutes = [
       }),
     },
     async handle({ principal, query }, deps) {
-      const verifier = new ChainVerifier();
-      const history = await readWholeHistory(deps.events, principal.community);
-      for (const commit of history) verifier.add(commit);
-      const result = verifier.finish(query.digest);
-      // The daily digests written earlier must still follow from the history as it is now.
-      const recomputed = new Map(chainDigests(history).map((d) => [d.day, d.digest]));
-      const digestFailures = (await deps.digests.list(principal.community))
-        .filter((stored) => recomputed.get(stored.day) !== stored.digest)
-        .map((stored) => ({
-          streamId: `digest ${stored.day}`,
-          version: 0,
-          reason: 'digest mismatch',
-          detail: 'the history of that day no longer gives the digest written then',
-        }));
-      return {
-        status: 200,
-        body: {
-          ...result,
-          ok: result.ok && digestFailures.length === 0,
-          failures: [...result.failures, ...digestFailures],
-        },
-      };
+      return { status: 200, body: await verifyHistory(deps, principal, { digest: query.digest }) };
     },
   }),
 ];
