@@ -1,5 +1,6 @@
 import { DynamoDbBlobStore } from '../adapters/dynamodb-blob-store.js';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
+import { DynamoDbSessionWrites } from '../adapters/dynamodb-session-writes.js';
 import { CommandService } from '../app/command-handler.js';
 import type { Mailer } from '../app/mailer.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
@@ -62,6 +63,7 @@ export function httpDependencies(
       clock,
       config.IDEMPOTENCY_LOCK_MS,
     ),
+    sessions: new DynamoDbSessionWrites(client, config.IDEMPOTENCY_TABLE, clock),
     authenticator,
     clock,
     ids,

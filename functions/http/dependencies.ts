@@ -4,6 +4,7 @@ import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
+import type { SessionWrites } from '../app/session-writes.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { DigestStore } from '../audit/digests.js';
 import type { SendReport } from '../reports/report-sending.js';
@@ -22,6 +23,8 @@ export interface HttpDependencies {
   readonly personalData: PersonalDataCipher;
   readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
+  /** Each caller's recent writes, so their queries read them (session consistency). */
+  readonly sessions: SessionWrites;
   readonly authenticator: Authenticator;
   readonly clock: Clock;
   readonly ids: Ids;

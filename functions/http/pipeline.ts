@@ -12,6 +12,7 @@ import { idempotency } from '../middleware/idempotency.js';
 import { requestParsing } from '../middleware/request-parsing.js';
 import { routing } from '../middleware/routing.js';
 import { withSecurityHeaders } from '../middleware/security-headers.js';
+import { sessionConsistency } from '../middleware/session-consistency.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Route } from './route.js';
 import { Router } from './router.js';
@@ -42,6 +43,7 @@ export function createHttpHandler(
     .use(authentication(deps.authenticator))
     .use(requestParsing())
     .use(consistency(deps.views, deps.events, deps.consistencyWaitMs))
+    .use(sessionConsistency(deps.sessions, deps.views, { waitMs: deps.consistencyWaitMs }))
     .use(idempotency(deps.idempotency, { ids: deps.ids, clock: deps.clock, crashHook: deps.crashHook }))
     .handler(async (event, context) => {
       const state = context.ledger;

@@ -21,6 +21,8 @@ export interface DispatcherOptions {
   readonly store: EventStore;
   readonly checkpoint?: CheckpointFile;
   readonly log?: (message: string, extra?: Record<string, unknown>) => void;
+  /** Tests: hold each batch this long, as a stream mapping's batching window or a busy projector would. */
+  readonly delayMs?: number;
 }
 
 /**
@@ -150,6 +152,7 @@ export class LocalDispatcher {
     while (this.queue.length > 0 && !this.stopped) {
       // Like an event source mapping: up to BATCH_SIZE records per invocation, each consumer on its
       // own, in parallel; a consumer's failed records (and all after them) stay pending for it alone.
+      if (this.options.delayMs) await new Promise((resolve) => setTimeout(resolve, this.options.delayMs));
       const batch = this.queue.slice(0, BATCH_SIZE);
       const failed = await Promise.all(
         Object.entries(this.options.consumers).map(([name, consume]) => this.deliver(name, consume, batch)),

@@ -39,6 +39,8 @@ export interface LocalRuntimeOptions {
   readonly handlers?: HandlerSource;
   /** Fault-injection tests: stops a command at a named instant, as `kill -9` would. */
   readonly crashHook?: CrashHook;
+  /** Tests: the views trail every commit by this long (a lagging projector). */
+  readonly projectionDelayMs?: number;
 }
 
 export interface LocalRuntime {
@@ -109,6 +111,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     store: deps.events,
     checkpoint: dataDir ? checkpointFile(join(dataDir, 'dispatcher-checkpoint.json')) : undefined,
     log: (message, extra) => logger.warn(message, extra ?? {}),
+    delayMs: options.projectionDelayMs,
   });
   // Catching up from the checkpoint runs behind the server: ready in the same time whatever the
   // history's size; queries with `consistentWith` wait for it like for any projection lag.

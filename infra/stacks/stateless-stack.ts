@@ -144,9 +144,11 @@ export class StatelessStack extends Stack {
     views(commands, 'read');
     props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
     grantInvokeOnly(commands, mailer);
-    // Queries read views, and the history for auditors' routes; nothing else.
+    // Queries read views, the history for auditors' routes, and callers' recent writes (session
+    // consistency, kept beside the idempotency records); nothing else.
     views(queries, 'read');
     events(queries, 'read');
+    grantTable(queries, props.idempotency, idempotencyTable, props.dataKey, 'read');
     // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
     views(projector, 'read-write');
     events(projector, 'read');

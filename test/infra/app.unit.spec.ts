@@ -221,7 +221,7 @@ describe('CDK app (synthesised offline)', () => {
   it('grants each function exactly what it needs: only the projector writes views, queries write nothing, only the mailer sends email', () => {
     const expected: Record<string, Record<string, 'read' | 'read-write'>> = {
       Commands: { Events: 'read-write', Idempotency: 'read-write', Views: 'read' },
-      Queries: { Events: 'read', Views: 'read' },
+      Queries: { Events: 'read', Views: 'read', Idempotency: 'read' },
       Projector: { Events: 'read', Views: 'read-write' },
       Publisher: {},
       Mailer: { Events: 'read-write', Views: 'read' },

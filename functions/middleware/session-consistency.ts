@@ -1,0 +1,77 @@
+import { ApplicationError } from '../app/errors.js';
+import type { Position } from '../app/position.js';
+import type { SessionWrites } from '../app/session-writes.js';
+import { projectedMarkerKey, type ViewStore } from '../app/view-store.js';
+import type { Backoff } from './consistency.js';
+import type { HttpMiddleware } from './context.js';
+
+export interface SessionConsistencyOptions {
+  /** How long a query waits for the views to show the caller's writes before answering 503. */
+  readonly waitMs: number;
+  /** Writes older than this are taken as projected: the projector keeps up within seconds. */
+  readonly windowMs?: number;
+  readonly backoff?: Backoff;
+}
+
+/**
+ * Read your own writes with no parameter (session consistency): a command remembers the caller's
+ * position; a later query of the same caller waits until the views have applied each of their recent
+ * writes. `consistentWith` still names someone else's write (and then this waits for nothing more).
+ */
+export function sessionConsistency(
+  sessions: SessionWrites,
+  views: ViewStore,
+  options: SessionConsistencyOptions,
+): HttpMiddleware {
+  const windowMs = options.windowMs ?? 60_000;
+  const backoff = options.backoff ?? { firstMs: 10, maxMs: 250 };
+
+  async function waitFor(community: string, positions: readonly Position[]): Promise<void> {
+    const deadline = Date.now() + options.waitMs;
+    let pending = [...positions];
+    let pause = backoff.firstMs;
+    for (;;) {
+      const applied = await Promise.all(
+        pending.map(
+          async (p) =>
+            ((await views.get(projectedMarkerKey(community, p.streamId)))?.appliedVersion ?? 0) >= p.version,
+        ),
+      );
+      pending = pending.filter((_, i) => !applied[i]);
+      if (pending.length === 0) return;
+      const left = deadline - Date.now();
+      if (left <= 0)
+        throw new ApplicationError(
+          503,
+          'views-behind',
+          'the views have not caught up with your last changes yet; retry shortly',
+        );
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+      pause = Math.min(backoff.maxMs, pause * 2);
+    }
+  }
+
+  return {
+    before: async (request) => {
+      const { match, principal } = request.context.ledger;
+      if (!principal || match?.route.kind !== 'query') return;
+      if (request.event.queryStringParameters?.consistentWith !== undefined) return;
+      const recent = await sessions.recent(principal, windowMs);
+      if (recent.length > 0) await waitFor(principal.community, recent);
+    },
+    after: async (request) => {
+      const { match, principal } = request.context.ledger;
+      const response = request.response;
+      if (!principal || match?.route.kind !== 'command' || !response || typeof response !== 'object') return;
+      if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) >= 300 || !response.body) return;
+      let answer: { streamId?: unknown; version?: unknown; events?: unknown };
+      try {
+        answer = JSON.parse(response.body);
+      } catch {
+        return;
+      }
+      if (typeof answer.streamId === 'string' && typeof answer.version === 'number' && answer.version > 0)
+        await sessions.record(principal, { streamId: answer.streamId, version: answer.version });
+    },
+  };
+}
