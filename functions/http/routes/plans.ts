@@ -1,20 +1,13 @@
 import * as z from 'zod';
-import { planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
-import { planErrors } from '../../../domain/plan/plan.errors.js';
-import { type ResidentState, residentDecider } from '../../../domain/resident/resident.decider.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
-import { type GroupMember, type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
 import { ERASED } from '../../../domain/views/resident.view.js';
-import { Category, Format, Metric, type Person, TargetPeriod } from '../../../events/index.js';
-import { roleSets, seesOrganizingGroupContacts } from '../../app/authorization.js';
-import { appErrors } from '../../app/errors.js';
-import { DomainRefusal } from '../../middleware/problem.js';
-import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
-import type { HttpDependencies } from '../dependencies.js';
-import type { Principal } from '../principal.js';
+import { Category, Format, Metric, TargetPeriod } from '../../../events/index.js';
+import { roleSets } from '../../app/authorization.js';
+import { appointOrganizingGroup, createPlan, setTarget } from '../../app/commands/plans.js';
+import { getPlan, listPlans } from '../../app/queries/plans.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+import { commandAnswer } from '../use-case-answer.js';
 
 export const CreatePlanBody = z
   .object({
@@ -93,35 +86,6 @@ export const Plan = z
 
 const PlanParams = z.object({ planId: Id });
 
-function standingOf(loaded: { state: ResidentState }): RosterStanding {
-  if (loaded.state.status === 'unknown') return 'unknown';
-  return loaded.state.erased ? 'erased' : 'enrolled';
-}
-
-/** The plan as this caller may see it: the organizing group's email addresses go to staff only. */
-function planAsSeenBy(principal: Principal, item: { data: PlanDetail; appliedVersion: number }) {
-  const plan = { ...item.data, version: item.appliedVersion };
-  const group = plan.organizingGroup;
-  if (!group || seesOrganizingGroupContacts(principal)) return plan;
-  const withoutEmail = ({ email: _email, ...person }: GroupMember) => person;
-  return {
-    ...plan,
-    organizingGroup: {
-      ...group,
-      leader: withoutEmail(group.leader),
-      deputies: group.deputies.map(withoutEmail),
-      members: group.members.map(withoutEmail),
-    },
-  };
-}
-
-/** The plan's detail view, or 404 (also for another community's plan: the key carries the community). */
-export async function readPlan(deps: HttpDependencies, community: string, planId: string) {
-  const item = await deps.views.get<PlanDetail>(planKey(community, planId));
-  if (!item || item.deleted) throw appErrors.notFound(`plan ${planId}`);
-  return item;
-}
-
 export const planRoutes = [
   defineRoute({
     method: 'POST',
@@ -134,14 +98,7 @@ export const planRoutes = [
     body: CreatePlanBody,
     response: { status: 201, description: 'The plan was created', schema: CommandAnswer },
     async handle(request, deps) {
-      const planId = request.ids.next();
-      const { body } = request;
-      return executeOn(
-        request,
-        deps.commands,
-        { decider: planDecider, kind: 'plan', id: planId },
-        { type: 'CreatePlan', planId, ...body },
-      );
+      return commandAnswer(await createPlan(deps, request, { ...request.body, planId: request.ids.next() }));
     },
   }),
   defineRoute({
@@ -156,18 +113,13 @@ export const planRoutes = [
     body: SetTargetBody,
     response: { status: 201, description: 'The target was set', schema: CommandAnswer },
     async handle(request, deps) {
-      const { principal, params, body } = request;
-      const targetId = body.targetId ?? request.ids.next().toLowerCase();
-      const outcome = await deps.commands.execute({
-        decider: planDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'plan', params.planId),
-        command: { type: 'SetTarget', planId: params.planId, target: { ...body, targetId } },
-        metadata: commitMetadata(request),
-        idempotency: request.idempotency,
-        expectedVersion: request.expectedVersion,
-      });
-      return commandResponse(targetId, outcome);
+      return commandAnswer(
+        await setTarget(deps, request, {
+          planId: request.params.planId,
+          target: request.body,
+          newTargetId: request.ids.next(),
+        }),
+      );
     },
   }),
   defineRoute({
@@ -182,43 +134,8 @@ export const planRoutes = [
     body: OrganizingGroupBody,
     response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, body, principal } = request;
-      const { community } = principal;
-      const streamId = streamIdOf(community, 'plan', params.planId);
-      // No keys are made for a plan that does not exist (the decider would refuse it anyway).
-      const plan = await deps.commands.load(planDecider, streamId);
-      if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(params.planId));
-      const named = [body.leader, ...body.deputies, ...body.members].flatMap((p) =>
-        p.residentId ? [p.residentId] : [],
-      );
-      const roster: Record<string, RosterStanding> = Object.fromEntries(
-        await Promise.all(
-          [...new Set(named)].map(async (residentId) => [
-            residentId,
-            standingOf(
-              await deps.commands.load(residentDecider, streamIdOf(community, 'resident', residentId)),
-            ),
-          ]),
-        ),
-      );
-      // A resident's name and email enter the plan's history encrypted with a key of their own ring,
-      // so erasing them reaches this group too. (Others are refused by the decider, unencrypted.)
-      const sealed = (person: Person) =>
-        person.residentId && roster[person.residentId] === 'enrolled'
-          ? deps.personalData.protectIn(community, person.residentId, streamId, person)
-          : person;
-      return executeOn(
-        request,
-        deps.commands,
-        { decider: planDecider, kind: 'plan', id: params.planId },
-        {
-          type: 'AppointOrganizingGroup',
-          planId: params.planId,
-          leader: await sealed(body.leader),
-          deputies: await Promise.all(body.deputies.map(sealed)),
-          members: await Promise.all(body.members.map(sealed)),
-          roster,
-        },
+      return commandAnswer(
+        await appointOrganizingGroup(deps, request, { ...request.params, ...request.body }),
       );
     },
   }),
@@ -233,12 +150,8 @@ export const planRoutes = [
     params: PlanParams,
     response: { status: 200, description: 'The plan', schema: Plan },
     async handle({ params, principal }, deps) {
-      const item = await readPlan(deps, principal.community, params.planId);
-      return {
-        status: 200,
-        body: planAsSeenBy(principal, item),
-        headers: { etag: `"${item.appliedVersion}"` },
-      };
+      const plan = await getPlan(deps, principal, params);
+      return { status: 200, body: plan, headers: { etag: `"${plan.version}"` } };
     },
   }),
   defineRoute({
@@ -252,18 +165,8 @@ export const planRoutes = [
     query: ListQuery,
     response: { status: 200, description: 'A page of plans', schema: listOf(Plan) },
     async handle({ query, principal }, deps) {
-      const page = await deps.views.list<PlanDetail>({
-        list: `${principal.community}#plans`,
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      return {
-        status: 200,
-        body: {
-          items: page.items.map((item) => planAsSeenBy(principal, item)),
-          nextCursor: page.nextCursor ?? null,
-        },
-      };
+      const page = await listPlans(deps, principal, query);
+      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
     },
   }),
 ];
