@@ -15,7 +15,7 @@ import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
 import { benchProjectionLag } from './projection-lag.js';
-import { benchSoak } from './soak.js';
+import { benchSoakInItsOwnProcess } from './soak.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchTimeToReady } from './time-to-ready.js';
 
@@ -146,7 +146,7 @@ async function main() {
   await runtime.close();
   await benchCastoreReplay(report);
   await benchProjectionLag(report);
-  await benchSoak(report);
+  await benchSoakInItsOwnProcess(report);
   await benchTimeToReady(report);
 }
 

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 
@@ -62,6 +64,18 @@ export async function benchSoak(report: (line: string) => void): Promise<void> {
     await runtime.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The soak in a fresh process: the resident set of one that ran other benchmarks says nothing. */
+export async function benchSoakInItsOwnProcess(report: (line: string) => void): Promise<void> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/soak.ts'],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
+  for (const line of stdout.split('\n')) if (line.trim()) report(line);
 }
 
 if (process.argv[1]?.endsWith('soak.ts')) {
