@@ -1,34 +1,19 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { roleSets } from '../../app/authorization.js';
 import {
-  type NominationCommand,
-  nominationDecider,
-  type RoundFacts,
-  type Someone,
-} from '../../../domain/nomination/nomination.decider.js';
-import { nominationErrors } from '../../../domain/nomination/nomination.errors.js';
-import { roundDecider } from '../../../domain/nomination/round.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
-import { planErrors } from '../../../domain/plan/plan.errors.js';
-import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import { type RankingEntry, rankNominations } from '../../../domain/scoring/ranking.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
-import { resolveInstant } from '../../../domain/shared/time.js';
-import {
-  type NominationRow,
-  type RoundDetail,
-  roundKey,
-  roundNominationsList,
-} from '../../../domain/views/nomination.view.js';
-import { actsForJudge, assertActsFor, isStaff, roleSets, seesJudgeScores } from '../../app/authorization.js';
-import { ApplicationError, appErrors } from '../../app/errors.js';
-import { readAll } from '../../app/read-all.js';
-import { DomainRefusal } from '../../middleware/problem.js';
-import { commandResponse, commitMetadata, executeOn } from '../command-response.js';
-import type { HttpDependencies } from '../dependencies.js';
-import type { Principal } from '../principal.js';
-import { defineRoute, type RouteRequest } from '../route.js';
+  decideNomination,
+  endorseNomination,
+  nominateFamily,
+  recuseJudge,
+  scoreNomination,
+  withdrawNomination,
+} from '../../app/commands/nominations.js';
+import { openRound } from '../../app/commands/rounds.js';
+import { getRanking } from '../../app/queries/ranking.js';
+import { getRound } from '../../app/queries/rounds.js';
+import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
+import { commandAnswer } from '../use-case-answer.js';
 
 const OpenRoundBody = z
   .object({
@@ -127,84 +112,6 @@ const Ranking = z
   })
   .meta({ id: 'Ranking' });
 
-/**
- * One nomination per household per round: its id is derived from both (a ULID-shaped digest under
- * the round's time prefix), so the store's conditional write is what refuses a second one.
- */
-export function nominationIdFor(roundId: string, householdId: string): string {
-  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const digest = createHash('sha256').update(`${roundId}\u0000${householdId}`).digest();
-  let tail = '';
-  for (let i = 0; i < 16; i++) tail += alphabet[digest[i]! % 32];
-  return roundId.slice(0, 10) + tail;
-}
-
-async function someone(
-  deps: HttpDependencies,
-  community: string,
-  residentId: string | undefined,
-): Promise<Someone> {
-  if (!residentId) return undefined;
-  const loaded = await deps.commands.load(residentDecider, streamIdOf(community, 'resident', residentId));
-  return loaded.state.status === 'enrolled'
-    ? { residentId, householdId: loaded.state.householdId }
-    : undefined;
-}
-
-async function roundFacts(deps: HttpDependencies, community: string, roundId: string): Promise<RoundFacts> {
-  const loaded = await deps.commands.load(roundDecider, streamIdOf(community, 'round', roundId));
-  if (loaded.state.status === 'none') throw new DomainRefusal(nominationErrors.roundNotFound(roundId));
-  return loaded.state;
-}
-
-/** The round a nomination belongs to, read from its stream, not a view, so a command never waits on the projector. */
-async function roundOfNomination(deps: HttpDependencies, community: string, nominationId: string) {
-  const loaded = await deps.commands.load(
-    nominationDecider,
-    streamIdOf(community, 'nomination', nominationId),
-  );
-  if (loaded.state.status === 'none') throw appErrors.notFound(`nomination ${nominationId}`);
-  return { round: await roundFacts(deps, community, loaded.state.roundId) };
-}
-
-function onNomination(
-  request: RouteRequest<unknown, unknown, unknown>,
-  deps: HttpDependencies,
-  nominationId: string,
-  command: NominationCommand,
-) {
-  return executeOn(
-    request,
-    deps.commands,
-    { decider: nominationDecider, kind: 'nomination', id: nominationId },
-    command,
-  );
-}
-
-type Explanation = RankingEntry['explanation'];
-/** A ranking entry as one caller sees it: `judges` is absent when every judge's scores are withheld. */
-type RankingEntrySeen = Omit<RankingEntry, 'explanation'> & {
-  readonly explanation: Omit<Explanation, 'judges'> & { readonly judges?: Explanation['judges'] };
-};
-
-/** The ranking with each judge's scores shown only where this caller may see them (least exposure). */
-function rankingSeenBy(
-  principal: Principal,
-  round: RoundDetail,
-  rows: readonly NominationRow[],
-  now: Date,
-): RankingEntrySeen[] {
-  const decided = new Set(rows.filter((row) => row.status === 'decided').map((row) => row.nominationId));
-  return rankNominations(round, rows).map((entry) => {
-    const nomination = { decided: decided.has(entry.nominationId) };
-    const { judges, ...explanation } = entry.explanation;
-    const shown = judges.filter((j) => seesJudgeScores(principal, j.judgeId, round, nomination, now));
-    return {
-      ...entry,
-      explanation: shown.length > 0 || judges.length === 0 ? { ...explanation, judges: shown } : explanation,
-    };
-  });
-}
 const NominationParams = z.object({ nominationId: Id });
 
 export const nominationRoutes = [
@@ -219,28 +126,7 @@ export const nominationRoutes = [
     body: OpenRoundBody,
     response: { status: 201, description: 'The round was opened', schema: CommandAnswer },
     async handle(request, deps) {
-      const { body, principal } = request;
-      const plan = await deps.commands.load(
-        planDecider,
-        streamIdOf(principal.community, 'plan', body.planId),
-      );
-      if (plan.state.status === 'none') throw new DomainRefusal(planErrors.notFound(body.planId));
-      const roundId = request.ids.next();
-      const outcome = await deps.commands.execute({
-        decider: roundDecider,
-        community: principal.community,
-        streamId: streamIdOf(principal.community, 'round', roundId),
-        command: {
-          type: 'OpenRound',
-          roundId,
-          ...body,
-          nominationsClose: resolveInstant(body.nominationsClose, plan.state.timeZone, 'end').toISOString(),
-          scoringCloses: resolveInstant(body.scoringCloses, plan.state.timeZone, 'end').toISOString(),
-        },
-        metadata: commitMetadata(request),
-        idempotency: request.idempotency,
-      });
-      return commandResponse(roundId, outcome);
+      return commandAnswer(await openRound(deps, request, { roundId: request.ids.next(), ...request.body }));
     },
   }),
   defineRoute({
@@ -255,26 +141,7 @@ export const nominationRoutes = [
     body: NominateBody,
     response: { status: 201, description: 'The family was nominated', schema: CommandAnswer },
     async handle(request, deps) {
-      const { body, params, principal } = request;
-      assertActsFor(principal, body.nominatedBy, 'a resident nominates in their own name');
-      const { community } = principal;
-      const round = await roundFacts(deps, community, params.roundId);
-      const [nominator, consenter, ...judges] = await Promise.all([
-        someone(deps, community, body.nominatedBy),
-        someone(deps, community, body.consentBy),
-        ...round.judges.map((j) => someone(deps, community, j)),
-      ]);
-      const nominationId = nominationIdFor(params.roundId, body.householdId);
-      return onNomination(request, deps, nominationId, {
-        type: 'NominateFamily',
-        nominationId,
-        round,
-        now: deps.clock.now().toISOString(),
-        ...body,
-        nominator,
-        consenter,
-        judgeHouseholds: Object.fromEntries(round.judges.map((j, i) => [j, judges[i]?.householdId])),
-      });
+      return commandAnswer(await nominateFamily(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -289,16 +156,7 @@ export const nominationRoutes = [
     body: EndorseBody,
     response: { status: 201, description: 'The endorsement was recorded', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, principal, body } = request;
-      const residentId = isStaff(principal) && body.residentId ? body.residentId : principal.sub;
-      const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
-      return onNomination(request, deps, params.nominationId, {
-        type: 'EndorseNomination',
-        round,
-        now: deps.clock.now().toISOString(),
-        residentId,
-        endorser: await someone(deps, principal.community, residentId),
-      });
+      return commandAnswer(await endorseNomination(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -313,12 +171,7 @@ export const nominationRoutes = [
     body: RecuseBody,
     response: { status: 201, description: 'The recusal was recorded', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, principal, body } = request;
-      if (!actsForJudge(principal, body.judgeId)) {
-        throw new ApplicationError(403, 'forbidden', 'a judge recuses only themselves');
-      }
-      const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
-      return onNomination(request, deps, params.nominationId, { type: 'RecuseJudge', round, ...body });
+      return commandAnswer(await recuseJudge(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -333,15 +186,7 @@ export const nominationRoutes = [
     body: ScoreBody,
     response: { status: 201, description: 'The scores were recorded', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, principal, body } = request;
-      const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
-      return onNomination(request, deps, params.nominationId, {
-        type: 'ScoreNomination',
-        round,
-        now: deps.clock.now().toISOString(),
-        judgeId: principal.sub,
-        scores: body.scores,
-      });
+      return commandAnswer(await scoreNomination(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -356,11 +201,7 @@ export const nominationRoutes = [
     body: WithdrawBody,
     response: { status: 201, description: 'The nomination was withdrawn', schema: CommandAnswer },
     async handle(request, deps) {
-      await roundOfNomination(deps, request.principal.community, request.params.nominationId);
-      return onNomination(request, deps, request.params.nominationId, {
-        type: 'WithdrawNomination',
-        reason: request.body.reason,
-      });
+      return commandAnswer(await withdrawNomination(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -375,14 +216,7 @@ export const nominationRoutes = [
     body: DecisionBody,
     response: { status: 201, description: 'The decision was recorded', schema: CommandAnswer },
     async handle(request, deps) {
-      const { params, principal, body } = request;
-      const { round } = await roundOfNomination(deps, principal.community, params.nominationId);
-      return onNomination(request, deps, params.nominationId, {
-        type: 'DecideNomination',
-        round,
-        now: deps.clock.now().toISOString(),
-        ...body,
-      });
+      return commandAnswer(await decideNomination(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({
@@ -396,13 +230,7 @@ export const nominationRoutes = [
     params: z.object({ roundId: Id }),
     response: { status: 200, description: 'One item per nomination', schema: Ranking },
     async handle({ params, principal }, deps) {
-      const round = await deps.views.get<RoundDetail>(roundKey(principal.community, params.roundId));
-      if (!round || round.deleted) throw appErrors.notFound(`round ${params.roundId}`);
-      const rows = await readAll<NominationRow>(deps.views, {
-        list: roundNominationsList(principal.community, params.roundId),
-      });
-      const items = rankingSeenBy(principal, round.data, rows, deps.clock.now());
-      return { status: 200, body: { roundId: params.roundId, items } };
+      return { status: 200, body: await getRanking(deps, principal, params) };
     },
   }),
   defineRoute({
@@ -416,9 +244,7 @@ export const nominationRoutes = [
     params: z.object({ roundId: Id }),
     response: { status: 200, description: 'The round', schema: z.record(z.string(), z.unknown()) },
     async handle({ params, principal }, deps) {
-      const round = await deps.views.get<RoundDetail>(roundKey(principal.community, params.roundId));
-      if (!round || round.deleted) throw appErrors.notFound(`round ${params.roundId}`);
-      return { status: 200, body: { ...round.data, version: round.appliedVersion } };
+      return { status: 200, body: await getRound(deps, principal, params) };
     },
   }),
 ];
