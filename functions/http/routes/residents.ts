@@ -1,25 +1,11 @@
 import * as z from 'zod';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
-import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
-import { parseStreamId, streamIdOf } from '../../../domain/shared/ids.js';
-import {
-  type ActivityDetail,
-  activityKey,
-  type ParticipationRow,
-} from '../../../domain/views/activity.view.js';
-import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
-import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
-import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
-import { assertMayRead, roleSets, seesContactDetails } from '../../app/authorization.js';
-import { appErrors } from '../../app/errors.js';
-import { readPartition } from '../../app/read-all.js';
-import { DomainRefusal } from '../../middleware/problem.js';
-import { commitMetadata, executeOn } from '../command-response.js';
-import type { HttpDependencies } from '../dependencies.js';
-import type { Principal } from '../principal.js';
-import { defineRoute, type RouteRequest } from '../route.js';
+import { roleSets } from '../../app/authorization.js';
+import { enrollResident, erasePersonalData } from '../../app/commands/residents.js';
+import { getParticipation } from '../../app/queries/participation.js';
+import { getResident, listResidents } from '../../app/queries/residents.js';
+import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
+import { commandAnswer } from '../use-case-answer.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -101,42 +87,6 @@ export const Participation = z
   })
   .meta({ id: 'Participation' });
 
-/**
- * The record as this caller may see it: phone and email only for staff and the resident themself
- * (least exposure: judges, leaders and auditors need who someone is, not how to reach them).
- */
-export function residentAsSeenBy(principal: Principal, profile: ResidentProfile): ResidentProfile {
-  if (seesContactDetails(principal, profile.residentId)) return profile;
-  const { phone: _phone, email: _email, ...withheld } = profile;
-  return withheld;
-}
-
-/**
- * The views of other streams that show the resident in the clear (an organizing group naming them)
- * are told first, from the key ring — which records every stream holding their data — not from a
- * view. Each of those commands is a no-op when repeated, so a retried erasure simply runs them again;
- * the ring is read before its keys are destroyed, so a retry after a crash still finds the streams.
- */
-async function eraseFromOtherStreams(
-  request: RouteRequest<unknown, unknown, { residentId: string }>,
-  deps: HttpDependencies,
-  residentId: string,
-): Promise<void> {
-  const { community } = request.principal;
-  for (const streamId of await deps.personalData.streamsHolding(community, residentId)) {
-    const parsed = parseStreamId(streamId);
-    if (parsed?.kind !== 'plan' || parsed.community !== community) continue;
-    const outcome = await deps.commands.execute({
-      decider: planDecider,
-      community,
-      streamId,
-      command: { type: 'EraseOrganizingGroupMember', planId: parsed.id, residentId },
-      metadata: commitMetadata(request),
-    });
-    if (isDomainError(outcome)) throw new DomainRefusal(outcome);
-  }
-}
-
 export const residentRoutes = [
   defineRoute({
     method: 'POST',
@@ -149,18 +99,8 @@ export const residentRoutes = [
     body: EnrollResidentBody,
     response: { status: 201, description: 'The resident was enrolled', schema: CommandAnswer },
     async handle(request, deps) {
-      const { body, principal } = request;
-      const residentId = request.ids.next();
-      // Name, phone and email enter history encrypted with the resident's own key (erasable).
-      return executeOn(
-        request,
-        deps.commands,
-        { decider: residentDecider, kind: 'resident', id: residentId },
-        {
-          type: 'EnrollResident',
-          residentId,
-          ...(await deps.personalData.protect(principal.community, residentId, body)),
-        },
+      return commandAnswer(
+        await enrollResident(deps, request, { ...request.body, residentId: request.ids.next() }),
       );
     },
   }),
@@ -176,22 +116,7 @@ export const residentRoutes = [
     params: ResidentParams,
     response: { status: 201, description: 'The personal data was erased', schema: CommandAnswer },
     async handle(request, deps) {
-      const { principal, params } = request;
-      const streamId = streamIdOf(principal.community, 'resident', params.residentId);
-      const loaded = await deps.commands.load(residentDecider, streamId);
-      if (loaded.state.status === 'unknown') throw appErrors.notFound(`resident ${params.residentId}`);
-      if (!loaded.state.erased) await eraseFromOtherStreams(request, deps, params.residentId);
-      // The keys go before the event: if recording it fails, the data is already unreadable and a retry records it.
-      await deps.personalData.destroy(principal.community, params.residentId);
-      return executeOn(
-        request,
-        deps.commands,
-        { decider: residentDecider, kind: 'resident', id: params.residentId },
-        {
-          type: 'ErasePersonalData',
-          residentId: params.residentId,
-        },
-      );
+      return commandAnswer(await erasePersonalData(deps, request, request.params));
     },
   }),
   defineRoute({
@@ -205,18 +130,7 @@ export const residentRoutes = [
     params: ResidentParams,
     response: { status: 200, description: 'The resident', schema: Resident },
     async handle({ params, principal }, deps) {
-      assertMayRead(
-        principal,
-        'residentRecordReaders',
-        params.residentId,
-        'a resident may read only their own record',
-      );
-      const item = await deps.views.get<ResidentProfile>(residentKey(principal.community, params.residentId));
-      if (!item || item.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
-      return {
-        status: 200,
-        body: { ...residentAsSeenBy(principal, item.data), version: item.appliedVersion },
-      };
+      return { status: 200, body: await getResident(deps, principal, params) };
     },
   }),
   defineRoute({
@@ -230,76 +144,7 @@ export const residentRoutes = [
     params: ResidentParams,
     response: { status: 200, description: "The resident's participation", schema: Participation },
     async handle({ params, principal }, deps) {
-      assertMayRead(
-        principal,
-        'overseers',
-        params.residentId,
-        'a resident may read only their own participation',
-      );
-      const profile = await deps.views.get<ResidentProfile>(
-        residentKey(principal.community, params.residentId),
-      );
-      if (!profile || profile.deleted) throw appErrors.notFound(`resident ${params.residentId}`);
-      const pk = residentKey(principal.community, params.residentId).pk;
-      const [rows, deeds, models, authored] = await Promise.all([
-        readPartition<ParticipationRow>(deps.views, pk, 'activity#'),
-        readPartition<GoodDeed>(deps.views, pk, 'deed#'),
-        readPartition<ModelEntry>(deps.views, pk, 'model#'),
-        readPartition<{ articleId: string }>(deps.views, pk, 'article#'),
-      ]);
-      const articles = (
-        await deps.views.getMany<ArticleDetail>(
-          authored.map((a) => articleKey(principal.community, a.articleId)),
-        )
-      ).map(({ data: { articleId, planId, kind, title, status, submittedAt } }) => ({
-        articleId,
-        planId,
-        kind,
-        title,
-        status,
-        submittedAt,
-      }));
-      const details = new Map(
-        (
-          await deps.views.getMany<ActivityDetail>(
-            rows.map((r) => activityKey(principal.community, r.activityId)),
-          )
-        ).map((i) => [i.data.activityId, i.data]),
-      );
-      const activities = rows
-        .map((row) => {
-          const detail = details.get(row.activityId);
-          return {
-            ...row,
-            title: detail?.title ?? '',
-            category: detail?.category,
-            format: detail?.format,
-            window: detail?.window,
-            status: detail?.status,
-          };
-        })
-        .sort((a, b) => (a.window?.start ?? '').localeCompare(b.window?.start ?? ''));
-      return {
-        status: 200,
-        body: {
-          residentId: params.residentId,
-          activities,
-          articles,
-          goodDeeds: deeds.map(({ deedId, title, date, planId }) => ({ deedId, title, date, planId })),
-          models: models.map(({ modelId, title, citation, recordedAt }) => ({
-            modelId,
-            title,
-            citation,
-            recordedAt,
-          })),
-          totals: {
-            registered: rows.filter((r) => r.registered).length,
-            attended: rows.filter((r) => r.attended).length,
-            qualityArticles: articles.filter((a) => a.status === 'quality').length,
-            goodDeeds: deeds.length,
-          },
-        },
-      };
+      return { status: 200, body: await getParticipation(deps, principal, params) };
     },
   }),
   defineRoute({
@@ -313,21 +158,8 @@ export const residentRoutes = [
     query: ListQuery,
     response: { status: 200, description: 'A page of residents', schema: listOf(Resident) },
     async handle({ query, principal }, deps) {
-      const page = await deps.views.list<ResidentProfile>({
-        list: `${principal.community}#residents`,
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      return {
-        status: 200,
-        body: {
-          items: page.items.map((item) => ({
-            ...residentAsSeenBy(principal, item.data),
-            version: item.appliedVersion,
-          })),
-          nextCursor: page.nextCursor ?? null,
-        },
-      };
+      const page = await listResidents(deps, principal, query);
+      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
     },
   }),
 ];

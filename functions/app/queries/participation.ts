@@ -1,0 +1,105 @@
+import {
+  type ActivityDetail,
+  activityKey,
+  type ParticipationRow,
+} from '../../../domain/views/activity.view.js';
+import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
+import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
+import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
+import { assertMayRead } from '../authorization.js';
+import type { Actor } from '../commands/execute.js';
+import { appErrors } from '../errors.js';
+import { readPartition } from '../read-all.js';
+import type { ViewStore } from '../view-store.js';
+
+export interface ParticipationQueryDeps {
+  readonly views: ViewStore;
+}
+
+export interface Participation {
+  readonly residentId: string;
+  readonly activities: readonly (ParticipationRow &
+    Partial<Pick<ActivityDetail, 'category' | 'format' | 'window' | 'status'>> & { title: string })[];
+  readonly articles: readonly Pick<
+    ArticleDetail,
+    'articleId' | 'planId' | 'kind' | 'title' | 'status' | 'submittedAt'
+  >[];
+  readonly goodDeeds: readonly Pick<GoodDeed, 'deedId' | 'title' | 'date' | 'planId'>[];
+  readonly models: readonly Pick<ModelEntry, 'modelId' | 'title' | 'citation' | 'recordedAt'>[];
+  readonly totals: {
+    readonly registered: number;
+    readonly attended: number;
+    readonly qualityArticles: number;
+    readonly goodDeeds: number;
+  };
+}
+
+/**
+ * What a resident took part in: the activities they registered for or attended (with each
+ * activity's title, window and status joined from its own detail item), the articles they wrote,
+ * their good deeds and the models they were named. Overseers read anyone's; a resident their own.
+ */
+export async function getParticipation(
+  deps: ParticipationQueryDeps,
+  actor: Actor,
+  input: { residentId: string },
+): Promise<Participation> {
+  const { community } = actor;
+  const { residentId } = input;
+  assertMayRead(actor, 'overseers', residentId, 'a resident may read only their own participation');
+  const profile = await deps.views.get<ResidentProfile>(residentKey(community, residentId));
+  if (!profile || profile.deleted) throw appErrors.notFound(`resident ${residentId}`);
+  const pk = residentKey(community, residentId).pk;
+  const [rows, deeds, models, authored] = await Promise.all([
+    readPartition<ParticipationRow>(deps.views, pk, 'activity#'),
+    readPartition<GoodDeed>(deps.views, pk, 'deed#'),
+    readPartition<ModelEntry>(deps.views, pk, 'model#'),
+    readPartition<{ articleId: string }>(deps.views, pk, 'article#'),
+  ]);
+  const articles = (
+    await deps.views.getMany<ArticleDetail>(authored.map((a) => articleKey(community, a.articleId)))
+  ).map(({ data: { articleId, planId, kind, title, status, submittedAt } }) => ({
+    articleId,
+    planId,
+    kind,
+    title,
+    status,
+    submittedAt,
+  }));
+  const details = new Map(
+    (await deps.views.getMany<ActivityDetail>(rows.map((r) => activityKey(community, r.activityId)))).map(
+      (i) => [i.data.activityId, i.data],
+    ),
+  );
+  const activities = rows
+    .map((row) => {
+      const detail = details.get(row.activityId);
+      return {
+        ...row,
+        title: detail?.title ?? '',
+        category: detail?.category,
+        format: detail?.format,
+        window: detail?.window,
+        status: detail?.status,
+      };
+    })
+    .sort((a, b) => (a.window?.start ?? '').localeCompare(b.window?.start ?? ''));
+  return {
+    residentId,
+    activities,
+    articles,
+    goodDeeds: deeds.map(({ deedId, title, date, planId }) => ({ deedId, title, date, planId })),
+    models: models.map(({ modelId, title, citation, recordedAt }) => ({
+      modelId,
+      title,
+      citation,
+      recordedAt,
+    })),
+    totals: {
+      registered: rows.filter((r) => r.registered).length,
+      attended: rows.filter((r) => r.attended).length,
+      qualityArticles: articles.filter((a) => a.status === 'quality').length,
+      goodDeeds: deeds.length,
+    },
+  };
+}
