@@ -1,0 +1,78 @@
+import { projections as everyProjection } from '../../domain/views/index.js';
+import type { Projection, ViewKey } from '../../domain/views/projection.js';
+import { type Commit, type DomainEvent, GENESIS_HASH } from '../../events/index.js';
+import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
+import { InMemoryViewStore } from '../../functions/adapters/memory-view-store.js';
+import type { NewEvent } from '../../functions/app/ports.js';
+import { Projector } from '../../functions/projector/projector.js';
+import { ManualClock } from './clock.js';
+
+/** What happened, in order: each entry is one commit (one event, or several) on a stream. */
+export type Timeline = readonly (readonly [streamId: string, events: NewEvent | readonly NewEvent[]])[];
+
+const START = Date.parse('2026-03-02T01:00:00.000Z');
+/** The instant the n-th commit of a timeline (from 0) is recorded at: one minute apart. */
+export const recordedAt = (n: number) => new Date(START + n * 60_000).toISOString();
+
+/** A view item as a spec compares it: the document, its owner stream and the version it applied. */
+export interface ProjectedItem<D> {
+  readonly data: D;
+  readonly gsi1pk?: string;
+  readonly gsi1sk?: string;
+  readonly owner: string;
+  readonly appliedVersion: number;
+  readonly deleted?: boolean;
+}
+
+/**
+ * Given events → the view items: the timeline is sealed into commits by the in-memory event store
+ * (real bodies, versions and recorded instants) and applied by the Projector to an in-memory view
+ * store, with only the projections named (by default every live view, as in production).
+ */
+export async function project(
+  timeline: Timeline,
+  projections: readonly Pick<Projection<DomainEvent>, 'name' | 'keys'>[] = everyProjection,
+) {
+  const clock = new ManualClock(new Date(START));
+  const store = new InMemoryEventStore({ clock });
+  const commits: Commit[] = [];
+  const heads = new Map<string, { version: number; hash: string }>();
+  for (const [streamId, events] of timeline) {
+    const head = heads.get(streamId) ?? { version: 0, hash: GENESIS_HASH };
+    const commit = await store.append({
+      community: streamId.split('#')[0]!,
+      streamId,
+      expectedVersion: head.version,
+      prevHash: head.hash,
+      events: Array.isArray(events) ? events : [events as NewEvent],
+      metadata: { actor: 'organizer-1', roles: ['organizer'], correlationId: 'c-projection' },
+    });
+    heads.set(streamId, { version: commit.lastVersion, hash: commit.hash });
+    commits.push(commit);
+    clock.advance(60_000);
+  }
+  const views = new InMemoryViewStore();
+  const projector = new Projector(
+    views,
+    projections as readonly Projection<DomainEvent, Record<string, unknown>>[],
+  );
+  for (const commit of commits) await projector.applyCommit(commit);
+  return {
+    views,
+    commits,
+    /** Applies the commits again, in order: redelivery must change nothing. */
+    redeliver: async () => {
+      for (const commit of commits) await projector.applyCommit(commit);
+    },
+    async item<D>(key: ViewKey): Promise<ProjectedItem<D> | undefined> {
+      const stored = await views.get<D>(key);
+      if (!stored) return undefined;
+      const { revision: _revision, pk: _pk, sk: _sk, ...item } = stored;
+      return item;
+    },
+    /** The data of a list's items, in list order (as queries read them). */
+    async list<D>(list: string): Promise<D[]> {
+      return (await views.list<D>({ list, limit: 1000 })).items.map((i) => i.data);
+    },
+  };
+}
