@@ -70,10 +70,23 @@ function parametersOf(route: Route, components: Record<string, JsonSchema>) {
   return parameters;
 }
 
-const problemResponse = (description: string) => ({
+/** Every answer names its correlation id; some name more. */
+const correlationHeader = {
+  'x-correlation-id': {
+    description:
+      "The request's correlation id (the caller's, or a new one): quote it when reporting a problem",
+    schema: { type: 'string' },
+  },
+};
+
+const problemResponse = (description: string, headers: Record<string, unknown> = {}) => ({
   description,
+  headers: { ...correlationHeader, ...headers },
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
+
+/** A media type as answered, without parameters: `text/html; charset=utf-8` → `text/html`. */
+const bare = (mediaType: string) => mediaType.split(';')[0]!.trim();
 
 function errorResponses(route: Route): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
@@ -82,13 +95,24 @@ function errorResponses(route: Route): Record<string, unknown> {
     responses['401'] = problemResponse('No or invalid token');
     responses['403'] = problemResponse('Role or community not allowed');
   }
-  if (route.params) responses['404'] = problemResponse('Unknown id');
+  // A command may also name other entities in its body (a plan, a resident): any of them may be unknown.
+  if (route.params || route.kind === 'command') responses['404'] = problemResponse('Unknown id');
   if (route.kind === 'command') {
-    responses['409'] = problemResponse('Conflicts with the current state');
-    responses['412'] = problemResponse('If-Match version differs');
+    responses['409'] = problemResponse(
+      'Conflicts with the current state, or the same Idempotency-Key is still running',
+    );
+    responses['412'] = problemResponse(
+      'If-Match version differs (the problem names the stream and its current version)',
+    );
     responses['422'] = problemResponse('Idempotency-Key reused with a different body');
   }
-  if (route.kind === 'query') responses['503'] = problemResponse('Views behind the requested position');
+  if (route.kind !== 'public')
+    responses['503'] = problemResponse(
+      route.kind === 'query'
+        ? 'The views are behind the requested position or your own recent writes; retry'
+        : 'Ran out of time before it could be recorded; retry with the same Idempotency-Key',
+      { 'retry-after': { description: 'Seconds to wait before retrying', schema: { type: 'string' } } },
+    );
   return responses;
 }
 
@@ -97,25 +121,50 @@ export function buildOpenApi(routes: readonly Route[], info: { title: string; ve
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const { response } = route;
-    const success = response.schema
+    const success: Record<string, unknown> | undefined = response.schema
       ? {
-          [response.contentType ?? 'application/json']: {
+          [bare(response.contentType ?? 'application/json')]: {
             schema: schemaOf(response.schema, 'output', components),
           },
         }
       : response.contentType
-        ? { [response.contentType]: { schema: { type: 'string' } } }
+        ? { [bare(response.contentType)]: { schema: { type: 'string' } } }
         : undefined;
+    // Other renderings of the same answer, chosen by `Accept` (a report as HTML or CSV, history as NDJSON).
+    for (const alternative of response.alternatives ?? [])
+      if (success)
+        success[bare(alternative.contentType)] = {
+          schema: { type: 'string', description: alternative.description },
+        };
+    const answered = {
+      description: response.description,
+      headers: { ...correlationHeader },
+      ...(success ? { content: success } : {}),
+    };
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
       parameters: parametersOf(route, components),
       responses: {
-        [String(response.status)]: {
-          description: response.description,
-          ...(success ? { content: success } : {}),
-        },
+        [String(response.status)]: answered,
+        // A command's retry with the same Idempotency-Key replays the first answer as 200, and a
+        // command that changes nothing (already so) answers 200 too.
+        ...(route.kind === 'command' && response.status === 201
+          ? {
+              '200': {
+                ...answered,
+                description: 'Replayed (same Idempotency-Key and body) or nothing to change',
+                headers: {
+                  ...correlationHeader,
+                  'idempotent-replayed': {
+                    description: '`true` when this is the first answer to the same Idempotency-Key, replayed',
+                    schema: { type: 'string', enum: ['true'] },
+                  },
+                },
+              },
+            }
+          : {}),
         ...errorResponses(route),
       },
       'x-roles': route.kind === 'public' ? [] : route.roles,

@@ -55,6 +55,8 @@ export interface Route<
     readonly description: string;
     readonly schema?: z.ZodType;
     readonly contentType?: string;
+    /** Other renderings of the answer, chosen by `Accept` (declared in the OpenAPI document too). */
+    readonly alternatives?: readonly { readonly contentType: string; readonly description: string }[];
   };
   handle(
     request: RouteRequest<z.output<B>, z.output<Q>, z.output<P>>,

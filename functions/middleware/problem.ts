@@ -52,6 +52,11 @@ export const problemSchema = z.object({
   code: z.string(),
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** 412: the stream the If-Match named, and the version it is at now. */
+  streamId: z.string().optional(),
+  currentVersion: z.number().int().min(0).optional(),
+  /** 405: the methods the path takes (also in the `Allow` header). */
+  allowed: z.array(z.string()).optional(),
 });
 
 export function problem(
