@@ -2,8 +2,9 @@ import * as z from 'zod';
 import { renderCsv, renderHtml } from '../../../domain/reports/render.js';
 import { isPeriod } from '../../../domain/shared/time.js';
 import { roleSets } from '../../app/authorization.js';
+import { commitMetadataOf } from '../../app/commands/execute.js';
 import { encodePosition } from '../../app/position.js';
-import { commitMetadata } from '../command-response.js';
+import { reportOf } from '../../app/queries/reports.js';
 import { defineRoute, type RouteResponse } from '../route.js';
 import { Id } from '../schemas.js';
 
@@ -23,7 +24,7 @@ export const reportRoutes = [
     query: PeriodQuery,
     response: { status: 200, description: 'The report', schema: z.record(z.string(), z.unknown()) },
     async handle({ params, query, principal, headers }, deps): Promise<RouteResponse> {
-      const report = await deps.reports.build(principal.community, params.planId, query.period);
+      const report = await reportOf(deps, principal, { planId: params.planId, period: query.period });
       const accept = headers.accept ?? headers.Accept ?? 'application/json';
       if (/text\/html/.test(accept))
         return {
@@ -73,7 +74,7 @@ export const reportRoutes = [
         planId: params.planId,
         period: query.period,
         trigger: 'manual',
-        metadata: commitMetadata(request),
+        metadata: commitMetadataOf(request),
       });
       return {
         status: delivery.alreadySent ? 200 : 201,
