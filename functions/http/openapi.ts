@@ -23,7 +23,16 @@ function schemaOf(
 }
 
 function relink(schema: JsonSchema): JsonSchema {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  return JSON.parse(
+    JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/'),
+    // zod writes the safe-integer range onto every `.int()`; documentation tools then show
+    // -9007199254740991 as the example of a status or a count. The range says nothing here.
+    (key, value) =>
+      (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) ||
+      (key === 'maximum' && value === Number.MAX_SAFE_INTEGER)
+        ? undefined
+        : value,
+  );
 }
 
 function parametersOf(route: Route, components: Record<string, JsonSchema>) {
@@ -116,6 +125,36 @@ function errorResponses(route: Route): Record<string, unknown> {
   return responses;
 }
 
+/** What a front-end developer needs to know beyond the summary: who may call it and how it behaves. */
+function describe(route: Route): string {
+  const who =
+    route.kind === 'public'
+      ? 'Public: no token needed.'
+      : `Roles: ${route.roles.join(', ')} (of the caller's own community).`;
+  const how =
+    route.kind === 'command'
+      ? 'A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.'
+      : route.kind === 'query'
+        ? "A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write."
+        : '';
+  return [route.summary.endsWith('.') ? route.summary : `${route.summary}.`, who, how]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** One line per area, in the order the route table lists them. */
+const tagDescriptions: Record<string, string> = {
+  Residents: 'The community roster, personal data (encrypted, erasable) and each resident’s participation.',
+  Plans: 'The yearly work plan: targets, organizing group, and the ledger of what was held.',
+  Activities: 'Planned activities, registrations, sign-ins and held records, in the plan’s time zone.',
+  Articles: 'Party members’ articles, their revisions and reviews.',
+  'Good family style': 'Rounds, nominations, endorsements, scores, decisions and the explained ranking.',
+  'Good deeds and models': 'Good deeds and moral models the committee names.',
+  Reports: 'Leaders’ reports, rendered or sent.',
+  Audit: 'History in global order, hash chains, digests and their verification.',
+  Docs: 'This document and its interactive page.',
+};
+
 export function buildOpenApi(routes: readonly Route[], info: { title: string; version: string }) {
   const components: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, unknown>> = {};
@@ -144,6 +183,7 @@ export function buildOpenApi(routes: readonly Route[], info: { title: string; ve
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
+      description: describe(route),
       tags: [route.tag],
       parameters: parametersOf(route, components),
       responses: {
@@ -187,6 +227,10 @@ export function buildOpenApi(routes: readonly Route[], info: { title: string; ve
         "HTTP API of the community's yearly plan of cultural services. Commands append domain events; queries read views.",
     },
     servers: [{ url: '/' }],
+    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({
+      name,
+      description: tagDescriptions[name] ?? name,
+    })),
     security: [{ bearerAuth: [] }],
     paths,
     components: {
