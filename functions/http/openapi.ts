@@ -115,6 +115,15 @@ function errorResponses(route: Route): Record<string, unknown> {
     );
     responses['422'] = problemResponse('Idempotency-Key reused with a different body');
   }
+  // API Gateway throttles every route of the stage (its own JSON body, not a problem).
+  responses['429'] = {
+    description: 'Throttled by the API stage; retry later',
+    content: {
+      'application/json': {
+        schema: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
+      },
+    },
+  };
   if (route.kind !== 'public')
     responses['503'] = problemResponse(
       route.kind === 'query'
@@ -223,6 +232,11 @@ export function buildOpenApi(routes: readonly Route[], info: { title: string; ve
     openapi: '3.1.0',
     info: {
       ...info,
+      contact: {
+        name: 'Community Culture Ledger maintainers',
+        url: 'https://example.org/community-culture-ledger',
+      },
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       description:
         "HTTP API of the community's yearly plan of cultural services. Commands append domain events; queries read views.",
     },
