@@ -1,4 +1,4 @@
-import type { StageInput } from './config.js';
+import type { StageInput } from './stage-config.js';
 
 /**
  * One entry per deployment. Values here are not secrets (no keys, no passwords): an address to send

@@ -73,6 +73,77 @@ describe('dependency rules: functions → domain → events, infra → functions
   });
 });
 
+/**
+ * Modules allowed to import functions/http: the HTTP layer itself, the entry modules that build a
+ * function, and the composition roots.
+ */
+const mayImportHttp = (file: string) =>
+  file.startsWith('functions/http/') ||
+  file.endsWith('.handler.ts') ||
+  file.startsWith('functions/composition/') ||
+  file === 'functions/wiring.ts';
+
+/**
+ * Known offenders, each with why; the list only shrinks. The middleware is the HTTP pipeline and
+ * moves under functions/http/ with the error model (issue 13, item 2).
+ */
+const importsHttpToday = new Set([
+  'functions/middleware/authentication.ts',
+  'functions/middleware/context.ts',
+  'functions/middleware/routing.ts',
+]);
+
+describe('nothing below functions/http imports it', () => {
+  const offenders = () =>
+    ['events', 'domain', 'functions'].flatMap(sourceFiles).flatMap((file) =>
+      mayImportHttp(file)
+        ? []
+        : importsOf(file)
+            .filter((s) => resolvesInto(file, s, 'functions/http'))
+            .map((s) => `${file} imports ${s}`),
+    );
+
+  it('only the HTTP layer, entry modules (*.handler.ts), composition roots and wiring.ts import functions/http', () => {
+    expect(offenders().filter((o) => !importsHttpToday.has(o.split(' ')[0]!))).toEqual([]);
+  });
+
+  it('the allow-list holds only files that still offend (remove a file once it is fixed)', () => {
+    const offending = new Set(offenders().map((o) => o.split(' ')[0]!));
+    expect([...importsHttpToday].filter((file) => !offending.has(file))).toEqual([]);
+  });
+
+  it('the checker sees a forbidden import', () => {
+    expect(resolvesInto('functions/app/x.ts', '../http/principal.js', 'functions/http')).toBe(true);
+    expect(mayImportHttp('functions/app/x.ts')).toBe(false);
+    expect(mayImportHttp('functions/http/queries.handler.ts')).toBe(true);
+  });
+});
+
+describe('the lint configuration keeps the boundaries', () => {
+  // biome.jsonc: comments stripped (none of its strings holds `//`).
+  const config = JSON.parse(readFileSync(join(root, 'biome.jsonc'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as {
+    linter: { rules: Record<string, Record<string, unknown>> };
+    overrides: { includes: string[] }[];
+  };
+
+  it('refuses import cycles, type-only imports included', () => {
+    expect(config.linter.rules.suspicious!.noImportCycles).toEqual({
+      level: 'error',
+      options: { ignoreTypes: false },
+    });
+  });
+
+  it('limits a source module to 250 lines, excepting only files named in an override', () => {
+    expect(config.linter.rules.style!.noExcessiveLinesPerFile).toEqual({
+      level: 'error',
+      options: { maxLines: 250 },
+    });
+    for (const override of config.overrides)
+      for (const include of override.includes)
+        expect(include === 'test/**' || statSync(join(root, include)).isFile(), include).toBe(true);
+  });
+});
+
 describe('every function is wired twice from one list', () => {
   it('the local runtime imports, from source, exactly the entry files the CDK app deploys', async () => {
     const { ledgerFunctions } = await import('../infra/functions.js');

@@ -1,14 +1,11 @@
-/** Branded ids: a ResidentId cannot be passed where an ActivityId is expected. */
-declare const brand: unique symbol;
-export type Branded<T, B extends string> = T & { readonly [brand]: B };
+/**
+ * A community (tenant) name: lowercase letters, digits and dashes. It prefixes every key we store
+ * (`<community>#…`), so it may hold no `#` or anything else that could make two tenants' keys meet.
+ */
+export const COMMUNITY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-export type CommunityId = Branded<string, 'CommunityId'>;
-export type ResidentId = Branded<string, 'ResidentId'>;
-export type HouseholdId = Branded<string, 'HouseholdId'>;
-
-export const asCommunityId = (value: string) => value as CommunityId;
-export const asResidentId = (value: string) => value as ResidentId;
-export const asHouseholdId = (value: string) => value as HouseholdId;
+export const isCommunity = (value: unknown): value is string =>
+  typeof value === 'string' && COMMUNITY_PATTERN.test(value);
 
 /** Aggregates have one stream each; the tenant prefix keeps communities apart at the key level. */
 export type AggregateKind =
@@ -22,7 +19,7 @@ export type AggregateKind =
   | 'model'
   | 'report';
 
-export function streamIdOf(community: CommunityId | string, kind: AggregateKind, id: string): string {
+export function streamIdOf(community: string, kind: AggregateKind, id: string): string {
   return `${community}#${kind}#${id}`;
 }
 

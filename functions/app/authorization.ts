@@ -7,8 +7,9 @@ import { ApplicationError } from './errors.js';
  * loads — never a view, which may still lag behind the caller's own last write.
  */
 
-/** The roles a token carries (the same names as the HTTP principal's; this layer imports nothing from HTTP). */
-export type RoleName = 'admin' | 'organizer' | 'resident' | 'judge' | 'leader' | 'auditor';
+/** Every role a token may carry: the one list (the HTTP principal, the CDK user pool groups and the token CLI use it). */
+export const roles = ['admin', 'organizer', 'resident', 'judge', 'leader', 'auditor'] as const;
+export type RoleName = (typeof roles)[number];
 
 /** The caller as authorization sees them: who they are and what roles they hold. */
 export interface Caller {

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { jwtVerify } from 'jose';
+import { isCommunity } from '../../domain/shared/ids.js';
 import { ApplicationError } from '../app/errors.js';
 import { COMMUNITY_ATTRIBUTE, COMMUNITY_CLAIM } from '../identity/token-claims.js';
-import { isCommunity, isRole, type Principal } from './principal.js';
+import { isRole, type Principal } from './principal.js';
 
 export interface Authenticator {
   authenticate(event: APIGatewayProxyEventV2): Promise<Principal>;

@@ -1,5 +1,8 @@
-export const roles = ['admin', 'organizer', 'resident', 'judge', 'leader', 'auditor'] as const;
-export type Role = (typeof roles)[number];
+import { type RoleName, roles } from '../app/authorization.js';
+
+/** The one list of roles is the application layer's (`functions/app/authorization.ts`). */
+export { roles };
+export type Role = RoleName;
 
 /** Who is calling: the token's subject, roles and community (the tenant every read and write is scoped to). */
 export interface Principal {
@@ -9,12 +12,3 @@ export interface Principal {
 }
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
-
-/**
- * A community (tenant) name: lowercase letters, digits and dashes. It prefixes every key we store
- * (`<community>#…`), so it may hold no `#` or anything else that could make two tenants' keys meet.
- */
-export const COMMUNITY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-export const isCommunity = (value: unknown): value is string =>
-  typeof value === 'string' && COMMUNITY_PATTERN.test(value);

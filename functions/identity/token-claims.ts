@@ -1,4 +1,4 @@
-import { COMMUNITY_PATTERN } from '../http/principal.js';
+import { COMMUNITY_PATTERN } from '../../domain/shared/ids.js';
 
 /** The claim every token carries to say which community its holder acts in. */
 export const COMMUNITY_CLAIM = 'community';

@@ -19,9 +19,9 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
 import { roles } from '../../functions/http/principal.js';
-import type { StageConfig } from '../config.js';
 import { LedgerFunction } from '../constructs/ledger-function.js';
 import { identityFunctions } from '../functions.js';
+import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, type TableDesign, viewsTable } from '../tables.js';
 
 const attributeType = (type: 'S' | 'N') => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);

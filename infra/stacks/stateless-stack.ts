@@ -17,11 +17,11 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { corsPolicy } from '../../functions/http/cors.js';
 import { routes } from '../../functions/http/routes/index.js';
-import type { StageConfig } from '../config.js';
 import { grantInvokeOnly, grantTable } from '../constructs/grants.js';
 import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
+import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, viewsTable } from '../tables.js';
 
 export interface StatelessStackProps extends StackProps {
