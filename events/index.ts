@@ -84,4 +84,3 @@ export type DomainEvent =
   | NominationEvent
   | RecognitionEvent
   | ReportEvent;
-export type DomainEventType = DomainEvent['type'];

@@ -1,6 +1,11 @@
 import * as z from 'zod';
 
-/** The environment, parsed once. Defaults are the local runtime's; the CDK app sets every value on AWS. */
+/**
+ * The environment, parsed once. A default is what runs when nothing sets the value: on AWS the CDK
+ * app sets the table names, AUTH_MODE and each function's own settings (its bus, sender, mailer,
+ * key), and the rest keep their defaults; the local runtime sets its own (AUTH_MODE=local-jwt with
+ * its dev key, the engine's endpoint, the outbox and bus folders).
+ */
 const Environment = z.object({
   EVENTS_TABLE: z.string().min(1).default('Events'),
   VIEWS_TABLE: z.string().min(1).default('Views'),

@@ -13,7 +13,12 @@ export interface TableDesign {
   }[];
 }
 
-/** One item per commit: `streamId` + first version; global order per community-month by commit id. */
+/**
+ * The ledger: one item per commit (`streamId` + its first version), and beside them in their own
+ * partitions the items that must live and die with history: snapshots (at a commit's version + ½),
+ * the `$community#` markers, the daily digests, article bodies and residents' data keys. The index
+ * gives each community's commits in global order, per month, by commit id (only commits carry `bucket`).
+ */
 export const eventsTable: TableDesign = {
   logicalName: 'Events',
   partitionKey: { name: 'streamId', type: 'S' },
@@ -41,7 +46,11 @@ export const viewsTable: TableDesign = {
   ],
 };
 
-/** One record per (community, Idempotency-Key): the request's fingerprint and the first answer. */
+/**
+ * Short-lived request state, keyed by `id`: one record per (community, Idempotency-Key) with the
+ * request's fingerprint and the first answer, and one `$session#` item per caller with the positions
+ * of their recent writes (read-your-writes).
+ */
 export const idempotencyTable: TableDesign = {
   logicalName: 'Idempotency',
   partitionKey: { name: 'id', type: 'S' },

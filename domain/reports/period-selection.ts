@@ -1,4 +1,4 @@
-import { localTime } from '../shared/time.js';
+import { localTime, type PeriodKind } from '../shared/time.js';
 
 /**
  * The periods a scheduled run reports, given when it runs, in the plan's zone: on the 1st of a month
@@ -15,8 +15,6 @@ export function periodsDueAt(now: Date, timeZone: string): string[] {
   if (t.month === 1) periods.push(String(year));
   return periods;
 }
-
-export type PeriodKind = 'month' | 'quarter' | 'year';
 
 /** `2026-05` is a month, `2026-Q2` a quarter, `2026` a year. */
 export function periodKind(period: string): PeriodKind {

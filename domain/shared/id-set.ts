@@ -35,9 +35,3 @@ export function idSetRemove(set: IdSet, id: string): IdSet {
   const { [id]: _removed, ...rest } = set[bucket]!;
   return { ...set, [bucket]: rest };
 }
-
-export function idSetSize(set: IdSet): number {
-  let size = 0;
-  for (const bucket of Object.values(set)) size += Object.keys(bucket).length;
-  return size;
-}

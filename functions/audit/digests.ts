@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../../events/index.js';
-import { isConditionalCheckFailed } from '../adapters/dynamodb-client.js';
 
 export const GENESIS_DIGEST = '0'.repeat(64);
 
@@ -57,76 +55,15 @@ export function chainDigests(commits: readonly Commit[], until?: string): DailyD
   return out;
 }
 
-/** Digests are facts too: kept in the Events table beside history, written once per day, never changed. */
-export class DigestStore {
-  constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  async list(community: string): Promise<DailyDigest[]> {
-    const out: DailyDigest[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          // Version 0 is the "digested through" marker; days are yyyymmdd.
-          KeyConditionExpression: 'streamId = :s AND version > :marker',
-          ExpressionAttributeValues: { ':s': `$digest#${community}`, ':marker': 0 },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push(JSON.parse(item.body as string) as DailyDigest);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return out;
-  }
-
-  /** Writes the digests of the days not yet written (only days that have ended). */
+/**
+ * Where the daily digests are kept (the Events table, on AWS: `adapters/dynamodb-digest-store.ts`):
+ * written once per day that has ended, never changed.
+ */
+export interface DigestStore {
+  /** A community's digests, oldest first. */
+  list(community: string): Promise<DailyDigest[]>;
   /** The last day whose digest is written (or that had no commits): the daily job skips a community that is done. */
-  async digestedThrough(community: string): Promise<string | undefined> {
-    const result = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { streamId: `$digest#${community}`, version: 0 },
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item?.through as string | undefined;
-  }
-
-  async writeMissing(community: string, commits: readonly Commit[], today: string): Promise<DailyDigest[]> {
-    const existing = new Set((await this.list(community)).map((d) => d.day));
-    const yesterday = dayBefore(today);
-    const written: DailyDigest[] = [];
-    for (const digest of chainDigests(commits, yesterday)) {
-      if (existing.has(digest.day)) continue;
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              streamId: `$digest#${community}`,
-              version: Number(digest.day.replaceAll('-', '')),
-              kind: 'digest',
-              body: JSON.stringify(digest),
-            },
-            ConditionExpression: 'attribute_not_exists(streamId)',
-          }),
-        );
-        written.push(digest);
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-      }
-    }
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { streamId: `$digest#${community}`, version: 0, kind: 'digest-marker', through: yesterday },
-      }),
-    );
-    return written;
-  }
+  digestedThrough(community: string): Promise<string | undefined>;
+  /** Writes the digests of the days not yet written (only days that have ended, before `today`). */
+  writeMissing(community: string, commits: readonly Commit[], today: string): Promise<DailyDigest[]>;
 }

@@ -1,10 +1,10 @@
 import { DynamoDbBlobStore } from '../adapters/dynamodb-blob-store.js';
+import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
 import { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
 import { DynamoDbSessionWrites } from '../adapters/dynamodb-session-writes.js';
 import { CommandService } from '../app/command-handler.js';
 import type { Mailer } from '../app/mailer.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
-import { DigestStore } from '../audit/digests.js';
 import type { Config } from '../config.js';
 import {
   type Authenticator,
@@ -73,6 +73,6 @@ export function httpDependencies(
     personalData: parts.personalData,
     reports: new ReportService({ views, commands, mailer: parts.mailer ?? noMailer, clock, logger }),
     sendReport: parts.sendReport,
-    digests: new DigestStore(client, config.EVENTS_TABLE),
+    digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE),
   };
 }

@@ -34,5 +34,3 @@ export const DateOrDateTime = z
   .meta({ examples: ['2026-04-20', '2026-04-20T09:00:00+08:00'] });
 
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);
-
-export const CommandParams = z.object({ id: Id });

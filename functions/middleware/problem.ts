@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { DomainError } from '../../domain/shared/errors.js';
 import { InvalidCursor } from '../adapters/dynamodb-view-store.js';
 import { ApplicationError } from '../app/errors.js';
+import { CommitTooLarge } from '../app/ports.js';
 
 /** A domain refusal on its way out of a handler: the error value, carried as an exception only to the mapper. */
 export class DomainRefusal extends Error {
@@ -101,6 +102,13 @@ export function problemFor(error: unknown): Problem {
     return problem(domainStatus[error.error.category], error.error.code, error.error.detail);
   if (error instanceof ApplicationError) return problem(error.status, error.code, error.detail, error.extra);
   if (error instanceof InvalidCursor) return problem(400, 'invalid-cursor', error.message);
+  // The request was valid but what it would record exceeds one commit: retrying it cannot succeed.
+  if (error instanceof CommitTooLarge)
+    return problem(
+      413,
+      'commit-too-large',
+      'what this request would record is too large to store; send less',
+    );
   return problem(500, 'internal-error', 'something went wrong on our side; the request may be retried');
 }
 

@@ -1,4 +1,4 @@
-import { DigestStore } from '../audit/digests.js';
+import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { type Config, loadConfig } from '../config.js';
 import { createDailyDigests } from './daily-digests.js';
@@ -11,7 +11,7 @@ export const create = (config: Config, overrides: Overrides = {}) => {
     events,
     clock,
     logger,
-    digests: new DigestStore(client, config.EVENTS_TABLE),
+    digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE),
   });
 };
 

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type PeriodKind, periodKind, periodsDueAt } from '../../domain/reports/period-selection.js';
+import { periodKind, periodsDueAt } from '../../domain/reports/period-selection.js';
+import type { PeriodKind } from '../../domain/shared/time.js';
 import { localTime } from '../../domain/shared/time.js';
 import type { Clock } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
