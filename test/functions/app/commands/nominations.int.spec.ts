@@ -5,8 +5,10 @@ import { residentDecider } from '../../../../domain/resident/resident.decider.js
 import type { Decider } from '../../../../domain/shared/decider.js';
 import { isDomainError } from '../../../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../../../domain/shared/ids.js';
+import { projections } from '../../../../domain/views/index.js';
 import { decodeEvent } from '../../../../events/index.js';
 import { DynamoDbEventStore } from '../../../../functions/adapters/dynamodb-event-store.js';
+import { DynamoDbViewStore } from '../../../../functions/adapters/dynamodb-view-store.js';
 import type { RoleName } from '../../../../functions/app/authorization.js';
 import { CommandService } from '../../../../functions/app/command-handler.js';
 import type { CommandActor } from '../../../../functions/app/commands/execute.js';
@@ -21,6 +23,9 @@ import {
 } from '../../../../functions/app/commands/nominations.js';
 import { openRound } from '../../../../functions/app/commands/rounds.js';
 import { requestIds } from '../../../../functions/app/idempotency.js';
+import { getRanking } from '../../../../functions/app/queries/ranking.js';
+import { getRound } from '../../../../functions/app/queries/rounds.js';
+import { Projector } from '../../../../functions/projector/projector.js';
 import { ulidIds } from '../../../../functions/wiring.js';
 import { ManualClock } from '../../../support/clock.js';
 import { documentClient, freshTables, startEngine, type TestEngine } from '../../../support/engines.js';
@@ -31,6 +36,7 @@ describe('good family style use cases, on the event store', () => {
   let engine: TestEngine;
   let store: DynamoDbEventStore;
   let commands: CommandService;
+  let views: DynamoDbViewStore;
   const clock = new ManualClock('2026-05-04T02:00:00Z');
   const deps = () => ({ commands, clock });
 
@@ -79,7 +85,8 @@ describe('good family style use cases, on the event store', () => {
 
   beforeAll(async () => {
     engine = await startEngine('dynalite');
-    const { EVENTS_TABLE } = await freshTables(engine.endpoint);
+    const { EVENTS_TABLE, VIEWS_TABLE } = await freshTables(engine.endpoint);
+    views = new DynamoDbViewStore(documentClient(engine.endpoint), VIEWS_TABLE);
     store = new DynamoDbEventStore({
       client: documentClient(engine.endpoint),
       tableName: EVENTS_TABLE,
@@ -216,6 +223,29 @@ describe('good family style use cases, on the event store', () => {
     await expect(
       scoreNomination(deps(), acting(['judge'], 'J1'), { nominationId: ulid(), scores: {} }),
     ).rejects.toMatchObject({ status: 404, code: 'not-found' });
+  });
+
+  it('ranks with each judge’s scores shown only to whom they may be shown while scoring is open', async () => {
+    const projector = new Projector(views, projections);
+    const { commits } = await store.readHistory({ community: C, limit: 1000 });
+    for (const commit of commits) await projector.applyCommit(commit);
+    const reader = (roles: RoleName[], sub: string) => ({ sub, roles, community: C });
+    const judgesSeenBy = async (roles: RoleName[], sub: string) =>
+      (await getRanking({ views, clock }, reader(roles, sub), { roundId })).items[0]!.explanation.judges?.map(
+        (j) => j.judgeId,
+      );
+    expect(await judgesSeenBy(['organizer'], 'O1')).toEqual(['J1']);
+    expect(await judgesSeenBy(['judge'], 'J1')).toEqual(['J1']);
+    expect(await judgesSeenBy(['judge'], 'J2')).toBeUndefined();
+    expect(await judgesSeenBy(['resident'], 'R2')).toBeUndefined();
+    expect(await getRound({ views }, reader(['resident'], 'R2'), { roundId })).toMatchObject({
+      roundId,
+      judges: ['J1', 'J2'],
+      version: 1,
+    });
+    await expect(getRound({ views }, reader(['resident'], 'R2'), { roundId: ulid() })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   it('decides only after scoring closes, and withdraws an undecided nomination', async () => {
