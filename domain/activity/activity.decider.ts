@@ -61,6 +61,12 @@ export type ActivityCommand =
       readonly type: 'RecordHeld';
       readonly activityId: string;
       readonly heldOn: string;
+      /**
+       * When only a date was given ("held on 10 August"): the end of that day in the plan's zone.
+       * The activity was held some time in [heldOn, heldUntil), so it is judged within a window
+       * that this day meets, rather than at the day's first instant.
+       */
+      readonly heldUntil?: string;
       readonly summary: string;
       readonly lecturer?: string;
       readonly trainingPlan?: string;
@@ -96,9 +102,11 @@ function windowProblem(window: Window, year: number, timeZone: string) {
   return undefined;
 }
 
-export const heldWithinWindow = (heldOn: string, window: Window): boolean => {
-  const at = Date.parse(heldOn);
-  return at >= Date.parse(window.start) && at <= Date.parse(window.end);
+export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: string): boolean => {
+  const from = Date.parse(heldOn);
+  // A whole day meets the window if any instant of it does ([from, until) against [start, end]).
+  const to = heldUntil ? Date.parse(heldUntil) - 1 : from;
+  return to >= Date.parse(window.start) && from <= Date.parse(window.end);
 };
 
 export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent> = {
@@ -164,11 +172,11 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         ];
       case 'RecordHeld': {
         if (state.status === 'held') return activityErrors.alreadyHeld();
-        const { type: _type, activityId: _id, ...record } = command;
+        const { type: _type, activityId: _id, heldUntil, ...record } = command;
         return [
           {
             type: 'ActivityHeld',
-            data: { ...record, heldWithinWindow: heldWithinWindow(command.heldOn, state.window) },
+            data: { ...record, heldWithinWindow: heldWithinWindow(command.heldOn, state.window, heldUntil) },
           },
         ];
       }

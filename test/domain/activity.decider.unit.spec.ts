@@ -271,6 +271,47 @@ describe('activity decider', () => {
         { data: { heldWithinWindow: false } },
       ]);
     });
+    it('judges a date without a time as the whole day: held on the day a 09:00–11:00 window falls in is within it', () => {
+      // 10 August in Shanghai (UTC+8): the window is 09:00–11:00 that day; the date alone starts at 00:00.
+      const morning = { start: '2026-08-10T01:00:00.000Z', end: '2026-08-10T03:00:00.000Z' };
+      const plannedThen = activityDecider.evolve(activityDecider.initialState, {
+        ...planned,
+        data: { ...planned.data, window: morning },
+      } as ActivityEvent);
+      const wholeDay = (_day: string, from: string, until: string): ActivityCommand => ({
+        ...(hold(from) as Extract<ActivityCommand, { type: 'RecordHeld' }>),
+        heldUntil: until,
+      });
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-10', '2026-08-09T16:00:00.000Z', '2026-08-10T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: true, heldOn: '2026-08-09T16:00:00.000Z' } }]);
+      // The day before and the day after do not meet it; the day's end is not part of the day.
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-09', '2026-08-08T16:00:00.000Z', '2026-08-09T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-11', '2026-08-10T16:00:00.000Z', '2026-08-11T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      // The event keeps the record, not the day's end.
+      const [event] = activityDecider.decide(
+        wholeDay('2026-08-10', '2026-08-09T16:00:00.000Z', '2026-08-10T16:00:00.000Z'),
+        plannedThen,
+      ) as ActivityEvent[];
+      expect(event!.data).not.toHaveProperty('heldUntil');
+      // The same date given as the day's first instant (what the route stored before) is outside it.
+      expect(activityDecider.decide(hold('2026-08-09T16:00:00.000Z'), plannedThen)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
+    });
     it('is held once; a held activity is not rescheduled or cancelled', () => {
       const held: ActivityEvent = {
         type: 'ActivityHeld',
