@@ -14,7 +14,7 @@ import { getActivity } from '../../app/queries/activities.js';
 import { listActivities } from '../../app/queries/calendar.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
-import { commandAnswer } from '../use-case-answer.js';
+import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 import { Activity } from './activity-answer.js';
 
 const WindowBody = z
@@ -190,8 +190,7 @@ export const activityRoutes = [
     query: CalendarQuery,
     response: { status: 200, description: 'A page of activities', schema: listOf(Activity) },
     async handle({ query, principal }, deps) {
-      const page = await listActivities(deps, principal, query);
-      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
+      return pageAnswer(await listActivities(deps, principal, query));
     },
   }),
   defineRoute({

@@ -7,7 +7,7 @@ import { appointOrganizingGroup, createPlan, setTarget } from '../../app/command
 import { getPlan, listPlans } from '../../app/queries/plans.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
-import { commandAnswer } from '../use-case-answer.js';
+import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 export const CreatePlanBody = z
   .object({
@@ -165,8 +165,7 @@ export const planRoutes = [
     query: ListQuery,
     response: { status: 200, description: 'A page of plans', schema: listOf(Plan) },
     async handle({ query, principal }, deps) {
-      const page = await listPlans(deps, principal, query);
-      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
+      return pageAnswer(await listPlans(deps, principal, query));
     },
   }),
 ];

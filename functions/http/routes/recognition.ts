@@ -6,7 +6,7 @@ import { nameModel, recordGoodDeed } from '../../app/commands/recognition.js';
 import { listGoodDeeds } from '../../app/queries/recognition.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
-import { commandAnswer } from '../use-case-answer.js';
+import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 const GoodDeedBody = z
   .object({
@@ -58,8 +58,7 @@ export const recognitionRoutes = [
       schema: listOf(GoodDeedBody.extend({ deedId: z.string(), planId: z.string(), recordedAt: z.string() })),
     },
     async handle({ query, principal }, deps) {
-      const page = await listGoodDeeds(deps, principal, query);
-      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
+      return pageAnswer(await listGoodDeeds(deps, principal, query));
     },
   }),
   defineRoute({

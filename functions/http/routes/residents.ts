@@ -5,7 +5,7 @@ import { getParticipation } from '../../app/queries/participation.js';
 import { getResident, listResidents } from '../../app/queries/residents.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf } from '../schemas.js';
-import { commandAnswer } from '../use-case-answer.js';
+import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -158,8 +158,7 @@ export const residentRoutes = [
     query: ListQuery,
     response: { status: 200, description: 'A page of residents', schema: listOf(Resident) },
     async handle({ query, principal }, deps) {
-      const page = await listResidents(deps, principal, query);
-      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor ?? null } };
+      return pageAnswer(await listResidents(deps, principal, query));
     },
   }),
 ];
