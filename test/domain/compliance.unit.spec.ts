@@ -369,4 +369,29 @@ describe('compliance engine', () => {
     );
     expect(before).toEqual([]);
   });
+
+  it('a target first set in November judges its whole year (the plan’s commitments), closed quarters included', () => {
+    const q2Session = activity({
+      window: ['2026-05-05', '2026-05-20'],
+      held: held(sh('2026-05-12T19:00:00')),
+    });
+    const late = target(
+      {
+        targetId: 'legal',
+        metric: 'activities-held',
+        category: 'legal-education',
+        minimum: 1,
+        per: 'quarter',
+      },
+      sh('2026-11-20T09:00:00'),
+    );
+    const items = evaluateCompliance(
+      facts([late], [{ ...q2Session, category: 'legal-education' }]),
+      new Date(sh('2026-11-29T12:00:00')),
+    );
+    expect(row(items, 'legal', '2026-Q1')).toMatchObject({ required: 1, actual: 0, status: 'missed' });
+    expect(row(items, 'legal', '2026-Q2')).toMatchObject({ required: 1, actual: 1, status: 'met' });
+    expect(row(items, 'legal', '2026-Q3')).toMatchObject({ status: 'missed' });
+    expect(row(items, 'legal', '2026-Q4').status).not.toBe('missed');
+  });
 });
