@@ -60,15 +60,19 @@ export interface CommandServiceOptions {
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** For callers that inject no clock (tests that only load): every instant still comes through the port. */
+const wallClock: Clock = { now: () => new Date() };
 
 /** load → fold → decide → append, retried on a lost race. Handlers never touch the store directly. */
 export class CommandService {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: Clock;
 
   constructor(private readonly options: CommandServiceOptions) {
     this.maxAttempts = options.maxAttempts ?? 12;
     this.sleep = options.sleep ?? defaultSleep;
+    this.clock = options.clock ?? wallClock;
   }
 
   async load<S, E>(
@@ -120,7 +124,7 @@ export class CommandService {
       const decision = request.decider.decide(command, loaded.state);
       if (isDomainError(decision)) return decision;
       if (decision.length === 0) return { streamId: request.streamId, version: loaded.version, events: [] };
-      if (idempotency && (this.options.clock?.now().getTime() ?? Date.now()) >= idempotency.appendBefore) {
+      if (idempotency && this.clock.now().getTime() >= idempotency.appendBefore) {
         // Past this instant a retry may take the key over; appending now could commit twice.
         throw appErrors.claimExpired();
       }

@@ -16,7 +16,11 @@ export interface IdempotencyOptions {
   /** How long a retry waits for the first request with its key to finish before answering 409. */
   readonly waitMs?: number;
   readonly pollMs?: number;
+  /** How a poll's pause passes (real time by default): a test on a manual clock moves the clock here. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function replay(response: StoredResponse, correlationId: string): APIGatewayProxyStructuredResultV2 {
   return {
@@ -57,6 +61,7 @@ function appendDeadline(lockedUntil: number, now: number): number {
 export function idempotency(store: IdempotencyStore, options: IdempotencyOptions): HttpMiddleware {
   const waitMs = options.waitMs ?? 10_000;
   const pollMs = options.pollMs ?? 25;
+  const sleep = options.sleep ?? realSleep;
   return {
     before: async (request) => {
       const state = request.context.ledger;
@@ -110,7 +115,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
             'a request with this Idempotency-Key is still running',
           );
         }
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await sleep(pollMs);
       }
     },
     after: async (request) => {
