@@ -1,4 +1,10 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../app/idempotency.js';
 import type { Clock } from '../app/ports.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
@@ -111,6 +117,49 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
         ExpressionAttributeValues: { ':inProgress': 'in-progress', ':zero': 0 },
       }),
     );
+  }
+
+  /**
+   * For a process that owns its engine alone (the local runtime) and has just started: every claim
+   * still in progress from before `startedAt` belongs to a process that died, so its lock ends now and
+   * the next retry takes it over (and finds the commit) at once instead of waiting out the lock.
+   */
+  async abandonClaimsFrom(startedAt: Date): Promise<number> {
+    // Locked by a holder that claimed (or took over) before this process started.
+    const heldBefore = startedAt.getTime() + this.lockMs;
+    let abandoned = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: '#state = :inProgress AND lockedUntil > :zero AND lockedUntil < :heldBefore',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':inProgress': 'in-progress', ':zero': 0, ':heldBefore': heldBefore },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        // Only if nobody claimed it since the scan read it.
+        await this.whileInProgress(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { id: item.id },
+            UpdateExpression: 'SET lockedUntil = :zero',
+            ConditionExpression: '#state = :inProgress AND lockedUntil = :seen',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':inProgress': 'in-progress',
+              ':zero': 0,
+              ':seen': item.lockedUntil,
+            },
+          }),
+        );
+        abandoned++;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return abandoned;
   }
 
   private async whileInProgress(command: DeleteCommand | UpdateCommand): Promise<void> {

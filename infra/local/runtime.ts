@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Commit } from '../../events/index.js';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { DynamoDbIdempotencyStore } from '../../functions/adapters/dynamodb-idempotency-store.js';
 import { OutboxMailer } from '../../functions/adapters/outbox-mailer.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
@@ -14,7 +16,7 @@ import type {
   createScheduledReports,
   ScheduledReportsEvent,
 } from '../../functions/scheduled/scheduled-reports.js';
-import { createDependencies, type Dependencies } from '../../functions/wiring.js';
+import { createDependencies, type Dependencies, systemClock } from '../../functions/wiring.js';
 import type { LedgerFunctionName } from '../functions.js';
 import { checkpointFile } from './checkpoint-file.js';
 import { createTables, defaultTableNames } from './create-tables.js';
@@ -64,6 +66,7 @@ export interface LocalRuntime {
 
 /** Engine → tables → handlers → dispatcher → HTTP server: what `npm start` runs and what e2e tests start. */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const started = new Date();
   const { dataDir } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const engine: Engine | undefined = options.endpoint
@@ -90,6 +93,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   let dispatcher: LocalDispatcher | undefined;
   const onCommitted = (commit: Commit) => dispatcher?.enqueue(commit);
   const deps = createDependencies(config, { clock: options.clock, logger, onCommitted });
+  const idempotencyClaims = new DynamoDbIdempotencyStore(
+    createDocumentClient({ endpoint }),
+    config.IDEMPOTENCY_TABLE,
+    options.clock ?? systemClock,
+    config.IDEMPOTENCY_LOCK_MS,
+  );
   // The stand-in for the commands function invoking the mailer function: the mailer's own handler.
   let mailer: LocalHandlers['mailer'] | undefined;
   const invokeMailer: MailerTransport = (event) => mailer!(event);
@@ -132,6 +141,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     { authenticator: localJwtAuthenticator(new TextEncoder().encode(secret)) },
   );
   const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  // This process alone uses its engine: Idempotency-Key claims held before it started belong to a
+  // process that died (`kill -9`), so retries take them over (and find their commits) at once.
+  if (!options.endpoint)
+    void idempotencyClaims
+      .abandonClaimsFrom(started)
+      .catch((error) => logger.warn('stale claims not released', { error: error as Error }));
   if (dataDir)
     writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ endpoint, url, pid: process.pid }));
   const runningDispatcher = dispatcher;

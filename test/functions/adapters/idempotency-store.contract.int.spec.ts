@@ -88,6 +88,25 @@ describe.each(engineKinds())('idempotency store contract on %s', (kind) => {
     });
   });
 
+  it('a process that owns its engine releases, at start, only the claims held before it started', async () => {
+    await store.claim('demo#dead', 'fp', 'ID-1');
+    await store.claim('demo#done', 'fp', 'ID-2');
+    await store.complete('demo#done', { status: 201, body: {} });
+    clock.advance(1_000);
+    const started = clock.now();
+    clock.advance(1_000);
+    await store.claim('demo#live', 'fp', 'ID-3');
+    expect(await store.abandonClaimsFrom(started)).toBe(1);
+    // The dead holder's claim is taken over at once, keeping its reserved id; the live one is not.
+    expect(await store.claim('demo#dead', 'fp', 'ID-4')).toMatchObject({
+      state: 'acquired',
+      takenOver: true,
+      reservedId: 'ID-1',
+    });
+    expect(await store.claim('demo#live', 'fp', 'ID-5')).toEqual({ state: 'in-progress', fingerprint: 'fp' });
+    expect((await store.claim('demo#done', 'fp', 'ID-6')).state).toBe('completed');
+  });
+
   it('a completed key replays its answer and can be neither taken over, abandoned nor released', async () => {
     await store.claim('demo#c', 'fp', 'ID-1');
     await store.complete('demo#c', { status: 201, body: { id: 'ID-1' } });
