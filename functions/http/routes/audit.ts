@@ -144,7 +144,16 @@ export const auditRoutes = [
         streams: z.number(),
         headsDigest: z.string(),
         failures: z.array(
-          z.object({ streamId: z.string(), version: z.number(), reason: z.string(), detail: z.string() }),
+          z.object({
+            streamId: z.string(),
+            version: z.number(),
+            reason: z
+              .string()
+              .describe(
+                "hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one",
+              ),
+            detail: z.string(),
+          }),
         ),
       }),
     },
