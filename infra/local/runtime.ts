@@ -66,7 +66,8 @@ export interface LocalRuntime {
 
 /** Engine → tables → handlers → dispatcher → HTTP server: what `npm start` runs and what e2e tests start. */
 export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
-  const started = new Date();
+  // On the clock the claims' locks are written with, so a claim of this process is never "before".
+  const started = (options.clock ?? systemClock).now();
   const { dataDir } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const engine: Engine | undefined = options.endpoint
