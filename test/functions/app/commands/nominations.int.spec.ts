@@ -141,6 +141,37 @@ describe('good family style use cases, on the event store', () => {
     expect(commit.metadata).toMatchObject({ actor: 'A1', roles: ['admin'], correlationId: 'corr' });
   });
 
+  it('opens a round under the request’s Idempotency-Key: the reserved id, the key recorded, and a takeover finds the commit', async () => {
+    const reserved = ulid();
+    const ids = requestIds(reserved, ulid);
+    const since = new Date(clock.now().getTime() - 1000).toISOString();
+    const keyed = (recoverSince?: string): CommandActor => ({
+      ...admin,
+      idempotencyKey: 'key-1',
+      idempotency: { key: 'key-1', appendBefore: Date.parse('2030-01-01T00:00:00Z'), recoverSince },
+      ids,
+    });
+    const input = {
+      roundId: ids.next(),
+      planId: 'P',
+      title: 'Keyed',
+      criteria,
+      maxScore: 10,
+      minJudges: 1,
+      endorsementWeight: 0.2,
+      endorsementCap: 50,
+      judges: ['J1'],
+      nominationsClose: '2026-06-30',
+      scoringCloses: '2026-07-31',
+    };
+    expect(input.roundId).toBe(reserved);
+    const first = await openRound(deps(), keyed(), input);
+    const again = await openRound(deps(), keyed(since), input);
+    expect(again).toEqual(first);
+    const { commits } = await store.readStream(streamIdOf(C, 'round', reserved));
+    expect(commits.map((c) => c.metadata.idempotencyKey)).toEqual(['key-1']);
+  });
+
   it('refuses a round of a plan its stream does not know, and writes nothing', async () => {
     const id = ulid();
     const { outcome } = await openRound(deps(), admin, {
