@@ -8,7 +8,6 @@ import {
   ConcurrencyConflict,
   type CrashHook,
   type EventStore,
-  type StreamSlice,
 } from './ports.js';
 
 /** How often a long-lived stream leaves a snapshot, so loading it never folds more than this many versions. */

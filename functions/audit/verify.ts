@@ -1,25 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Commit, canonicalJson, GENESIS_HASH } from '../../events/index.js';
 import { commitHash } from '../adapters/hashing.js';
-
-export type FailureReason = 'hash mismatch' | 'gap' | 'unexpected commit' | 'digest mismatch';
-
-export interface VerificationFailure {
-  readonly streamId: string;
-  readonly version: number;
-  readonly reason: FailureReason;
-  readonly detail: string;
-}
-
-export interface VerificationResult {
-  readonly ok: boolean;
-  readonly checkedCommits: number;
-  readonly checkedEvents: number;
-  readonly streams: number;
-  /** sha256 over every stream's head (id, version, hash), sorted: what an auditor keeps to detect later removals. */
-  readonly headsDigest: string;
-  readonly failures: readonly VerificationFailure[];
-}
+import {
+  commitBody,
+  type FailureReason,
+  isCheckable,
+  type VerificationFailure,
+  type VerificationResult,
+  versions,
+} from './verification.js';
 
 /** The commit a stream's chain has reached. */
 interface Head {
@@ -46,32 +35,6 @@ interface StreamChain {
   readonly waiting: Map<number, Commit[]>;
   rivals: Rival[];
 }
-
-/** The commit's own text as it was hashed: everything but its place in the chain. */
-export function commitBody(commit: Commit) {
-  const { prevHash: _p, hash: _h, ...body } = commit;
-  return body;
-}
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-/** Enough of a commit to place it in a chain; anything less (a damaged export line) is one finding. */
-function isCheckable(commit: Commit): boolean {
-  return (
-    typeof commit.streamId === 'string' &&
-    Number.isInteger(commit.firstVersion) &&
-    commit.firstVersion > 0 &&
-    Number.isInteger(commit.lastVersion) &&
-    Array.isArray(commit.events) &&
-    typeof commit.prevHash === 'string' &&
-    SHA256_HEX.test(commit.prevHash) &&
-    typeof commit.hash === 'string' &&
-    SHA256_HEX.test(commit.hash)
-  );
-}
-
-const versions = (low: number, high: number) =>
-  low === high ? `version ${low}` : `versions ${low}..${high}`;
 
 /**
  * Recomputes every stream's hash chain from commits read in global order (a stream's commits may

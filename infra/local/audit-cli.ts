@@ -6,7 +6,7 @@ import * as z from 'zod';
 import type { Commit } from '../../events/index.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
-import type { VerificationResult } from '../../functions/audit/verify.js';
+import type { VerificationResult } from '../../functions/audit/verification.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
 import { localServerUrl } from './server-url.js';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { type Commit, type CommitBody, canonicalJson, GENESIS_HASH } from '../../../events/index.js';
 import { commitHash } from '../../../functions/adapters/hashing.js';
 import { verifyExport } from '../../../functions/audit/ndjson.js';
-import { ChainVerifier, commitBody, type VerificationResult } from '../../../functions/audit/verify.js';
+import { commitBody, type VerificationResult } from '../../../functions/audit/verification.js';
+import { ChainVerifier } from '../../../functions/audit/verify.js';
 
 const ACTIVITY = 'demo#activity#LANTERNS';
 const RESIDENT = 'demo#resident#LI-WEI';
