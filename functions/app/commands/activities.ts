@@ -149,7 +149,10 @@ export const revokeAttendance = (
     reason: input.reason,
   });
 
-/** Records that the activity was held; `heldOn` is read in the activity's zone. */
+/**
+ * Records that the activity was held; `heldOn` is read in the activity's zone. A date alone means
+ * some time that day: the whole day is judged against the window, not its first instant.
+ */
 export const recordHeld = (
   deps: ActivityCommandDeps,
   actor: CommandActor,
@@ -159,4 +162,9 @@ export const recordHeld = (
     ...input,
     type: 'RecordHeld',
     heldOn: resolveInstant(input.heldOn, zoneOf(state), 'start').toISOString(),
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn)
+      ? {
+          heldUntil: new Date(resolveInstant(input.heldOn, zoneOf(state), 'end').getTime() + 1).toISOString(),
+        }
+      : {}),
   }));

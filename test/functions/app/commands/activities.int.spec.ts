@@ -107,6 +107,22 @@ describe('activity use cases, on the event store', () => {
         data: expect.objectContaining({ heldOn: '2026-06-01T22:00:00.000Z', summary: 'done' }),
       },
     ]);
+    // A date alone is the whole day: a window of 09:00–11:00 that day is met.
+    await plan('A3');
+    accepted(
+      await rescheduleActivity(world, organizer(), {
+        activityId: 'A3',
+        window: { start: '2026-06-05T09:00:00+02:00', end: '2026-06-05T11:00:00+02:00' },
+        reason: 'a morning class',
+      }),
+    );
+    accepted(
+      await recordHeld(world, organizer(), { activityId: 'A3', heldOn: '2026-06-05', summary: 'held' }),
+    );
+    expect((await world.eventsOf('activity', 'A3')).at(-1)).toEqual({
+      type: 'ActivityHeld',
+      data: expect.objectContaining({ heldOn: '2026-06-04T22:00:00.000Z', heldWithinWindow: true }),
+    });
     await plan('A2');
     accepted(await cancelActivity(world, organizer(), { activityId: 'A2', reason: 'storm' }));
     const refused = await registerResident(world, organizer(), { activityId: 'A2', residentId });
