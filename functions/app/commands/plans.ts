@@ -43,7 +43,8 @@ export async function setTarget(
   actor: CommandActor,
   input: SetTargetInput,
 ): Promise<CommandResult> {
-  const targetId = input.target.targetId ?? input.newTargetId.toLowerCase();
+  // A made-up id is a ULID like every other id the API hands out (a caller may still name its own slug).
+  const targetId = input.target.targetId ?? input.newTargetId;
   const { outcome } = await onPlan(deps, actor, input.planId, {
     type: 'SetTarget',
     planId: input.planId,

@@ -24,7 +24,7 @@ describe('plan use cases, on the event store', () => {
     world = await useCaseWorld(engine);
   });
 
-  it('creates a plan on a fresh stream and sets a new target under the id the request issued, lowercased', async () => {
+  it('creates a plan on a fresh stream and sets a new target under the id the request issued (an uppercase ULID like every other id)', async () => {
     const created = accepted(
       await createPlan(world, admin(), {
         planId: 'P1',
@@ -47,7 +47,7 @@ describe('plan use cases, on the event store', () => {
         newTargetId: '01JABCDEFGHJKMNPQRSTVWXYZ0',
       }),
     );
-    expect(fresh).toMatchObject({ id: '01jabcdefghjkmnpqrstvwxyz0', version: 2 });
+    expect(fresh).toMatchObject({ id: '01JABCDEFGHJKMNPQRSTVWXYZ0', version: 2 });
     const named = accepted(
       await setTarget(world, admin(), {
         planId: 'P1',
@@ -59,7 +59,7 @@ describe('plan use cases, on the event store', () => {
     expect((await world.eventsOf('plan', 'P1')).slice(1)).toEqual([
       {
         type: 'TargetSet',
-        data: expect.objectContaining({ targetId: '01jabcdefghjkmnpqrstvwxyz0', minimum: 1 }),
+        data: expect.objectContaining({ targetId: '01JABCDEFGHJKMNPQRSTVWXYZ0', minimum: 1 }),
       },
       { type: 'TargetSet', data: expect.objectContaining({ targetId: 'legal', minimum: 4 }) },
     ]);
