@@ -3,12 +3,7 @@ import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
 import { appErrors } from './errors.js';
 import type { IdempotentRun } from './idempotency.js';
-import {
-  type Clock,
-  ConcurrencyConflict,
-  type CrashHook,
-  type EventStore,
-} from './ports.js';
+import { type Clock, ConcurrencyConflict, type CrashHook, type EventStore } from './ports.js';
 
 /** How often a long-lived stream leaves a snapshot, so loading it never folds more than this many versions. */
 export interface SnapshotPolicy {

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyResultV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ApplicationError } from '../../functions/app/errors.js';
 import type { Authenticator } from '../../functions/http/authenticator.js';
 import {
@@ -20,6 +15,7 @@ import type { Route } from '../../functions/http/route.js';
 import { Router } from '../../functions/http/router.js';
 import { problem, problemResponse } from '../../functions/middleware/problem.js';
 import { secureHeaders } from '../../functions/middleware/security-headers.js';
+import { headersOf, lambdaContext, toApiGatewayEvent } from './api-gateway-event.js';
 
 export interface ApiFunctions {
   readonly commands: HttpHandler;
@@ -50,74 +46,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** API Gateway's limit on a request's headers is 10 KB; Node's own default is the same order. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-function lambdaContext(functionName: string): Context {
-  const requestId = randomUUID();
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 type Headers = Readonly<Record<string, string | undefined>>;
-
-/** A request's headers as API Gateway hands them on: lower-case names, repeated values joined. */
-function headersOf(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
-  }
-  return headers;
-}
-
-/** Turns a Node request into the API Gateway HTTP API (payload 2.0) event the deployed functions receive. */
-export function toApiGatewayEvent(request: IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const headers = headersOf(request);
-  // Null-prototype: `?__proto__=` or `?constructor=` are parameters like any other, not members.
-  const query: Record<string, string> = Object.create(null);
-  for (const [name, value] of url.searchParams)
-    query[name] = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
-  const method = (request.method ?? 'GET').toUpperCase();
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ''),
-    headers,
-    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
-    body: body.length > 0 ? body.toString('utf8') : undefined,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: headers.host ?? 'localhost',
-      domainPrefix: 'local',
-      http: {
-        method,
-        path: url.pathname,
-        protocol: 'HTTP/1.1',
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId: randomUUID(),
-      routeKey: '$default',
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-    },
-  };
-}
 
 /** Reads the body up to `limit` bytes; `undefined` once it goes past (the rest is left unread). */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
