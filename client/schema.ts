@@ -1374,6 +1374,27 @@ export interface components {
         };
       }[];
     };
+    Round: {
+      roundId: string;
+      planId: string;
+      title: string;
+      criteria: {
+        key: string;
+        label: string;
+        weight: number;
+      }[];
+      maxScore: number;
+      minJudges: number;
+      endorsementWeight: number;
+      endorsementCap: number;
+      judges: string[];
+      /** Format: date-time */
+      nominationsClose: string;
+      /** Format: date-time */
+      scoringCloses: string;
+      openedAt: string;
+      version: number;
+    };
     RecordGoodDeed: {
       /** @description defaults to the plan of the deed's year */
       planId?: string;
@@ -1387,6 +1408,140 @@ export interface components {
       /** @enum {string} */
       title: 'moral-model' | 'good-neighbor' | 'most-beautiful';
       citation: string;
+    };
+    Report: {
+      plan: {
+        planId: string;
+        title: string;
+        communityName: string;
+        timeZone: string;
+      };
+      period: {
+        name: string;
+        kind: string;
+        start: string;
+        end: string;
+      };
+      asOf: string;
+      categories: {
+        /** @enum {string} */
+        category:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        planned: number;
+        held: number;
+      }[];
+      attendance: {
+        signIns: number;
+        distinctResidents: number;
+      };
+      compliance: {
+        targetId: string;
+        description: string;
+        metric: string;
+        period: string;
+        required: number;
+        actual: number;
+        /** @enum {string} */
+        status: 'met' | 'missed' | 'at-risk' | 'open';
+        evidence: string[];
+        shortMembers?: string[];
+        minimumPerMember?: number;
+        /** @description The row's status at the end of the previous period */
+        previousStatus: string | null;
+        changed: boolean;
+      }[];
+      membersShortOfQualityArticle: {
+        residentId: string;
+        name: string;
+      }[];
+      rounds: {
+        roundId: string;
+        title: string;
+        state: string;
+        nominations: number;
+        leaders: {
+          familyName: string;
+          final: number | null;
+        }[];
+      }[];
+      goodDeeds: {
+        deedId: string;
+        title: string;
+        date: string;
+        residentIds: string[];
+      }[];
+      nextPeriod: {
+        name: string;
+        activities: {
+          activityId: string;
+          title: string;
+          /** @enum {string} */
+          category:
+            | 'publicity'
+            | 'party-education'
+            | 'civic-education'
+            | 'festival'
+            | 'science-popularization'
+            | 'legal-education'
+            | 'sports-fitness'
+            | 'library-reading'
+            | 'youth-practice'
+            | 'civilization-school'
+            | 'performance';
+          start: string;
+        }[];
+      };
+    };
+    DailyDigest: {
+      /** @description UTC day, yyyy-mm-dd */
+      day: string;
+      heads: {
+        streamId: string;
+        version: number;
+        hash: string;
+      }[];
+      previous: string;
+      digest: string;
+    };
+    /** @description One commit as stored. Each event's `data` is the payload of `type` at `schemaVersion` (see the event catalogue). */
+    AuditCommit: {
+      commitId: string;
+      community: string;
+      streamId: string;
+      firstVersion: number;
+      lastVersion: number;
+      /** Format: date-time */
+      recordedAt: string;
+      metadata: {
+        actor: string;
+        /** @default [] */
+        roles: string[];
+        correlationId: string;
+        idempotencyKey?: string;
+      };
+      events: {
+        eventId: string;
+        type: string;
+        schemaVersion: number;
+        streamVersion: number;
+        data: {
+          [key: string]: unknown;
+        };
+      }[];
+      /** @description Hash of the previous commit of the stream (64 zeros for the first) */
+      prevHash: string;
+      /** @description sha256(prevHash + canonical JSON of the commit) */
+      hash: string;
     };
     Problem: {
       type: string;
@@ -5679,9 +5834,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Round'];
         };
       };
       /** @description Bad input */
@@ -6161,9 +6314,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Report'];
+          'text/html': string;
+          'text/csv': string;
         };
       };
       /** @description Bad input */
@@ -6415,9 +6568,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: {
-              [key: string]: unknown;
-            }[];
+            items: components['schemas']['DailyDigest'][];
           };
         };
       };
@@ -6493,9 +6644,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            written: {
-              [key: string]: unknown;
-            }[];
+            written: components['schemas']['DailyDigest'][];
           };
         };
       };
@@ -6508,9 +6657,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            written: {
-              [key: string]: unknown;
-            }[];
+            written: components['schemas']['DailyDigest'][];
           };
         };
       };
@@ -6629,11 +6776,10 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: {
-              [key: string]: unknown;
-            }[];
+            items: components['schemas']['AuditCommit'][];
             nextCursor: string | null;
           };
+          'application/x-ndjson': string;
         };
       };
       /** @description Bad input */
@@ -6720,9 +6866,7 @@ export interface operations {
           'application/json': {
             streamId: string;
             version: number;
-            commits: {
-              [key: string]: unknown;
-            }[];
+            commits: components['schemas']['AuditCommit'][];
           };
         };
       };
@@ -6826,6 +6970,7 @@ export interface operations {
             failures: {
               streamId: string;
               version: number;
+              /** @description hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one */
               reason: string;
               detail: string;
             }[];

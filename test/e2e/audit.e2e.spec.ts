@@ -113,6 +113,26 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
     ).toBe(404);
   });
 
+  it('exports NDJSON whole, or up to the limit asked for, from after a cursor', async () => {
+    const all = (
+      await api.call('GET', '/audit/events', { token: auditor, headers: { accept: 'application/x-ndjson' } })
+    ).text
+      .trim()
+      .split('\n');
+    expect(all.length).toBeGreaterThan(3);
+    const two = await api.call('GET', '/audit/events?limit=2', {
+      token: auditor,
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(two.text.trim().split('\n')).toEqual(all.slice(0, 2));
+    const after = JSON.parse(all[0]!).commitId as string;
+    const next = await api.call('GET', `/audit/events?limit=2&after=${after}`, {
+      token: auditor,
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(next.text.trim().split('\n')).toEqual(all.slice(1, 3));
+  });
+
   it('verifies an untouched history clean, and an export offline; one changed byte fails it', async () => {
     const clean = await verify();
     expect(clean).toMatchObject({ ok: true, checkedEvents: 10, failures: [] });

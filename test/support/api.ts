@@ -3,6 +3,7 @@ import type { Role } from '../../functions/http/principal.js';
 import { DEMO_COMMUNITY, signDevToken } from '../../infra/local/dev-key.js';
 import { bundleDirsIn, type HandlerSource } from '../../infra/local/handlers.js';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../infra/local/runtime.js';
+import { ContractChecker, onMismatch } from './contract.js';
 
 export interface ApiAnswer<T = Record<string, unknown>> {
   readonly status: number;
@@ -42,6 +43,7 @@ function handlerSource(): HandlerSource {
 
 export async function startApi(options: LocalRuntimeOptions = {}): Promise<TestApi> {
   const runtime = await startLocalRuntime({ logLevel: 'SILENT', handlers: handlerSource(), ...options });
+  let contract: ContractChecker | undefined;
   return {
     runtime,
     url: runtime.url,
@@ -64,6 +66,9 @@ export async function startApi(options: LocalRuntimeOptions = {}): Promise<TestA
       let parsed: unknown = text;
       if (/^application\/(?:[\w.-]+\+)?json/.test(response.headers.get('content-type') ?? ''))
         parsed = text ? JSON.parse(text) : undefined;
+      // Every answer a test sees is checked against the document the server serves.
+      contract ??= await ContractChecker.of(runtime.url);
+      onMismatch(contract.check(method, path, response.status, response.headers.get('content-type'), parsed));
       return { status: response.status, headers: response.headers, body: parsed as never, text };
     },
     close: () => runtime.close(),

@@ -53,15 +53,17 @@ export async function historyPage(
 export async function historyExport(
   deps: Pick<AuditDeps, 'events'>,
   reader: AuditReader,
-  input: { readonly after?: string },
+  input: { readonly after?: string; readonly limit?: number },
 ): Promise<string> {
   const lines: string[] = [];
   let after = input.after;
+  const wanted = input.limit ?? Number.POSITIVE_INFINITY;
   do {
-    const page = await deps.events.readHistory({ community: reader.community, after, limit: 1000 });
+    const limit = Math.min(1000, wanted - lines.length);
+    const page = await deps.events.readHistory({ community: reader.community, after, limit });
     for (const commit of page.commits) lines.push(JSON.stringify(commit));
     after = page.nextAfter;
-  } while (after);
+  } while (after && lines.length < wanted);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 

@@ -8,6 +8,7 @@ import {
   verifyHistory,
   writeMissingDigests,
 } from '../../app/queries/audit.js';
+import { AuditCommit, DailyDigestAnswer } from '../answer-schemas.js';
 import { defineRoute } from '../route.js';
 
 const auditors = ['auditor', 'admin'] as const;
@@ -28,7 +29,7 @@ export const auditRoutes = [
     response: {
       status: 200,
       description: 'The digests, oldest first',
-      schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+      schema: z.object({ items: z.array(DailyDigestAnswer) }),
     },
     async handle({ principal }, deps) {
       return { status: 200, body: { items: await listDigests(deps, principal) } };
@@ -45,7 +46,7 @@ export const auditRoutes = [
     response: {
       status: 201,
       description: 'The digests written now',
-      schema: z.object({ written: z.array(z.record(z.string(), z.unknown())) }),
+      schema: z.object({ written: z.array(DailyDigestAnswer) }),
     },
     async handle({ principal }, deps) {
       const written = await writeMissingDigests(deps, principal);
@@ -77,25 +78,33 @@ export const auditRoutes = [
           }
         }, 'not a commit id of this ledger')
         .optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      // A page holds 100 unless asked; the NDJSON export holds everything unless asked.
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
     }),
     response: {
       status: 200,
       description: 'A page of commits, or NDJSON',
-      schema: z.object({
-        items: z.array(z.record(z.string(), z.unknown())),
-        nextCursor: z.string().nullable(),
-      }),
+      schema: z.object({ items: z.array(AuditCommit), nextCursor: z.string().nullable() }),
+      alternatives: [
+        {
+          contentType: 'application/x-ndjson',
+          description:
+            'With `Accept: application/x-ndjson`: one commit per line (after `after`, at most `limit` if given)',
+        },
+      ],
     },
     async handle({ query, principal, headers }, deps) {
       if (/application\/x-ndjson/.test(headers.accept ?? '')) {
         return {
           status: 200,
-          text: await historyExport(deps, principal, { after: query.after }),
+          text: await historyExport(deps, principal, { after: query.after, limit: query.limit }),
           headers: { 'content-type': 'application/x-ndjson' },
         };
       }
-      return { status: 200, body: await historyPage(deps, principal, query) };
+      return {
+        status: 200,
+        body: await historyPage(deps, principal, { ...query, limit: query.limit ?? 100 }),
+      };
     },
   }),
   defineRoute({
@@ -113,7 +122,7 @@ export const auditRoutes = [
       schema: z.object({
         streamId: z.string(),
         version: z.number(),
-        commits: z.array(z.record(z.string(), z.unknown())),
+        commits: z.array(AuditCommit),
       }),
     },
     async handle({ params, principal }, deps) {

@@ -5,6 +5,7 @@ import { roleSets } from '../../app/authorization.js';
 import { commitMetadataOf } from '../../app/commands/execute.js';
 import { encodePosition } from '../../app/position.js';
 import { reportOf } from '../../app/queries/reports.js';
+import { ReportAnswer } from '../answer-schemas.js';
 import { defineRoute, type RouteResponse } from '../route.js';
 import { Id } from '../schemas.js';
 
@@ -22,7 +23,15 @@ export const reportRoutes = [
     roles: [...roleSets.overseers],
     params: Params,
     query: PeriodQuery,
-    response: { status: 200, description: 'The report', schema: z.record(z.string(), z.unknown()) },
+    response: {
+      status: 200,
+      description: 'The report',
+      schema: ReportAnswer,
+      alternatives: [
+        { contentType: 'text/html', description: 'With `Accept: text/html`: the page leaders receive' },
+        { contentType: 'text/csv', description: 'With `Accept: text/csv`: the figures, for a spreadsheet' },
+      ],
+    },
     async handle({ params, query, principal, headers }, deps): Promise<RouteResponse> {
       const report = await reportOf(deps, principal, { planId: params.planId, period: query.period });
       const accept = headers.accept ?? headers.Accept ?? 'application/json';

@@ -3,6 +3,7 @@ import { roleSets } from '../../app/authorization.js';
 import { openRound } from '../../app/commands/rounds.js';
 import { getRanking } from '../../app/queries/ranking.js';
 import { getRound } from '../../app/queries/rounds.js';
+import { RoundAnswer } from '../answer-schemas.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
@@ -118,7 +119,7 @@ export const roundQueryRoutes = [
     kind: 'query',
     roles: [...roleSets.everyone],
     params: z.object({ roundId: Id }),
-    response: { status: 200, description: 'The round', schema: z.record(z.string(), z.unknown()) },
+    response: { status: 200, description: 'The round', schema: RoundAnswer },
     async handle({ params, principal }, deps) {
       return { status: 200, body: await getRound(deps, principal, params) };
     },
