@@ -41,7 +41,10 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
   const http = httpDependencies(core, config, overrides, {
     personalData,
     sendReport,
-    mailer: mailerFor(config),
+    // Locally the outbox stands in for SES (the Lambda bundles never carry it).
+    mailer:
+      overrides.mailer ??
+      (config.OUTBOX_DIR ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM) : mailerFor(config)),
   });
   reports = http.reports;
   const revealPersonalData = (community: string, event: DomainEvent) =>
