@@ -50,7 +50,7 @@ export const actsFor = (caller: Caller, residentId: string): boolean =>
 
 /** 403 with `refusal` (what the caller may do instead) unless the caller acts for the resident. */
 export function assertActsFor(caller: Caller, residentId: string, refusal: string): void {
-  if (!actsFor(caller, residentId)) throw new ApplicationError(403, 'forbidden', refusal);
+  if (!actsFor(caller, residentId)) throw new ApplicationError('forbidden', 'forbidden', refusal);
 }
 
 /** A judge declares their own conflicts; an admin may record one for them. */
@@ -62,7 +62,7 @@ export const mayRead = (caller: Caller, set: RoleSet, residentId: string): boole
   holds(caller, set) || caller.sub === residentId;
 
 export function assertMayRead(caller: Caller, set: RoleSet, residentId: string, refusal: string): void {
-  if (!mayRead(caller, set, residentId)) throw new ApplicationError(403, 'forbidden', refusal);
+  if (!mayRead(caller, set, residentId)) throw new ApplicationError('forbidden', 'forbidden', refusal);
 }
 
 /** Phone and email of a resident: staff, and the resident themself. */

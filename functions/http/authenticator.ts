@@ -9,7 +9,7 @@ export interface Authenticator {
   authenticate(event: APIGatewayProxyEventV2): Promise<Principal>;
 }
 
-const unauthorized = (detail: string) => new ApplicationError(401, 'unauthorized', detail);
+const unauthorized = (detail: string) => new ApplicationError('unauthenticated', 'unauthorized', detail);
 
 type Claims = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import type { DomainError } from '../../domain/shared/errors.js';
 import { isDomainError } from '../../domain/shared/errors.js';
 import type { CommandAccepted } from '../app/command-handler.js';
+import { DomainRefusal } from '../app/errors.js';
 import { encodePosition } from '../app/position.js';
-import { DomainRefusal } from '../middleware/problem.js';
 import type { RouteResponse } from './route.js';
 
 /** 201 with the command answer, or the domain's refusal for the error mapper. A no-op decision answers 200. */

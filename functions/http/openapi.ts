@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { problemSchema } from '../middleware/problem.js';
-import { pipelineQueryParameters } from '../middleware/request-parsing.js';
+import { problemSchema } from './middleware/problem.js';
+import { pipelineQueryParameters } from './middleware/request-parsing.js';
 import type { Route } from './route.js';
 
 type JsonSchema = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CommitMetadata } from '../../events/index.js';
-import { ForwardedProblem, type Problem, problemFor } from '../middleware/problem.js';
+import { ForwardedRefusal, type Refusal, refusalOf } from '../app/errors.js';
 import type { Delivery, ReportService } from './report-service.js';
 
 /**
@@ -19,22 +19,25 @@ export type SendReportRequest = z.infer<typeof SendReportRequest>;
 
 export type SendReport = (request: SendReportRequest) => Promise<Delivery>;
 
-/** What the mailer answers: the delivery, or the problem that refused it (never a thrown error). */
-export type MailerAnswer = { ok: true; delivery: Delivery } | { ok: false; problem: Problem };
+/** What the mailer answers: the delivery, or the refusal (as data, never a thrown error). */
+export type MailerAnswer = { ok: true; delivery: Delivery } | { ok: false; refusal: Refusal };
 
 export async function answerSendRequest(reports: ReportService, request: unknown): Promise<MailerAnswer> {
   try {
     const { community, planId, period, trigger, metadata } = SendReportRequest.parse(request);
     return { ok: true, delivery: await reports.send(community, planId, period, trigger, metadata) };
   } catch (error) {
-    return { ok: false, problem: problemFor(error) };
+    return {
+      ok: false,
+      refusal: refusalOf(error) ?? { kind: 'internal', code: 'internal-error', detail: 'the mailer failed' },
+    };
   }
 }
 
 /** The caller's side: a delivery, or the mailer's refusal rethrown so it reaches the client unchanged. */
 export function deliveryFrom(answer: MailerAnswer): Delivery {
   if (answer.ok) return answer.delivery;
-  throw new ForwardedProblem(answer.problem);
+  throw new ForwardedRefusal(answer.refusal);
 }
 
 /**

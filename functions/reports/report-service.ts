@@ -7,7 +7,7 @@ import { streamIdOf } from '../../domain/shared/ids.js';
 import type { PlanDetail } from '../../domain/views/plan.view.js';
 import type { CommitMetadata } from '../../events/index.js';
 import type { CommandService } from '../app/command-handler.js';
-import { ApplicationError } from '../app/errors.js';
+import { DomainRefusal } from '../app/errors.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock } from '../app/ports.js';
 import { buildPlanReport, planDetail } from '../app/queries/reports.js';
@@ -21,13 +21,8 @@ export interface ReportServiceDeps {
   readonly logger?: Logger;
 }
 
-/**
- * A refusal of the delivery's decider, thrown as the application error it means (the same status,
- * code and detail the problem mapper gives any domain refusal), so reports need nothing from HTTP.
- */
-const statusOf = { conflict: 409, 'not-found': 404, invalid: 400 } as const;
-const refused = (error: DomainError) =>
-  new ApplicationError(statusOf[error.category], error.code, error.detail);
+/** A refusal of the delivery's decider, carried as an exception to whoever answers for it. */
+const refused = (error: DomainError) => new DomainRefusal(error);
 
 export interface Delivery {
   readonly planId: string;

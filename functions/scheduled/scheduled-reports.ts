@@ -2,10 +2,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { periodKind, periodsDueAt } from '../../domain/reports/period-selection.js';
 import type { PeriodKind } from '../../domain/shared/time.js';
 import { localTime } from '../../domain/shared/time.js';
+import { refusalOf } from '../app/errors.js';
 import type { Clock } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
-import { problemFor } from '../middleware/problem.js';
 import type { ReportService } from '../reports/report-service.js';
 
 export interface ScheduledRun {
@@ -64,8 +64,9 @@ export function createScheduledReports(deps: {
           });
         } catch (error) {
           // A plan of another year has nothing to report for this period.
-          if (problemFor(error).code === 'period-outside-plan') continue;
-          const reason = problemFor(error).status < 500 ? problemFor(error).detail : (error as Error).message;
+          const refusal = refusalOf(error);
+          if (refusal?.code === 'period-outside-plan') continue;
+          const reason = refusal && refusal.kind !== 'internal' ? refusal.detail : (error as Error).message;
           deps.logger?.error('scheduled report failed', { planId: plan.planId, period, reason });
           results.push({ ...plan, period, outcome: 'failed', reason });
         }

@@ -10,11 +10,11 @@ import {
   parseAllowedOrigins,
   preflightHeaders,
 } from '../../functions/http/cors.js';
+import { problem, problemResponse } from '../../functions/http/middleware/problem.js';
+import { secureHeaders } from '../../functions/http/middleware/security-headers.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
 import type { Route } from '../../functions/http/route.js';
 import { Router } from '../../functions/http/router.js';
-import { problem, problemResponse } from '../../functions/middleware/problem.js';
-import { secureHeaders } from '../../functions/middleware/security-headers.js';
 import { headersOf, lambdaContext, toApiGatewayEvent } from './api-gateway-event.js';
 
 export interface ApiFunctions {
@@ -71,7 +71,7 @@ const announcesBody = (headers: Headers) =>
 const shapedLikeAValidToken: Authenticator = {
   async authenticate(event) {
     const token = /^Bearer\s+([\w-]+)\.([\w-]+)\.([\w-]+)$/i.exec(event.headers.authorization ?? '');
-    if (!token) throw new ApplicationError(401, 'unauthorized', 'missing bearer token');
+    if (!token) throw new ApplicationError('unauthenticated', 'unauthorized', 'missing bearer token');
     let exp: unknown;
     try {
       exp = JSON.parse(Buffer.from(token[2]!, 'base64url').toString('utf8'))?.exp;
@@ -79,7 +79,7 @@ const shapedLikeAValidToken: Authenticator = {
       exp = undefined;
     }
     if (typeof exp !== 'number' || exp * 1000 <= Date.now())
-      throw new ApplicationError(401, 'unauthorized', 'invalid or expired bearer token');
+      throw new ApplicationError('unauthenticated', 'unauthorized', 'invalid or expired bearer token');
     return { sub: '', roles: [], community: '' }; // a gate only: the function finds the principal
   },
 };

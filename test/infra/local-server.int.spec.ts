@@ -102,7 +102,7 @@ describe('the local server limits what a client may hold and send (issue 14)', (
   it('with an authenticator, a forged token is refused before its body is read', async () => {
     const authenticator = {
       async authenticate(): Promise<never> {
-        throw new ApplicationError(401, 'unauthorized', 'invalid or expired bearer token');
+        throw new ApplicationError('unauthenticated', 'unauthorized', 'invalid or expired bearer token');
       },
     };
     server = createLocalServer(routes, functions, { authenticator });

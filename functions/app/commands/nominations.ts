@@ -152,7 +152,7 @@ export async function recuseJudge(
   input: { readonly nominationId: string; readonly judgeId: string; readonly reason: string },
 ): Promise<CommandResult> {
   if (!actsForJudge(actor.principal, input.judgeId)) {
-    throw new ApplicationError(403, 'forbidden', 'a judge recuses only themselves');
+    throw new ApplicationError('forbidden', 'forbidden', 'a judge recuses only themselves');
   }
   return withRound(deps, actor, input.nominationId, (round) => ({
     type: 'RecuseJudge',

@@ -30,7 +30,7 @@ export async function listArticles(
 ): Promise<Page<ArticleSeen>> {
   const readsAll = holds(reader, 'overseers');
   if (input.authorId && !readsAll && input.authorId !== reader.sub) {
-    throw new ApplicationError(403, 'forbidden', 'a resident lists only their own articles');
+    throw new ApplicationError('forbidden', 'forbidden', 'a resident lists only their own articles');
   }
   const authorId = readsAll ? input.authorId : reader.sub;
   const page = await deps.views.list<ArticleDetail>({

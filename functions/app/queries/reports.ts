@@ -53,7 +53,7 @@ export async function buildPlanReport(
   const plan = known ?? (await planDetail(views, community, planId));
   if (!period.startsWith(String(plan.year))) {
     throw new ApplicationError(
-      400,
+      'invalid-input',
       'period-outside-plan',
       `the plan covers ${plan.year}; ${period} is outside it`,
     );

@@ -5,9 +5,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { EventBridgeBus } from '../../../functions/adapters/eventbridge-bus.js';
 import { invokeMailerFunction } from '../../../functions/adapters/lambda-mailer-invoker.js';
+import { ForwardedRefusal } from '../../../functions/app/errors.js';
 import type { BusEntry } from '../../../functions/app/event-bus.js';
+import { problemFor } from '../../../functions/http/middleware/problem.js';
 import { handler as tokenClaims } from '../../../functions/identity/token-claims.handler.js';
-import { ForwardedProblem, problemFor } from '../../../functions/middleware/problem.js';
 import { sendThroughMailer } from '../../../functions/reports/report-sending.js';
 
 const entry = (n: number): BusEntry => ({
@@ -104,7 +105,14 @@ describe('invoking the mailer function (Lambda cannot run here: aws-sdk-client-m
     };
     lambda
       .on(InvokeCommand)
-      .resolvesOnce({ Payload: new TextEncoder().encode(JSON.stringify({ ok: false, problem })) as never })
+      .resolvesOnce({
+        Payload: new TextEncoder().encode(
+          JSON.stringify({
+            ok: false,
+            refusal: { kind: 'not-found', code: 'not-found', detail: 'plan p-1 was not found' },
+          }),
+        ) as never,
+      })
       .resolvesOnce({
         FunctionError: 'Unhandled',
         Payload: new TextEncoder().encode('{"errorMessage":"Task timed out"}') as never,
@@ -113,7 +121,8 @@ describe('invoking the mailer function (Lambda cannot run here: aws-sdk-client-m
       invokeMailerFunction(new LambdaClient({ region: 'ap-southeast-1' }), 'mailer-fn'),
     );
     const refused = await send(request).catch((error) => error);
-    expect(refused).toBeInstanceOf(ForwardedProblem);
+    expect(refused).toBeInstanceOf(ForwardedRefusal);
+    // The commands function answers it as the same problem the mailer would have.
     expect(problemFor(refused)).toEqual(problem);
     const crashed = await send(request).catch((error) => error);
     expect(crashed.message).toMatch(/mailer function failed \(Unhandled\): .*Task timed out/);

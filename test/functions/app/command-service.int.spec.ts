@@ -77,7 +77,7 @@ describe('command service: load → fold → decide → append', () => {
     await run(service, { type: 'Add', name: 'a' });
     await run(service, { type: 'Add', name: 'b' });
     const stale = run(service, { type: 'Add', name: 'c' }, { expectedVersion: 1 });
-    await expect(stale).rejects.toMatchObject({ status: 412, extra: { currentVersion: 2 } });
+    await expect(stale).rejects.toMatchObject({ kind: 'precondition-failed', extra: { currentVersion: 2 } });
     const fresh = await run(service, { type: 'Add', name: 'c' }, { expectedVersion: 2 });
     expect(fresh).toMatchObject({ version: 3 });
   });
@@ -100,7 +100,7 @@ describe('command service: load → fold → decide → append', () => {
     const service = new CommandService({ store: alwaysLoses, maxAttempts: 4, sleep: async () => undefined });
     const error = await run(service, { type: 'Add', name: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationError);
-    expect((error as ApplicationError).status).toBe(409);
+    expect((error as ApplicationError).kind).toBe('conflict');
     expect(appends).toBe(4);
   });
 

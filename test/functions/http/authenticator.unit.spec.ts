@@ -15,7 +15,7 @@ async function refusal(claims: Record<string, string>) {
     await authorizerClaimsAuthenticator.authenticate(withClaims(claims));
     return undefined;
   } catch (error) {
-    return error instanceof ApplicationError ? error.status : error;
+    return error instanceof ApplicationError ? error.kind : error;
   }
 }
 
@@ -30,21 +30,23 @@ describe('claims from the API Gateway authorizer (issue 14)', () => {
 
   it('a token without exp is refused with 401 on AWS too, and so is an expired one', async () => {
     const { exp: _exp, ...withoutExp } = valid;
-    expect(await refusal(withoutExp)).toBe(401);
-    expect(await refusal({ ...valid, exp: 'soon' })).toBe(401);
-    expect(await refusal({ ...valid, exp: String(Math.floor(Date.now() / 1000) - 1) })).toBe(401);
+    expect(await refusal(withoutExp)).toBe('unauthenticated');
+    expect(await refusal({ ...valid, exp: 'soon' })).toBe('unauthenticated');
+    expect(await refusal({ ...valid, exp: String(Math.floor(Date.now() / 1000) - 1) })).toBe(
+      'unauthenticated',
+    );
   });
 
   it.each(['demo#K', 'DEMO', 'demo/x', ' demo', 'a'.repeat(64)])(
     'tenant aliasing: community %j is refused with 401',
     async (community) => {
-      expect(await refusal({ ...valid, community })).toBe(401);
+      expect(await refusal({ ...valid, community })).toBe('unauthenticated');
     },
   );
 
   it('custom:community (the Cognito attribute) is held to the same format', async () => {
     const { community: _c, ...rest } = valid;
-    expect(await refusal({ ...rest, 'custom:community': 'demo#K' })).toBe(401);
+    expect(await refusal({ ...rest, 'custom:community': 'demo#K' })).toBe('unauthenticated');
     await expect(
       authorizerClaimsAuthenticator.authenticate(withClaims({ ...rest, 'custom:community': 'demo-2' })),
     ).resolves.toMatchObject({ community: 'demo-2' });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../events/index.js';
 import type { IdempotencyStore } from '../../../functions/app/idempotency.js';
-import { idempotency } from '../../../functions/middleware/idempotency.js';
+import { idempotency } from '../../../functions/http/middleware/idempotency.js';
 import { ManualClock } from '../../support/clock.js';
 
 describe('a retry waiting for the first request with its key', () => {
@@ -43,7 +43,7 @@ describe('a retry waiting for the first request with its key', () => {
     };
     const started = Date.now();
     const refused = await (middleware.before as (r: unknown) => Promise<unknown>)(request).catch((e) => e);
-    expect(refused).toMatchObject({ status: 409, code: 'idempotent-request-in-progress' });
+    expect(refused).toMatchObject({ kind: 'conflict', code: 'idempotent-request-in-progress' });
     expect(claims).toBe(12); // at 0 s, then after each 1 s pause until the clock passes 10 s
     expect(Date.now() - started).toBeLessThan(1_000);
   });

@@ -133,12 +133,12 @@ describe('activity use cases, on the event store', () => {
     await plan('A1', { capacity: 5 });
     const other = world.acting(['resident'], 'SOMEONE-ELSE');
     await expect(registerResident(world, other, { activityId: 'A1', residentId })).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
       code: 'forbidden',
     });
     await expect(
       recordAttendance(world, other, { activityId: 'A1', residentId, method: 'qr' }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     const unknown = await registerResident(world, organizer(), { activityId: 'A1', residentId: 'GHOST' });
     expect(unknown.outcome).toMatchObject({ code: 'resident-not-found' });
     expect(await world.eventsOf('activity', 'A1')).toHaveLength(1);

@@ -128,7 +128,7 @@ describe('article use cases, on the event store', () => {
 
   it('refuses another member’s article, and a plan its stream does not know, storing nothing', async () => {
     const before = blobs.stored.size;
-    await expect(submit(acting(['resident'], 'M1'), 'M2')).rejects.toMatchObject({ status: 403 });
+    await expect(submit(acting(['resident'], 'M1'), 'M2')).rejects.toMatchObject({ kind: 'forbidden' });
     const unknown = await submit(acting(['organizer']), 'M2', 'NOPE');
     expect(unknown.outcome).toMatchObject({ kind: 'domain-error', code: 'plan-not-found' });
     expect(await eventsOf(unknown.id)).toEqual([]);
@@ -144,10 +144,10 @@ describe('article use cases, on the event store', () => {
     });
     await expect(
       reviseArticle(deps(), acting(['resident'], 'M1'), { articleId: id, body: 'not mine' }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
       reviseArticle(deps(), acting(['resident'], 'M2'), { articleId: ulid(), body: 'x' }),
-    ).rejects.toMatchObject({ status: 404, code: 'not-found' });
+    ).rejects.toMatchObject({ kind: 'not-found', code: 'not-found' });
     const revised = await reviseArticle(deps(), acting(['resident'], 'M2'), {
       articleId: id,
       body: 'Shorter',
@@ -175,13 +175,13 @@ describe('article use cases, on the event store', () => {
     expect(own.items[0]).not.toHaveProperty('body');
     await expect(
       listArticles(query, reader(['resident'], 'M1'), { planId: 'P', authorId: 'M2', limit: 50 }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
 
     const articleId = own.items[0]!.articleId;
     const opened = await getArticle(query, reader(['auditor']), { articleId });
     expect(opened).toMatchObject({ authorId: 'M1', body: 'A text by M1', bodyBytes: 12, version: 1 });
     await expect(getArticle(query, reader(['resident'], 'M2'), { articleId })).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
   });
 });

@@ -214,7 +214,7 @@ describe('good family style use cases, on the event store', () => {
   it('refuses a resident nominating in someone else’s name, and an unknown round', async () => {
     const input = { roundId, householdId: 'H2', familyName: 'Wang', nominatedBy: 'R2', story: 's' };
     await expect(nominateFamily(deps(), acting(['resident'], 'R1'), input)).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
       code: 'forbidden',
     });
     const unknown = await nominateFamily(deps(), acting(['resident'], 'R2'), { ...input, roundId: ulid() });
@@ -250,10 +250,10 @@ describe('good family style use cases, on the event store', () => {
     expect(recused.outcome).toMatchObject({ kind: 'domain-error', code: 'judge-recused' });
     await expect(
       recuseJudge(deps(), acting(['judge'], 'J1'), { nominationId, judgeId: 'J2', reason: 'x' }),
-    ).rejects.toMatchObject({ status: 403 });
+    ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
       scoreNomination(deps(), acting(['judge'], 'J1'), { nominationId: ulid(), scores: {} }),
-    ).rejects.toMatchObject({ status: 404, code: 'not-found' });
+    ).rejects.toMatchObject({ kind: 'not-found', code: 'not-found' });
   });
 
   it('ranks with each judge’s scores shown only to whom they may be shown while scoring is open', async () => {
@@ -275,7 +275,7 @@ describe('good family style use cases, on the event store', () => {
       version: 1,
     });
     await expect(getRound({ views }, reader(['resident'], 'R2'), { roundId: ulid() })).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
   });
 

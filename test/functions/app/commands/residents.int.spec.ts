@@ -40,7 +40,7 @@ describe('resident use cases, on the event store', () => {
 
   it('answers 404 when erasing a resident who was never enrolled, and writes nothing', async () => {
     await expect(erasePersonalData(world, admin(), { residentId: 'GHOST' })).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
       code: 'not-found',
     });
     expect(await world.eventsOf('resident', 'GHOST')).toEqual([]);

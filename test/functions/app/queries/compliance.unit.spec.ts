@@ -38,6 +38,9 @@ describe('compliance query', () => {
       articles: [],
       members: [],
     });
-    await expect(complianceFacts(views, 'c2', 'P')).rejects.toMatchObject({ status: 404, code: 'not-found' });
+    await expect(complianceFacts(views, 'c2', 'P')).rejects.toMatchObject({
+      kind: 'not-found',
+      code: 'not-found',
+    });
   });
 });

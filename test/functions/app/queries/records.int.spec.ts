@@ -115,7 +115,7 @@ describe('query use cases, on the projected views', () => {
     const cancelled = await listActivities(world, staff, { ...page, planId: 'P1', status: 'cancelled' });
     expect(cancelled.items.map((a) => a.activityId)).toEqual(['A3']);
     await expect(listActivities(world, staff, { ...page, planId: 'NOPE' })).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
       code: 'not-found',
     });
   });
@@ -127,7 +127,7 @@ describe('query use cases, on the projected views', () => {
     expect(forResident).toMatchObject({ activityId: 'A1', version: 2 });
     expect(forResident).not.toHaveProperty('attendees');
     await expect(getActivity(world, world.as(['organizer']), { activityId: 'NOPE' })).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
   });
 
@@ -145,7 +145,7 @@ describe('query use cases, on the projected views', () => {
     await expect(
       getResident(world, world.as(['resident'], 'R2'), { residentId: 'R1' }),
     ).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
       code: 'forbidden',
     });
     const roster = await listResidents(world, world.as(['leader']), page);
@@ -169,12 +169,12 @@ describe('query use cases, on the projected views', () => {
     await expect(
       getParticipation(world, world.as(['resident'], 'R2'), { residentId: 'R1' }),
     ).rejects.toMatchObject({
-      status: 403,
+      kind: 'forbidden',
     });
     await expect(
       getParticipation(world, world.as(['auditor']), { residentId: 'NOPE' }),
     ).rejects.toMatchObject({
-      status: 404,
+      kind: 'not-found',
     });
   });
 

@@ -1,7 +1,7 @@
-import { ApplicationError } from '../app/errors.js';
-import type { Position } from '../app/position.js';
-import type { SessionWrites } from '../app/session-writes.js';
-import { projectedMarkerKey, type ViewStore } from '../app/view-store.js';
+import { ApplicationError } from '../../app/errors.js';
+import type { Position } from '../../app/position.js';
+import type { SessionWrites } from '../../app/session-writes.js';
+import { projectedMarkerKey, type ViewStore } from '../../app/view-store.js';
 import type { Backoff } from './consistency.js';
 import type { HttpMiddleware } from './context.js';
 
@@ -42,7 +42,7 @@ export function sessionConsistency(
       const left = deadline - Date.now();
       if (left <= 0)
         throw new ApplicationError(
-          503,
+          'unavailable',
           'views-behind',
           'the views have not caught up with your last changes yet; retry shortly',
         );

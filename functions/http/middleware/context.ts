@@ -1,8 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { IdempotentRun } from '../app/idempotency.js';
-import type { Principal } from '../http/principal.js';
-import type { MatchedRoute } from '../http/router.js';
+import type { IdempotentRun } from '../../app/idempotency.js';
+import type { Principal } from '../principal.js';
+import type { MatchedRoute } from '../router.js';
 
 /** What the middlewares learn about a request, in the order they learn it. */
 export interface RequestState {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApplicationError } from '../app/errors.js';
+import { ApplicationError } from '../../app/errors.js';
 import { type HttpMiddleware, header } from './context.js';
 import { problem, ValidationFailure, validationProblem } from './problem.js';
 
@@ -113,7 +113,11 @@ function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const match = value.trim().match(/^(?:W\/)?"?(\d+)"?$/);
   if (!match)
-    throw new ApplicationError(400, 'invalid-if-match', 'If-Match must be a stream version, like "3"');
+    throw new ApplicationError(
+      'invalid-input',
+      'invalid-if-match',
+      'If-Match must be a stream version, like "3"',
+    );
   return Number(match[1]);
 }
 
@@ -127,7 +131,11 @@ export function requestParsing(): HttpMiddleware {
       if (route.body) {
         const contentType = header(event, 'content-type') ?? 'application/json';
         if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-          throw new ApplicationError(415, 'unsupported-media-type', 'send the body as application/json');
+          throw new ApplicationError(
+            'unsupported-media-type',
+            'unsupported-media-type',
+            'send the body as application/json',
+          );
         }
         const raw = event.body
           ? event.isBase64Encoded
@@ -137,7 +145,7 @@ export function requestParsing(): HttpMiddleware {
         try {
           body = raw.trim() === '' ? undefined : JSON.parse(raw);
         } catch {
-          throw new ApplicationError(400, 'malformed-json', 'the request body is not valid JSON');
+          throw new ApplicationError('invalid-input', 'malformed-json', 'the request body is not valid JSON');
         }
       }
       const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };

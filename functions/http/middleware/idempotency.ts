@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { canonicalJson } from '../../events/index.js';
-import { ApplicationError } from '../app/errors.js';
-import type { IdempotencyStore, StoredResponse } from '../app/idempotency.js';
-import type { Clock, CrashHook, Ids } from '../app/ports.js';
+import { canonicalJson } from '../../../events/index.js';
+import { ApplicationError } from '../../app/errors.js';
+import type { IdempotencyStore, StoredResponse } from '../../app/idempotency.js';
+import type { Clock, CrashHook, Ids } from '../../app/ports.js';
 import { type HttpMiddleware, header } from './context.js';
 import { problemFor } from './problem.js';
 
@@ -69,7 +69,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
       if (key === undefined || state.match!.route.kind !== 'command') return;
       if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
         throw new ApplicationError(
-          400,
+          'invalid-input',
           'invalid-idempotency-key',
           `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`,
         );
@@ -99,7 +99,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
         }
         if (claim.fingerprint !== fingerprint) {
           throw new ApplicationError(
-            422,
+            'unprocessable',
             'idempotency-key-reused',
             'this Idempotency-Key was used with a different request',
           );
@@ -110,7 +110,7 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
         }
         if (options.clock.now().getTime() > deadline) {
           throw new ApplicationError(
-            409,
+            'conflict',
             'idempotent-request-in-progress',
             'a request with this Idempotency-Key is still running',
           );

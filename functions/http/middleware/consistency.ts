@@ -1,13 +1,17 @@
-import { parseStreamId } from '../../domain/shared/ids.js';
-import { ApplicationError } from '../app/errors.js';
-import type { EventStore } from '../app/ports.js';
-import { decodePosition, type Position } from '../app/position.js';
-import type { ViewStore } from '../app/view-store.js';
-import { projectedMarkerKey } from '../app/view-store.js';
+import { parseStreamId } from '../../../domain/shared/ids.js';
+import { ApplicationError } from '../../app/errors.js';
+import type { EventStore } from '../../app/ports.js';
+import { decodePosition, type Position } from '../../app/position.js';
+import type { ViewStore } from '../../app/view-store.js';
+import { projectedMarkerKey } from '../../app/view-store.js';
 import type { HttpMiddleware } from './context.js';
 
 const invalidPosition = () =>
-  new ApplicationError(400, 'invalid-position', 'consistentWith is not a position this community was given');
+  new ApplicationError(
+    'invalid-input',
+    'invalid-position',
+    'consistentWith is not a position this community was given',
+  );
 
 /** How often to look again: soon at first (the projector usually needs milliseconds), then less often. */
 export interface Backoff {
@@ -61,7 +65,7 @@ export function consistency(
         const left = deadline - Date.now();
         if (left <= 0) {
           throw new ApplicationError(
-            503,
+            'unavailable',
             'views-behind',
             'the views have not caught up with that write yet; retry shortly',
           );

@@ -1,17 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import type { DomainError } from '../../domain/shared/errors.js';
-import { InvalidCursor } from '../adapters/dynamodb-view-store.js';
-import { ApplicationError } from '../app/errors.js';
-import { CommitTooLarge } from '../app/ports.js';
-
-/** A domain refusal on its way out of a handler: the error value, carried as an exception only to the mapper. */
-export class DomainRefusal extends Error {
-  constructor(readonly error: DomainError) {
-    super(error.detail);
-    this.name = 'DomainRefusal';
-  }
-}
+import { InvalidCursor } from '../../adapters/dynamodb-view-store.js';
+import { type RefusalKind, refusalOf } from '../../app/errors.js';
+import { CommitTooLarge } from '../../app/ports.js';
 
 export interface Problem {
   type: string;
@@ -39,10 +30,20 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-const domainStatus: Record<DomainError['category'], number> = {
-  conflict: 409,
+/** The one table from the application's refusals to HTTP statuses. */
+const statusOf: Record<RefusalKind, number> = {
+  'invalid-input': 400,
+  unauthenticated: 401,
+  forbidden: 403,
   'not-found': 404,
-  invalid: 400,
+  'method-not-allowed': 405,
+  conflict: 409,
+  'precondition-failed': 412,
+  'too-large': 413,
+  'unsupported-media-type': 415,
+  unprocessable: 422,
+  unavailable: 503,
+  internal: 500,
 };
 
 export const problemSchema = z.object({
@@ -87,20 +88,12 @@ export class ValidationFailure extends Error {
   }
 }
 
-/** A problem another function already decided (the mailer's answer to a send), passed on unchanged. */
-export class ForwardedProblem extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.detail);
-    this.name = 'ForwardedProblem';
-  }
-}
-
 /** The one place an error becomes an HTTP answer. Unknown errors never leak their message or stack. */
 export function problemFor(error: unknown): Problem {
-  if (error instanceof ValidationFailure || error instanceof ForwardedProblem) return error.problem;
-  if (error instanceof DomainRefusal)
-    return problem(domainStatus[error.error.category], error.error.code, error.error.detail);
-  if (error instanceof ApplicationError) return problem(error.status, error.code, error.detail, error.extra);
+  if (error instanceof ValidationFailure) return error.problem;
+  const refusal = refusalOf(error);
+  if (refusal && refusal.kind === 'internal') return internalError();
+  if (refusal) return problem(statusOf[refusal.kind], refusal.code, refusal.detail, { ...refusal.extra });
   if (error instanceof InvalidCursor) return problem(400, 'invalid-cursor', error.message);
   // The request was valid but what it would record exceeds one commit: retrying it cannot succeed.
   if (error instanceof CommitTooLarge)
@@ -109,8 +102,11 @@ export function problemFor(error: unknown): Problem {
       'commit-too-large',
       'what this request would record is too large to store; send less',
     );
-  return problem(500, 'internal-error', 'something went wrong on our side; the request may be retried');
+  return internalError();
 }
+
+const internalError = () =>
+  problem(500, 'internal-error', 'something went wrong on our side; the request may be retried');
 
 export function problemResponse(
   p: Problem,

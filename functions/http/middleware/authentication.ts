@@ -1,5 +1,5 @@
-import { ApplicationError } from '../app/errors.js';
-import type { Authenticator } from '../http/authenticator.js';
+import { ApplicationError } from '../../app/errors.js';
+import type { Authenticator } from '../authenticator.js';
 import type { HttpMiddleware } from './context.js';
 
 /** Token first (401), then the route's roles (403). Public routes (docs, OpenAPI) skip both. */
@@ -11,7 +11,7 @@ export function authentication(authenticator: Authenticator): HttpMiddleware {
       const principal = await authenticator.authenticate(request.event);
       if (!principal.roles.some((role) => route.roles.includes(role))) {
         throw new ApplicationError(
-          403,
+          'forbidden',
           'forbidden',
           `this needs one of the roles: ${route.roles.join(', ')}`,
         );
