@@ -8,7 +8,7 @@ import type { HttpMiddleware } from './context.js';
 export interface SessionConsistencyOptions {
   /** How long a query waits for the views to show the caller's writes before answering 503. */
   readonly waitMs: number;
-  /** Writes older than this are taken as projected: the projector keeps up within seconds. */
+  /** Writes older than this are taken as projected: the projector keeps up within a second or two. */
   readonly windowMs?: number;
   readonly backoff?: Backoff;
 }
@@ -23,7 +23,7 @@ export function sessionConsistency(
   views: ViewStore,
   options: SessionConsistencyOptions,
 ): HttpMiddleware {
-  const windowMs = options.windowMs ?? 60_000;
+  const windowMs = options.windowMs ?? 15_000;
   const backoff = options.backoff ?? { firstMs: 10, maxMs: 250 };
 
   async function waitFor(community: string, positions: readonly Position[]): Promise<void> {
@@ -31,13 +31,10 @@ export function sessionConsistency(
     let pending = [...positions];
     let pause = backoff.firstMs;
     for (;;) {
-      const applied = await Promise.all(
-        pending.map(
-          async (p) =>
-            ((await views.get(projectedMarkerKey(community, p.streamId)))?.appliedVersion ?? 0) >= p.version,
-        ),
-      );
-      pending = pending.filter((_, i) => !applied[i]);
+      // One batch read of the markers, however many streams the caller wrote.
+      const markers = await views.getMany(pending.map((p) => projectedMarkerKey(community, p.streamId)));
+      const appliedOf = new Map(markers.map((m) => [m.owner, m.appliedVersion]));
+      pending = pending.filter((p) => (appliedOf.get(p.streamId) ?? 0) < p.version);
       if (pending.length === 0) return;
       const left = deadline - Date.now();
       if (left <= 0)
