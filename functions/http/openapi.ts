@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { problemSchema } from './middleware/problem.js';
 import { pipelineQueryParameters } from './middleware/request-parsing.js';
+import { describe, tagDescriptions } from './openapi-descriptions.js';
 import type { Route } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -133,36 +134,6 @@ function errorResponses(route: Route): Record<string, unknown> {
     );
   return responses;
 }
-
-/** What a front-end developer needs to know beyond the summary: who may call it and how it behaves. */
-function describe(route: Route): string {
-  const who =
-    route.kind === 'public'
-      ? 'Public: no token needed.'
-      : `Roles: ${route.roles.join(', ')} (of the caller's own community).`;
-  const how =
-    route.kind === 'command'
-      ? 'A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.'
-      : route.kind === 'query'
-        ? "A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write."
-        : '';
-  return [route.summary.endsWith('.') ? route.summary : `${route.summary}.`, who, how]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** One line per area, in the order the route table lists them. */
-const tagDescriptions: Record<string, string> = {
-  Residents: 'The community roster, personal data (encrypted, erasable) and each resident’s participation.',
-  Plans: 'The yearly work plan: targets, organizing group, and the ledger of what was held.',
-  Activities: 'Planned activities, registrations, sign-ins and held records, in the plan’s time zone.',
-  Articles: 'Party members’ articles, their revisions and reviews.',
-  'Good family style': 'Rounds, nominations, endorsements, scores, decisions and the explained ranking.',
-  'Good deeds and models': 'Good deeds and moral models the committee names.',
-  Reports: 'Leaders’ reports, rendered or sent.',
-  Audit: 'History in global order, hash chains, digests and their verification.',
-  Docs: 'This document and its interactive page.',
-};
 
 export function buildOpenApi(routes: readonly Route[], info: { title: string; version: string }) {
   const components: Record<string, JsonSchema> = {};
