@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,6 +40,20 @@ describe('the shell tools find what the user started and typed', () => {
     expect(periodOf('2026', today)).toBe('2026');
     expect(periodOf('Q5', today)).toBeUndefined();
     expect(periodOf('pdf', today)).toBeUndefined();
+  });
+
+  it('refuse a report format they cannot make, in one line, before asking any server (--format pdf printed JSON)', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'infra/local/report-cli.ts', '--period', 'Q3', '--format', 'pdf'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, LEDGER_URL: 'http://127.0.0.1:9' },
+      },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe('unknown format "pdf": use text, json, html or csv');
   });
 
   it('write and read files relative to the folder the user ran npm from, not the project root', () => {
