@@ -23,6 +23,11 @@ export function streamIdOf(community: string, kind: AggregateKind, id: string): 
   return `${community}#${kind}#${id}`;
 }
 
+/** The entity id a stream is named by (`<community>#<kind>#<id>` → `<id>`): what views key their items by. */
+export function entityIdOf(streamId: string): string {
+  return parseStreamId(streamId)?.id ?? '';
+}
+
 export function parseStreamId(streamId: string): { community: string; kind: string; id: string } | undefined {
   const [community, kind, ...rest] = streamId.split('#');
   if (!community || !kind || rest.length === 0) return undefined;

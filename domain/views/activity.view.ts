@@ -1,4 +1,5 @@
 import type { Category, DomainEvent, Format, Window } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, Projection, ViewDocument } from './projection.js';
 
 export type ActivityStatus = 'planned' | 'cancelled' | 'held';
@@ -66,7 +67,7 @@ export const participationKey = (community: string, residentId: string, activity
   sk: `activity#${activityId}`,
 });
 
-const activityIdOf = (context: EventContext) => context.streamId.split('#').slice(2).join('#');
+const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
 
 /** The calendar lists activities by the start of their window. */
 const calendarPlacement = (context: EventContext, window: Window, activityId: string) => ({

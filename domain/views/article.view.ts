@@ -1,4 +1,5 @@
 import type { ArticleKind, DomainEvent, Verdict } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, Projection } from './projection.js';
 
 export type ArticleDetail = {
@@ -23,7 +24,7 @@ export const authoredKey = (community: string, authorId: string, articleId: stri
   pk: `${community}#resident#${authorId}`,
   sk: `article#${articleId}`,
 });
-const articleIdOf = (context: EventContext) => context.streamId.split('#').slice(2).join('#');
+const articleIdOf = (context: EventContext) => entityIdOf(context.streamId);
 
 /** The article with its review history; listed per plan by author. Compliance reads the same items. */
 export const articleDetails: Projection<DomainEvent, ArticleDetail> = {

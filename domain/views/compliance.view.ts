@@ -1,4 +1,5 @@
 import type { Category, DomainEvent, Format, Target, Window } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, Projection } from './projection.js';
 
 /**
@@ -53,7 +54,7 @@ export const partyMemberKey = (community: string, residentId: string) => ({
 export const planActivitiesList = (community: string, planId: string) =>
   `${community}#plan#${planId}#compliance`;
 
-const idOf = (context: EventContext) => context.streamId.split('#').slice(2).join('#');
+const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> = {
   name: 'activity-compliance',

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, Projection } from './projection.js';
 
 export type RoundDetail = Extract<DomainEvent, { type: 'RoundOpened' }>['data'] & { openedAt: string };
@@ -31,7 +32,7 @@ export const nominationKey = (community: string, nominationId: string) => ({
 });
 export const roundNominationsList = (community: string, roundId: string) =>
   `${community}#round#${roundId}#nominations`;
-const idOf = (context: EventContext) => context.streamId.split('#').slice(2).join('#');
+const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const roundDetails: Projection<DomainEvent, RoundDetail> = {
   name: 'round-details',

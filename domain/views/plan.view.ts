@@ -1,4 +1,5 @@
 import type { DomainEvent, Person, Target } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
 import type { Projection } from './projection.js';
 import { ERASED } from './resident.view.js';
 
@@ -26,7 +27,7 @@ export const planKey = (community: string, planId: string) => ({
   sk: 'detail',
 });
 
-const planIdOf = (streamId: string) => streamId.split('#').slice(2).join('#');
+const planIdOf = entityIdOf;
 
 /** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
 /** Every plan of every community, for the scheduled reports (which run for all of them). */
