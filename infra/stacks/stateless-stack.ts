@@ -6,23 +6,21 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { corsPolicy } from '../../functions/http/cors.js';
 import { routes } from '../../functions/http/routes/index.js';
-import { grantInvokeOnly, grantTable } from '../constructs/grants.js';
 import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
 import type { StageConfig } from '../stage-config.js';
-import { eventsTable, idempotencyTable, viewsTable } from '../tables.js';
+import { grantLeastPrivilege } from './function-grants.js';
+import { scheduleReportsAndDigests } from './schedules.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
@@ -133,34 +131,7 @@ export class StatelessStack extends Stack {
     });
     this.functions = { commands, queries, projector, publisher, mailer, digests };
 
-    // Least privilege, function by function (the test reads these grants back from the template).
-    const events = (fn: LedgerFunction, access: 'read' | 'read-write') =>
-      grantTable(fn, props.events, eventsTable, props.dataKey, access);
-    const views = (fn: LedgerFunction, access: 'read' | 'read-write') =>
-      grantTable(fn, props.views, viewsTable, props.dataKey, access);
-    // Commands append history and idempotency records, make residents' data keys, and ask the mailer.
-    events(commands, 'read-write');
-    grantTable(commands, props.idempotency, idempotencyTable, props.dataKey, 'read-write');
-    views(commands, 'read');
-    props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
-    grantInvokeOnly(commands, mailer);
-    // Queries read views, the history for auditors' routes, and callers' recent writes (session
-    // consistency, kept beside the idempotency records); nothing else.
-    views(queries, 'read');
-    events(queries, 'read');
-    grantTable(queries, props.idempotency, idempotencyTable, props.dataKey, 'read');
-    // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
-    views(projector, 'read-write');
-    events(projector, 'read');
-    props.personalDataKey.grant(projector, 'kms:Decrypt');
-    // The publisher reads the stream (granted by its mapping) and puts events on the bus.
-    props.bus.grantPutEventsTo(publisher);
-    // The mailer reads views, records ReportSent in the history, and is the only function that sends email.
-    views(mailer, 'read');
-    events(mailer, 'read-write');
-    props.sender.grantSendEmail(mailer);
-    // Digests read the history and write digest items beside it.
-    events(digests, 'read-write');
+    grantLeastPrivilege(props, this.functions);
 
     for (const consumer of [projector, publisher]) {
       consumer.addEventSource(
@@ -176,57 +147,12 @@ export class StatelessStack extends Stack {
       );
     }
 
-    const schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'EventBridge Scheduler: invoke the mailer and the digests, dead-letter what fails',
-    });
-    grantInvokeOnly(schedulerRole, mailer);
-    grantInvokeOnly(schedulerRole, digests);
-    scheduleFailures.grantSendMessages(schedulerRole);
-    const schedule = (
-      scheduleId: string,
-      description: string,
-      expression: string,
-      timeZone: string,
-      target: LedgerFunction,
-      input?: object,
-    ) =>
-      new CfnSchedule(this, scheduleId, {
-        description,
-        scheduleExpression: expression,
-        scheduleExpressionTimezone: timeZone,
-        flexibleTimeWindow: { mode: 'OFF' },
-        target: {
-          arn: target.functionArn,
-          roleArn: schedulerRole.roleArn,
-          input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>', ...input }),
-          retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
-          deadLetterConfig: { arn: scheduleFailures.queueArn },
-        },
-      });
-    schedule(
-      'DailyDigests',
-      'Digest of the day just ended, for every community',
-      'cron(5 0 * * ? *)',
-      'UTC',
+    scheduleReportsAndDigests(this, {
+      mailer,
       digests,
-    );
-    schedule(
-      'MonthlyReports',
-      'Reports of the month just ended, 08:00 community time on the 1st',
-      'cron(0 8 1 * ? *)',
-      config.timeZone,
-      mailer,
-      { periods: ['month'] },
-    );
-    schedule(
-      'QuarterlyReports',
-      'Reports of the quarter (and, in January, the year) just ended, 08:00 community time',
-      'cron(0 8 1 1,4,7,10 ? *)',
-      config.timeZone,
-      mailer,
-      { periods: ['quarter', 'year'] },
-    );
+      deadLetters: scheduleFailures,
+      timeZone: config.timeZone,
+    });
 
     // API Gateway's JWT authorizer refuses a token whose signature, issuer, audience (the front-end
     // client) or `exp` fails; Cognito always sets `exp`, and the functions' claims mapping refuses a

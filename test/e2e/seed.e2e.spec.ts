@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories } from '../../events/index.js';
-import {
-  expandActivities,
-  loadPlanTemplate,
-  type SeedResult,
-  seedDemo,
-} from '../../infra/local/seed/demo.js';
+import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
 import { httpSeedClient } from '../../infra/local/seed/http-client.js';
+import { expandActivities, loadPlanTemplate } from '../../infra/local/seed/plan-template.js';
 import { startApi, type TestApi } from '../support/api.js';
 
 type Activity = {

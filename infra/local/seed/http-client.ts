@@ -1,6 +1,6 @@
 import type { Role } from '../../../functions/http/principal.js';
 import { DEMO_COMMUNITY, signDevToken } from '../dev-key.js';
-import type { SeedClient } from './demo.js';
+import type { SeedClient } from './seed-client.js';
 
 /** The seed talks to the running server like any front-end: HTTP, a token, an Idempotency-Key per write. */
 export async function httpSeedClient(

@@ -1,0 +1,33 @@
+export interface SeedClient {
+  post(path: string, body: unknown, key: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The same, as another user (judges score in their own name). */
+  postAs(
+    identity: { sub: string; roles: ('resident' | 'judge')[] },
+    path: string,
+    body: unknown,
+    key: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  get(path: string): Promise<{ status: number; body: Record<string, unknown> }>;
+}
+
+/** The seed stops at the first refusal, saying which write it was. */
+export function ok(answer: { status: number; body: Record<string, unknown> }, what: string) {
+  if (answer.status >= 300) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  run: (item: T, index: number) => Promise<void>,
+) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await run(items[index]!, index);
+      }
+    }),
+  );
+}
