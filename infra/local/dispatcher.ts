@@ -59,10 +59,7 @@ export class LocalDispatcher {
     this.queue.push({ commit, pending: new Set(Object.keys(this.options.consumers)) });
   }
 
-  /**
-   * Starts catching up from the saved checkpoint and returns at once; `idle()` waits for it. Resolves
-   * (through `caughtUp`) with the number of commits re-read from history.
-   */
+  /** Starts catching up from the saved checkpoint and returns at once; `idle()` waits for it. */
   start(): void {
     const saved = (this.options.checkpoint ?? noCheckpoints).load();
     for (const [community, checkpoint] of Object.entries(saved)) this.applied.set(community, checkpoint);
@@ -72,11 +69,6 @@ export class LocalDispatcher {
       this.catchingUp = undefined;
     });
     this.catchingUp.catch((error) => this.options.log?.('catch-up failed', { error: String(error) }));
-  }
-
-  /** Resolves with how many commits the catch-up applied (0 if it is not running). */
-  get caughtUp(): Promise<number> {
-    return this.catchingUp ?? Promise.resolve(0);
   }
 
   private async catchUp(saved: Readonly<Record<string, CommunityCheckpoint>>): Promise<number> {

@@ -50,29 +50,43 @@ export function consistency(
       if (!position || parseStreamId(position.streamId)?.community !== principal.community)
         throw invalidPosition();
       const marker = projectedMarkerKey(principal.community, position.streamId);
-      const deadline = Date.now() + waitMs;
-      let pause = backoff.firstMs;
       let checked = false;
-      for (;;) {
-        const applied = (await views.get(marker))?.appliedVersion ?? 0;
-        if (applied >= position.version) return;
-        // The marker sits on a commit boundary (the projector applies whole commits), so reading
-        // from just after it sees every commit the views have yet to apply.
-        if (!checked) {
-          if (!(await exists(position, applied))) throw invalidPosition();
-          checked = true;
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) {
-          throw new ApplicationError(
-            'unavailable',
-            'views-behind',
-            'the views have not caught up with that write yet; retry shortly',
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
-        pause = Math.min(backoff.maxMs, pause * 2);
-      }
+      await waitForViews(
+        async () => {
+          const applied = (await views.get(marker))?.appliedVersion ?? 0;
+          if (applied >= position.version) return true;
+          // The marker sits on a commit boundary (the projector applies whole commits), so reading
+          // from just after it sees every commit the views have yet to apply.
+          if (!checked) {
+            if (!(await exists(position, applied))) throw invalidPosition();
+            checked = true;
+          }
+          return false;
+        },
+        waitMs,
+        backoff,
+        'the views have not caught up with that write yet; retry shortly',
+      );
     },
   };
+}
+
+/**
+ * Looks again, with backoff, until `caughtUp` says the views show what the caller waits for; past
+ * `waitMs` answers 503 (retry) with `detail`. Both read-your-writes paths wait through it.
+ */
+export async function waitForViews(
+  caughtUp: () => Promise<boolean>,
+  waitMs: number,
+  backoff: Backoff,
+  detail: string,
+): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  let pause = backoff.firstMs;
+  while (!(await caughtUp())) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new ApplicationError('unavailable', 'views-behind', detail);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+    pause = Math.min(backoff.maxMs, pause * 2);
+  }
 }

@@ -1,8 +1,7 @@
-import { ApplicationError } from '../../app/errors.js';
 import type { Position } from '../../app/position.js';
 import type { SessionWrites } from '../../app/session-writes.js';
 import { projectedMarkerKey, type ViewStore } from '../../app/view-store.js';
-import type { Backoff } from './consistency.js';
+import { type Backoff, waitForViews } from './consistency.js';
 import type { HttpMiddleware } from './context.js';
 
 export interface SessionConsistencyOptions {
@@ -27,25 +26,19 @@ export function sessionConsistency(
   const backoff = options.backoff ?? { firstMs: 10, maxMs: 250 };
 
   async function waitFor(community: string, positions: readonly Position[]): Promise<void> {
-    const deadline = Date.now() + options.waitMs;
     let pending = [...positions];
-    let pause = backoff.firstMs;
-    for (;;) {
-      // One batch read of the markers, however many streams the caller wrote.
-      const markers = await views.getMany(pending.map((p) => projectedMarkerKey(community, p.streamId)));
-      const appliedOf = new Map(markers.map((m) => [m.owner, m.appliedVersion]));
-      pending = pending.filter((p) => (appliedOf.get(p.streamId) ?? 0) < p.version);
-      if (pending.length === 0) return;
-      const left = deadline - Date.now();
-      if (left <= 0)
-        throw new ApplicationError(
-          'unavailable',
-          'views-behind',
-          'the views have not caught up with your last changes yet; retry shortly',
-        );
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
-      pause = Math.min(backoff.maxMs, pause * 2);
-    }
+    await waitForViews(
+      async () => {
+        // One batch read of the markers, however many streams the caller wrote.
+        const markers = await views.getMany(pending.map((p) => projectedMarkerKey(community, p.streamId)));
+        const appliedOf = new Map(markers.map((m) => [m.owner, m.appliedVersion]));
+        pending = pending.filter((p) => (appliedOf.get(p.streamId) ?? 0) < p.version);
+        return pending.length === 0;
+      },
+      options.waitMs,
+      backoff,
+      'the views have not caught up with your last changes yet; retry shortly',
+    );
   }
 
   return {
