@@ -1,5 +1,6 @@
 import { projections } from '../domain/views/index.js';
 import type { Commit, DomainEvent } from '../events/index.js';
+import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { createEventPublisher } from './app/event-bus.js';
@@ -21,6 +22,8 @@ export interface Dependencies extends HttpDependencies {
   readonly revealPersonalData: (community: string, event: DomainEvent) => Promise<DomainEvent>;
   /** The publisher's work: every event of a batch of commits onto the bus. */
   readonly publishCommits: (commits: readonly Commit[]) => Promise<void>;
+  /** The same claims store the HTTP functions use, as the concrete adapter (start-up housekeeping). */
+  readonly idempotencyClaims: DynamoDbIdempotencyStore;
 }
 
 /**
@@ -38,9 +41,16 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     : config.MAILER_FUNCTION_NAME
       ? sendThroughMailer(createMailerInvoker(config.MAILER_FUNCTION_NAME))
       : (request) => sendInProcess(reports!)(request);
+  const idempotencyClaims = new DynamoDbIdempotencyStore(
+    core.client,
+    config.IDEMPOTENCY_TABLE,
+    core.clock,
+    config.IDEMPOTENCY_LOCK_MS,
+  );
   const http = httpDependencies(core, config, overrides, {
     personalData,
     sendReport,
+    idempotency: idempotencyClaims,
     // Locally the outbox stands in for SES (the Lambda bundles never carry it).
     mailer:
       overrides.mailer ??
@@ -51,6 +61,7 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     personalData.revealEvent(community, event);
   return {
     ...http,
+    idempotencyClaims,
     projector: new Projector(core.views, projections, core.logger, revealPersonalData),
     revealPersonalData,
     publishCommits: createEventPublisher(eventBusFor(config)),

@@ -44,6 +44,8 @@ export function httpDependencies(
     readonly personalData: PersonalDataCipher;
     readonly sendReport: SendReport;
     readonly mailer?: Mailer;
+    /** The claims store, when the caller keeps a handle on it (the local runtime releases dead claims). */
+    readonly idempotency?: DynamoDbIdempotencyStore;
   },
 ): HttpDependencies {
   const authenticator: Authenticator =
@@ -57,12 +59,9 @@ export function httpDependencies(
     views,
     blobs: new DynamoDbBlobStore(client, config.EVENTS_TABLE),
     commands,
-    idempotency: new DynamoDbIdempotencyStore(
-      client,
-      config.IDEMPOTENCY_TABLE,
-      clock,
-      config.IDEMPOTENCY_LOCK_MS,
-    ),
+    idempotency:
+      parts.idempotency ??
+      new DynamoDbIdempotencyStore(client, config.IDEMPOTENCY_TABLE, clock, config.IDEMPOTENCY_LOCK_MS),
     sessions: new DynamoDbSessionWrites(client, config.IDEMPOTENCY_TABLE, clock),
     authenticator,
     clock,

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Commit } from '../../events/index.js';
-import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
-import { DynamoDbIdempotencyStore } from '../../functions/adapters/dynamodb-idempotency-store.js';
 import { OutboxMailer } from '../../functions/adapters/outbox-mailer.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import { loadConfig } from '../../functions/config.js';
@@ -94,12 +92,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   let dispatcher: LocalDispatcher | undefined;
   const onCommitted = (commit: Commit) => dispatcher?.enqueue(commit);
   const deps = createDependencies(config, { clock: options.clock, logger, onCommitted });
-  const idempotencyClaims = new DynamoDbIdempotencyStore(
-    createDocumentClient({ endpoint }),
-    config.IDEMPOTENCY_TABLE,
-    options.clock ?? systemClock,
-    config.IDEMPOTENCY_LOCK_MS,
-  );
   // The stand-in for the commands function invoking the mailer function: the mailer's own handler.
   let mailer: LocalHandlers['mailer'] | undefined;
   const invokeMailer: MailerTransport = (event) => mailer!(event);
@@ -145,7 +137,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // This process alone uses its engine: Idempotency-Key claims held before it started belong to a
   // process that died (`kill -9`), so retries take them over (and find their commits) at once.
   if (!options.endpoint)
-    void idempotencyClaims
+    void deps.idempotencyClaims
       .abandonClaimsFrom(started)
       .catch((error) => logger.warn('stale claims not released', { error: error as Error }));
   if (dataDir)
