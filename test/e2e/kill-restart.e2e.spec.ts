@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devSigningSecret, signDevToken } from '../../infra/local/dev-key.js';
+import { freePort } from '../support/free-port.js';
 
 const root = join(import.meta.dirname, '..', '..');
+const port = await freePort();
 
 interface BusRecord {
   id: string;
@@ -20,7 +22,6 @@ interface BusRecord {
  */
 describe('kill -9 in the middle of a burst', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccl-kill-'));
-  const port = 39_000 + Math.floor(Math.random() * 1_000);
   const url = `http://127.0.0.1:${port}`;
   const busFile = join(dataDir, 'bus', 'events.ndjson');
   let server: ChildProcess | undefined;

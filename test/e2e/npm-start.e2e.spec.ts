@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
 
 const root = join(import.meta.dirname, '..', '..');
+const port = await freePort();
 
 /** What a newcomer does: `npm start`, `npm run token`, call the API, Ctrl-C, start again. */
 describe('npm start (the local backend as a newcomer runs it)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccl-start-'));
-  const port = 38_000 + Math.floor(Math.random() * 1_000);
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
   const url = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { createTables, type TableNames } from '../../infra/local/create-tables.js';
 import { startDynalite } from '../../infra/local/engine.js';
+import { freePort } from './free-port.js';
 
 export type EngineKind = 'dynalite' | 'dynamodb-local';
 
@@ -26,17 +26,6 @@ export function engineKinds(): EngineKind[] {
     throw new Error('CI must run the DynamoDB Local tier, but java is not on PATH (.ci/run installs it)');
   console.warn('[skip] DynamoDB Local tier: java is not installed on this machine; running on dynalite only');
   return ['dynalite'];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startDynamoDbLocal(): Promise<TestEngine> {
