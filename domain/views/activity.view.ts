@@ -1,83 +1,99 @@
-import type { Category, DomainEvent, Format, Window } from '../../events/index.js';
+import * as z from 'zod';
+import { AttendanceMethod, Category, type DomainEvent, Format, type Window } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { EventContext, Projection, ViewDocument } from './projection.js';
+import {
+  type EventContext,
+  type ListSlice,
+  type PartitionSlice,
+  type Projection,
+  StoredWindow,
+  type ViewDocument,
+} from './projection.js';
 
-export type ActivityStatus = 'planned' | 'cancelled' | 'held';
+export const ActivityStatus = z.enum(['planned', 'cancelled', 'held']);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
 
-export type ActivityDetail = {
-  activityId: string;
-  planId: string;
-  category: Category;
-  format: Format;
-  title: string;
-  description?: string;
-  window: Window;
-  timeZone: string;
-  venue?: string;
-  organizerUnit?: string;
-  partnerUnits?: string[];
-  audience?: string;
-  capacity?: number;
-  lecturer?: string;
-  status: ActivityStatus;
-  registeredCount: number;
-  attendanceCount: number;
-  plannedAt: string;
-  rescheduled: { from: Window; to: Window; reason: string; at: string }[];
-  cancelled: { reason: string; at: string } | null;
-  held: {
-    heldOn: string;
-    summary: string;
-    lecturer?: string;
-    trainingPlan?: string;
-    headcount?: number;
-    heldWithinWindow: boolean;
-    recordedAt: string;
-  } | null;
-};
+/** One activity as the calendar and its page show it: the plan's facts (without the plan year) and its counts. */
+export const ActivityDetail = z.object({
+  activityId: z.string(),
+  planId: z.string(),
+  category: Category,
+  format: Format,
+  title: z.string(),
+  description: z.string().optional(),
+  window: StoredWindow,
+  timeZone: z.string(),
+  venue: z.string().optional(),
+  organizerUnit: z.string().optional(),
+  partnerUnits: z.array(z.string()).optional(),
+  audience: z.string().optional(),
+  capacity: z.number().optional(),
+  lecturer: z.string().optional(),
+  status: ActivityStatus,
+  registeredCount: z.number(),
+  attendanceCount: z.number(),
+  plannedAt: z.string(),
+  rescheduled: z.array(
+    z.object({ from: StoredWindow, to: StoredWindow, reason: z.string(), at: z.string() }),
+  ),
+  cancelled: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  held: z
+    .object({
+      heldOn: z.string(),
+      summary: z.string(),
+      lecturer: z.string().optional(),
+      trainingPlan: z.string().optional(),
+      headcount: z.number().optional(),
+      heldWithinWindow: z.boolean(),
+      recordedAt: z.string(),
+    })
+    .nullable(),
+});
+export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
-export type AttendeeRow = {
-  residentId: string;
-  status: 'attended' | 'revoked';
-  method: 'qr' | 'kiosk' | 'organizer';
-  at: string;
-  recordedAt: string;
-  revokedReason?: string;
-};
-
-export type ParticipationRow = {
-  activityId: string;
-  registered: boolean;
-  attended: boolean;
-  attendedAt?: string;
-  method?: 'qr' | 'kiosk' | 'organizer';
-  revokedReason?: string;
-};
+export const AttendeeRow = z.object({
+  residentId: z.string(),
+  status: z.enum(['attended', 'revoked']),
+  method: AttendanceMethod,
+  at: z.string(),
+  recordedAt: z.string(),
+  revokedReason: z.string().optional(),
+});
+export type AttendeeRow = z.infer<typeof AttendeeRow>;
 
 export const activityKey = (community: string, activityId: string) => ({
   pk: `${community}#activity#${activityId}`,
   sk: 'detail',
 });
 export const attendeeKey = (community: string, activityId: string, residentId: string) => ({
-  pk: `${community}#activity#${activityId}`,
+  pk: activityKey(community, activityId).pk,
   sk: `attendee#${residentId}`,
 });
-export const participationKey = (community: string, residentId: string, activityId: string) => ({
-  pk: `${community}#resident#${residentId}`,
-  sk: `activity#${activityId}`,
+/** The activity's sign-in sheet. */
+export const attendeesOf = (community: string, activityId: string): PartitionSlice => ({
+  pk: activityKey(community, activityId).pk,
+  skPrefix: 'attendee#',
+});
+/** The calendar: every activity of the community, by the start of its window. */
+export const activitiesList = (community: string) => `${community}#activities`;
+/** The calendar up to an instant: activities starting at or before `to` (sort keys are `<start>#<id>`). */
+export const activitiesStartingBy = (community: string, to?: string): ListSlice => ({
+  list: activitiesList(community),
+  ...(to === undefined ? {} : { to: `${to}#~` }),
 });
 
 const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
 
 /** The calendar lists activities by the start of their window. */
 const calendarPlacement = (context: EventContext, window: Window, activityId: string) => ({
-  gsi1pk: `${context.community}#activities`,
+  gsi1pk: activitiesList(context.community),
   gsi1sk: `${window.start}#${activityId}`,
 });
 
 /** One item per activity: what the calendar and the detail page show, with its counts. */
 export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
   name: 'activity-details',
+  schema: ActivityDetail,
   keys(event, context) {
     switch (event.type) {
       case 'ActivityPlanned':
@@ -158,6 +174,7 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
 /** The sign-in sheet: one row per resident who attended (kept, marked, when revoked). */
 export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
   name: 'activity-attendees',
+  schema: AttendeeRow,
   keys(event, context) {
     if (event.type === 'ResidentAttended' || event.type === 'AttendanceRevoked') {
       return [attendeeKey(context.community, activityIdOf(context), event.data.residentId)];
@@ -180,39 +197,5 @@ export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
       return { data: { ...current.data, status: 'revoked', revokedReason: event.data.reason } };
     }
     return current ?? null;
-  },
-};
-
-/** Per resident, per activity: registered, attended. The participation page joins it with activity details. */
-export const participationRows: Projection<DomainEvent, ParticipationRow> = {
-  name: 'resident-participation',
-  keys(event, context) {
-    if (
-      event.type === 'ResidentRegistered' ||
-      event.type === 'ResidentAttended' ||
-      event.type === 'AttendanceRevoked'
-    ) {
-      return [participationKey(context.community, event.data.residentId, activityIdOf(context))];
-    }
-    return [];
-  },
-  apply(current, event, context) {
-    const base: ParticipationRow = current?.data ?? {
-      activityId: activityIdOf(context),
-      registered: false,
-      attended: false,
-    };
-    switch (event.type) {
-      case 'ResidentRegistered':
-        return { data: { ...base, registered: true } };
-      case 'ResidentAttended': {
-        const { revokedReason: _cleared, ...rest } = base;
-        return { data: { ...rest, attended: true, attendedAt: event.data.at, method: event.data.method } };
-      }
-      case 'AttendanceRevoked':
-        return { data: { ...base, attended: false, revokedReason: event.data.reason } };
-      default:
-        return current ?? null;
-    }
   },
 };

@@ -1,63 +1,75 @@
-import type { Category, DomainEvent, Format, Target, Window } from '../../events/index.js';
+import * as z from 'zod';
+import { Category, type DomainEvent, Format, Target } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { EventContext, Projection } from './projection.js';
+import { activityKey } from './activity.view.js';
+import { planKey } from './plan.view.js';
+import { type EventContext, type Projection, StoredWindow } from './projection.js';
+import { residentKey } from './resident.view.js';
 
 /**
  * One row per activity with every fact compliance needs and *when it was recorded*, so that a
  * question "as of an instant" is answered from this row alone, without reading history.
  */
-export type ActivityComplianceRow = {
-  activityId: string;
-  planId: string;
-  category: Category;
-  format: Format;
-  plannedAt: string;
-  plannedLecturer?: string;
-  windows: { window: Window; recordedAt: string }[];
-  cancelledAt?: string;
-  held?: {
-    heldOn: string;
-    heldWithinWindow: boolean;
-    lecturer?: string;
-    trainingPlan?: string;
-    summary: string;
-    recordedAt: string;
-  };
+export const ActivityComplianceRow = z.object({
+  activityId: z.string(),
+  planId: z.string(),
+  category: Category,
+  format: Format,
+  plannedAt: z.string(),
+  plannedLecturer: z.string().optional(),
+  windows: z.array(z.object({ window: StoredWindow, recordedAt: z.string() })),
+  cancelledAt: z.string().optional(),
+  held: z
+    .object({
+      heldOn: z.string(),
+      heldWithinWindow: z.boolean(),
+      lecturer: z.string().optional(),
+      trainingPlan: z.string().optional(),
+      summary: z.string(),
+      recordedAt: z.string(),
+    })
+    .optional(),
   /** Current number of residents signed in. */
-  attendance: number;
+  attendance: z.number(),
   /** Recorded intervals during which at least one resident was signed in. */
-  signedIn: { from: string; to?: string }[];
-};
+  signedIn: z.array(z.object({ from: z.string(), to: z.string().optional() })),
+});
+export type ActivityComplianceRow = z.infer<typeof ActivityComplianceRow>;
 
-export type PartyMemberRow = { residentId: string; since: string };
+export const PartyMemberRow = z.object({ residentId: z.string(), since: z.string() });
+export type PartyMemberRow = z.infer<typeof PartyMemberRow>;
 
-export type PlanTargetsRow = {
-  planId: string;
-  year: number;
-  timeZone: string;
+export const PlanTargetsRow = z.object({
+  planId: z.string(),
+  year: z.number(),
+  timeZone: z.string(),
   /** Every version of every target, in the order recorded. */
-  history: (Target & { recordedAt: string })[];
-};
+  history: z.array(Target.extend({ recordedAt: z.string() })),
+});
+export type PlanTargetsRow = z.infer<typeof PlanTargetsRow>;
 
 export const activityComplianceKey = (community: string, activityId: string) => ({
-  pk: `${community}#activity#${activityId}`,
+  pk: activityKey(community, activityId).pk,
   sk: 'compliance',
 });
 export const planTargetsKey = (community: string, planId: string) => ({
-  pk: `${community}#plan#${planId}`,
+  pk: planKey(community, planId).pk,
   sk: 'targets',
 });
 export const partyMemberKey = (community: string, residentId: string) => ({
-  pk: `${community}#resident#${residentId}`,
+  pk: residentKey(community, residentId).pk,
   sk: 'party-member',
 });
 export const planActivitiesList = (community: string, planId: string) =>
   `${community}#plan#${planId}#compliance`;
+/** The community's party members. */
+export const partyMembersList = (community: string) => `${community}#party-members`;
 
 const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> = {
   name: 'activity-compliance',
+  schema: ActivityComplianceRow,
   keys(event, context) {
     switch (event.type) {
       case 'ActivityPlanned':
@@ -131,6 +143,7 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
 
 export const planTargets: Projection<DomainEvent, PlanTargetsRow> = {
   name: 'plan-targets',
+  schema: PlanTargetsRow,
   keys(event, context) {
     return event.type === 'PlanCreated' || event.type === 'TargetSet'
       ? [planTargetsKey(context.community, idOf(context))]
@@ -163,6 +176,7 @@ export const planTargets: Projection<DomainEvent, PlanTargetsRow> = {
 /** The community's party members, each since the instant it was recorded. */
 export const partyMembers: Projection<DomainEvent, PartyMemberRow> = {
   name: 'party-members',
+  schema: PartyMemberRow,
   keys(event, context) {
     return event.type === 'ResidentEnrolled' && event.data.partyMember
       ? [partyMemberKey(context.community, event.data.residentId)]
@@ -172,7 +186,7 @@ export const partyMembers: Projection<DomainEvent, PartyMemberRow> = {
     if (event.type === 'ResidentEnrolled' && event.data.partyMember) {
       return {
         data: { residentId: event.data.residentId, since: context.recordedAt },
-        gsi1pk: `${context.community}#party-members`,
+        gsi1pk: partyMembersList(context.community),
         gsi1sk: event.data.residentId,
       };
     }

@@ -1,8 +1,9 @@
 import type { DomainEvent } from '../../events/index.js';
-import { activityDetails, attendeeRows, participationRows } from './activity.view.js';
+import { activityDetails, attendeeRows } from './activity.view.js';
 import { articleDetails, authoredArticles } from './article.view.js';
 import { activityCompliance, partyMembers, planTargets } from './compliance.view.js';
 import { nominationRows, roundDetails } from './nomination.view.js';
+import { participationRows } from './participation.view.js';
 import { allPlans, planDetails } from './plan.view.js';
 import type { Projection } from './projection.js';
 import { goodDeeds, models, residentGoodDeeds } from './recognition.view.js';
@@ -12,6 +13,7 @@ export * from './activity.view.js';
 export * from './article.view.js';
 export * from './compliance.view.js';
 export * from './nomination.view.js';
+export * from './participation.view.js';
 export * from './plan.view.js';
 export * from './projection.js';
 export * from './recognition.view.js';

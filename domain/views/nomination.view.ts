@@ -1,26 +1,26 @@
-import type { DomainEvent } from '../../events/index.js';
+import * as z from 'zod';
+import { type DomainEvent, FamilyNominated, NominationDecided, RoundOpened } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, Projection } from './projection.js';
 
-export type RoundDetail = Extract<DomainEvent, { type: 'RoundOpened' }>['data'] & { openedAt: string };
+/** A "good family style" round as it was opened. */
+export const RoundDetail = RoundOpened.schema.extend({ openedAt: z.string() });
+export type RoundDetail = z.infer<typeof RoundDetail>;
 
-export type NominationRow = {
-  nominationId: string;
-  roundId: string;
-  householdId: string;
-  familyName: string;
-  nominatedBy: string;
-  motto?: string;
-  story: string;
-  consent: { by: string; selfNominated: boolean };
-  nominatedAt: string;
-  status: 'open' | 'withdrawn' | 'decided';
-  endorsements: number;
-  scores: Record<string, { scores: Record<string, number>; recordedAt: string }>;
-  recusals: Record<string, { reason: string; automatic: boolean }>;
-  withdrawal?: { reason: string; at: string };
-  decision?: { outcome: 'awarded' | 'commended' | 'not-selected'; rationale: string; at: string };
-};
+/** One row per nomination: everything the ranking and its explanation need. */
+export const NominationRow = FamilyNominated.schema.extend({
+  nominatedAt: z.string(),
+  status: z.enum(['open', 'withdrawn', 'decided']),
+  endorsements: z.number(),
+  scores: z.record(
+    z.string(),
+    z.object({ scores: z.record(z.string(), z.number()), recordedAt: z.string() }),
+  ),
+  recusals: z.record(z.string(), z.object({ reason: z.string(), automatic: z.boolean() })),
+  withdrawal: z.object({ reason: z.string(), at: z.string() }).optional(),
+  decision: NominationDecided.schema.extend({ at: z.string() }).optional(),
+});
+export type NominationRow = z.infer<typeof NominationRow>;
 
 export const roundKey = (community: string, roundId: string) => ({
   pk: `${community}#round#${roundId}`,
@@ -30,27 +30,30 @@ export const nominationKey = (community: string, nominationId: string) => ({
   pk: `${community}#nomination#${nominationId}`,
   sk: 'detail',
 });
+/** Every round of the community. */
+export const roundsList = (community: string) => `${community}#rounds`;
 export const roundNominationsList = (community: string, roundId: string) =>
   `${community}#round#${roundId}#nominations`;
 const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const roundDetails: Projection<DomainEvent, RoundDetail> = {
   name: 'round-details',
+  schema: RoundDetail,
   keys: (event, context) =>
     event.type === 'RoundOpened' ? [roundKey(context.community, idOf(context))] : [],
   apply(current, event, context) {
     if (event.type !== 'RoundOpened') return current ?? null;
     return {
       data: { ...event.data, openedAt: context.recordedAt },
-      gsi1pk: `${context.community}#rounds`,
+      gsi1pk: roundsList(context.community),
       gsi1sk: event.data.roundId,
     };
   },
 };
 
-/** One row per nomination: everything the ranking and its explanation need. */
 export const nominationRows: Projection<DomainEvent, NominationRow> = {
   name: 'nomination-rows',
+  schema: NominationRow,
   keys(event, context) {
     switch (event.type) {
       case 'FamilyNominated':

@@ -1,52 +1,68 @@
-import type { DomainEvent, Person, Target } from '../../events/index.js';
+import * as z from 'zod';
+import { type DomainEvent, Person, PlanCreated, Target } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { Projection } from './projection.js';
+import { type ListSlice, listPrefixed, type Projection } from './projection.js';
 import { ERASED } from './resident.view.js';
 
 /** A member of the organizing group as the plan shows them; `erased` once the resident they are was erased. */
-export type GroupMember = Person & { erased?: boolean };
+export const GroupMember = Person.extend({ erased: z.boolean().optional() });
+export type GroupMember = z.infer<typeof GroupMember>;
 
-export type PlanDetail = {
-  planId: string;
-  communityName: string;
-  year: number;
-  title: string;
-  timeZone: string;
-  createdAt: string;
-  targets: (Target & { setAt: string })[];
-  organizingGroup: {
-    leader: GroupMember;
-    deputies: GroupMember[];
-    members: GroupMember[];
-    appointedAt: string;
-  } | null;
-};
+export const PlanDetail = PlanCreated.schema.extend({
+  createdAt: z.string(),
+  targets: z.array(Target.extend({ setAt: z.string() })),
+  organizingGroup: z
+    .object({
+      leader: GroupMember,
+      deputies: z.array(GroupMember),
+      members: z.array(GroupMember),
+      appointedAt: z.string(),
+    })
+    .nullable(),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
+/** Every plan of every community, for the scheduled reports (which run for all of them). */
+export const PlanIndexEntry = z.object({ community: z.string(), planId: z.string(), timeZone: z.string() });
+export type PlanIndexEntry = z.infer<typeof PlanIndexEntry>;
 
 export const planKey = (community: string, planId: string) => ({
   pk: `${community}#plan#${planId}`,
   sk: 'detail',
 });
+/** The community's plans, by year. */
+export const plansList = (community: string) => `${community}#plans`;
+/** The community's plans of one year. */
+export const plansOfYear = (community: string, year: number): ListSlice =>
+  listPrefixed(plansList(community), String(year));
+export const allPlansKey = (community: string, planId: string) => ({
+  pk: '$plans',
+  sk: `${community}#${planId}`,
+});
+/** Every plan of every community. */
+export const allPlansList = () => '$all-plans';
 
 const planIdOf = entityIdOf;
 
-/** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
-/** Every plan of every community, for the scheduled reports (which run for all of them). */
-export const allPlans: Projection<DomainEvent, { community: string; planId: string; timeZone: string }> = {
+export const allPlans: Projection<DomainEvent, PlanIndexEntry> = {
   name: 'all-plans',
+  schema: PlanIndexEntry,
   keys: (event, context) =>
-    event.type === 'PlanCreated' ? [{ pk: '$plans', sk: `${context.community}#${event.data.planId}` }] : [],
+    event.type === 'PlanCreated' ? [allPlansKey(context.community, event.data.planId)] : [],
   apply: (current, event, context) =>
     event.type === 'PlanCreated'
       ? {
           data: { community: context.community, planId: event.data.planId, timeZone: event.data.timeZone },
-          gsi1pk: '$all-plans',
+          gsi1pk: allPlansList(),
           gsi1sk: `${context.community}#${event.data.planId}`,
         }
       : (current ?? null),
 };
 
+/** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
 export const planDetails: Projection<DomainEvent, PlanDetail> = {
   name: 'plan-details',
+  schema: PlanDetail,
   keys(event, context) {
     switch (event.type) {
       case 'PlanCreated':
@@ -62,7 +78,7 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
     if (event.type === 'PlanCreated') {
       return {
         data: { ...event.data, createdAt: context.recordedAt, targets: [], organizingGroup: null },
-        gsi1pk: `${context.community}#plans`,
+        gsi1pk: plansList(context.community),
         gsi1sk: `${event.data.year}#${event.data.planId}`,
       };
     }

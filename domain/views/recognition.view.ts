@@ -1,18 +1,45 @@
-import type { DomainEvent } from '../../events/index.js';
-import type { Projection } from './projection.js';
+import * as z from 'zod';
+import { type DomainEvent, GoodDeedRecorded, ModelNamed } from '../../events/index.js';
+import type { PartitionSlice, Projection } from './projection.js';
+import { residentKey } from './resident.view.js';
 
-export type GoodDeed = Extract<DomainEvent, { type: 'GoodDeedRecorded' }>['data'] & { recordedAt: string };
-export type ModelEntry = Extract<DomainEvent, { type: 'ModelNamed' }>['data'] & { recordedAt: string };
+export const GoodDeed = GoodDeedRecorded.schema.extend({ recordedAt: z.string() });
+export type GoodDeed = z.infer<typeof GoodDeed>;
+export const ModelEntry = ModelNamed.schema.extend({ recordedAt: z.string() });
+export type ModelEntry = z.infer<typeof ModelEntry>;
 
+export const goodDeedKey = (community: string, deedId: string) => ({
+  pk: `${community}#deed#${deedId}`,
+  sk: 'detail',
+});
+export const residentGoodDeedKey = (community: string, residentId: string, deedId: string) => ({
+  pk: residentKey(community, residentId).pk,
+  sk: `deed#${deedId}`,
+});
+export const modelKey = (community: string, residentId: string, modelId: string) => ({
+  pk: residentKey(community, residentId).pk,
+  sk: `model#${modelId}`,
+});
+/** A resident's good deeds and the models they were named, in the partition of their profile. */
+export const goodDeedsOf = (community: string, residentId: string): PartitionSlice => ({
+  pk: residentKey(community, residentId).pk,
+  skPrefix: 'deed#',
+});
+export const modelsOf = (community: string, residentId: string): PartitionSlice => ({
+  pk: residentKey(community, residentId).pk,
+  skPrefix: 'model#',
+});
+/** A plan's list of good deeds, by date. */
 export const goodDeedsList = (community: string, planId: string) => `${community}#plan#${planId}#good-deeds`;
+/** The community's models, by when they were named. */
+export const modelsList = (community: string) => `${community}#models`;
 
 /** The list of good deeds, per plan by date. */
 export const goodDeeds: Projection<DomainEvent, GoodDeed> = {
   name: 'good-deeds',
+  schema: GoodDeed,
   keys: (event, context) =>
-    event.type === 'GoodDeedRecorded'
-      ? [{ pk: `${context.community}#deed#${event.data.deedId}`, sk: 'detail' }]
-      : [],
+    event.type === 'GoodDeedRecorded' ? [goodDeedKey(context.community, event.data.deedId)] : [],
   apply(current, event, context) {
     if (event.type !== 'GoodDeedRecorded') return current ?? null;
     return {
@@ -26,12 +53,10 @@ export const goodDeeds: Projection<DomainEvent, GoodDeed> = {
 /** Each deed again in every named resident's partition, for their participation page. */
 export const residentGoodDeeds: Projection<DomainEvent, GoodDeed> = {
   name: 'resident-good-deeds',
+  schema: GoodDeed,
   keys: (event, context) =>
     event.type === 'GoodDeedRecorded'
-      ? event.data.residentIds.map((id) => ({
-          pk: `${context.community}#resident#${id}`,
-          sk: `deed#${event.data.deedId}`,
-        }))
+      ? event.data.residentIds.map((id) => residentGoodDeedKey(context.community, id, event.data.deedId))
       : [],
   apply: (current, event, context) =>
     event.type === 'GoodDeedRecorded'
@@ -41,16 +66,17 @@ export const residentGoodDeeds: Projection<DomainEvent, GoodDeed> = {
 
 export const models: Projection<DomainEvent, ModelEntry> = {
   name: 'models',
+  schema: ModelEntry,
   keys(event, context) {
     return event.type === 'ModelNamed'
-      ? [{ pk: `${context.community}#resident#${event.data.residentId}`, sk: `model#${event.data.modelId}` }]
+      ? [modelKey(context.community, event.data.residentId, event.data.modelId)]
       : [];
   },
   apply(current, event, context) {
     return event.type === 'ModelNamed'
       ? {
           data: { ...event.data, recordedAt: context.recordedAt },
-          gsi1pk: `${context.community}#models`,
+          gsi1pk: modelsList(context.community),
           gsi1sk: `${context.recordedAt}#${event.data.modelId}`,
         }
       : (current ?? null);

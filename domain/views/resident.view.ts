@@ -1,18 +1,21 @@
+import * as z from 'zod';
 import type { DomainEvent } from '../../events/index.js';
 import type { Projection } from './projection.js';
 
-export type ResidentProfile = {
-  residentId: string;
-  name: string;
-  householdId: string;
-  building?: string;
-  partyMember: boolean;
-  branch?: string;
-  phone?: string;
-  email?: string;
-  enrolledAt: string;
-  erased?: boolean;
-};
+/** The resident's profile card; erasure drops the phone and email and shows the name as erased. */
+export const ResidentProfile = z.object({
+  residentId: z.string(),
+  name: z.string(),
+  householdId: z.string(),
+  building: z.string().optional(),
+  partyMember: z.boolean(),
+  branch: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  erased: z.boolean().optional(),
+  enrolledAt: z.string(),
+});
+export type ResidentProfile = z.infer<typeof ResidentProfile>;
 
 /** What a view shows where erased personal data was. */
 export const ERASED = '[erased]';
@@ -21,10 +24,13 @@ export const residentKey = (community: string, residentId: string) => ({
   pk: `${community}#resident#${residentId}`,
   sk: 'profile',
 });
+/** The roster: every resident of the community, by name. */
+export const residentsList = (community: string) => `${community}#residents`;
 
 /** The resident's profile card, listed per community by name. */
 export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
   name: 'resident-profiles',
+  schema: ResidentProfile,
   keys(event, context) {
     switch (event.type) {
       case 'ResidentEnrolled':
@@ -40,7 +46,7 @@ export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
         const { residentId, name } = event.data;
         return {
           data: { ...event.data, enrolledAt: context.recordedAt },
-          gsi1pk: `${context.community}#residents`,
+          gsi1pk: residentsList(context.community),
           gsi1sk: `${name.toLocaleLowerCase()}#${residentId}`,
         };
       }

@@ -6,7 +6,7 @@ import {
 } from '../../../domain/recognition/recognition.decider.js';
 import type { DomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import type { PlanDetail } from '../../../domain/views/plan.view.js';
+import { type PlanDetail, plansOfYear } from '../../../domain/views/plan.view.js';
 import type { CommandService } from '../command-handler.js';
 import type { ViewStore } from '../view-store.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
@@ -49,9 +49,7 @@ async function planFor(
   }
   const year = Number(date.slice(0, 4));
   const plans = await deps.views.list<PlanDetail>({
-    list: `${community}#plans`,
-    from: `${year}#`,
-    to: `${year}#~`,
+    ...plansOfYear(community, year),
     limit: 1,
   });
   return plans.items[0]?.data.planId ?? planErrors.notFound(`of ${year}`);

@@ -1,4 +1,9 @@
-import { type ActivityDetail, type AttendeeRow, activityKey } from '../../../domain/views/activity.view.js';
+import {
+  type ActivityDetail,
+  type AttendeeRow,
+  activityKey,
+  attendeesOf,
+} from '../../../domain/views/activity.view.js';
 import { isStaff } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
@@ -21,10 +26,10 @@ export async function getActivity(
   actor: Actor,
   input: { activityId: string },
 ): Promise<ActivityAsSeen> {
-  const key = activityKey(actor.community, input.activityId);
-  const item = await deps.views.get<ActivityDetail>(key);
+  const item = await deps.views.get<ActivityDetail>(activityKey(actor.community, input.activityId));
   if (!item || item.deleted) throw appErrors.notFound(`activity ${input.activityId}`);
   const activity = { ...item.data, version: item.appliedVersion };
   if (!isStaff(actor)) return activity;
-  return { ...activity, attendees: await readPartition<AttendeeRow>(deps.views, key.pk, 'attendee#') };
+  const sheet = attendeesOf(actor.community, input.activityId);
+  return { ...activity, attendees: await readPartition<AttendeeRow>(deps.views, sheet.pk, sheet.skPrefix) };
 }

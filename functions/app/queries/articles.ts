@@ -1,4 +1,4 @@
-import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
+import { type ArticleDetail, articleKey, planArticles } from '../../../domain/views/article.view.js';
 import { assertMayRead, holds } from '../authorization.js';
 import type { BlobStore } from '../blob-store.js';
 import type { Actor } from '../commands/execute.js';
@@ -34,9 +34,7 @@ export async function listArticles(
   }
   const authorId = readsAll ? input.authorId : reader.sub;
   const page = await deps.views.list<ArticleDetail>({
-    list: `${reader.community}#articles#${input.planId}`,
-    from: authorId ? `${authorId}#` : undefined,
-    to: authorId ? `${authorId}#~` : undefined,
+    ...planArticles(reader.community, input.planId, authorId),
     limit: input.limit,
     cursor: input.cursor,
   });

@@ -1,5 +1,9 @@
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
-import type { ActivityDetail, ActivityStatus } from '../../../domain/views/activity.view.js';
+import {
+  type ActivityDetail,
+  type ActivityStatus,
+  activitiesStartingBy,
+} from '../../../domain/views/activity.view.js';
 import type { Category } from '../../../events/index.js';
 import type { Actor } from '../commands/execute.js';
 import type { ViewFilter, ViewStore } from '../view-store.js';
@@ -38,9 +42,8 @@ export async function listActivities(
   if (input.status) where.push({ field: ['data', 'status'], op: '=', value: input.status });
   if (input.planId) where.push({ field: ['data', 'planId'], op: '=', value: input.planId });
   const page = await deps.views.list<ActivityDetail>({
-    list: `${actor.community}#activities`,
-    // Sorted by window start: anything starting after `to` cannot overlap (sort keys are `<start>#<id>`).
-    to: to ? `${to}#~` : undefined,
+    // Sorted by window start: anything starting after `to` cannot overlap.
+    ...activitiesStartingBy(actor.community, to),
     where,
     limit: input.limit,
     cursor: input.cursor,

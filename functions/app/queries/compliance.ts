@@ -1,9 +1,10 @@
 import { type ComplianceFacts, evaluateCompliance } from '../../../domain/compliance/compliance.js';
-import type { ArticleDetail } from '../../../domain/views/article.view.js';
+import { type ArticleDetail, articlesList } from '../../../domain/views/article.view.js';
 import {
   type ActivityComplianceRow,
   type PartyMemberRow,
   type PlanTargetsRow,
+  partyMembersList,
   planActivitiesList,
   planTargetsKey,
 } from '../../../domain/views/compliance.view.js';
@@ -26,8 +27,8 @@ export async function complianceFacts(
   if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
   const [activities, articles, members] = await Promise.all([
     readAll<ActivityComplianceRow>(views, { list: planActivitiesList(community, planId) }),
-    readAll<ArticleDetail>(views, { list: `${community}#articles#${planId}` }),
-    readAll<PartyMemberRow>(views, { list: `${community}#party-members` }),
+    readAll<ArticleDetail>(views, { list: articlesList(community, planId) }),
+    readAll<PartyMemberRow>(views, { list: partyMembersList(community) }),
   ]);
   return { plan: plan.data, activities, articles, members };
 }

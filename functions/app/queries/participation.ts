@@ -1,10 +1,18 @@
+import { type ActivityDetail, activityKey } from '../../../domain/views/activity.view.js';
 import {
-  type ActivityDetail,
-  activityKey,
-  type ParticipationRow,
-} from '../../../domain/views/activity.view.js';
-import { type ArticleDetail, articleKey } from '../../../domain/views/article.view.js';
-import type { GoodDeed, ModelEntry } from '../../../domain/views/recognition.view.js';
+  type ArticleDetail,
+  type AuthoredArticle,
+  articleKey,
+  authoredBy,
+} from '../../../domain/views/article.view.js';
+import { type ParticipationRow, participationOf } from '../../../domain/views/participation.view.js';
+import type { PartitionSlice } from '../../../domain/views/projection.js';
+import {
+  type GoodDeed,
+  goodDeedsOf,
+  type ModelEntry,
+  modelsOf,
+} from '../../../domain/views/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { assertMayRead } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
@@ -49,12 +57,12 @@ export async function getParticipation(
   assertMayRead(actor, 'overseers', residentId, 'a resident may read only their own participation');
   const profile = await deps.views.get<ResidentProfile>(residentKey(community, residentId));
   if (!profile || profile.deleted) throw appErrors.notFound(`resident ${residentId}`);
-  const pk = residentKey(community, residentId).pk;
+  const read = <D>({ pk, skPrefix }: PartitionSlice) => readPartition<D>(deps.views, pk, skPrefix);
   const [rows, deeds, models, authored] = await Promise.all([
-    readPartition<ParticipationRow>(deps.views, pk, 'activity#'),
-    readPartition<GoodDeed>(deps.views, pk, 'deed#'),
-    readPartition<ModelEntry>(deps.views, pk, 'model#'),
-    readPartition<{ articleId: string }>(deps.views, pk, 'article#'),
+    read<ParticipationRow>(participationOf(community, residentId)),
+    read<GoodDeed>(goodDeedsOf(community, residentId)),
+    read<ModelEntry>(modelsOf(community, residentId)),
+    read<AuthoredArticle>(authoredBy(community, residentId)),
   ]);
   const articles = (
     await deps.views.getMany<ArticleDetail>(authored.map((a) => articleKey(community, a.articleId)))

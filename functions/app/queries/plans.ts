@@ -1,5 +1,5 @@
 import type { GroupMember, PlanDetail } from '../../../domain/views/plan.view.js';
-import { planKey } from '../../../domain/views/plan.view.js';
+import { planKey, plansList } from '../../../domain/views/plan.view.js';
 import { seesOrganizingGroupContacts } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
@@ -56,7 +56,7 @@ export async function listPlans(
   input: PageInput,
 ): Promise<Page<PlanAsSeen>> {
   const page = await deps.views.list<PlanDetail>({
-    list: `${actor.community}#plans`,
+    list: plansList(actor.community),
     limit: input.limit,
     cursor: input.cursor,
   });

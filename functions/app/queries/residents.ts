@@ -1,4 +1,4 @@
-import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
+import { type ResidentProfile, residentKey, residentsList } from '../../../domain/views/resident.view.js';
 import { assertMayRead, seesContactDetails } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
@@ -46,7 +46,7 @@ export async function listResidents(
   input: PageInput,
 ): Promise<Page<ResidentAsSeen>> {
   const page = await deps.views.list<ResidentProfile>({
-    list: `${actor.community}#residents`,
+    list: residentsList(actor.community),
     limit: input.limit,
     cursor: input.cursor,
   });

@@ -5,9 +5,8 @@ import {
   activityKey,
   attendeeKey,
   attendeeRows,
-  participationKey,
-  participationRows,
 } from '../../../domain/views/activity.view.js';
+import { participationKey, participationRows } from '../../../domain/views/participation.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
 const A = 'c1#activity#A1';
