@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { Category, CommitBody, RoundOpened } from '../../events/index.js';
+import { RoundDetail } from '../../domain/views/nomination.view.js';
+import { Category, CommitBody } from '../../events/index.js';
 import { ComplianceItem } from './routes/compliance.js';
 
 /**
@@ -30,11 +31,8 @@ export const DailyDigestAnswer = z
   .strict()
   .meta({ id: 'DailyDigest' });
 
-/** A round as `GET /rounds/{roundId}` answers it. */
-export const RoundAnswer = (RoundOpened.schema as z.ZodObject)
-  .extend({ openedAt: z.string(), version: z.number().int() })
-  .strict()
-  .meta({ id: 'Round' });
+/** A round as `GET /rounds/{roundId}` answers it: the round view and its version. */
+export const RoundAnswer = RoundDetail.extend({ version: z.number().int() }).strict().meta({ id: 'Round' });
 
 const ReportComplianceRow = ComplianceItem.extend({
   previousStatus: z.string().nullable().describe("The row's status at the end of the previous period"),

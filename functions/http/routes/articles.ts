@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ArticleDetail } from '../../../domain/views/article.view.js';
 import { ArticleKind, Verdict } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { reviewArticle, reviseArticle, submitArticle } from '../../app/commands/articles.js';
@@ -35,25 +36,9 @@ const ReviewBody = z
   .meta({ id: 'ReviewArticle' });
 const ArticleParams = z.object({ articleId: Id });
 
-export const Article = z
-  .object({
-    articleId: z.string(),
-    planId: z.string(),
-    authorId: z.string(),
-    kind: ArticleKind,
-    title: z.string(),
-    abstract: z.string().optional(),
-    status: z.enum(['submitted', 'revised', 'quality', 'accepted', 'needs-revision', 'rejected']),
-    submittedAt: z.string(),
-    revisions: z.number(),
-    reviews: z.array(
-      z.object({
-        verdict: Verdict,
-        comments: z.string().optional(),
-        reviewerId: z.string(),
-        recordedAt: z.string(),
-      }),
-    ),
+/** The article view with the size of its text instead of the text's digest (the text itself on GET by id). */
+export const Article = ArticleDetail.omit({ body: true })
+  .extend({
     bodyBytes: z.number(),
     body: z.string().optional().describe('on GET /articles/{articleId} only'),
     version: z.number().int(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ResidentProfile } from '../../../domain/views/resident.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { enrollResident, erasePersonalData } from '../../app/commands/residents.js';
 import { getParticipation } from '../../app/queries/participation.js';
@@ -26,21 +27,13 @@ export const EnrollResidentBody = z
   .strict()
   .meta({ id: 'EnrollResident' });
 
-export const Resident = z
-  .object({
-    residentId: z.string(),
-    name: z.string(),
-    householdId: z.string(),
-    building: z.string().optional(),
-    partyMember: z.boolean(),
-    branch: z.string().optional(),
-    phone: z.string().optional().describe('admin, organizer and the resident themself only'),
-    email: z.string().optional().describe('admin, organizer and the resident themself only'),
-    erased: z.boolean().optional().describe("true once the resident's personal data was erased"),
-    enrolledAt: z.string(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Resident' });
+/** The profile view and its version; phone and email are left out for the readers who may not see them. */
+export const Resident = ResidentProfile.extend({
+  phone: ResidentProfile.shape.phone.describe('admin, organizer and the resident themself only'),
+  email: ResidentProfile.shape.email.describe('admin, organizer and the resident themself only'),
+  erased: ResidentProfile.shape.erased.describe("true once the resident's personal data was erased"),
+  version: z.number().int(),
+}).meta({ id: 'Resident' });
 
 const ResidentParams = z.object({ residentId: Id });
 
