@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ActivityDetail,
+  activitiesList,
   activityDetails,
   activityKey,
   attendeeKey,
@@ -55,7 +56,7 @@ describe('activity-details projection', () => {
         cancelled: null,
         held: null,
       },
-      gsi1pk: 'c1#activities',
+      gsi1pk: activitiesList('c1'),
       gsi1sk: `${window.start}#A1`,
       owner: A,
       appliedVersion: 1,

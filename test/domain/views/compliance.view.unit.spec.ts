@@ -5,6 +5,7 @@ import {
   activityComplianceKey,
   partyMemberKey,
   partyMembers,
+  partyMembersList,
   planActivitiesList,
   planTargets,
   planTargetsKey,
@@ -151,7 +152,7 @@ describe('party-members projection', () => {
       ],
       [partyMembers],
     );
-    expect(await views.list('c1#party-members')).toEqual([{ residentId: 'R1', since: recordedAt(0) }]);
+    expect(await views.list(partyMembersList('c1'))).toEqual([{ residentId: 'R1', since: recordedAt(0) }]);
     expect(await views.item(partyMemberKey('c1', 'R2'))).toBeUndefined();
   });
 });

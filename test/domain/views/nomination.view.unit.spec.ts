@@ -6,6 +6,7 @@ import {
   roundDetails,
   roundKey,
   roundNominationsList,
+  roundsList,
 } from '../../../domain/views/nomination.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
@@ -43,7 +44,7 @@ describe('round-details projection', () => {
     const views = await project([['c1#round#G1', opened]], [roundDetails]);
     expect(await views.item(roundKey('c1', 'G1'))).toEqual({
       data: { ...opened.data, openedAt: recordedAt(0) },
-      gsi1pk: 'c1#rounds',
+      gsi1pk: roundsList('c1'),
       gsi1sk: 'G1',
       owner: 'c1#round#G1',
       appliedVersion: 1,

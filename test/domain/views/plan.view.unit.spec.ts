@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allPlans, type PlanDetail, planDetails, planKey } from '../../../domain/views/plan.view.js';
+import {
+  allPlans,
+  allPlansKey,
+  allPlansList,
+  type PlanDetail,
+  planDetails,
+  planKey,
+  plansList,
+} from '../../../domain/views/plan.view.js';
 import { ERASED } from '../../../domain/views/resident.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
@@ -46,7 +54,7 @@ describe('plan-details projection', () => {
     );
     const item = await views.item<PlanDetail>(planKey('c1', 'P1'));
     expect(item).toMatchObject({
-      gsi1pk: 'c1#plans',
+      gsi1pk: plansList('c1'),
       gsi1sk: '2026#P1',
       owner: 'c1#plan#P1',
       appliedVersion: 4,
@@ -102,11 +110,11 @@ describe('all-plans projection', () => {
       ],
       [allPlans],
     );
-    expect(await views.list('$all-plans')).toEqual([
+    expect(await views.list(allPlansList())).toEqual([
       { community: 'c1', planId: 'P1', timeZone: 'Asia/Shanghai' },
       { community: 'c2', planId: 'P9', timeZone: 'UTC' },
     ]);
-    expect(await views.item({ pk: '$plans', sk: 'c1#P1' })).toMatchObject({
+    expect(await views.item(allPlansKey('c1', 'P1'))).toMatchObject({
       owner: 'c1#plan#P1',
       appliedVersion: 1,
     });

@@ -5,6 +5,7 @@ import {
   goodDeedsList,
   type ModelEntry,
   models,
+  modelsList,
   residentGoodDeeds,
 } from '../../../domain/views/recognition.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
@@ -56,11 +57,11 @@ describe('models projection', () => {
     const views = await project([['c1#model#M1', model]], [models]);
     expect(await views.item<ModelEntry>({ pk: 'c1#resident#R1', sk: 'model#M1' })).toEqual({
       data: { ...model.data, recordedAt: recordedAt(0) },
-      gsi1pk: 'c1#models',
+      gsi1pk: modelsList('c1'),
       gsi1sk: `${recordedAt(0)}#M1`,
       owner: 'c1#model#M1',
       appliedVersion: 1,
     });
-    expect(await views.list<ModelEntry>('c1#models')).toHaveLength(1);
+    expect(await views.list<ModelEntry>(modelsList('c1'))).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import {
   type ResidentProfile,
   residentKey,
   residentProfiles,
+  residentsList,
 } from '../../../domain/views/resident.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
@@ -25,7 +26,7 @@ describe('resident-profiles projection', () => {
     const views = await project([['c1#resident#R1', enrolled('R1', 'Zhang Wei')]], [residentProfiles]);
     expect(await views.item<ResidentProfile>(residentKey('c1', 'R1'))).toEqual({
       data: { ...enrolled('R1', 'Zhang Wei').data, enrolledAt: recordedAt(0) },
-      gsi1pk: 'c1#residents',
+      gsi1pk: residentsList('c1'),
       gsi1sk: 'zhang wei#R1',
       owner: 'c1#resident#R1',
       appliedVersion: 1,
@@ -41,7 +42,7 @@ describe('resident-profiles projection', () => {
       ],
       [residentProfiles],
     );
-    expect((await views.list<ResidentProfile>('c1#residents')).map((r) => r.residentId)).toEqual([
+    expect((await views.list<ResidentProfile>(residentsList('c1'))).map((r) => r.residentId)).toEqual([
       'R2',
       'R1',
     ]);

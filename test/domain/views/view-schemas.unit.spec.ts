@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { type Projection, projections } from '../../../domain/views/index.js';
+import type { DomainEvent } from '../../../events/index.js';
+import { project, type Timeline } from '../../support/projection-spec.js';
+
+/**
+ * Every view describes what it stores with a zod schema (its TypeScript type is inferred from it and
+ * the HTTP answers reuse it for OpenAPI). Here every document every projection writes, at every step
+ * of a history that takes each branch and fills each optional field, must parse to itself: a field
+ * the schema lacks (parsing drops it), a missing or mistyped one (parsing fails) is caught.
+ */
+const window = { start: '2026-03-10T01:00:00.000Z', end: '2026-03-10T03:00:00.000Z' };
+const later = { start: '2026-03-17T01:00:00.000Z', end: '2026-03-17T03:00:00.000Z' };
+const enrolled = (residentId: string, more: Record<string, unknown> = {}) => ({
+  type: 'ResidentEnrolled',
+  data: { residentId, name: `Resident ${residentId}`, householdId: `H-${residentId}`, ...more },
+});
+const planned = (activityId: string, more: Record<string, unknown> = {}) => ({
+  type: 'ActivityPlanned',
+  data: {
+    activityId,
+    planId: 'P1',
+    planYear: 2026,
+    timeZone: 'Asia/Shanghai',
+    category: 'party-education',
+    format: 'study-session',
+    title: `Study ${activityId}`,
+    window,
+    ...more,
+  },
+});
+const body = { sha256: 'a'.repeat(64), bytes: 120 };
+const nominated = (nominationId: string, more: Record<string, unknown> = {}) => ({
+  type: 'FamilyNominated',
+  data: {
+    nominationId,
+    roundId: 'G1',
+    householdId: `H-${nominationId}`,
+    familyName: `Family ${nominationId}`,
+    nominatedBy: 'R1',
+    story: 'kind to all',
+    consent: { by: 'R1', selfNominated: true },
+    ...more,
+  },
+});
+
+const history: Timeline = [
+  [
+    'c1#resident#R1',
+    enrolled('R1', {
+      building: 'B3',
+      partyMember: true,
+      branch: 'Branch 2',
+      phone: '+86 138 0000 0000',
+      email: 'r1@example.org',
+    }),
+  ],
+  ['c1#resident#R2', enrolled('R2', { partyMember: false, phone: '12345', email: 'r2@example.org' })],
+  ['c1#resident#R2', { type: 'ResidentPersonalDataErased', data: { residentId: 'R2' } }],
+  [
+    'c1#plan#P1',
+    {
+      type: 'PlanCreated',
+      data: {
+        planId: 'P1',
+        communityName: 'Maple Court',
+        year: 2026,
+        title: 'Plan',
+        timeZone: 'Asia/Shanghai',
+      },
+    },
+  ],
+  [
+    'c1#plan#P1',
+    {
+      type: 'TargetSet',
+      data: {
+        targetId: 't1',
+        description: 'at least 8',
+        metric: 'activities-held',
+        category: 'party-education',
+        format: 'study-session',
+        minimum: 8,
+        per: 'year',
+      },
+    },
+  ],
+  [
+    'c1#plan#P1',
+    {
+      type: 'TargetSet',
+      data: {
+        targetId: 't2',
+        description: 'one each',
+        metric: 'articles-per-member',
+        minimum: 1,
+        per: 'year',
+      },
+    },
+  ],
+  [
+    'c1#plan#P1',
+    {
+      type: 'OrganizingGroupAppointed',
+      data: {
+        leader: { name: 'Leader', email: 'lead@example.org', residentId: 'R2' },
+        deputies: [{ name: 'Deputy', email: 'dep@example.org' }],
+        members: [{ name: 'Member', residentId: 'R1' }],
+      },
+    },
+  ],
+  ['c1#plan#P1', { type: 'OrganizingGroupMemberErased', data: { residentId: 'R2' } }],
+  [
+    'c1#activity#A1',
+    planned('A1', {
+      description: 'Chapter 3',
+      venue: 'Hall',
+      organizerUnit: 'Committee',
+      partnerUnits: ['Police station'],
+      audience: 'party members',
+      capacity: 40,
+      lecturer: 'Prof. Wang',
+    }),
+  ],
+  [
+    'c1#activity#A1',
+    { type: 'ActivityRescheduled', data: { window: later, previousWindow: window, reason: 'rain' } },
+  ],
+  ['c1#activity#A1', { type: 'ResidentRegistered', data: { residentId: 'R1' } }],
+  ['c1#activity#A1', { type: 'ResidentAttended', data: { residentId: 'R1', method: 'qr', at: later.start } }],
+  ['c1#activity#A1', { type: 'AttendanceRevoked', data: { residentId: 'R1', reason: 'left early' } }],
+  [
+    'c1#activity#A1',
+    { type: 'ResidentAttended', data: { residentId: 'R1', method: 'kiosk', at: later.start } },
+  ],
+  [
+    'c1#activity#A1',
+    { type: 'ResidentAttended', data: { residentId: 'R2', method: 'organizer', at: later.end } },
+  ],
+  [
+    'c1#activity#A1',
+    {
+      type: 'ActivityHeld',
+      data: {
+        heldOn: later.start,
+        summary: 'done',
+        lecturer: 'Prof. Wang',
+        trainingPlan: 'TP-1',
+        headcount: 2,
+        heldWithinWindow: true,
+      },
+    },
+  ],
+  ['c1#activity#A2', planned('A2')],
+  ['c1#activity#A2', { type: 'ActivityCancelled', data: { reason: 'storm' } }],
+  [
+    'c1#article#AR1',
+    {
+      type: 'ArticleSubmitted',
+      data: {
+        articleId: 'AR1',
+        planId: 'P1',
+        authorId: 'R1',
+        kind: 'theory-article',
+        title: 'On study',
+        abstract: 'short',
+        body,
+      },
+    },
+  ],
+  [
+    'c1#article#AR1',
+    { type: 'ArticleReviewed', data: { verdict: 'needs-revision', comments: 'more', reviewerId: 'O1' } },
+  ],
+  ['c1#article#AR1', { type: 'ArticleRevised', data: { title: 'On study, again', body } }],
+  ['c1#article#AR1', { type: 'ArticleReviewed', data: { verdict: 'quality', reviewerId: 'O1' } }],
+  [
+    'c1#round#G1',
+    {
+      type: 'RoundOpened',
+      data: {
+        roundId: 'G1',
+        planId: 'P1',
+        title: 'Good family style',
+        criteria: [{ key: 'harmony', label: 'Harmony', weight: 1 }],
+        maxScore: 10,
+        minJudges: 2,
+        endorsementWeight: 0.1,
+        endorsementCap: 5,
+        judges: ['J1', 'J2'],
+        nominationsClose: '2026-09-30T16:00:00.000Z',
+        scoringCloses: '2026-10-31T16:00:00.000Z',
+      },
+    },
+  ],
+  ['c1#nomination#N1', nominated('N1', { motto: 'together' })],
+  ['c1#nomination#N1', { type: 'NominationEndorsed', data: { residentId: 'R2' } }],
+  [
+    'c1#nomination#N1',
+    { type: 'JudgeRecused', data: { judgeId: 'J2', reason: 'neighbour', automatic: false } },
+  ],
+  ['c1#nomination#N1', { type: 'NominationScored', data: { judgeId: 'J1', scores: { harmony: 8 } } }],
+  ['c1#nomination#N1', { type: 'NominationDecided', data: { outcome: 'awarded', rationale: 'kind' } }],
+  ['c1#nomination#N2', nominated('N2')],
+  ['c1#nomination#N2', { type: 'NominationWithdrawn', data: { reason: 'moved away' } }],
+  [
+    'c1#deed#D1',
+    {
+      type: 'GoodDeedRecorded',
+      data: {
+        deedId: 'D1',
+        planId: 'P1',
+        residentIds: ['R1', 'R2'],
+        title: 't',
+        description: 'd',
+        date: '2026-03-01',
+      },
+    },
+  ],
+  [
+    'c1#model#M1',
+    { type: 'ModelNamed', data: { modelId: 'M1', residentId: 'R1', title: 'good-neighbor', citation: 'c' } },
+  ],
+];
+
+/** Every document the projection wrote, at every step (not only the last state of each item). */
+async function documentsWritten(projection: Projection<DomainEvent, Record<string, unknown>>) {
+  const written: Record<string, unknown>[] = [];
+  const watched: typeof projection = {
+    ...projection,
+    apply(current, event, context) {
+      const next = projection.apply(current, event, context);
+      if (next) written.push(next.data);
+      return next;
+    },
+  };
+  await project(history, [watched]);
+  return written;
+}
+
+describe('view schemas', () => {
+  it.each(projections.map((p) => [p.name, p] as const))(
+    '%s: every document it writes parses to itself',
+    async (_name, projection) => {
+      const written = await documentsWritten(projection);
+      expect(written.length, 'the history above must make this view write something').toBeGreaterThan(0);
+      for (const data of written) {
+        const parsed = (projection.schema as z.ZodType).safeParse(data);
+        expect(parsed.error?.issues ?? [], JSON.stringify(data)).toEqual([]);
+        expect(parsed.data, 'a field the schema does not name').toEqual(data);
+      }
+    },
+  );
+});
