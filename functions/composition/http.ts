@@ -5,6 +5,7 @@ import { DynamoDbSessionWrites } from '../adapters/dynamodb-session-writes.js';
 import { CommandService } from '../app/command-handler.js';
 import type { Mailer } from '../app/mailer.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
+import type { Printer } from '../app/printer.js';
 import type { Config } from '../config.js';
 import {
   type Authenticator,
@@ -34,7 +35,8 @@ export function commandServiceFor(core: CoreDependencies, overrides: Overrides =
 
 /**
  * What the route table needs, for the two HTTP functions: the commands function hands reports to
- * the mailer function (`sendReport`), the queries function never sends one.
+ * the mailer function (`sendReport`), the queries function never sends one; the queries function
+ * hands documents to the printer function (`printer`), the commands function never prints.
  */
 export function httpDependencies(
   core: CoreDependencies,
@@ -43,6 +45,8 @@ export function httpDependencies(
   parts: {
     readonly personalData: PersonalDataCipher;
     readonly sendReport: SendReport;
+    /** The printer function (queries), or one that refuses (commands). */
+    readonly printer: Printer;
     readonly mailer?: Mailer;
     /** The claims store, when the caller keeps a handle on it (the local runtime releases dead claims). */
     readonly idempotency?: DynamoDbIdempotencyStore;
@@ -70,8 +74,9 @@ export function httpDependencies(
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
     crashHook: overrides.crashHook,
     personalData: parts.personalData,
-    reports: new ReportService({ views, commands, mailer: parts.mailer ?? noMailer, clock, logger }),
+    reports: new ReportService({ views, events, commands, mailer: parts.mailer ?? noMailer, clock, logger }),
     sendReport: parts.sendReport,
+    printer: parts.printer,
     digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE),
   };
 }

@@ -2,6 +2,7 @@ import { createMailerInvoker } from '../adapters/lambda-mailer-invoker.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { httpDependencies } from '../composition/http.js';
 import { personalDataFor } from '../composition/personal-data.js';
+import { commandsPrinter } from '../composition/printing.js';
 import { type Config, loadConfig } from '../config.js';
 import { type MailerTransport, sendThroughMailer } from '../reports/report-sending.js';
 import { createApiHandlers } from './api.js';
@@ -23,7 +24,9 @@ export const create = (config: Config, overrides: Overrides = {}) => {
         });
   const sendReport = sendThroughMailer(transport);
   const personalData = personalDataFor(config, core.client);
-  return createApiHandlers(httpDependencies(core, config, overrides, { personalData, sendReport })).commands;
+  return createApiHandlers(
+    httpDependencies(core, config, overrides, { personalData, sendReport, printer: commandsPrinter }),
+  ).commands;
 };
 
 /** Lambda entry point: the command routes of the HTTP API. */

@@ -4,6 +4,7 @@ import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
+import type { Printer } from '../app/printer.js';
 import type { SessionWrites } from '../app/session-writes.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { DigestStore } from '../audit/digests.js';
@@ -19,6 +20,11 @@ export interface HttpDependencies {
   readonly reports: ReportService;
   /** Hands a report to the mailer function (the only one that may send email). */
   readonly sendReport: SendReport;
+  /**
+   * Turns a Printable into PDF bytes through the printer function (queries; the commands function's
+   * printer refuses). Answer them as `{ status: 200, bytes, headers: { 'content-type': 'application/pdf' } }`.
+   */
+  readonly printer: Printer;
   readonly digests: DigestStore;
   readonly personalData: PersonalDataCipher;
   readonly blobs: BlobStore;

@@ -98,6 +98,20 @@ const problemResponse = (description: string, headers: Record<string, unknown> =
 /** A media type as answered, without parameters: `text/html; charset=utf-8` → `text/html`. */
 const bare = (mediaType: string) => mediaType.split(';')[0]!.trim();
 
+/** Text a client reads as a string (HTML, CSV, NDJSON, JSON); anything else (a PDF) is bytes. */
+const isTextual = (mediaType: string) =>
+  /^text\/|[/+]json$|^application\/(?:x-ndjson|xml|javascript)$/.test(bare(mediaType));
+
+/**
+ * The schema of a rendering that is not JSON: a string, or for binary media (a PDF) the raw bytes, in
+ * OpenAPI 3.1's words (`contentMediaType`; 3.0's `format: binary` too, which generators still read).
+ */
+const renderingSchema = (mediaType: string, description?: string): JsonSchema => ({
+  type: 'string',
+  ...(isTextual(mediaType) ? {} : { format: 'binary', contentMediaType: bare(mediaType) }),
+  ...(description ? { description } : {}),
+});
+
 function errorResponses(route: Route): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   if (route.body || route.query || route.params) responses['400'] = problemResponse('Bad input');
@@ -147,13 +161,13 @@ export function buildOpenApi(routes: readonly Route[], info: { title: string; ve
           },
         }
       : response.contentType
-        ? { [bare(response.contentType)]: { schema: { type: 'string' } } }
+        ? { [bare(response.contentType)]: { schema: renderingSchema(response.contentType) } }
         : undefined;
     // Other renderings of the same answer, chosen by `Accept` (a report as HTML or CSV, history as NDJSON).
     for (const alternative of response.alternatives ?? [])
       if (success)
         success[bare(alternative.contentType)] = {
-          schema: { type: 'string', description: alternative.description },
+          schema: renderingSchema(alternative.contentType, alternative.description),
         };
     const answered = {
       description: response.description,

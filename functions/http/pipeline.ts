@@ -65,6 +65,16 @@ export function createHttpHandler(
         },
         deps,
       );
+      if (result.bytes !== undefined)
+        return {
+          statusCode: result.status,
+          headers: {
+            'content-type': route.response.contentType ?? 'application/octet-stream',
+            ...result.headers,
+          },
+          body: Buffer.from(result.bytes).toString('base64'),
+          isBase64Encoded: true,
+        };
       const contentType =
         result.text !== undefined
           ? (route.response.contentType ?? 'text/plain; charset=utf-8')

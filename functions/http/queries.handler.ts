@@ -2,11 +2,15 @@ import { PersonalDataCipher } from '../app/personal-data.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { httpDependencies } from '../composition/http.js';
 import { keysNotGranted } from '../composition/no-keys.js';
+import { type PrinterOverrides, printerFor } from '../composition/printing.js';
 import { type Config, loadConfig } from '../config.js';
 import { createApiHandlers } from './api.js';
 
-/** Builds this entry's handler: reads views (and, for auditors, the history); never writes, never sends. */
-export const create = (config: Config, overrides: Overrides = {}) => {
+/**
+ * Builds this entry's handler: reads views (and, for auditors, the history); never writes, never
+ * sends; prints through the printer function (the local runtime passes its own transport).
+ */
+export const create = (config: Config, overrides: Overrides & PrinterOverrides = {}) => {
   const core = coreDependencies(config, overrides);
   return createApiHandlers(
     httpDependencies(core, config, overrides, {
@@ -15,6 +19,7 @@ export const create = (config: Config, overrides: Overrides = {}) => {
       sendReport: async () => {
         throw new Error('the queries function does not send reports');
       },
+      printer: printerFor(overrides),
     }),
   ).queries;
 };

@@ -27,6 +27,11 @@ export interface RouteResponse {
   readonly body?: unknown;
   /** Pre-rendered body for non-JSON answers (HTML, CSV, NDJSON). */
   readonly text?: string;
+  /**
+   * A binary body (a PDF): sent base64 with `isBase64Encoded`, which API Gateway and the local server
+   * decode. Name its `content-type` in `headers` (and among the route's `alternatives`).
+   */
+  readonly bytes?: Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -55,7 +60,10 @@ export interface Route<
     readonly description: string;
     readonly schema?: z.ZodType;
     readonly contentType?: string;
-    /** Other renderings of the answer, chosen by `Accept` (declared in the OpenAPI document too). */
+    /**
+     * Other renderings of the answer, chosen by `Accept` (declared in the OpenAPI document too). A
+     * media type that is not text (`application/pdf`) is declared as binary.
+     */
     readonly alternatives?: readonly { readonly contentType: string; readonly description: string }[];
   };
   handle(

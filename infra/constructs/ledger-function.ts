@@ -30,6 +30,11 @@ export interface LedgerFunctionProps {
   readonly deadLetterQueue?: IQueue;
   /** Files copied next to the bundle (e.g. the docs page's assets), relative to the repository root. */
   readonly extraFiles?: readonly { readonly source: string; readonly target: string }[];
+  /**
+   * Modules replaced in the bundle (esbuild `alias`): module → stand-in file relative to the repository
+   * root. For code a dependency carries but the function never runs (fontkit's WOFF2 decoder).
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -80,6 +85,11 @@ export class LedgerFunction extends NodejsFunction {
         // Bundle the AWS SDK too (CDK leaves it to the Lambda runtime by default): the SDK version that
         // runs on Lambda is then the pinned one the tests ran, not whatever the runtime carries.
         externalModules: [],
+        esbuildArgs: {
+          '--alias': Object.entries(props.aliases ?? {}).map(
+            ([module, file]) => `${module}=${join(root, file)}`,
+          ),
+        },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

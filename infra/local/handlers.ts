@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PrinterOverrides } from '../../functions/composition/printing.js';
 import type { Config } from '../../functions/config.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
+import type { create as createPrinter } from '../../functions/printing/printer.handler.js';
 import type { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
 import type { createMailer } from '../../functions/scheduled/mailer.js';
 import type { CommitStreamHandler } from '../../functions/streams/commit-stream.js';
@@ -17,6 +19,8 @@ export interface LocalHandlers {
   readonly publisher: CommitStreamHandler;
   readonly mailer: ReturnType<typeof createMailer>;
   readonly digests: ReturnType<typeof createDailyDigests>;
+  /** `{ print: Printable }` → `{ ok: true, pdf }` or `{ ok: false, refusal }`, as the queries function invokes it. */
+  readonly printer: ReturnType<typeof createPrinter>;
 }
 
 /** Where a function's entry module comes from: the TypeScript source, or the bundle CDK built. */
@@ -37,6 +41,7 @@ const sourceEntries = {
   publisher: () => import('../../functions/publisher/publisher.handler.js'),
   mailer: () => import('../../functions/scheduled/mailer.handler.js'),
   digests: () => import('../../functions/scheduled/digests.handler.js'),
+  printer: () => import('../../functions/printing/printer.handler.js'),
 } satisfies Record<LedgerFunctionName, () => Promise<EntryModule>>;
 
 async function importEntry(name: LedgerFunctionName, source: HandlerSource): Promise<EntryModule> {
@@ -46,13 +51,13 @@ async function importEntry(name: LedgerFunctionName, source: HandlerSource): Pro
 
 /**
  * Builds every function's handler from its entry module's `create`, with the local runtime's config
- * and overrides (clock, logger, the stand-ins for Streams and for invoking the mailer). From bundles,
+ * and overrides (clock, logger, the stand-ins for Streams and for invoking the mailer and the printer). From bundles,
  * this is the code Lambda runs: a bundling mistake fails here.
  */
 export async function loadHandlers(
   source: HandlerSource,
   config: Config,
-  overridesFor: (name: LedgerFunctionName) => Overrides,
+  overridesFor: (name: LedgerFunctionName) => Overrides & PrinterOverrides,
 ): Promise<LocalHandlers> {
   const built: Partial<Record<LedgerFunctionName, unknown>> = {};
   for (const name of Object.keys(ledgerFunctions) as LedgerFunctionName[]) {

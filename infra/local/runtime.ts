@@ -6,6 +6,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { Commit } from '../../events/index.js';
 import { OutboxMailer } from '../../functions/adapters/outbox-mailer.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
+import type { PrinterTransport } from '../../functions/app/printer.js';
 import { loadConfig } from '../../functions/config.js';
 import { localJwtAuthenticator } from '../../functions/http/authenticator.js';
 import { routes } from '../../functions/http/routes/index.js';
@@ -91,10 +92,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   });
   let dispatcher: LocalDispatcher | undefined;
   const onCommitted = (commit: Commit) => dispatcher?.enqueue(commit);
-  const deps = createDependencies(config, { clock: options.clock, logger, onCommitted });
   // The stand-in for the commands function invoking the mailer function: the mailer's own handler.
   let mailer: LocalHandlers['mailer'] | undefined;
   const invokeMailer: MailerTransport = (event) => mailer!(event);
+  // The stand-in for the queries function invoking the printer function: the printer's own handler
+  // (from source or from its bundle, with the font beside it).
+  let printer: LocalHandlers['printer'] | undefined;
+  const invokePrinter: PrinterTransport = (request) => printer!(request);
+  // The tests' and CLIs' adapters print through the same printer handler as the queries function.
+  const deps = createDependencies(config, { clock: options.clock, logger, onCommitted, invokePrinter });
   const handlers = await loadHandlers(
     options.handlers ?? { kind: 'source' },
     config,
@@ -103,11 +109,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       logger,
       onCommitted,
       ...(name === 'commands' ? { invokeMailer, crashHook: options.crashHook } : {}),
+      ...(name === 'queries' ? { invokePrinter } : {}),
       // The outbox stands in for SES; it is built here, so the mailer's bundle carries SES only.
       ...(name === 'mailer' ? { mailer: new OutboxMailer(config.OUTBOX_DIR!, config.MAIL_FROM) } : {}),
     }),
   );
   mailer = handlers.mailer;
+  printer = handlers.printer;
   dispatcher = new LocalDispatcher({
     consumers: { projector: handlers.projector, publisher: handlers.publisher },
     store: deps.events,

@@ -21,7 +21,7 @@ export function grantLeastPrivilege(
   },
   functions: Readonly<Record<LedgerFunctionName, LedgerFunction>>,
 ): void {
-  const { commands, queries, projector, publisher, mailer, digests } = functions;
+  const { commands, queries, projector, publisher, mailer, digests, printer } = functions;
   const events = (fn: LedgerFunction, access: 'read' | 'read-write') =>
     grantTable(fn, props.events, eventsTable, props.dataKey, access);
   const views = (fn: LedgerFunction, access: 'read' | 'read-write') =>
@@ -33,10 +33,13 @@ export function grantLeastPrivilege(
   props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
   grantInvokeOnly(commands, mailer);
   // Queries read views, the history for auditors' routes, and callers' recent writes (session
-  // consistency, kept beside the idempotency records); nothing else.
+  // consistency, kept beside the idempotency records), and invoke the printer; nothing else.
   views(queries, 'read');
   events(queries, 'read');
   grantTable(queries, props.idempotency, idempotencyTable, props.dataKey, 'read');
+  // Queries hand printable documents to the printer function, the only one that carries the font.
+  // The printer itself is granted nothing: it reads no table, no key, no bus.
+  grantInvokeOnly(queries, printer);
   // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
   views(projector, 'read-write');
   events(projector, 'read');

@@ -15,6 +15,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { corsPolicy } from '../../functions/http/cors.js';
 import { routes } from '../../functions/http/routes/index.js';
+import { BUNDLED_FONT, PACKAGED_FONT } from '../../functions/printing/font.js';
 import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
@@ -101,9 +102,19 @@ export class StatelessStack extends Stack {
       // in its last 5 s, so a retry that takes a claim over never races a live holder.
       timeout: Duration.seconds(29),
     });
+    // No table, no key, no environment of its own: Printable in, PDF out. The CJK font (10 MB) sits
+    // beside the bundle, read once per container; pdfkit embeds only the glyphs a document uses.
+    const printer = fn('printer', {
+      description: 'Printable documents to PDF (pdfkit, Noto Sans SC); invoked by the queries function',
+      memorySize: 1024,
+      timeout: Duration.seconds(20),
+      extraFiles: [{ source: PACKAGED_FONT, target: BUNDLED_FONT }],
+      // fontkit's brotli (WOFF2 only) would be half the bundle; the printer opens a TrueType font.
+      aliases: { 'brotli/decompress.js': 'functions/printing/no-woff2.ts' },
+    });
     const queries = fn('queries', {
       description: 'HTTP queries: read views (and, for auditors, the history); never write',
-      environment: tables,
+      environment: { ...tables, PRINTER_FUNCTION_NAME: printer.functionName },
       memorySize: 1024,
       timeout: Duration.seconds(29),
       extraFiles: ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].map(
@@ -129,7 +140,7 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
       deadLetterQueue: scheduleFailures,
     });
-    this.functions = { commands, queries, projector, publisher, mailer, digests };
+    this.functions = { commands, queries, projector, publisher, mailer, digests, printer };
 
     grantLeastPrivilege(props, this.functions);
 

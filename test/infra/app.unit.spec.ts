@@ -226,6 +226,7 @@ describe('CDK app (synthesised offline)', () => {
       Publisher: {},
       Mailer: { Events: 'read-write', Views: 'read' },
       Digests: { Events: 'read-write' },
+      Printer: {},
     };
     for (const [fn, tables] of Object.entries(expected)) {
       const grants = grantsOf(api, fn);
@@ -256,6 +257,50 @@ describe('CDK app (synthesised offline)', () => {
     expect(grantsOf(api, 'Publisher').Events).toBeUndefined();
   });
 
+  it('lets the queries function, and no other, invoke the printer; the printer itself may touch nothing but its logs', () => {
+    // Every statement of every role that names the printer function (not its log group), whoever holds it.
+    const onPrinter = Object.entries(api.findResources('AWS::IAM::Policy')).flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[])
+        .filter((s) => /"Printer[0-9A-F]{8}"/.test(JSON.stringify(s.Resource)))
+        .map((s) => ({ role: id.replace(/Role.*$/, ''), actions: [s.Action].flat() })),
+    );
+    expect(onPrinter).toEqual([{ role: 'Queries', actions: ['lambda:InvokeFunction'] }]);
+    // The printer's own role: X-Ray's two actions (which take no resource) and its own log group.
+    const printerGrants = Object.entries(api.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => id.startsWith('PrinterRole'))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    for (const statement of printerGrants) {
+      const resource = JSON.stringify(statement.Resource);
+      if (resource === '"*"')
+        expect([statement.Action].flat().every((a) => a.startsWith('xray:'))).toBe(true);
+      else expect(resource).toMatch(/PrinterLogs/);
+    }
+    // No resource policy lets anything else call it (API Gateway, a schedule).
+    const permissions = Object.values(api.findResources('AWS::Lambda::Permission')).map((p) =>
+      JSON.stringify(p.Properties.FunctionName),
+    );
+    expect(permissions.filter((name) => name.includes('Printer'))).toEqual([]);
+    // The queries function finds it by name; it runs long enough for a year's ledger, with the font beside it.
+    const printer = Object.values(api.findResources('AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.LEDGER_FUNCTION === 'printer',
+    )!;
+    expect(printer.Properties).toMatchObject({ MemorySize: 1024, Timeout: 20 });
+    expect(Object.keys(printer.Properties.Environment.Variables).sort()).toEqual([
+      'LEDGER_FUNCTION',
+      'NODE_OPTIONS',
+      'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_SERVICE_NAME',
+    ]);
+    api.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          LEDGER_FUNCTION: 'queries',
+          PRINTER_FUNCTION_NAME: { Ref: Match.stringLikeRegexp('^Printer') },
+        }),
+      },
+    });
+  });
+
   it('alarms operators on dead letters, function errors and throttles, stream lag and the API 5xx rate', () => {
     const topic = Object.keys(api.findResources('AWS::SNS::Topic'))[0]!;
     api.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
@@ -268,7 +313,7 @@ describe('CDK app (synthesised offline)', () => {
         dimensionsOf('ApproximateNumberOfMessagesVisible').some((d) => d.includes(queue)),
         queue,
       ).toBe(true);
-    for (const fn of ['Commands', 'Queries', 'Projector', 'Publisher', 'Mailer', 'Digests']) {
+    for (const fn of ['Commands', 'Queries', 'Projector', 'Publisher', 'Mailer', 'Digests', 'Printer']) {
       expect(
         dimensionsOf('Errors').some((d) => d.includes(fn)),
         `${fn} errors`,
