@@ -1,4 +1,11 @@
-import { type Commit, type CommitBody, canonicalJson, encodeEvent } from '../../events/index.js';
+import {
+  type Commit,
+  type CommitBody,
+  type CommitMetadata,
+  canonicalJson,
+  encodeEvent,
+  type StoredEvent,
+} from '../../events/index.js';
 import { type AppendCommit, CommitTooLarge, type Ids, MAX_COMMIT_BYTES } from '../app/ports.js';
 import { commitHash } from './hashing.js';
 
@@ -12,7 +19,29 @@ export function bucketOf(community: string, at: Date): string {
   return `${community}#${at.toISOString().slice(0, 7)}`;
 }
 
-export interface CommitItem {
+/**
+ * A stored commit (the compact format). Each fact the hash covers is stored once: the keys carry the
+ * stream and the first version, the index's sort key the commit id; `facts` holds the rest (metadata,
+ * events) as canonical JSON. What can be derived is not stored: the last version and each event's
+ * version follow from the first and the number of events, the instant from the commit id (a ULID of
+ * it), the community from the stream id's prefix (each in `facts` only where it differs). The bucket
+ * and `kind` are there for the index and the stream consumers. `commitFromItem` rebuilds the body;
+ * `append` writes this format only when that rebuild is, to the character, the canonical JSON it
+ * hashed, and the first format otherwise, so what is read back always hashes as it was sealed.
+ */
+export type CommitItem = {
+  streamId: string;
+  version: number;
+  kind: 'commit';
+  commitId: string;
+  bucket: string;
+  facts: string;
+  prevHash: string;
+  hash: string;
+};
+
+/** A commit as the first release stored it: the whole canonical body, beside copies of its keys. */
+export interface FirstFormatCommitItem {
   streamId: string;
   version: number;
   lastVersion: number;
@@ -27,17 +56,96 @@ export interface CommitItem {
 }
 
 /**
- * Rebuilds a commit from its stored item. The body string is the hashed text, so it is parsed, never
- * re-derived. It was validated before it was written; the audit's hash verification, not this hot
- * path, is what proves it has not changed since.
+ * What `facts` holds: `e` = [eventId, type, schemaVersion, data] per event, `m` = the metadata; and
+ * only where they differ from what they are derived from: `at` the recorded instant (else the commit
+ * id's), `n` the community (else the stream id's prefix, `<community>#…`).
  */
-export function commitFromItem(item: Record<string, unknown>): Commit {
+interface Facts {
+  readonly at?: string;
+  readonly e: readonly [string, string, number, Record<string, unknown>][];
+  readonly m: CommitMetadata;
+  readonly n?: string;
+}
+
+const communityPrefixOf = (streamId: string) => streamId.slice(0, streamId.indexOf('#'));
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LATEST_INSTANT = 8.64e15;
+
+/** The instant a ULID names, as an ISO string; '' for what is not one (a damaged item never throws here). */
+function instantOfUlid(id: string): string {
+  let ms = 0;
+  for (let i = 0; i < 10; i++) {
+    const digit = CROCKFORD.indexOf(id.charAt(i));
+    if (digit < 0) return '';
+    ms = ms * 32 + digit;
+  }
+  return ms <= LATEST_INSTANT ? new Date(ms).toISOString() : '';
+}
+
+/** The body's keys in canonical order, so a rebuilt commit serialises as one read from the first format. */
+function rebuildCommit(item: Record<string, unknown>, streamId: string): Commit {
+  const facts = JSON.parse(item.facts as string) as Facts;
+  const firstVersion = item.version as number;
+  const commitId = String(item.commitId);
+  const events: StoredEvent[] = facts.e.map(([eventId, type, schemaVersion, data], index) => ({
+    data,
+    eventId,
+    schemaVersion,
+    streamVersion: firstVersion + index,
+    type,
+  }));
+  return {
+    commitId,
+    community: facts.n ?? communityPrefixOf(streamId),
+    events,
+    firstVersion,
+    lastVersion: firstVersion + events.length - 1,
+    metadata: facts.m,
+    recordedAt: facts.at ?? instantOfUlid(commitId),
+    streamId,
+    prevHash: item.prevHash as string,
+    hash: item.hash as string,
+  };
+}
+
+/**
+ * Rebuilds a commit from its stored item, in either format. The first format's body string is the
+ * hashed text, so it is parsed, never re-derived. Either was validated before it was written; the
+ * audit's hash verification, not this hot path, is what proves it has not changed since. A reader
+ * of one stream may leave its key out of the item it reads, and give it here.
+ */
+export function commitFromItem(
+  item: Record<string, unknown>,
+  streamId: string = item.streamId as string,
+): Commit {
+  if (typeof item.facts === 'string') return rebuildCommit(item, streamId);
   const body = JSON.parse(item.body as string) as CommitBody;
   return { ...body, prevHash: item.prevHash as string, hash: item.hash as string };
 }
 
-export function itemOfCommitBody(body: CommitBody, json: string, prevHash: string, hash: string): CommitItem {
-  return {
+/**
+ * What a reader of one stream asks for: neither the key it knows nor the index's bucket, only what
+ * rebuilds a commit (either format) or a snapshot (`schema`, `state`): fewer bytes on the wire.
+ */
+export const STREAM_READ = {
+  ProjectionExpression: '#v, #k, #c, #f, #b, #p, #h, #s, #st',
+  ExpressionAttributeNames: {
+    '#v': 'version',
+    '#k': 'kind',
+    '#c': 'commitId',
+    '#f': 'facts',
+    '#b': 'body',
+    '#p': 'prevHash',
+    '#h': 'hash',
+    '#s': 'schema',
+    '#st': 'state',
+  },
+} as const;
+
+/** The item of the first format; still written for a commit the compact one cannot reproduce exactly. */
+function firstFormatItemOf(body: CommitBody, json: string, prevHash: string, hash: string) {
+  const item: FirstFormatCommitItem = {
     streamId: body.streamId,
     version: body.firstVersion,
     lastVersion: body.lastVersion,
@@ -50,12 +158,43 @@ export function itemOfCommitBody(body: CommitBody, json: string, prevHash: strin
     prevHash,
     hash,
   };
+  return item;
 }
 
 /**
- * The stored item of a commit, exactly as `append` wrote it (the body is the canonical JSON that was
- * hashed): what a DynamoDB Streams record carries as its new image. The local runtime builds its
- * stream records with it.
+ * The item `append` stores for a sealed commit: the compact one when it rebuilds to exactly the
+ * hashed JSON (every commit this code seals, whatever its clock did), else the first format.
+ */
+export function itemOfCommitBody(
+  body: CommitBody,
+  json: string,
+  prevHash: string,
+  hash: string,
+): CommitItem | FirstFormatCommitItem {
+  const derivedAt = instantOfUlid(body.commitId);
+  const facts: Facts = {
+    ...(body.recordedAt === derivedAt ? {} : { at: body.recordedAt }),
+    e: body.events.map((e) => [e.eventId, e.type, e.schemaVersion, e.data]),
+    m: body.metadata,
+    ...(body.community === communityPrefixOf(body.streamId) ? {} : { n: body.community }),
+  };
+  const item: CommitItem = {
+    streamId: body.streamId,
+    version: body.firstVersion,
+    kind: 'commit',
+    commitId: body.commitId,
+    bucket: bucketOf(body.community, new Date(body.recordedAt)),
+    facts: canonicalJson(facts),
+    prevHash,
+    hash,
+  };
+  const { prevHash: _p, hash: _h, ...rebuilt } = rebuildCommit(item, item.streamId);
+  return canonicalJson(rebuilt) === json ? item : firstFormatItemOf(body, json, prevHash, hash);
+}
+
+/**
+ * The stored item of a commit, exactly as `append` wrote it: what a DynamoDB Streams record carries
+ * as its new image. The local runtime builds its stream records with it.
  */
 export function itemOfCommit(commit: Commit): Record<string, unknown> {
   const { prevHash, hash, ...body } = commit;

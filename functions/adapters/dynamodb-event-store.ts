@@ -19,7 +19,7 @@ import {
   type Snapshot,
   type StreamSlice,
 } from '../app/ports.js';
-import { commitFromItem, itemOfCommitBody, sealCommit } from './commit-item.js';
+import { commitFromItem, itemOfCommitBody, STREAM_READ, sealCommit } from './commit-item.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
@@ -88,13 +88,15 @@ export class DynamoDbEventStore implements EventStore {
       const page = await this.options.client.send(
         new QueryCommand({
           TableName: this.options.tableName,
-          KeyConditionExpression: 'streamId = :s AND version >= :v',
+          KeyConditionExpression: 'streamId = :s AND #v >= :v',
           ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion },
+          ...STREAM_READ,
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) if (item.kind === 'commit') commits.push(commitFromItem(item));
+      for (const item of page.Items ?? [])
+        if (item.kind === 'commit') commits.push(commitFromItem(item, streamId));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     const last = commits.at(-1);
@@ -114,6 +116,7 @@ export class DynamoDbEventStore implements EventStore {
           TableName: this.options.tableName,
           KeyConditionExpression: 'streamId = :s',
           ExpressionAttributeValues: { ':s': streamId },
+          ...STREAM_READ,
           ScanIndexForward: false,
           ConsistentRead: true,
           Limit: limit,
@@ -130,7 +133,7 @@ export class DynamoDbEventStore implements EventStore {
       startKey = page.LastEvaluatedKey;
       limit = 1000; // no usable snapshot near the head: read the rest in big pages
     } while (startKey && !snapshot);
-    const commits = tail.reverse().map(commitFromItem);
+    const commits = tail.reverse().map((item) => commitFromItem(item, streamId));
     const last = commits.at(-1);
     const base = snapshot?.version ?? 0;
     return {

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Commit, canonicalJson } from '../../events/index.js';
+import { bucketOf, commitFromItem } from '../../functions/adapters/commit-item.js';
 import { commitHash } from '../../functions/adapters/hashing.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { documentClient } from '../support/engines.js';
@@ -9,6 +10,27 @@ type Verification = {
   ok: boolean;
   failures: { streamId: string; version: number; reason: string; detail: string }[];
 };
+
+/**
+ * A commit stored in the first format (the whole canonical body, which the store still reads): the
+ * one shape in which a forger can place a commit's text under another key, as an inserted copy does.
+ */
+function firstFormatItem(commit: Commit, key: { version: number; commitId: string }) {
+  const { prevHash, hash, ...body } = commit;
+  return {
+    streamId: body.streamId,
+    version: key.version,
+    lastVersion: body.lastVersion,
+    kind: 'commit',
+    commitId: key.commitId,
+    bucket: bucketOf(body.community, new Date(body.recordedAt)),
+    community: body.community,
+    recordedAt: body.recordedAt,
+    body: canonicalJson(body),
+    prevHash,
+    hash,
+  };
+}
 
 /** GET /audit/verify on a tampered table: one break in the store is one finding in the answer. */
 describe('GET /audit/verify: one finding per break in the stored history', () => {
@@ -88,7 +110,10 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
 
   it('an edited commit is one hash mismatch', async () => {
     const third = await item(3);
-    await put({ ...third, body: String(third.body).replace('"method":"qr"', '"method":"organizer"') });
+    // The stored facts (events and metadata) of a compact commit, edited in place.
+    const facts = String(third.facts).replace('"method":"qr"', '"method":"organizer"');
+    expect(facts).not.toBe(third.facts);
+    await put({ ...third, facts });
     try {
       expect((await verify()).failures).toEqual([
         {
@@ -107,7 +132,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
     const third = await item(3);
     const fourth = await item(4);
     // Stored between versions 3 and 4, read between them in global order (its id sorts there).
-    const between = { ...third, version: 3.5, commitId: `${third.commitId}Z` };
+    const between = firstFormatItem(commitFromItem(third), { version: 3.5, commitId: `${third.commitId}Z` });
     await put(between);
     try {
       expect((await verify()).failures).toEqual([
@@ -118,8 +143,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
           detail: 'a copy of version 3 appears again',
         },
       ]);
-      const genuine = JSON.parse(String(fourth.body)) as Commit;
-      const { prevHash: _p, hash: _h, ...genuineBody } = genuine;
+      const { prevHash: _p, hash: _h, ...genuineBody } = commitFromItem(fourth);
       const forgedBody = {
         ...genuineBody,
         commitId: between.commitId,
@@ -127,13 +151,12 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
           { ...genuineBody.events[0]!, data: { ...genuineBody.events[0]!.data, method: 'organizer' } },
         ],
       };
-      await put({
-        ...between,
-        lastVersion: 4,
-        body: canonicalJson(forgedBody),
-        prevHash: third.hash,
+      const forged = {
+        ...forgedBody,
+        prevHash: String(third.hash),
         hash: commitHash(String(third.hash), canonicalJson(forgedBody)),
-      });
+      };
+      await put(firstFormatItem(forged, { version: 3.5, commitId: between.commitId }));
       const failures = (await verify()).failures;
       expect(failures).toEqual([
         expect.objectContaining({ streamId: activityStream, version: 4, reason: 'unexpected commit' }),

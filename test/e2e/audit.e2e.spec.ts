@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../events/index.js';
+import { type Commit, canonicalJson } from '../../events/index.js';
+import { commitFromItem, itemOfCommit } from '../../functions/adapters/commit-item.js';
 import { commitHash } from '../../functions/adapters/hashing.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { startApi, type TestApi } from '../support/api.js';
@@ -154,39 +155,25 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
     const item = async (version: number) =>
       (await db.send(new GetCommand({ TableName: 'Events', Key: { streamId: activityStream, version } })))
         .Item!;
-    // Edit: version 2's attendance gets another resident.
+    // Edit: version 2's attendance gets another method, in its stored facts.
     const v2 = await item(2);
-    await db.send(
-      new PutCommand({
-        TableName: 'Events',
-        Item: { ...v2, body: String(v2.body).replace('"method":"qr"', '"method":"organizer"') },
-      }),
-    );
+    const facts = String(v2.facts).replace('"method":"qr"', '"method":"organizer"');
+    expect(facts).not.toBe(v2.facts);
+    await db.send(new PutCommand({ TableName: 'Events', Item: { ...v2, facts } }));
     // Delete: version 3 disappears.
     await db.send(new DeleteCommand({ TableName: 'Events', Key: { streamId: activityStream, version: 3 } }));
     // Insert: a commit at version 6 that does not follow version 5.
-    const v5 = await item(5);
-    const forged = {
-      ...JSON.parse(String(v5.body)),
+    const v5 = commitFromItem(await item(5));
+    const forged: Commit = {
+      ...v5,
       firstVersion: 6,
       lastVersion: 6,
       commitId: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
+      events: [{ ...v5.events[0]!, streamVersion: 6 }],
+      prevHash: '1'.repeat(64),
+      hash: '2'.repeat(64),
     };
-    forged.events[0].streamVersion = 6;
-    await db.send(
-      new PutCommand({
-        TableName: 'Events',
-        Item: {
-          ...v5,
-          version: 6,
-          lastVersion: 6,
-          commitId: forged.commitId,
-          body: canonicalJson(forged),
-          prevHash: '1'.repeat(64),
-          hash: '2'.repeat(64),
-        },
-      }),
-    );
+    await db.send(new PutCommand({ TableName: 'Events', Item: itemOfCommit(forged) }));
     const result = await verify();
     expect(result.ok).toBe(false);
     const named = result.failures.map((f) => [f.streamId, f.version, f.reason]);
@@ -205,43 +192,26 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l));
-    const v3 = exported.find((c) => c.streamId === activityStream && c.firstVersion === 3);
+    const v3: Commit = exported.find((c) => c.streamId === activityStream && c.firstVersion === 3);
     const { prevHash: _p, hash: _h, ...v3body } = v3;
-    await db.send(
-      new PutCommand({
-        TableName: 'Events',
-        Item: {
-          ...(await item(2)),
-          version: 3,
-          lastVersion: 3,
-          commitId: v3.commitId,
-          body: canonicalJson(v3body),
-          prevHash: v3.prevHash,
-          hash: v3.hash,
-        },
-      }),
-    );
+    await db.send(new PutCommand({ TableName: 'Events', Item: itemOfCommit(v3) }));
     expect((await verify(digestBefore)).ok).toBe(true);
     const forgedTail = {
       ...v3body,
       firstVersion: 6,
       lastVersion: 6,
       commitId: '01ZZZZZZZZZZZZZZZZZZZZZZZZ',
-      events: [{ ...v3body.events[0], streamVersion: 6 }],
+      events: [{ ...v3body.events[0]!, streamVersion: 6 }],
     };
-    const prev = JSON.parse(JSON.stringify((await item(5)).hash));
+    const prev = commitFromItem(await item(5)).hash;
     await db.send(
       new PutCommand({
         TableName: 'Events',
-        Item: {
-          ...(await item(5)),
-          version: 6,
-          lastVersion: 6,
-          commitId: forgedTail.commitId,
-          body: canonicalJson(forgedTail),
+        Item: itemOfCommit({
+          ...forgedTail,
           prevHash: prev,
           hash: commitHash(prev, canonicalJson(forgedTail)),
-        },
+        }),
       }),
     );
     expect((await verify()).ok).toBe(true);
@@ -292,18 +262,11 @@ describe('daily digests', () => {
         new GetCommand({ TableName: 'Events', Key: { streamId: first.body.streamId, version: 1 } }),
       )
     ).Item!;
-    const body = JSON.parse(String(item.body));
-    body.events[0].data.name = 'Someone else';
-    await db.send(
-      new PutCommand({
-        TableName: 'Events',
-        Item: {
-          ...item,
-          body: canonicalJson(body),
-          hash: commitHash(String(item.prevHash), canonicalJson(body)),
-        },
-      }),
-    );
+    const { prevHash, hash: _genuine, ...body } = commitFromItem(item);
+    body.events[0]!.data.name = 'Someone else';
+    const rewritten = itemOfCommit({ ...body, prevHash, hash: commitHash(prevHash, canonicalJson(body)) });
+    expect(rewritten.facts).toContain('Someone else');
+    await db.send(new PutCommand({ TableName: 'Events', Item: rewritten }));
     const verification = (await api.call<Verification>('GET', '/audit/verify', { token: auditor })).body;
     expect(verification.ok).toBe(false);
     // One rewrite is one finding: day two's digest differs only because it chains day one's, and
