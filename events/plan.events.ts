@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
-import { Category, Format } from './shared.js';
+import { Category, Format, Locale } from './shared.js';
 
 export const PlanCreated = defineEvent(
   'PlanCreated',
@@ -10,6 +10,8 @@ export const PlanCreated = defineEvent(
     year: z.number().int(),
     title: z.string(),
     timeZone: z.string(),
+    /** The language of the scheduled reports; absent on plans created before it existed: `zh-CN`. */
+    locale: Locale.optional(),
   }),
 );
 

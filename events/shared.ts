@@ -33,6 +33,11 @@ export const formats = [
 export const Format = z.enum(formats);
 export type Format = z.infer<typeof Format>;
 
+/** The languages people read the committee's reports in (a plan's `locale`); JSON keeps machine values. */
+export const locales = ['zh-CN', 'en'] as const;
+export const Locale = z.enum(locales);
+export type Locale = z.infer<typeof Locale>;
+
 /** An instant, stored in UTC (`…Z`); the plan's time zone says which day and period it falls in. */
 export const Instant = z.iso.datetime();
 

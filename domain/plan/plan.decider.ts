@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { OrganizingGroupAppointed, PlanEvent, Target } from '../../events/index.js';
+import type { Locale, OrganizingGroupAppointed, PlanEvent, Target } from '../../events/index.js';
 import type { Decider } from '../shared/decider.js';
 import { planErrors } from './plan.errors.js';
 
@@ -13,6 +13,8 @@ export type PlanCommand =
       readonly year: number;
       readonly title: string;
       readonly timeZone: string;
+      /** The language its scheduled reports are written in. */
+      readonly locale?: Locale;
     }
   | { readonly type: 'SetTarget'; readonly planId: string; readonly target: Target }
   | ({

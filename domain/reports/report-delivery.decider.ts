@@ -11,6 +11,7 @@ export type ReportDeliveryCommand =
       readonly recipients: readonly string[];
       readonly asOf: string;
       readonly trigger: 'schedule' | 'manual';
+      readonly ledgerDigest?: string;
     }
   | { readonly type: 'RecordFailure'; readonly recipients: readonly string[]; readonly reason: string };
 
@@ -36,8 +37,20 @@ export const reportDeliveryDecider: Decider<ReportDeliveryCommand, ReportDeliver
     // Only those not yet sent: a retried schedule sends nothing twice.
     const pending = [...new Set(command.recipients)].filter((r) => !state.sentTo[r.toLowerCase()]);
     if (pending.length === 0) return [];
-    const { planId, period, asOf, trigger } = command;
-    return [{ type: 'ReportSent', data: { planId, period, recipients: pending, asOf, trigger } }];
+    const { planId, period, asOf, trigger, ledgerDigest } = command;
+    return [
+      {
+        type: 'ReportSent',
+        data: {
+          planId,
+          period,
+          recipients: pending,
+          asOf,
+          trigger,
+          ...(ledgerDigest ? { ledgerDigest } : {}),
+        },
+      },
+    ];
   },
   evolve(state, event) {
     const sentTo = { ...state.sentTo };

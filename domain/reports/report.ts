@@ -2,12 +2,25 @@ import type { Category } from '../../events/index.js';
 import type { ComplianceItem } from '../compliance/compliance.js';
 import { type PeriodBounds, resolveInstant } from '../shared/time.js';
 import type { ActivityDetail } from '../views/activity.view.js';
+import type { Locale } from './i18n/locale.js';
+import type { RoundState } from './i18n/messages.js';
+
+/**
+ * The ledger state a report was computed from: the commits read, up to the last one (`through`,
+ * when it was recorded), and the running digest over them that `GET /audit/verify?digest=` accepts.
+ */
+export interface LedgerState {
+  readonly through: string | null;
+  readonly commits: number;
+  readonly digest: string;
+}
 
 export interface ReportInputs {
-  readonly plan: { planId: string; title: string; communityName: string; timeZone: string };
+  readonly plan: { planId: string; title: string; communityName: string; timeZone: string; locale: Locale };
   readonly period: PeriodBounds;
   readonly next: PeriodBounds;
   readonly asOf: string;
+  readonly ledger: LedgerState;
   readonly activities: readonly ActivityDetail[];
   /** Sign-ins recorded for the period's activities: resident and when they attended. */
   readonly attendance: readonly { activityId: string; residentId: string; at: string }[];
@@ -18,18 +31,34 @@ export interface ReportInputs {
   readonly rounds: readonly {
     roundId: string;
     title: string;
-    state: string;
+    state: RoundState;
     nominations: number;
-    leaders: { familyName: string; final: number | null }[];
+    leaders: { nominationId: string; familyName: string; householdId: string; final: number | null }[];
   }[];
   readonly goodDeeds: readonly { deedId: string; title: string; date: string; residentIds: string[] }[];
+}
+
+/** An activity held in the period, with the record the seed asks for (lecturer, sign-ins, summary). */
+export interface HeldActivity {
+  readonly activityId: string;
+  readonly title: string;
+  readonly category: Category;
+  readonly format: ActivityDetail['format'];
+  readonly heldOn: string;
+  readonly venue: string | null;
+  readonly lecturer: string | null;
+  readonly signIns: number;
+  readonly headcount: number | null;
+  readonly summary: string;
 }
 
 export interface ReportModel {
   readonly plan: ReportInputs['plan'];
   readonly period: { name: string; kind: string; start: string; end: string };
   readonly asOf: string;
+  readonly ledger: LedgerState;
   readonly categories: { category: Category; planned: number; held: number }[];
+  readonly held: HeldActivity[];
   readonly attendance: { signIns: number; distinctResidents: number };
   readonly compliance: (ComplianceItem & { previousStatus: string | null; changed: boolean })[];
   readonly membersShortOfQualityArticle: { residentId: string; name: string }[];
@@ -70,6 +99,23 @@ export function buildReport(input: ReportInputs): ReportModel {
     byCategory.set(a.category, c);
   }
   const signIns = input.attendance.filter((s) => within(s.at, period));
+  const signInsOf = new Map<string, number>();
+  for (const s of signIns) signInsOf.set(s.activityId, (signInsOf.get(s.activityId) ?? 0) + 1);
+  const held: HeldActivity[] = input.activities
+    .filter((a) => a.held && within(a.held.heldOn, period))
+    .map((a) => ({
+      activityId: a.activityId,
+      title: a.title,
+      category: a.category,
+      format: a.format,
+      heldOn: a.held!.heldOn,
+      venue: a.venue ?? null,
+      lecturer: a.held!.lecturer ?? a.lecturer ?? null,
+      signIns: signInsOf.get(a.activityId) ?? 0,
+      headcount: a.held!.headcount ?? null,
+      summary: a.held!.summary,
+    }))
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.title.localeCompare(b.title));
   const previous = new Map(input.previousCompliance.map((r) => [`${r.targetId}|${r.period}`, r.status]));
   const compliance = input.compliance
     .filter((r) => concerns(r, period))
@@ -89,9 +135,11 @@ export function buildReport(input: ReportInputs): ReportModel {
       end: period.end.toISOString(),
     },
     asOf: input.asOf,
+    ledger: input.ledger,
     categories: [...byCategory]
       .map(([category, c]) => ({ category, ...c }))
       .sort((a, b) => a.category.localeCompare(b.category)),
+    held,
     attendance: {
       signIns: signIns.length,
       distinctResidents: new Set(signIns.map((s) => s.residentId)).size,
@@ -107,8 +155,9 @@ export function buildReport(input: ReportInputs): ReportModel {
     ),
     nextPeriod: {
       name: input.next.period,
+      // What starts then: a year-long activity under way since January is not news for October.
       activities: input.activities
-        .filter((a) => a.status === 'planned' && overlaps(a.window, input.next))
+        .filter((a) => a.status === 'planned' && within(a.window.start, input.next))
         .map((a) => ({
           activityId: a.activityId,
           title: a.title,

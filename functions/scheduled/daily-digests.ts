@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { allPlansList, type PlanIndexEntry } from '../../domain/views/plan.view.js';
 import type { Clock, EventStore } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
@@ -15,7 +16,7 @@ export function createDailyDigests(deps: {
 }) {
   return async (event: { time?: string } = {}) => {
     const now = event.time ? new Date(event.time) : deps.clock.now();
-    const plans = await readAll<{ community: string }>(deps.views, { list: '$all-plans' });
+    const plans = await readAll<PlanIndexEntry>(deps.views, { list: allPlansList() });
     const written: { community: string; days: string[] }[] = [];
     const today = now.toISOString().slice(0, 10);
     for (const community of [...new Set(plans.map((p) => p.community))]) {

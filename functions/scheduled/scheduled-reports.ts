@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { periodKind, periodsDueAt } from '../../domain/reports/period-selection.js';
 import type { PeriodKind } from '../../domain/shared/time.js';
 import { localTime } from '../../domain/shared/time.js';
+import { allPlansList, type PlanIndexEntry } from '../../domain/views/plan.view.js';
 import { refusalOf } from '../app/errors.js';
 import type { Clock } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
@@ -43,9 +44,7 @@ export function createScheduledReports(deps: {
   return async (event: ScheduledReportsEvent = {}): Promise<{ runAt: string; results: ScheduledRun[] }> => {
     const now = event.time ? new Date(event.time) : deps.clock.now();
     const wanted = new Set<PeriodKind>(event.periods ?? ['month', 'quarter', 'year']);
-    const plans = await readAll<{ community: string; planId: string; timeZone: string }>(deps.views, {
-      list: '$all-plans',
-    });
+    const plans = await readAll<PlanIndexEntry>(deps.views, { list: allPlansList() });
     const results: ScheduledRun[] = [];
     for (const plan of plans) {
       if (localTime(now, plan.timeZone).hour < SEND_FROM_HOUR) continue;

@@ -1,26 +1,66 @@
 import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
+import { DEFAULT_LOCALE } from '../../../domain/reports/i18n/locale.js';
+import type { RoundState } from '../../../domain/reports/i18n/messages.js';
 import { buildReport, type ReportModel } from '../../../domain/reports/report.js';
 import { rankNominations } from '../../../domain/scoring/ranking.js';
 import { periodBounds } from '../../../domain/shared/time.js';
-import type { ActivityDetail, AttendeeRow } from '../../../domain/views/activity.view.js';
+import {
+  type ActivityDetail,
+  type AttendeeRow,
+  activitiesList,
+  attendeesOf,
+} from '../../../domain/views/activity.view.js';
 import {
   type NominationRow,
   type RoundDetail,
   roundNominationsList,
+  roundsList,
 } from '../../../domain/views/nomination.view.js';
 import { type PlanDetail, planKey } from '../../../domain/views/plan.view.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/views/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
+import type { Commit } from '../../../events/index.js';
+import { readWholeHistory } from '../../audit/history.js';
+import { ledgerStateOf } from '../../audit/ledger-digest.js';
 import type { Actor } from '../commands/execute.js';
 import { ApplicationError, appErrors } from '../errors.js';
-import type { Clock } from '../ports.js';
+import type { Clock, EventStore } from '../ports.js';
 import { readAll, readPartition } from '../read-all.js';
-import type { ViewStore } from '../view-store.js';
+import { waitForViews } from '../view-freshness.js';
+import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 import { complianceFacts } from './compliance.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
+  readonly events: Pick<EventStore, 'readHistory'>;
   readonly clock: Clock;
+  /** How long a report waits for the views to show the ledger it names (then 503, retry). */
+  readonly viewsWaitMs?: number;
+}
+
+/**
+ * Waits until the views have applied every commit of `history`, so the figures are those of the
+ * ledger state the report names: one read of the community's projection markers per look.
+ */
+async function viewsShow(deps: ReportQueryDeps, community: string, history: readonly Commit[]) {
+  const heads = new Map<string, number>();
+  for (const c of history) heads.set(c.streamId, Math.max(heads.get(c.streamId) ?? 0, c.lastVersion));
+  const markers = projectedMarkerKey(community, '').pk;
+  await waitForViews(
+    async () => {
+      const applied = new Map<string, number>();
+      let cursor: string | undefined;
+      do {
+        const page = await deps.views.partition(markers, { limit: 1000, cursor });
+        for (const m of page.items) applied.set(m.sk, m.appliedVersion);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return [...heads].every(([streamId, head]) => (applied.get(streamId) ?? 0) >= head);
+    },
+    deps.viewsWaitMs ?? 10_000,
+    { firstMs: 20, maxMs: 500 },
+    'the views have not caught up with the ledger yet; retry shortly',
+  );
 }
 
 function nextPeriodName(period: string): string {
@@ -50,6 +90,10 @@ export async function buildPlanReport(
   known?: PlanDetail,
 ): Promise<ReportModel> {
   const { views } = deps;
+  // The ledger first, then figures from views that include all of it: the report names its history.
+  const history = await readWholeHistory(deps.events, community);
+  const ledger = ledgerStateOf(history);
+  await viewsShow(deps, community, history);
   const plan = known ?? (await planDetail(views, community, planId));
   if (!period.startsWith(String(plan.year))) {
     throw new ApplicationError(
@@ -66,12 +110,12 @@ export async function buildPlanReport(
   const [facts, activities, deeds, rounds] = await Promise.all([
     complianceFacts(views, community, planId),
     readAll<ActivityDetail>(views, {
-      list: `${community}#activities`,
+      list: activitiesList(community),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
     }),
     readAll<GoodDeed>(views, { list: goodDeedsList(community, planId) }),
     readAll<RoundDetail>(views, {
-      list: `${community}#rounds`,
+      list: roundsList(community),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
     }),
   ]);
@@ -88,11 +132,8 @@ export async function buildPlanReport(
   const attendance = (
     await Promise.all(
       inPeriod.map(async (a) => {
-        const rows = await readPartition<AttendeeRow>(
-          views,
-          `${community}#activity#${a.activityId}`,
-          'attendee#',
-        );
+        const { pk, skPrefix } = attendeesOf(community, a.activityId);
+        const rows = await readPartition<AttendeeRow>(views, pk, skPrefix);
         return rows
           .filter((r) => r.status === 'attended')
           .map((r) => ({ activityId: a.activityId, residentId: r.residentId, at: r.at }));
@@ -108,16 +149,22 @@ export async function buildPlanReport(
       const rows = await readAll<NominationRow>(views, {
         list: roundNominationsList(community, round.roundId),
       });
-      const state =
+      const state: RoundState =
         now.getTime() < Date.parse(round.nominationsClose)
-          ? 'nominations open'
+          ? 'nominations-open'
           : now.getTime() < Date.parse(round.scoringCloses)
             ? 'scoring'
-            : 'scoring closed';
+            : 'scoring-closed';
+      const households = new Map(rows.map((r) => [r.nominationId, r.householdId]));
       const leaders = rankNominations(round, rows)
         .filter((e) => e.status === 'ranked')
         .slice(0, 3)
-        .map((e) => ({ familyName: e.familyName, final: e.final }));
+        .map((e) => ({
+          nominationId: e.nominationId,
+          familyName: e.familyName,
+          householdId: households.get(e.nominationId) ?? '',
+          final: e.final,
+        }));
       return {
         roundId: round.roundId,
         title: round.title,
@@ -128,10 +175,17 @@ export async function buildPlanReport(
     }),
   );
   return buildReport({
-    plan: { planId, title: plan.title, communityName: plan.communityName, timeZone: plan.timeZone },
+    plan: {
+      planId,
+      title: plan.title,
+      communityName: plan.communityName,
+      timeZone: plan.timeZone,
+      locale: plan.locale ?? DEFAULT_LOCALE,
+    },
     period: bounds,
     next: periodBounds(nextPeriodName(period), plan.timeZone),
     asOf: asOf.toISOString(),
+    ledger,
     activities,
     attendance,
     compliance,

@@ -2,6 +2,7 @@ import { parseStreamId } from '../../../domain/shared/ids.js';
 import { ApplicationError } from '../../app/errors.js';
 import type { EventStore } from '../../app/ports.js';
 import { decodePosition, type Position } from '../../app/position.js';
+import { type Backoff, waitForViews } from '../../app/view-freshness.js';
 import type { ViewStore } from '../../app/view-store.js';
 import { projectedMarkerKey } from '../../app/view-store.js';
 import type { HttpMiddleware } from './context.js';
@@ -12,12 +13,6 @@ const invalidPosition = () =>
     'invalid-position',
     'consistentWith is not a position this community was given',
   );
-
-/** How often to look again: soon at first (the projector usually needs milliseconds), then less often. */
-export interface Backoff {
-  readonly firstMs: number;
-  readonly maxMs: number;
-}
 
 const DEFAULT_BACKOFF: Backoff = { firstMs: 20, maxMs: 500 };
 
@@ -69,24 +64,4 @@ export function consistency(
       );
     },
   };
-}
-
-/**
- * Looks again, with backoff, until `caughtUp` says the views show what the caller waits for; past
- * `waitMs` answers 503 (retry) with `detail`. Both read-your-writes paths wait through it.
- */
-export async function waitForViews(
-  caughtUp: () => Promise<boolean>,
-  waitMs: number,
-  backoff: Backoff,
-  detail: string,
-): Promise<void> {
-  const deadline = Date.now() + waitMs;
-  let pause = backoff.firstMs;
-  while (!(await caughtUp())) {
-    const left = deadline - Date.now();
-    if (left <= 0) throw new ApplicationError('unavailable', 'views-behind', detail);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
-    pause = Math.min(backoff.maxMs, pause * 2);
-  }
 }

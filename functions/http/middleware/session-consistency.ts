@@ -1,7 +1,7 @@
 import type { Position } from '../../app/position.js';
 import type { SessionWrites } from '../../app/session-writes.js';
+import { type Backoff, waitForViews } from '../../app/view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../../app/view-store.js';
-import { type Backoff, waitForViews } from './consistency.js';
 import type { HttpMiddleware } from './context.js';
 
 export interface SessionConsistencyOptions {

@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { DEFAULT_LOCALE } from '../../../domain/reports/i18n/locale.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
+import { GroupMember, PlanDetail } from '../../../domain/views/plan.view.js';
 import { ERASED } from '../../../domain/views/resident.view.js';
-import { Category, Format, Metric, TargetPeriod } from '../../../events/index.js';
+import { Category, Format, Locale, Metric, TargetPeriod } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { appointOrganizingGroup, createPlan, setTarget } from '../../app/commands/plans.js';
 import { getPlan, listPlans } from '../../app/queries/plans.js';
@@ -18,6 +20,9 @@ export const CreatePlanBody = z
       .string()
       .refine(isTimeZone, 'not an IANA time zone (e.g. Asia/Shanghai)')
       .default(DEFAULT_TIME_ZONE),
+    locale: Locale.default(DEFAULT_LOCALE).describe(
+      'The language of the scheduled report emails (renderings for people otherwise follow Accept-Language)',
+    ),
   })
   .strict()
   .meta({ id: 'CreatePlan' });
@@ -54,35 +59,20 @@ export const OrganizingGroupBody = z
 
 const TargetView = SetTargetBody.extend({ targetId: z.string(), setAt: z.string() });
 
-const PersonView = z
-  .object({
-    name: z.string().describe(`"${ERASED}" once the resident it names was erased`),
-    email: z.string().optional().describe('admin and organizers only'),
-    residentId: z.string().optional(),
-    erased: z.boolean().optional(),
-  })
-  .meta({ id: 'PersonView' });
+const PersonView = GroupMember.extend({
+  name: GroupMember.shape.name.describe(`"${ERASED}" once the resident it names was erased`),
+  email: GroupMember.shape.email.describe('admin and organizers only'),
+}).meta({ id: 'PersonView' });
 
-export const Plan = z
-  .object({
-    planId: z.string(),
-    communityName: z.string(),
-    year: z.number(),
-    title: z.string(),
-    timeZone: z.string(),
-    createdAt: z.string(),
-    targets: z.array(TargetView),
-    organizingGroup: z
-      .object({
-        leader: PersonView,
-        deputies: z.array(PersonView),
-        members: z.array(PersonView),
-        appointedAt: z.string(),
-      })
-      .nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Plan' });
+export const Plan = PlanDetail.extend({
+  year: z.number(),
+  targets: z.array(TargetView),
+  organizingGroup: PlanDetail.shape.organizingGroup
+    .unwrap()
+    .extend({ leader: PersonView, deputies: z.array(PersonView), members: z.array(PersonView) })
+    .nullable(),
+  version: z.number().int(),
+}).meta({ id: 'Plan' });
 
 const PlanParams = z.object({ planId: Id });
 

@@ -1,13 +1,18 @@
 import * as z from 'zod';
-import { renderCsv, renderHtml } from '../../../domain/reports/render.js';
+import { wordingFor } from '../../../domain/reports/i18n/wording.js';
+import { renderCsv, renderHtml, renderText } from '../../../domain/reports/render.js';
+import { reportPrintable } from '../../../domain/reports/report-printable.js';
 import { isPeriod } from '../../../domain/shared/time.js';
 import { roleSets } from '../../app/authorization.js';
 import { commitMetadataOf } from '../../app/commands/execute.js';
 import { encodePosition } from '../../app/position.js';
 import { reportOf } from '../../app/queries/reports.js';
-import { ReportAnswer } from '../answer-schemas.js';
+import { acceptedType, pdfAnswer, readerLocale, textAnswer } from '../renderings.js';
 import { defineRoute, type RouteResponse } from '../route.js';
 import { Id } from '../schemas.js';
+import { ReportAnswer } from './report-answer.js';
+
+const renderings = ['application/json', 'text/html', 'text/plain', 'text/csv', 'application/pdf'] as const;
 
 const Params = z.object({ planId: Id });
 const PeriodQuery = z.object({ period: z.string().refine(isPeriod, 'a period: 2026, 2026-Q2 or 2026-05') });
@@ -17,7 +22,8 @@ export const reportRoutes = [
     method: 'GET',
     path: '/reports/{planId}',
     operationId: 'getReport',
-    summary: 'The report of a period as JSON, email-safe HTML (Accept: text/html) or CSV (Accept: text/csv)',
+    summary:
+      "The report of a period: JSON, or for people (in the language of Accept-Language, else the plan's) the email's HTML or text, a CSV, a PDF",
     tag: 'Reports',
     kind: 'query',
     roles: [...roleSets.overseers],
@@ -29,19 +35,19 @@ export const reportRoutes = [
       schema: ReportAnswer,
       alternatives: [
         { contentType: 'text/html', description: 'With `Accept: text/html`: the page leaders receive' },
+        { contentType: 'text/plain', description: "With `Accept: text/plain`: the email's text part" },
         { contentType: 'text/csv', description: 'With `Accept: text/csv`: the figures, for a spreadsheet' },
+        {
+          contentType: 'application/pdf',
+          description: 'With `Accept: application/pdf`: the report to print',
+        },
       ],
     },
     async handle({ params, query, principal, headers }, deps): Promise<RouteResponse> {
       const report = await reportOf(deps, principal, { planId: params.planId, period: query.period });
-      const accept = headers.accept ?? headers.Accept ?? 'application/json';
-      if (/text\/html/.test(accept))
-        return {
-          status: 200,
-          text: renderHtml(report),
-          headers: { 'content-type': 'text/html; charset=utf-8' },
-        };
-      if (/text\/csv/.test(accept)) {
+      const type = acceptedType(headers, renderings, 'application/json');
+      if (type === 'application/json') return { status: 200, body: report };
+      if (type === 'text/csv') {
         return {
           status: 200,
           text: renderCsv(report),
@@ -51,7 +57,12 @@ export const reportRoutes = [
           },
         };
       }
-      return { status: 200, body: report };
+      const locale = readerLocale(headers, report.plan.locale);
+      const wording = wordingFor(locale, report.plan.timeZone);
+      if (type === 'text/html') return textAnswer(renderHtml(report, wording), 'text/html', locale);
+      if (type === 'text/plain') return textAnswer(renderText(report, wording), 'text/plain', locale);
+      const pdf = await deps.printer.print(reportPrintable(report, wording));
+      return pdfAnswer(pdf, `report-${query.period}.pdf`, locale);
     },
   }),
   defineRoute({

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../domain/reports/render.js';
-import type { ReportModel } from '../../domain/reports/report.js';
+import { renderCsv } from '../../../domain/reports/render.js';
+import { reportModel } from '../../support/report-model.js';
 
-function report(overrides: Partial<ReportModel>): ReportModel {
-  return {
-    plan: { planId: 'P', title: 'Plan', communityName: 'Demo', timeZone: 'Asia/Shanghai' },
-    period: {
-      name: '2026-Q3',
-      kind: 'quarter',
-      start: '2026-06-30T16:00:00.000Z',
-      end: '2026-09-30T16:00:00.000Z',
-    },
-    asOf: '2026-10-01T00:00:00.000Z',
-    categories: [],
-    attendance: { signIns: 0, distinctResidents: 0 },
-    compliance: [],
-    membersShortOfQualityArticle: [],
-    rounds: [],
-    goodDeeds: [],
-    nextPeriod: { name: '2026-Q4', activities: [] },
-    ...overrides,
-  };
-}
+const report = reportModel;
 
 /** The cells of the CSV rows whose first cell is `section` (a minimal RFC 4180 reader). */
 function rowsOf(csv: string, section: string): string[][] {
@@ -90,7 +71,24 @@ describe('CSV formula injection (issue 14): report exports are safe to open in a
         goodDeeds: [{ deedId: 'D1', title: 'Helped, "kindly"', date: '2026-07-02', residentIds: ['R1'] }],
       }),
     );
-    expect(rowsOf(csv, 'activities')[0]).toEqual(['activities', 'festival', '2026-Q3', '3', '2', '']);
-    expect(rowsOf(csv, 'good-deed')[0]).toEqual(['good-deed', 'Helped, "kindly"', '2026-07-02', '1', '', '']);
+    const blank = ['', '', ''];
+    expect(rowsOf(csv, 'activities')[0]).toEqual([
+      'activities',
+      'festival',
+      '2026-Q3',
+      '3',
+      '2',
+      '',
+      ...blank,
+    ]);
+    expect(rowsOf(csv, 'good-deed')[0]).toEqual([
+      'good-deed',
+      'Helped, "kindly"',
+      '2026-07-02',
+      '1',
+      '',
+      '',
+      ...blank,
+    ]);
   });
 });
