@@ -10,6 +10,8 @@ export const ReportSent = defineEvent(
     recipients: z.array(z.string()).min(1),
     asOf: z.string(),
     trigger: z.enum(['schedule', 'manual']),
+    /** The ledger digest the report names (absent on deliveries recorded before reports named one). */
+    ledgerDigest: z.string().optional(),
   }),
 );
 

@@ -2,7 +2,10 @@ import type { Commit } from '../../events/index.js';
 import type { EventStore } from '../app/ports.js';
 
 /** A community's whole history in global order (the audit's and the digests' input). */
-export async function readWholeHistory(events: EventStore, community: string): Promise<Commit[]> {
+export async function readWholeHistory(
+  events: Pick<EventStore, 'readHistory'>,
+  community: string,
+): Promise<Commit[]> {
   const commits: Commit[] = [];
   let after: string | undefined;
   do {

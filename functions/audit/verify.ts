@@ -117,7 +117,7 @@ export class ChainVerifier {
         streamId: '*',
         version: 0,
         reason: 'digest mismatch',
-        detail: `history heads digest is ${headsDigest}`,
+        detail: `neither the heads digest of this history (${headsDigest}) nor a state its ledger passed through`,
       });
     }
     return {

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { wordingFor } from '../../domain/reports/i18n/wording.js';
 import { renderHtml, renderText, reportSubject } from '../../domain/reports/render.js';
 import type { ReportModel } from '../../domain/reports/report.js';
 import { reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
@@ -9,12 +10,14 @@ import type { CommitMetadata } from '../../events/index.js';
 import type { CommandService } from '../app/command-handler.js';
 import { DomainRefusal } from '../app/errors.js';
 import type { Mailer } from '../app/mailer.js';
-import type { Clock } from '../app/ports.js';
+import type { Clock, EventStore } from '../app/ports.js';
 import { buildPlanReport, planDetail } from '../app/queries/reports.js';
 import type { ViewStore } from '../app/view-store.js';
 
 export interface ReportServiceDeps {
   readonly views: ViewStore;
+  /** The ledger a report names: read in global order to compute its digest. */
+  readonly events: Pick<EventStore, 'readHistory'>;
   readonly commands: CommandService;
   readonly mailer: Mailer;
   readonly clock: Clock;
@@ -68,29 +71,43 @@ export class ReportService {
       decider: reportDeliveryDecider,
       community,
       streamId,
-      command: { type: 'ClaimDelivery', planId, period, recipients, asOf: report.asOf, trigger },
+      command: {
+        type: 'ClaimDelivery',
+        planId,
+        period,
+        recipients,
+        asOf: report.asOf,
+        trigger,
+        ledgerDigest: report.ledger.digest,
+      },
       metadata,
       expectedVersion: before.version,
     });
     if (isDomainError(claim)) throw refused(claim);
     if (claim.events.length === 0)
       return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version };
+    // One message per recipient (no one sees the others' addresses), in the plan's language.
+    const wording = wordingFor(report.plan.locale, report.plan.timeZone);
+    const email = {
+      subject: reportSubject(report, wording),
+      html: renderHtml(report, wording),
+      text: renderText(report, wording),
+    };
+    const unsent = [...pending];
     try {
-      await this.deps.mailer.send({
-        to: pending,
-        subject: reportSubject(report),
-        html: renderHtml(report),
-        text: renderText(report),
-      });
+      while (unsent.length > 0) {
+        await this.deps.mailer.send({ ...email, to: [unsent[0]!] });
+        unsent.shift();
+      }
     } catch (error) {
-      // The claim is released so that the next run sends again.
+      // Those not reached are released so that the next run sends to them (and only to them) again.
       await this.deps.commands.execute({
         decider: reportDeliveryDecider,
         community,
         streamId,
         command: {
           type: 'RecordFailure',
-          recipients: pending,
+          recipients: unsent,
           reason: error instanceof Error ? error.message : 'mailer failed',
         },
         metadata,

@@ -11,6 +11,7 @@ export const create = (config: Config, overrides: Overrides = {}) => {
   const commands = commandServiceFor(core, overrides);
   const reports = new ReportService({
     views: core.views,
+    events: core.events,
     commands,
     mailer: mailerFor(config, overrides),
     clock: core.clock,

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import type { Commit } from '../../events/index.js';
+import { ledgerStateOf } from '../../functions/audit/ledger-digest.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
 import type { VerificationResult } from '../../functions/audit/verification.js';
@@ -147,6 +148,11 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
       `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
     );
   }
+  // The ledger state replayed: a report computed as of the same instant names the same digest.
+  const ledger = ledgerStateOf(
+    commits.filter((c) => c.community === community && Date.parse(c.recordedAt) <= asOf.getTime()),
+  );
+  io.out(`ledger ${ledger.digest} (${ledger.commits} commits)`);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../app/queries/audit.js';
 import { AuditCommit, DailyDigestAnswer } from '../answer-schemas.js';
 import { defineRoute } from '../route.js';
+import { LedgerStateAnswer } from './report-answer.js';
 
 const auditors = ['auditor', 'admin'] as const;
 
@@ -141,7 +142,10 @@ export const auditRoutes = [
       digest: z
         .string()
         .regex(/^[0-9a-f]{64}$/)
-        .optional(),
+        .optional()
+        .describe(
+          "Passes if it is the heads digest of the history as it is, or a state the ledger passed through (a report's `ledger.digest`)",
+        ),
     }),
     response: {
       status: 200,
@@ -152,6 +156,12 @@ export const auditRoutes = [
         checkedCommits: z.number(),
         streams: z.number(),
         headsDigest: z.string(),
+        ledger: LedgerStateAnswer.describe(
+          'The running digest of the ledger after its last commit (what a report computed now would name)',
+        ),
+        digestNames: LedgerStateAnswer.optional().describe(
+          'The ledger state `?digest=` names when it is not the heads digest: how far the history went then',
+        ),
         failures: z.array(
           z.object({
             streamId: z.string(),
