@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
@@ -13,6 +14,7 @@ describe('reports: renderings, sending, the schedule', () => {
   let admin: string;
   let planId: string;
   let silentPlan: string;
+  let lecture: string;
   const post = async (path: string, body: unknown) => api.call<Answer>('POST', path, { token: admin, body });
   const outbox = () => {
     try {
@@ -38,11 +40,15 @@ describe('reports: renderings, sending, the schedule', () => {
     });
     await post(`/plans/${planId}/organizing-group`, {
       leader: { name: 'Director', email: 'leader@venus.example.org' },
-      deputies: [{ name: 'Deputy', email: 'deputy@venus.example.org' }, { name: 'No email' }],
+      deputies: [
+        { name: 'Deputy', email: 'deputy@venus.example.org' },
+        { name: 'Second deputy', email: 'second@venus.example.org' },
+        { name: 'No email' },
+      ],
       members: [],
     });
     const resident = (await post('/residents', { name: 'Gao Min', householdId: 'H1' })).body.id;
-    const lecture = (
+    lecture = (
       await post('/activities', {
         planId,
         category: 'legal-education',
@@ -101,7 +107,24 @@ describe('reports: renderings, sending, the schedule', () => {
         start: '2026-03-31T16:00:00.000Z',
         end: '2026-06-30T16:00:00.000Z',
       },
+      plan: { locale: 'zh-CN' },
+      ledger: {
+        through: expect.any(String),
+        commits: expect.any(Number),
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
       categories: [{ category: 'legal-education', planned: 1, held: 1 }],
+      held: [
+        {
+          activityId: lecture,
+          title: 'Law lecture',
+          category: 'legal-education',
+          heldOn: '2026-05-14T16:00:00.000Z',
+          lecturer: 'Officer Pan',
+          signIns: 1,
+          summary: 'Traffic law',
+        },
+      ].map((a) => expect.objectContaining(a)),
       attendance: { signIns: 1, distinctResidents: 1 },
       goodDeeds: [expect.objectContaining({ title: 'Cleared the drain before the rainstorm' })],
       nextPeriod: { name: '2026-Q3', activities: [expect.objectContaining({ title: 'Mid-Autumn evening' })] },
@@ -116,14 +139,29 @@ describe('reports: renderings, sending, the schedule', () => {
       headers: { accept: 'text/html' },
     });
     expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-language')).toBe('zh-CN');
     expect(html.text).toContain('id="chart"');
+    expect(html.text).toContain('法治教育');
+    expect(html.text).toContain('2026年5月15日');
+    expect(html.text).toContain('Officer Pan');
     expect(html.text).not.toMatch(/<script|<img|src="http/i);
+    const english = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
+      token: admin,
+      headers: { accept: 'text/html', 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.text).toContain('Activities held');
+    expect(english.text).toContain('May 15, 2026');
+    expect(english.text).not.toMatch(/\p{Script=Han}/u);
     const csv = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
       token: admin,
       headers: { accept: 'text/csv' },
     });
-    expect(csv.text.split('\r\n')[0]).toBe('section,name,period,value1,value2,status');
+    expect(csv.text.split('\r\n')[0]).toBe('section,name,period,value1,value2,status,venue,lecturer,summary');
     expect(csv.text).toContain('compliance,legal,2026-Q2,1,1,met');
+    expect(csv.text).toContain(
+      'held,Law lecture,2026-05-14T16:00:00.000Z,legal-education,1,,,Officer Pan,Traffic law',
+    );
     expect((await api.call('GET', `/reports/${planId}?period=2027-Q1`, { token: admin })).status).toBe(400);
     expect((await api.call('GET', `/reports/${planId}?period=Q2`, { token: admin })).status).toBe(400);
     expect(
@@ -132,23 +170,35 @@ describe('reports: renderings, sending, the schedule', () => {
     ).toBe(403);
   });
 
-  it('sends now to the leader and deputies as a standard .eml, and not twice', async () => {
+  it('sends now one message per recipient, in the plan’s language, and not twice', async () => {
     const before = outbox().length;
     const sent = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
     expect(sent.status).toBe(201);
-    expect(sent.body.sentTo).toEqual(['leader@venus.example.org', 'deputy@venus.example.org']);
-    const files = outbox();
-    expect(files.length).toBe(before + 1);
-    const eml = readFileSync(join(api.runtime.outboxDir, files.sort().at(-1)!), 'utf8');
-    expect(eml).toMatch(/^To: leader@venus\.example\.org, deputy@venus\.example\.org$/m);
-    expect(eml).toMatch(/^Subject: Venus community: cultural services report for 2026-05$/m);
-    expect(eml).toMatch(/Content-Type: multipart\/alternative/);
-    expect(eml).toMatch(/Content-Type: text\/plain/);
-    expect(eml).toMatch(/Content-Type: text\/html/);
+    const recipients = ['leader@venus.example.org', 'deputy@venus.example.org', 'second@venus.example.org'];
+    expect(sent.body.sentTo).toEqual(recipients);
+    const files = outbox().sort().slice(before);
+    expect(files).toHaveLength(3);
+    const messages = await Promise.all(
+      files.map(async (f) => simpleParser(readFileSync(join(api.runtime.outboxDir, f)))),
+    );
+    // Each to one person: no recipient sees another's address.
+    const addressees = messages.map((m) =>
+      (Array.isArray(m.to) ? m.to : [m.to]).flatMap((to) => to?.value.map((a) => a.address) ?? []),
+    );
+    expect(addressees.sort()).toEqual(recipients.map((r) => [r]).sort());
+    for (const message of messages) {
+      expect(message.cc).toBeUndefined();
+      expect(message.subject).toBe('Venus community：2026年5月文化服务工作报告');
+      expect(message.html).toContain('本期开展的活动');
+      expect(message.text).toContain('2026年5月15日');
+      expect(message.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+      // The footer names the ledger the figures came from.
+      expect(message.text).toMatch(/账本摘要 [0-9a-f]{64}/);
+    }
     const again = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
     expect(again.status).toBe(200);
     expect(again.body.alreadySent).toBe(true);
-    expect(outbox().length).toBe(before + 1);
+    expect(outbox().length).toBe(before + 3);
   });
 
   it('on 1 July 08:00 (Shanghai) sends June and Q2 for every plan, once; a plan without a leader email fails alone', async () => {
@@ -162,13 +212,13 @@ describe('reports: renderings, sending, the schedule', () => {
     const quiet = run.results.filter((r) => r.planId === silentPlan);
     expect(quiet.map((r) => r.outcome)).toEqual(['failed', 'failed']);
     expect(quiet[0]!.reason).toMatch(/no leader or deputy with an email/);
-    expect(outbox().length).toBe(before + 2);
+    expect(outbox().length).toBe(before + 6);
     const retry = await api.runtime.scheduledReports({ time: '2026-07-01T08:05:00+08:00' });
     expect(retry.results.filter((r) => r.planId === planId).map((r) => r.outcome)).toEqual([
       'already-sent',
       'already-sent',
     ]);
-    expect(outbox().length).toBe(before + 2);
+    expect(outbox().length).toBe(before + 6);
     const august = await api.runtime.scheduledReports({ time: '2026-08-01T08:00:00+08:00' });
     expect(august.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-07']);
     const early = await api.runtime.scheduledReports({ time: '2026-09-01T07:00:00+08:00' });
@@ -188,33 +238,42 @@ describe('reports: renderings, sending, the schedule', () => {
     const stream = await api.runtime.deps.events.readStream(`demo#report#${planId}-2026-Q2`);
     expect(stream.commits.flatMap((c) => c.events.map((e) => e.type))).toEqual(['ReportSent']);
     expect(stream.commits[0]!.events[0]!.data).toMatchObject({
-      recipients: ['leader@venus.example.org', 'deputy@venus.example.org'],
+      recipients: ['leader@venus.example.org', 'deputy@venus.example.org', 'second@venus.example.org'],
       asOf: expect.any(String),
+      ledgerDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
   const browser = chromiumAvailable() ? it : it.skip;
   browser(
-    'renders the HTML report in Chromium with the chart and the compliance table visible',
+    "renders a leader's Q2 email in Chromium: in Chinese, the held activity listed, the digest named; in English on request",
     async () => {
-      const html = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
-        token: admin,
-        headers: { accept: 'text/html' },
-      });
-      const chromium = await launchChromium();
+      const chromium = await launchChromium({ chineseFont: true });
       try {
-        const page = await chromium.newPage();
-        await page.setContent(html.text);
-        expect(await page.locator('#chart').isVisible()).toBe(true);
-        expect(await page.locator('#chart tr[data-category="legal-education"]').isVisible()).toBe(true);
-        expect(await page.locator('#compliance').isVisible()).toBe(true);
-        expect(await page.locator('#compliance tr').count()).toBeGreaterThan(1);
         mkdirSync('test-results', { recursive: true });
-        await page.screenshot({ path: 'test-results/report.png', fullPage: true });
+        for (const language of ['zh-CN', 'en'] as const) {
+          const html = await api.call('GET', `/reports/${planId}?period=2026-Q2`, {
+            token: admin,
+            headers: { accept: 'text/html', 'accept-language': language },
+          });
+          const page = await chromium.newPage();
+          await page.setContent(html.text);
+          expect(await page.locator('#chart tr[data-category="legal-education"]').isVisible()).toBe(true);
+          expect(await page.locator('#compliance tr').count()).toBeGreaterThan(1);
+          expect(await page.locator('#held tr').count()).toBe(2);
+          const held = await page.locator('#held').textContent();
+          expect(held).toContain('Law lecture');
+          expect(held).toContain(language === 'zh-CN' ? '法治教育' : 'Legal education');
+          expect(await page.locator('h2').first().textContent()).toBe(
+            language === 'zh-CN' ? '各类活动计划与开展情况' : 'Activities planned and held, by category',
+          );
+          expect(await page.locator('#ledger').textContent()).toMatch(/[0-9a-f]{64}/);
+          await page.screenshot({ path: `test-results/report-${language}.png`, fullPage: true });
+        }
       } finally {
         await chromium.close();
       }
     },
-    30_000,
+    60_000,
   );
 });

@@ -10,6 +10,8 @@ export interface ApiAnswer<T = Record<string, unknown>> {
   readonly headers: Headers;
   readonly body: T;
   readonly text: string;
+  /** The body as sent (a PDF is binary: `text` would mangle it). */
+  readonly bytes: Uint8Array;
 }
 
 export interface CallOptions {
@@ -62,14 +64,15 @@ export async function startApi(options: LocalRuntimeOptions = {}): Promise<TestA
         headers['content-type'] ??= 'application/json';
       }
       const response = await fetch(runtime.url + path, { method, headers, body });
-      const text = await response.text();
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
       let parsed: unknown = text;
       if (/^application\/(?:[\w.-]+\+)?json/.test(response.headers.get('content-type') ?? ''))
         parsed = text ? JSON.parse(text) : undefined;
       // Every answer a test sees is checked against the document the server serves.
       contract ??= await ContractChecker.of(runtime.url);
       onMismatch(contract.check(method, path, response.status, response.headers.get('content-type'), parsed));
-      return { status: response.status, headers: response.headers, body: parsed as never, text };
+      return { status: response.status, headers: response.headers, body: parsed as never, text, bytes };
     },
     close: () => runtime.close(),
   };

@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,10 +15,27 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
+/**
+ * A fonts folder holding the Noto Sans SC the printer embeds, for fontconfig: Chinese in a
+ * screenshot then reads as text instead of boxes on a machine without CJK system fonts.
+ */
+function chineseFontHome(): string {
+  const home = mkdtempSync(join(tmpdir(), 'ccl-fonts-'));
+  const font = join(
+    dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+    '400Regular',
+    'NotoSansSC_400Regular.ttf',
+  );
+  mkdirSync(join(home, 'fonts'));
+  symlinkSync(font, join(home, 'fonts', 'NotoSansSC-Regular.ttf'));
+  return home;
+}
+
 /** Playwright gives each launch a fresh, empty profile of its own. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(options: { chineseFont?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(options.chineseFont ? { env: { ...process.env, XDG_DATA_HOME: chineseFontHome() } } : {}),
     args: [
       '--headless',
       '--no-sandbox',

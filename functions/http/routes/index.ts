@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.js';
 import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
 import { nominationRoutes } from './nominations.js';
+import { paperRecordRoutes } from './paper-records.js';
 import { planRoutes } from './plans.js';
 import { recognitionRoutes } from './recognition.js';
 import { reportRoutes } from './reports.js';
@@ -20,6 +21,7 @@ export const routes: readonly Route[] = [
   ...nominationRoutes,
   ...recognitionRoutes,
   ...reportRoutes,
+  ...paperRecordRoutes,
   ...auditRoutes,
   ...docsRoutes(() => routes),
 ];
