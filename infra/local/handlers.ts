@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PrinterAnswer } from '../../functions/app/printer.js';
 import type { PrinterOverrides } from '../../functions/composition/printing.js';
 import type { Config } from '../../functions/config.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
-import type { create as createPrinter } from '../../functions/printing/printer.handler.js';
 import type { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
 import type { createMailer } from '../../functions/scheduled/mailer.js';
 import type { CommitStreamHandler } from '../../functions/streams/commit-stream.js';
@@ -20,7 +20,7 @@ export interface LocalHandlers {
   readonly mailer: ReturnType<typeof createMailer>;
   readonly digests: ReturnType<typeof createDailyDigests>;
   /** `{ print: Printable }` → `{ ok: true, pdf }` or `{ ok: false, refusal }`, as the queries function invokes it. */
-  readonly printer: ReturnType<typeof createPrinter>;
+  readonly printer: (event: unknown) => Promise<PrinterAnswer>;
 }
 
 /** Where a function's entry module comes from: the TypeScript source, or the bundle CDK built. */
