@@ -45,6 +45,15 @@ function firstEvents(commit: Commit): Record<LedgerFunctionName, unknown> {
     publisher: streamEvent,
     mailer: { time: '2026-05-02T08:00:00Z' },
     digests: { time: '2026-05-02T00:05:00Z' },
+    // A one-line sheet in Chinese: the first PDF loads the layout engine and the CJK font.
+    printer: {
+      print: {
+        title: '签到表',
+        language: 'zh-CN',
+        footer: '第 {page} 页',
+        blocks: [{ kind: 'paragraph', text: '冷启动' }],
+      },
+    },
   };
 }
 

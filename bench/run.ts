@@ -5,6 +5,7 @@ import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.j
 import { systemClock, ulidIds } from '../functions/wiring.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
+import { overBudget } from './budgets.js';
 import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
@@ -137,12 +138,15 @@ async function main() {
   await benchLongStream(runtime.deps, report);
   await benchCompliance(runtime, report);
   await benchColdStarts(runtime, report);
-  await benchCosts(report);
+  const overBudgetLines = overBudget(await benchCosts(report));
   await runtime.close();
   await benchCastoreReplay(report);
   await benchProjectionLag(report);
   await benchSoakInItsOwnProcess(report);
   await benchTimeToReady(report);
+  // Last, so the whole report is there to read: a command over its call budget fails the bench.
+  for (const line of overBudgetLines) console.error(`over budget: ${line}`);
+  if (overBudgetLines.length > 0) process.exitCode = 1;
 }
 
 main().catch((error) => {

@@ -1,0 +1,49 @@
+/**
+ * DynamoDB calls each command may cost, counted on the wire by `bench/costs.ts` (the request, the
+ * projector and the publisher included; the bus is not DynamoDB). `npm run bench` fails, naming the
+ * command, when one goes over: calls are what a command costs (≈2 ms of SDK CPU each here, a billed
+ * request each on AWS), so a new call on a hot path has to be argued for here, in this table.
+ *
+ * Each number is the sum of the calls the command needs today, itemised (the bench prints the same
+ * breakdown by operation and table). Every command also writes its caller's session marker (one
+ * UpdateItem on Idempotency: read-your-writes) and commits once (one conditional PutItem).
+ */
+export const CALL_BUDGETS = {
+  // No read (a fresh id appends at version 0): the data-key put, the commit, the marker. Projector:
+  // the resident's data key (the roster shows the name in the clear), the roster item read, and two
+  // view items written. DESIGN.md's aim, a creation in ≤ 8 with its projection, holds.
+  enrolment: 7,
+  // Two stream reads (the resident is on the roster; the activity, snapshot and tail in one Query),
+  // the commit, the marker. Projector: 4 view items read and 5 written one by one (details, calendar,
+  // compliance row, participation, marker): 9 of the 13, and where a batch get and a batch write
+  // would bring a check-in to 6.
+  'check-in': 13,
+  // The nomination read twice (once for its round, once to decide on) and the round, the commit, the
+  // marker. Projector: the nomination view read, it and the round's ranking item written.
+  'nomination score': 8,
+  // One stream read (the activity), the commit, the marker. Projector: 2 view items read and 3
+  // written (details, calendar, compliance row).
+  held: 8,
+  // Read-your-writes: the caller's session (GetItem) and the markers of their recent writes (one
+  // BatchGetItem). Then one view item and the plan's bounded rows, three Queries: never history.
+  'compliance query': 6,
+  // The session and the markers as above, one view item, one Query of the calendar index.
+  'calendar query': 4,
+} as const;
+
+export type BudgetedCommand = keyof typeof CALL_BUDGETS;
+
+/** One line per command over its budget, naming it: empty when every command is within. */
+export function overBudget(
+  measured: Readonly<Record<string, { readonly calls: number }>>,
+  budgets: Readonly<Record<string, number>> = CALL_BUDGETS,
+): string[] {
+  const lines: string[] = [];
+  for (const [command, budget] of Object.entries(budgets)) {
+    const calls = measured[command]?.calls;
+    if (calls === undefined) lines.push(`${command}: not measured (budget ${budget} DynamoDB calls)`);
+    else if (calls > budget)
+      lines.push(`${command}: ${calls.toFixed(1)} DynamoDB calls per command, over its budget of ${budget}`);
+  }
+  return lines;
+}
