@@ -34,6 +34,8 @@ const Environment = z.object({
   BUS_DIR: z.string().optional(),
   /** On AWS: the mailer function the commands function hands "send this report now" to. */
   MAILER_FUNCTION_NAME: z.string().optional(),
+  /** The printer function the queries function hands documents to (set by the stack on AWS). */
+  PRINTER_FUNCTION_NAME: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Environment>;

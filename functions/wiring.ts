@@ -9,7 +9,7 @@ import { coreDependencies, type Overrides } from './composition/core.js';
 import { httpDependencies } from './composition/http.js';
 import { mailerFor } from './composition/mail.js';
 import { personalDataFor } from './composition/personal-data.js';
-import { type PrinterOverrides, printerFor } from './composition/printing.js';
+import { printerFor } from './composition/printing.js';
 import type { Config } from './config.js';
 import type { HttpDependencies } from './http/dependencies.js';
 import { pdfPrinter } from './printing/pdf-printer.js';
@@ -34,10 +34,7 @@ export interface Dependencies extends HttpDependencies {
  * at, a projector to replay with). The Lambda functions do not use it: each entry module composes
  * only what its grants allow, from the same builders (`functions/composition/`).
  */
-export function createDependencies(
-  config: Config,
-  overrides: Overrides & PrinterOverrides = {},
-): Dependencies {
+export function createDependencies(config: Config, overrides: Overrides = {}): Dependencies {
   const core = coreDependencies(config, overrides);
   const personalData = personalDataFor(config, core.client);
   let reports: ReportService | undefined;
@@ -58,7 +55,7 @@ export function createDependencies(
     sendReport,
     idempotency: idempotencyClaims,
     // Printed here unless a transport is handed in: the same validation as the printer function's.
-    printer: printerFor({ invokePrinter: overrides.invokePrinter ?? printInProcess(pdfPrinter) }),
+    printer: printerFor(config, { invokePrinter: overrides.invokePrinter ?? printInProcess(pdfPrinter) }),
     // Locally the outbox stands in for SES (the Lambda bundles never carry it).
     mailer:
       overrides.mailer ??

@@ -18,8 +18,8 @@ export function reportPrintable(report: ReportModel, w: Wording): Printable {
     language: w.locale,
     footer: t.footer(report.plan.communityName),
     blocks: [
-      { kind: 'paragraph', text: report.plan.communityName, muted: true },
-      { kind: 'heading', level: 1, text: report.plan.title },
+      // The printer heads the page with the title (the email's subject, which names the community).
+      { kind: 'heading', level: 2, text: report.plan.title },
       { kind: 'paragraph', text: p.intro },
       { kind: 'heading', level: 2, text: t.report.byCategory },
       {

@@ -54,9 +54,8 @@ export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
     language: w.locale,
     footer: t.footer(input.communityName),
     blocks: [
+      // The printer heads the page with the title ("<activity> 签到表").
       { kind: 'paragraph', text: input.communityName, muted: true },
-      { kind: 'heading', level: 1, text: activity.title },
-      { kind: 'heading', level: 2, text: s.heading },
       { kind: 'fields', rows: particulars },
       { kind: 'paragraph', text: s.registered(registered.length), muted: true },
       {

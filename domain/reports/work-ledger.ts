@@ -75,8 +75,8 @@ export function workLedger(input: WorkLedgerInput, w: Wording): Printable {
     language: w.locale,
     footer: t.footer(input.communityName),
     blocks: [
+      // The printer heads the first page with the title.
       { kind: 'paragraph', text: input.communityName, muted: true },
-      { kind: 'heading', level: 1, text: l.title(input.planTitle, input.year) },
       { kind: 'heading', level: 2, text: l.activities },
       ...(input.activities.length === 0
         ? [{ kind: 'paragraph' as const, text: t.none, muted: true }]

@@ -7,6 +7,7 @@ import { DynamoDbEventStore } from '../adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
+import type { PrinterTransport } from '../app/printer.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { Config } from '../config.js';
 import type { MailerTransport } from '../reports/report-sending.js';
@@ -19,6 +20,8 @@ export interface Overrides {
   readonly onCommitted?: (commit: Commit) => void;
   /** The local runtime's stand-in for invoking the mailer function. */
   readonly invokeMailer?: MailerTransport;
+  /** The local runtime's stand-in for invoking the printer function: its handler, in process. */
+  readonly invokePrinter?: PrinterTransport;
   /** Fault-injection tests: stops a command at a named instant, as a crash would. */
   readonly crashHook?: CrashHook;
   /** The local runtime's stand-in for SES: `.eml` files in its outbox (kept out of the Lambda bundle). */

@@ -2,7 +2,7 @@ import { PersonalDataCipher } from '../app/personal-data.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { httpDependencies } from '../composition/http.js';
 import { keysNotGranted } from '../composition/no-keys.js';
-import { type PrinterOverrides, printerFor } from '../composition/printing.js';
+import { printerFor } from '../composition/printing.js';
 import { type Config, loadConfig } from '../config.js';
 import { createApiHandlers } from './api.js';
 
@@ -10,7 +10,7 @@ import { createApiHandlers } from './api.js';
  * Builds this entry's handler: reads views (and, for auditors, the history); never writes, never
  * sends; prints through the printer function (the local runtime passes its own transport).
  */
-export const create = (config: Config, overrides: Overrides & PrinterOverrides = {}) => {
+export const create = (config: Config, overrides: Overrides = {}) => {
   const core = coreDependencies(config, overrides);
   return createApiHandlers(
     httpDependencies(core, config, overrides, {
@@ -19,7 +19,7 @@ export const create = (config: Config, overrides: Overrides & PrinterOverrides =
       sendReport: async () => {
         throw new Error('the queries function does not send reports');
       },
-      printer: printerFor(overrides),
+      printer: printerFor(config, overrides),
     }),
   ).queries;
 };

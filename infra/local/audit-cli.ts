@@ -10,6 +10,7 @@ import { replayCompliance } from '../../functions/audit/replay.js';
 import type { VerificationResult } from '../../functions/audit/verification.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
 import { localServerUrl } from './server-url.js';
+import { fromWhereTheUserIs } from './user-paths.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -216,14 +217,6 @@ export async function runAudit(
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
     return error instanceof Refusal ? error.exitCode : 1;
   }
-}
-
-/**
- * A path the user typed, read from the folder they typed it in: `npm run` starts scripts in the
- * project's root, and says where the user was in INIT_CWD.
- */
-export function fromWhereTheUserIs(path: string, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.INIT_CWD ?? process.cwd(), path);
 }
 
 function parseOptions(argv: readonly string[]) {

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrinterAnswer } from '../../functions/app/printer.js';
-import type { PrinterOverrides } from '../../functions/composition/printing.js';
 import type { Config } from '../../functions/config.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
 import type { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
@@ -57,7 +56,7 @@ async function importEntry(name: LedgerFunctionName, source: HandlerSource): Pro
 export async function loadHandlers(
   source: HandlerSource,
   config: Config,
-  overridesFor: (name: LedgerFunctionName) => Overrides & PrinterOverrides,
+  overridesFor: (name: LedgerFunctionName) => Overrides,
 ): Promise<LocalHandlers> {
   const built: Partial<Record<LedgerFunctionName, unknown>> = {};
   for (const name of Object.keys(ledgerFunctions) as LedgerFunctionName[]) {

@@ -1,10 +1,19 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
 import { localServerUrl } from './server-url.js';
+import { fromWhereTheUserIs } from './user-paths.js';
 
-const FORMATS = ['text', 'json', 'html', 'csv'] as const;
+const FORMATS = ['text', 'json', 'html', 'csv', 'pdf'] as const;
+const MEDIA_TYPES: Record<Format, string> = {
+  text: 'text/plain',
+  json: 'application/json',
+  html: 'text/html',
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+};
 type Format = (typeof FORMATS)[number];
 
 /** A period as the API takes it; a bare quarter or month means this year's. */
@@ -21,9 +30,10 @@ export function periodOf(given: string, today: Date): string | undefined {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
- * `npm run report -- --period 2026-Q2 [--plan ID] [--format json|html|csv] [--send] [--url URL]`:
- * renders a report, or sends it, through the running server (the plan defaults to the one of the
- * period's year).
+ * `npm run report -- --period 2026-Q2 [--plan ID] [--format text|json|html|csv|pdf] [--lang zh-CN|en]
+ * [--out FILE] [--send] [--url URL]`: renders a report, or sends it, through the running server (the
+ * plan defaults to the one of the period's year). A PDF is written to a file (`report-<period>.pdf`
+ * unless `--out` names one), relative to where the command was typed.
  */
 async function main() {
   const { values } = parseArgs({
@@ -31,19 +41,21 @@ async function main() {
       period: { type: 'string' },
       plan: { type: 'string' },
       format: { type: 'string', default: 'text' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
       send: { type: 'boolean', default: false },
       url: { type: 'string' },
       community: { type: 'string', default: DEMO_COMMUNITY },
     },
   });
   const usage =
-    'usage: npm run report -- --period 2026-Q2 [--plan ID] [--format text|json|html|csv] [--send]';
+    'usage: npm run report -- --period 2026-Q2 [--plan ID] [--format text|json|html|csv|pdf] [--lang zh-CN|en] [--out FILE] [--send]';
   if (!values.period) {
     console.error(usage);
     process.exit(2);
   }
   if (!FORMATS.includes(values.format as Format)) {
-    console.error(`unknown format "${values.format}": use text, json, html or csv`);
+    console.error(`unknown format "${values.format}": use text, json, html, csv or pdf`);
     process.exit(2);
   }
   const period = periodOf(values.period, new Date());
@@ -93,16 +105,22 @@ async function main() {
     console.log(`outbox: ${resolve(dataDir, 'outbox')}`);
     return;
   }
-  const accept = { html: 'text/html', csv: 'text/csv', json: 'application/json', text: 'application/json' }[
-    values.format as Format
-  ];
-  const answer = await call(`/reports/${planId}${query}`, { headers: { accept } });
-  const text = await answer.text();
+  const format = values.format as Format;
+  const answer = await call(`/reports/${planId}${query}`, {
+    headers: { accept: MEDIA_TYPES[format], ...(values.lang ? { 'accept-language': values.lang } : {}) },
+  });
   if (!answer.ok) {
-    console.error(text);
+    console.error(await answer.text());
     process.exit(1);
   }
-  console.log(values.format === 'text' ? JSON.stringify(JSON.parse(text), null, 2) : text);
+  if (format === 'pdf') {
+    const file = fromWhereTheUserIs(values.out ?? `report-${period}.pdf`);
+    writeFileSync(file, new Uint8Array(await answer.arrayBuffer()));
+    console.log(`wrote ${file}`);
+    return;
+  }
+  const text = await answer.text();
+  console.log(format === 'json' ? JSON.stringify(JSON.parse(text), null, 2) : text);
 }
 
 // Run as `npm run report`, not when a test imports `periodOf`.

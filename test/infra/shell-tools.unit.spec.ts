@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromWhereTheUserIs } from '../../infra/local/audit-cli.js';
 import { tokenCommand } from '../../infra/local/dev-key.js';
 import { periodOf } from '../../infra/local/report-cli.js';
 import { localServerUrl } from '../../infra/local/server-url.js';
+import { fromWhereTheUserIs } from '../../infra/local/user-paths.js';
 
 describe('the shell tools find what the user started and typed', () => {
   it('find a server started with PORT and DATA_DIR through the URL it recorded in the data folder', () => {
@@ -42,7 +42,7 @@ describe('the shell tools find what the user started and typed', () => {
     expect(periodOf('pdf', today)).toBeUndefined();
   });
 
-  it('refuse a report format they cannot make, in one line, before asking any server (--format pdf printed JSON)', () => {
+  it('refuse a report format they cannot make, in one line, before asking any server', () => {
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', 'infra/local/report-cli.ts', '--period', 'Q3', '--format', 'pdf'],
@@ -53,7 +53,7 @@ describe('the shell tools find what the user started and typed', () => {
     );
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim()).toBe('unknown format "pdf": use text, json, html or csv');
+    expect(run.stderr.trim()).toBe('unknown format "docx": use text, json, html, csv or pdf');
   });
 
   it('write and read files relative to the folder the user ran npm from, not the project root', () => {

@@ -104,7 +104,6 @@ export const en: Messages = {
   },
   signInSheet: {
     title: (activityTitle) => `${activityTitle}: sign-in sheet`,
-    heading: 'Sign-in sheet',
     date: 'Date',
     venue: 'Venue',
     lecturer: 'Lecturer',

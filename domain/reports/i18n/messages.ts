@@ -62,7 +62,6 @@ export interface Messages {
   };
   readonly signInSheet: {
     title(activityTitle: string): string;
-    readonly heading: string;
     readonly date: string;
     readonly venue: string;
     readonly lecturer: string;

@@ -78,7 +78,6 @@ export const zhCN: Messages = {
   },
   signInSheet: {
     title: (activityTitle) => `${activityTitle} 签到表`,
-    heading: '签到表',
     date: '日期',
     venue: '地点',
     lecturer: '主讲人',
