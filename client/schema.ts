@@ -668,8 +668,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The report of a period as JSON, email-safe HTML (Accept: text/html) or CSV (Accept: text/csv)
-     * @description The report of a period as JSON, email-safe HTML (Accept: text/html) or CSV (Accept: text/csv). Roles: admin, organizer, leader, auditor (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     * The report of a period: JSON, or for people (in the language of Accept-Language, else the plan's) the email's HTML or text, a CSV, a PDF
+     * @description The report of a period: JSON, or for people (in the language of Accept-Language, else the plan's) the email's HTML or text, a CSV, a PDF. Roles: admin, organizer, leader, auditor (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
      */
     get: operations['getReport'];
     put?: never;
@@ -694,6 +694,46 @@ export interface paths {
      * @description Send the report of a period now to the leader and deputies (once per recipient). Roles: admin (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
      */
     post: operations['sendReport'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/sign-in-sheet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The activity's printable sign-in sheet (签到表): particulars, registered residents with an empty signature column, a check-in QR code
+     * @description The activity's printable sign-in sheet (签到表): particulars, registered residents with an empty signature column, a check-in QR code. Roles: admin, organizer (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     */
+    get: operations['getSignInSheet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/plans/{planId}/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The year's work ledger (台账) to print: every activity held with its record and sign-ins, then the members' articles and the good deeds
+     * @description The year's work ledger (台账) to print: every activity held with its record and sign-ins, then the members' articles and the good deeds. Roles: admin, organizer, leader, auditor (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     */
+    get: operations['getWorkLedger'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -956,6 +996,12 @@ export interface components {
       title: string;
       /** @default Asia/Shanghai */
       timeZone?: string;
+      /**
+       * @description The language of the scheduled report emails (renderings for people otherwise follow Accept-Language)
+       * @default zh-CN
+       * @enum {string}
+       */
+      locale?: 'zh-CN' | 'en';
     };
     SetTarget: {
       targetId?: string;
@@ -1010,6 +1056,8 @@ export interface components {
       year: number;
       title: string;
       timeZone: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
       createdAt: string;
       targets: {
         targetId: string;
@@ -1415,6 +1463,11 @@ export interface components {
         title: string;
         communityName: string;
         timeZone: string;
+        /**
+         * @description The language of the scheduled emails
+         * @enum {string}
+         */
+        locale: 'zh-CN' | 'en';
       };
       period: {
         name: string;
@@ -1423,6 +1476,8 @@ export interface components {
         end: string;
       };
       asOf: string;
+      /** @description The ledger state the figures were computed from */
+      ledger: components['schemas']['LedgerState'];
       categories: {
         /** @enum {string} */
         category:
@@ -1439,6 +1494,44 @@ export interface components {
           | 'performance';
         planned: number;
         held: number;
+      }[];
+      /** @description Every activity held in the period, in date order */
+      held: {
+        activityId: string;
+        title: string;
+        /** @enum {string} */
+        category:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        /** @enum {string} */
+        format:
+          | 'study-session'
+          | 'seminar'
+          | 'lecture'
+          | 'class'
+          | 'performance'
+          | 'competition'
+          | 'exhibition'
+          | 'visit'
+          | 'publicity'
+          | 'reading'
+          | 'practice'
+          | 'other';
+        heldOn: string;
+        venue: string | null;
+        lecturer: string | null;
+        signIns: number;
+        headcount: number | null;
+        summary: string;
       }[];
       attendance: {
         signIns: number;
@@ -1467,10 +1560,13 @@ export interface components {
       rounds: {
         roundId: string;
         title: string;
-        state: string;
+        /** @enum {string} */
+        state: 'nominations-open' | 'scoring' | 'scoring-closed';
         nominations: number;
         leaders: {
+          nominationId: string;
           familyName: string;
+          householdId: string;
           final: number | null;
         }[];
       }[];
@@ -1482,6 +1578,7 @@ export interface components {
       }[];
       nextPeriod: {
         name: string;
+        /** @description Activities that start in the next period */
         activities: {
           activityId: string;
           title: string;
@@ -1501,6 +1598,14 @@ export interface components {
           start: string;
         }[];
       };
+    };
+    LedgerState: {
+      /** @description When the last commit was recorded (null: no commit yet) */
+      through: string | null;
+      /** @description How many commits of the community, in global order */
+      commits: number;
+      /** @description The running digest of the ledger through that commit: `GET /audit/verify?digest=` accepts it */
+      digest: string;
     };
     DailyDigest: {
       /** @description UTC day, yyyy-mm-dd */
@@ -6316,7 +6421,9 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Report'];
           'text/html': string;
+          'text/plain': string;
           'text/csv': string;
+          'application/pdf': string;
         };
       };
       /** @description Bad input */
@@ -6533,6 +6640,197 @@ export interface operations {
         };
       };
       /** @description Ran out of time before it could be recorded; retry with the same Idempotency-Key */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getSignInSheet: {
+    parameters: {
+      query?: {
+        /** @description A command's `position`: answer only once the views include that write. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        activityId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The sign-in sheet (PDF), in the language of Accept-Language, else the plan’s */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description The views are behind the requested position or your own recent writes; retry */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getWorkLedger: {
+    parameters: {
+      query: {
+        year: number;
+        /** @description A command's `position`: answer only once the views include that write. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The work ledger (PDF), in the language of Accept-Language, else the plan’s */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description The views are behind the requested position or your own recent writes; retry */
       503: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
@@ -6967,6 +7265,10 @@ export interface operations {
             checkedCommits: number;
             streams: number;
             headsDigest: string;
+            /** @description The running digest of the ledger after its last commit (what a report computed now would name) */
+            ledger: components['schemas']['LedgerState'];
+            /** @description The ledger state `?digest=` names when it is not the heads digest: how far the history went then */
+            digestNames?: components['schemas']['LedgerState'];
             failures: {
               streamId: string;
               version: number;
