@@ -40,21 +40,6 @@ export type CommitItem = {
   hash: string;
 };
 
-/** A commit as the first release stored it: the whole canonical body, beside copies of its keys. */
-export interface FirstFormatCommitItem {
-  streamId: string;
-  version: number;
-  lastVersion: number;
-  kind: 'commit';
-  commitId: string;
-  bucket: string;
-  community: string;
-  recordedAt: string;
-  body: string;
-  prevHash: string;
-  hash: string;
-}
-
 /**
  * What `facts` holds: `e` = [eventId, type, schemaVersion, data] per event, `m` = the metadata; and
  * only where they differ from what they are derived from: `at` the recorded instant (else the commit
@@ -70,7 +55,27 @@ interface Facts {
 const communityPrefixOf = (streamId: string) => streamId.slice(0, streamId.indexOf('#'));
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const LATEST_INSTANT = 8.64e15;
+const DAY_MS = 86_400_000;
+/** Year 10000: past it an ISO string has a six-digit year, and this file leaves it to `Date`. */
+const FOUR_DIGIT_YEARS = 253_402_300_800_000;
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+let cachedDay = Number.NaN;
+let cachedDayText = '';
+
+/**
+ * `new Date(ms).toISOString()`, without a Date per commit: a replay rebuilds thousands of instants,
+ * most of them on a few days, so the day's text is reused and only the time of day is formatted.
+ */
+function isoOf(ms: number): string {
+  if (ms >= FOUR_DIGIT_YEARS) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  const t = ms - day * DAY_MS;
+  return `${cachedDayText}${pad(Math.floor(t / 3_600_000), 2)}:${pad(Math.floor(t / 60_000) % 60, 2)}:${pad(Math.floor(t / 1000) % 60, 2)}.${pad(t % 1000, 3)}Z`;
+}
 
 /** The instant a ULID names, as an ISO string; '' for what is not one (a damaged item never throws here). */
 function instantOfUlid(id: string): string {
@@ -80,8 +85,11 @@ function instantOfUlid(id: string): string {
     if (digit < 0) return '';
     ms = ms * 32 + digit;
   }
-  return ms <= LATEST_INSTANT ? new Date(ms).toISOString() : '';
+  return ms <= 8.64e15 ? isoOf(ms) : '';
 }
+
+/** A commit, not a snapshot (which has no commit id): how readers of one stream tell them apart. */
+export const isCommitItem = (item: Record<string, unknown>) => typeof item.commitId === 'string';
 
 /** The body's keys in canonical order, so a rebuilt commit serialises as one read from the first format. */
 function rebuildCommit(item: Record<string, unknown>, streamId: string): Commit {
@@ -125,14 +133,14 @@ export function commitFromItem(
 }
 
 /**
- * What a reader of one stream asks for: neither the key it knows nor the index's bucket, only what
- * rebuilds a commit (either format) or a snapshot (`schema`, `state`): fewer bytes on the wire.
+ * What a reader of one stream asks for: neither the key it knows nor the index's bucket nor `kind`
+ * (`isCommitItem` tells), only what rebuilds a commit (either format) or a snapshot (`schema`,
+ * `state`): fewer bytes on the wire.
  */
 export const STREAM_READ = {
-  ProjectionExpression: '#v, #k, #c, #f, #b, #p, #h, #s, #st',
+  ProjectionExpression: '#v, #c, #f, #b, #p, #h, #s, #st',
   ExpressionAttributeNames: {
     '#v': 'version',
-    '#k': 'kind',
     '#c': 'commitId',
     '#f': 'facts',
     '#b': 'body',
@@ -143,13 +151,16 @@ export const STREAM_READ = {
   },
 } as const;
 
-/** The item of the first format; still written for a commit the compact one cannot reproduce exactly. */
+/**
+ * A commit as the first release stored it: the whole canonical body, beside copies of its keys. Still
+ * written for a commit the compact format cannot reproduce exactly.
+ */
 function firstFormatItemOf(body: CommitBody, json: string, prevHash: string, hash: string) {
-  const item: FirstFormatCommitItem = {
+  return {
     streamId: body.streamId,
     version: body.firstVersion,
     lastVersion: body.lastVersion,
-    kind: 'commit',
+    kind: 'commit' as const,
     commitId: body.commitId,
     bucket: bucketOf(body.community, new Date(body.recordedAt)),
     community: body.community,
@@ -158,7 +169,6 @@ function firstFormatItemOf(body: CommitBody, json: string, prevHash: string, has
     prevHash,
     hash,
   };
-  return item;
 }
 
 /**
@@ -170,7 +180,7 @@ export function itemOfCommitBody(
   json: string,
   prevHash: string,
   hash: string,
-): CommitItem | FirstFormatCommitItem {
+): CommitItem | ReturnType<typeof firstFormatItemOf> {
   const derivedAt = instantOfUlid(body.commitId);
   const facts: Facts = {
     ...(body.recordedAt === derivedAt ? {} : { at: body.recordedAt }),

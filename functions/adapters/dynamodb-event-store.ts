@@ -19,7 +19,7 @@ import {
   type Snapshot,
   type StreamSlice,
 } from '../app/ports.js';
-import { commitFromItem, itemOfCommitBody, STREAM_READ, sealCommit } from './commit-item.js';
+import { commitFromItem, isCommitItem, itemOfCommitBody, STREAM_READ, sealCommit } from './commit-item.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
@@ -96,7 +96,7 @@ export class DynamoDbEventStore implements EventStore {
         }),
       );
       for (const item of page.Items ?? [])
-        if (item.kind === 'commit') commits.push(commitFromItem(item, streamId));
+        if (isCommitItem(item)) commits.push(commitFromItem(item, streamId));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     const last = commits.at(-1);
@@ -124,8 +124,8 @@ export class DynamoDbEventStore implements EventStore {
         }),
       );
       for (const item of page.Items ?? []) {
-        if (item.kind === 'commit') tail.push(item);
-        else if (item.kind === 'snapshot' && item.schema === wanted.schema) {
+        if (isCommitItem(item)) tail.push(item);
+        else if (item.schema === wanted.schema) {
           snapshot = snapshotFromItem(streamId, item);
           break;
         }
