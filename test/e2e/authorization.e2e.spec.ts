@@ -100,6 +100,7 @@ const queries: Record<string, (f: Record<string, string>) => Record<string, stri
   listGoodDeeds: (f) => ({ planId: f.planId! }),
   getReport: () => ({ period: '2026' }),
   sendReport: () => ({ period: '2026-Q1' }),
+  getWorkLedger: () => ({ year: '2026' }),
 };
 
 /** Per-route values where the shared fixture would not do: erasure gets a resident of its own. */
