@@ -45,7 +45,7 @@ describe('the shell tools find what the user started and typed', () => {
   it('refuse a report format they cannot make, in one line, before asking any server', () => {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'infra/local/report-cli.ts', '--period', 'Q3', '--format', 'pdf'],
+      ['--import', 'tsx', 'infra/local/report-cli.ts', '--period', 'Q3', '--format', 'docx'],
       {
         encoding: 'utf8',
         env: { ...process.env, LEDGER_URL: 'http://127.0.0.1:9' },
