@@ -21,6 +21,8 @@ export const ActivityPlanned = defineEvent(
     audience: z.string().optional(),
     capacity: z.number().int().positive().optional(),
     lecturer: z.string().optional(),
+    /** The recurring series this activity is an occurrence of (`POST /activity-series`). */
+    seriesId: z.string().optional(),
   }),
 );
 

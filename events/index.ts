@@ -9,6 +9,7 @@ import type {
 } from './activity.events.js';
 import type { ArticleReviewed, ArticleRevised, ArticleSubmitted } from './article.events.js';
 import type { EventOf } from './define.js';
+import type { EquipmentEvent } from './equipment.events.js';
 import type {
   FamilyNominated,
   JudgeRecused,
@@ -24,22 +25,31 @@ import type {
   PlanCreated,
   TargetSet,
 } from './plan.events.js';
+import type { ReadingEvent } from './reading.events.js';
 import type { GoodDeedRecorded, ModelNamed } from './recognition.events.js';
 import type { ReportDeliveryFailed, ReportSent } from './report.events.js';
 import type { ResidentEnrolled, ResidentPersonalDataErased } from './resident.events.js';
+import type { RotationEvent } from './rotation.events.js';
+import type { SeriesEvent } from './series.events.js';
+import type { StudyEvent } from './study.events.js';
 
 export * from './activity.events.js';
 export * from './article.events.js';
 export * from './canonical-json.js';
 export * from './define.js';
 export * from './envelope.js';
+export * from './equipment.events.js';
 export * from './nomination.events.js';
 export * from './plan.events.js';
+export * from './reading.events.js';
 export * from './recognition.events.js';
 export * from './registry.js';
 export * from './report.events.js';
 export * from './resident.events.js';
+export * from './rotation.events.js';
+export * from './series.events.js';
 export * from './shared.js';
+export * from './study.events.js';
 
 export type ResidentEvent = EventOf<typeof ResidentEnrolled> | EventOf<typeof ResidentPersonalDataErased>;
 
@@ -83,4 +93,9 @@ export type DomainEvent =
   | RoundEvent
   | NominationEvent
   | RecognitionEvent
-  | ReportEvent;
+  | ReportEvent
+  | SeriesEvent
+  | StudyEvent
+  | RotationEvent
+  | EquipmentEvent
+  | ReadingEvent;

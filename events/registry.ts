@@ -1,11 +1,16 @@
 import { activityEvents } from './activity.events.js';
 import { articleEvents } from './article.events.js';
 import type { EventDefinition } from './define.js';
+import { equipmentEvents } from './equipment.events.js';
 import { nominationEvents } from './nomination.events.js';
 import { planEvents } from './plan.events.js';
+import { readingEvents } from './reading.events.js';
 import { recognitionEvents } from './recognition.events.js';
 import { reportEvents } from './report.events.js';
 import { residentEvents } from './resident.events.js';
+import { rotationEvents } from './rotation.events.js';
+import { seriesEvents } from './series.events.js';
+import { studyEvents } from './study.events.js';
 
 export class UnknownEventTypeError extends Error {}
 export class InvalidEventPayloadError extends Error {}
@@ -20,6 +25,11 @@ export const eventRegistry: ReadonlyMap<string, EventDefinition> = new Map(
     ...nominationEvents,
     ...recognitionEvents,
     ...reportEvents,
+    ...seriesEvents,
+    ...studyEvents,
+    ...rotationEvents,
+    ...equipmentEvents,
+    ...readingEvents,
   ].map((definition) => [definition.type, definition as EventDefinition]),
 );
 

@@ -29,6 +29,8 @@ export type ActivityCommand =
       readonly audience?: string;
       readonly capacity?: number;
       readonly lecturer?: string;
+      /** Set when the activity is an occurrence of a recurring series. */
+      readonly seriesId?: string;
     }
   | {
       readonly type: 'RescheduleActivity';

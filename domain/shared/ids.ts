@@ -17,7 +17,12 @@ export type AggregateKind =
   | 'nomination'
   | 'deed'
   | 'model'
-  | 'report';
+  | 'report'
+  | 'series'
+  | 'rotation'
+  | 'venue'
+  | 'instructor'
+  | 'book';
 
 export function streamIdOf(community: string, kind: AggregateKind, id: string): string {
   return `${community}#${kind}#${id}`;

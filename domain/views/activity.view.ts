@@ -29,6 +29,7 @@ export const ActivityDetail = z.object({
   audience: z.string().optional(),
   capacity: z.number().optional(),
   lecturer: z.string().optional(),
+  seriesId: z.string().optional(),
   status: ActivityStatus,
   registeredCount: z.number(),
   attendanceCount: z.number(),

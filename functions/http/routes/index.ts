@@ -4,12 +4,17 @@ import { articleRoutes } from './articles.js';
 import { auditRoutes } from './audit.js';
 import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
+import { equipmentRoutes } from './equipment.js';
 import { nominationRoutes } from './nominations.js';
 import { paperRecordRoutes } from './paper-records.js';
 import { planRoutes } from './plans.js';
+import { readingRoutes } from './reading.js';
 import { recognitionRoutes } from './recognition.js';
 import { reportRoutes } from './reports.js';
 import { residentRoutes } from './residents.js';
+import { rotationRoutes } from './rotations.js';
+import { seriesRoutes } from './series.js';
+import { studyRoutes } from './study.js';
 
 /** The one route table: it feeds the router, the OpenAPI document, the authorization tests and the CDK routes. */
 export const routes: readonly Route[] = [
@@ -22,6 +27,11 @@ export const routes: readonly Route[] = [
   ...recognitionRoutes,
   ...reportRoutes,
   ...paperRecordRoutes,
+  ...seriesRoutes,
+  ...studyRoutes,
+  ...rotationRoutes,
+  ...equipmentRoutes,
+  ...readingRoutes,
   ...auditRoutes,
   ...docsRoutes(() => routes),
 ];

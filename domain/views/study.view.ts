@@ -1,0 +1,5 @@
+import type { DomainEvent } from '../../events/index.js';
+import type { Projection } from './projection.js';
+
+/** The study views (issue 18): filled in by the capability that owns them. */
+export const studyProjections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [];
