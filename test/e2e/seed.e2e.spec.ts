@@ -1,9 +1,13 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories } from '../../events/index.js';
 import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
 import { httpSeedClient } from '../../infra/local/seed/http-client.js';
 import { expandActivities, loadPlanTemplate } from '../../infra/local/seed/plan-template.js';
 import { startApi, type TestApi } from '../support/api.js';
+import { chromiumAvailable, launchChromium } from '../support/browser.js';
 
 type Activity = {
   activityId: string;
@@ -146,4 +150,62 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     const again = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
     expect(again).toMatchObject({ skipped: true, planId: result.planId });
   });
+
+  const browser = chromiumAvailable() ? it : it.skip;
+  browser(
+    "sends the leader and both deputies the Q3 report, one message each, that reads in Chinese in a browser: the activities held and the ledger's digest",
+    async () => {
+      const admin = await api.token('admin');
+      // The ledger as the email will name it: nothing is written between this read and the send.
+      const report = await api.call<{ held: unknown[]; ledger: { digest: string } }>(
+        'GET',
+        `/reports/${result.planId}?period=2026-Q3`,
+        { token: admin },
+      );
+      const sent = await api.call<{ sentTo: string[] }>(
+        'POST',
+        `/reports/${result.planId}/send?period=2026-Q3`,
+        {
+          token: admin,
+        },
+      );
+      expect(sent.status).toBe(201);
+      expect(sent.body.sentTo).toEqual([
+        'leader@venus.example.org',
+        'deputy@venus.example.org',
+        'culture@venus.example.org',
+      ]);
+      const files = readdirSync(api.runtime.outboxDir).filter((f) => f.endsWith('.eml'));
+      expect(files).toHaveLength(3);
+      const messages = await Promise.all(
+        files.map((f) => simpleParser(readFileSync(join(api.runtime.outboxDir, f)))),
+      );
+      const to = messages.map((m) => (Array.isArray(m.to) ? m.to : [m.to]).flatMap((t) => t?.value ?? []));
+      expect(to.map((addresses) => addresses.length)).toEqual([1, 1, 1]);
+      const chromium = await launchChromium({ chineseFont: true });
+      try {
+        mkdirSync('test-results', { recursive: true });
+        const page = await chromium.newPage();
+        await page.setContent(String(messages[0]!.html));
+        expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+        expect(await page.locator('h2').first().textContent()).toBe('各类活动计划与开展情况');
+        expect(await page.locator('#held tr').count()).toBe(report.body.held.length + 1);
+        expect(report.body.held.length).toBeGreaterThan(10);
+        expect(await page.locator('#ledger').textContent()).toContain(report.body.ledger.digest);
+        await page.screenshot({ path: 'test-results/demo-q3-email.png', fullPage: true });
+        const english = await api.call('GET', `/reports/${result.planId}?period=2026-Q3`, {
+          token: await api.token('leader'),
+          headers: { accept: 'text/html', 'accept-language': 'en' },
+        });
+        await page.setContent(english.text);
+        expect(await page.locator('h2').first().textContent()).toBe(
+          'Activities planned and held, by category',
+        );
+        await page.screenshot({ path: 'test-results/demo-q3-report-en.png', fullPage: true });
+      } finally {
+        await chromium.close();
+      }
+    },
+    60_000,
+  );
 });
