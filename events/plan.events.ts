@@ -20,6 +20,8 @@ export const metrics = [
   'articles-per-member',
   'held-within-window',
   'record-complete',
+  /** Every party member attends or makes up every study session held in the period. */
+  'members-study',
 ] as const;
 export const Metric = z.enum(metrics);
 export type Metric = z.infer<typeof Metric>;

@@ -1,9 +1,10 @@
-import type { ActivityEvent, Category, Format, Window } from '../../events/index.js';
+import type { ActivityEvent, Category, Format, StudyEvent, Window } from '../../events/index.js';
 import { planErrors } from '../plan/plan.errors.js';
 import type { Decider } from '../shared/decider.js';
 import { emptyIdSet, type IdSet, idSetAdd, idSetHas, idSetRemove } from '../shared/id-set.js';
 import { zonedInstant } from '../shared/time.js';
 import { activityErrors } from './activity.errors.js';
+import { decideStudy, evolveStudy, type LeaveStatus, type StudyCommand } from './study-leave.js';
 
 export interface PlanFacts {
   readonly planId: string;
@@ -12,6 +13,7 @@ export interface PlanFacts {
 }
 
 export type ActivityCommand =
+  | StudyCommand
   | {
       readonly type: 'PlanActivity';
       readonly activityId: string;
@@ -83,15 +85,20 @@ export type ActivityState =
       readonly planId: string;
       readonly planYear: number;
       readonly timeZone: string;
+      readonly category: Category;
+      readonly format: Format;
       readonly window: Window;
       readonly capacity: number | null;
       readonly registered: IdSet;
       readonly registeredCount: number;
       readonly attending: IdSet;
+      /** Study sessions: each member's leave, and who made the session up. */
+      readonly leaves: Readonly<Record<string, LeaveStatus>>;
+      readonly madeUp: IdSet;
     };
 
 /** Snapshot shape version: bump when ActivityState changes. */
-export const ACTIVITY_STATE_SCHEMA = 'activity-state-v2';
+export const ACTIVITY_STATE_SCHEMA = 'activity-state-v3';
 export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 50 } as const;
 
 function windowProblem(window: Window, year: number, timeZone: string) {
@@ -111,7 +118,7 @@ export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: str
   return to >= Date.parse(window.start) && from <= Date.parse(window.end);
 };
 
-export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent> = {
+export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent | StudyEvent> = {
   initialState: { status: 'none' },
 
   decide(command, state) {
@@ -132,6 +139,10 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
     if (state.status === 'cancelled') return activityErrors.cancelled();
 
     switch (command.type) {
+      case 'RequestStudyLeave':
+      case 'DecideStudyLeave':
+      case 'RecordStudyMakeUp':
+        return decideStudy(command, state);
       case 'RescheduleActivity': {
         if (state.status === 'held') return activityErrors.alreadyHeld();
         const problem = windowProblem(command.window, state.planYear, state.timeZone);
@@ -187,17 +198,21 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
 
   evolve(state, event) {
     if (event.type === 'ActivityPlanned') {
-      const { planId, planYear, timeZone, window, capacity } = event.data;
+      const { planId, planYear, timeZone, category, format, window, capacity } = event.data;
       return {
         status: 'planned',
         planId,
         planYear,
         timeZone,
+        category,
+        format,
         window,
         capacity: capacity ?? null,
         registered: emptyIdSet,
         registeredCount: 0,
         attending: emptyIdSet,
+        leaves: {},
+        madeUp: emptyIdSet,
       };
     }
     if (state.status === 'none') return state;
@@ -218,6 +233,11 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         return { ...state, attending: idSetRemove(state.attending, event.data.residentId) };
       case 'ActivityHeld':
         return { ...state, status: 'held' };
+      case 'StudyLeaveRequested':
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined':
+      case 'StudyMadeUp':
+        return evolveStudy(state, event);
       default:
         return state;
     }
