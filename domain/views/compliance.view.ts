@@ -1,10 +1,12 @@
 import * as z from 'zod';
 import { Category, type DomainEvent, Format, Target } from '../../events/index.js';
+import { isStudySession } from '../activity/study-leave.js';
 import { entityIdOf } from '../shared/ids.js';
 import { activityKey } from './activity.view.js';
 import { planKey } from './plan.view.js';
 import { type EventContext, type Projection, StoredWindow } from './projection.js';
 import { residentKey } from './resident.view.js';
+import { applyStudy, StudyFacts } from './study.view.js';
 
 /**
  * One row per activity with every fact compliance needs and *when it was recorded*, so that a
@@ -33,6 +35,8 @@ export const ActivityComplianceRow = z.object({
   attendance: z.number(),
   /** Recorded intervals during which at least one resident was signed in. */
   signedIn: z.array(z.object({ from: z.string(), to: z.string().optional() })),
+  /** Study sessions only: each resident's attendance, leave and make-up, with when each was recorded. */
+  study: StudyFacts.optional(),
 });
 export type ActivityComplianceRow = z.infer<typeof ActivityComplianceRow>;
 
@@ -78,6 +82,10 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
       case 'ActivityHeld':
       case 'ResidentAttended':
       case 'AttendanceRevoked':
+      case 'StudyLeaveRequested':
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined':
+      case 'StudyMadeUp':
         return [activityComplianceKey(context.community, idOf(context))];
       default:
         return [];
@@ -98,13 +106,16 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
           windows: [{ window, recordedAt: at }],
           attendance: 0,
           signedIn: [],
+          ...(isStudySession(event.data) ? { study: { title: event.data.title, residents: {} } } : {}),
         },
         gsi1pk: planActivitiesList(context.community, planId),
         gsi1sk: activityId,
       };
     }
     if (!current) return null;
-    const row = current.data;
+    const row = current.data.study
+      ? { ...current.data, study: applyStudy(current.data.study, event, at) }
+      : current.data;
     switch (event.type) {
       case 'ActivityRescheduled':
         return {
@@ -136,7 +147,7 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
         return { ...current, data: { ...row, attendance, signedIn } };
       }
       default:
-        return current;
+        return { ...current, data: row };
     }
   },
 };

@@ -12,6 +12,20 @@ export const ParticipationRow = z.object({
   attendedAt: z.string().optional(),
   method: AttendanceMethod.optional(),
   revokedReason: z.string().optional(),
+  /** A study session: the member's latest leave request and its decision. */
+  leave: z
+    .object({
+      status: z.enum(['requested', 'approved', 'declined']),
+      reason: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  /** A study session the member made up (补学): how, and when it was recorded. */
+  madeUp: z
+    .object({ by: z.enum(['session', 'note']), sessionId: z.string().optional(), recordedAt: z.string() })
+    .optional(),
 });
 export type ParticipationRow = z.infer<typeof ParticipationRow>;
 
@@ -31,14 +45,18 @@ export const participationRows: Projection<DomainEvent, ParticipationRow> = {
   name: 'resident-participation',
   schema: ParticipationRow,
   keys(event, context) {
-    if (
-      event.type === 'ResidentRegistered' ||
-      event.type === 'ResidentAttended' ||
-      event.type === 'AttendanceRevoked'
-    ) {
-      return [participationKey(context.community, event.data.residentId, activityIdOf(context))];
+    switch (event.type) {
+      case 'ResidentRegistered':
+      case 'ResidentAttended':
+      case 'AttendanceRevoked':
+      case 'StudyLeaveRequested':
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined':
+      case 'StudyMadeUp':
+        return [participationKey(context.community, event.data.residentId, activityIdOf(context))];
+      default:
+        return [];
     }
-    return [];
   },
   apply(current, event, context) {
     const base: ParticipationRow = current?.data ?? {
@@ -55,6 +73,23 @@ export const participationRows: Projection<DomainEvent, ParticipationRow> = {
       }
       case 'AttendanceRevoked':
         return { data: { ...base, attended: false, revokedReason: event.data.reason } };
+      case 'StudyLeaveRequested': {
+        const { reason } = event.data;
+        return { data: { ...base, leave: { status: 'requested', reason, requestedAt: context.recordedAt } } };
+      }
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined': {
+        if (!base.leave) return { data: base };
+        const status = event.type === 'StudyLeaveApproved' ? 'approved' : 'declined';
+        const { note: _previous, ...leave } = base.leave;
+        const note = event.data.note === undefined ? {} : { note: event.data.note };
+        return { data: { ...base, leave: { ...leave, status, decidedAt: context.recordedAt, ...note } } };
+      }
+      case 'StudyMadeUp': {
+        const { makeUp } = event.data;
+        const session = makeUp.by === 'session' ? { sessionId: makeUp.sessionId } : {};
+        return { data: { ...base, madeUp: { by: makeUp.by, ...session, recordedAt: context.recordedAt } } };
+      }
       default:
         return current ?? null;
     }

@@ -152,6 +152,21 @@ const history: Timeline = [
       },
     },
   ],
+  ['c1#activity#A1', { type: 'StudyLeaveRequested', data: { residentId: 'R1', reason: 'night shift' } }],
+  ['c1#activity#A1', { type: 'StudyLeaveDeclined', data: { residentId: 'R1', note: 'compulsory' } }],
+  ['c1#activity#A1', { type: 'StudyLeaveRequested', data: { residentId: 'R1', reason: 'surgery' } }],
+  ['c1#activity#A1', { type: 'StudyLeaveApproved', data: { residentId: 'R1' } }],
+  [
+    'c1#activity#A1',
+    {
+      type: 'StudyMadeUp',
+      data: { residentId: 'R1', makeUp: { by: 'note', note: 'notes', reviewedBy: 'O1' } },
+    },
+  ],
+  [
+    'c1#activity#A1',
+    { type: 'StudyMadeUp', data: { residentId: 'R3', makeUp: { by: 'session', sessionId: 'A3' } } },
+  ],
   ['c1#activity#A2', planned('A2')],
   ['c1#activity#A2', { type: 'ActivityCancelled', data: { reason: 'storm' } }],
   [
