@@ -14,16 +14,16 @@ export const CALL_BUDGETS = {
   // view items written. DESIGN.md's aim, a creation in ≤ 8 with its projection, holds.
   enrolment: 7,
   // Two stream reads (the resident is on the roster; the activity, snapshot and tail in one Query),
-  // the commit, the marker. Projector: 4 view items read and 5 written one by one (details, calendar,
-  // compliance row, participation, marker): 9 of the 13, and where a batch get and a batch write
-  // would bring a check-in to 6.
-  'check-in': 13,
-  // The nomination read twice (once for its round, once to decide on) and the round, the commit, the
-  // marker. Projector: the nomination view read, it and the round's ranking item written.
-  'nomination score': 8,
-  // One stream read (the activity), the commit, the marker. Projector: 2 view items read and 3
-  // written (details, calendar, compliance row).
-  held: 8,
+  // the commit, the marker. Projector: the 4 view items it touches read in one BatchGetItem, 5
+  // written (details, calendar, compliance row, participation, marker). Writes stay one by one:
+  // each is conditional on the item's version and revision, which BatchWriteItem cannot express.
+  'check-in': 10,
+  // The nomination read once (its state names the round, read next), the commit, the marker.
+  // Projector: the nomination view read, it and the round's ranking item written.
+  'nomination score': 7,
+  // One stream read (the activity), the commit, the marker. Projector: 2 view items read in one
+  // BatchGetItem and 3 written (details, calendar, compliance row).
+  held: 7,
   // Read-your-writes: the caller's session (GetItem) and the markers of their recent writes (one
   // BatchGetItem). Then one view item and the plan's bounded rows, three Queries: never history.
   'compliance query': 6,

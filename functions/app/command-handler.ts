@@ -12,12 +12,18 @@ export interface SnapshotPolicy {
   readonly every: number;
 }
 
+/** A command made from the stream's state as loaded (it may read other streams it names). */
+export type CommandBuilder<C, S> = (state: S, version: number) => C | DomainError | Promise<C | DomainError>;
+
 export interface CommandRequest<C, S, E> {
   readonly decider: Decider<C, S, E>;
   readonly community: string;
   readonly streamId: string;
-  /** Builds the command from the loaded state (for commands that need facts from the stream). */
-  readonly command: C | ((state: S, version: number) => C | DomainError);
+  /**
+   * Builds the command from the loaded state (for commands that need facts from the stream, or
+   * facts of other streams the state names: then the stream is read once, not once to find them).
+   */
+  readonly command: C | CommandBuilder<C, S>;
   readonly metadata: CommitMetadata;
   /** From `If-Match`: the decision is appended only if the stream is still at this version. */
   readonly expectedVersion?: number;
@@ -112,7 +118,7 @@ export class CommandService {
       }
       const command =
         typeof request.command === 'function'
-          ? (request.command as (state: S, version: number) => C | DomainError)(loaded.state, loaded.version)
+          ? await (request.command as CommandBuilder<C, S>)(loaded.state, loaded.version)
           : request.command;
       if (isDomainError(command)) return command;
       const decision = request.decider.decide(command, loaded.state);

@@ -23,6 +23,12 @@ function inVersionOrder(commits: readonly Commit[]): Commit[] {
   return ordered;
 }
 
+/** A touched item's key from its map id (`pk` NUL `sk`). */
+const keyOf = (id: string) => {
+  const [pk, sk] = id.split('\u0000') as [string, string];
+  return { pk, sk };
+};
+
 /**
  * Applies commits to the views. Each view item is owned by one stream and remembers the last
  * version it applied; writes are conditional on that version, so redelivered or duplicated commits
@@ -104,15 +110,39 @@ export class Projector {
         }
       }
     }
+    // The items a batch touches are read in one BatchGetItem (a check-in touches four); a write
+    // that finds its item changed since reads it again on its own.
+    const ids = [...touches.keys()];
+    const read =
+      ids.length > 1
+        ? new Map(
+            (await this.views.getMany<Record<string, unknown>>(ids.map(keyOf))).map(
+              (item): [string, StoredView<Record<string, unknown>>] => [`${item.pk}\u0000${item.sk}`, item],
+            ),
+          )
+        : undefined;
     // Each item records the last commit that touched it, exactly as applying the commits one by one would.
-    await Promise.all([...touches].map(([id, list]) => this.applyToItem(id, list, list.at(-1)!.commit)));
+    await Promise.all(
+      [...touches].map(([id, list]) =>
+        this.applyToItem(id, list, list.at(-1)!.commit, read ? { item: read.get(id) } : undefined),
+      ),
+    );
     await this.advanceMarker(commits.at(-1)!);
   }
 
-  private async applyToItem(id: string, touches: readonly Touch[], commit: Commit): Promise<void> {
-    const [pk, sk] = id.split('\u0000') as [string, string];
+  private async applyToItem(
+    id: string,
+    touches: readonly Touch[],
+    commit: Commit,
+    /** The item as the batch read found it (absent: not there), for the first attempt. */
+    prefetched?: { readonly item: StoredView<Record<string, unknown>> | undefined },
+  ): Promise<void> {
+    const { pk, sk } = keyOf(id);
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const current = await this.views.get<Record<string, unknown>>({ pk, sk });
+      const current =
+        attempt === 1 && prefetched
+          ? prefetched.item
+          : await this.views.get<Record<string, unknown>>({ pk, sk });
       if (current && current.owner !== commit.streamId) {
         throw new Error(`view item ${pk}/${sk} is owned by ${current.owner}, not ${commit.streamId}`);
       }

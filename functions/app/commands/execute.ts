@@ -3,7 +3,7 @@ import type { DomainError } from '../../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../../domain/shared/ids.js';
 import type { CommitMetadata } from '../../../events/index.js';
 import type { Caller } from '../authorization.js';
-import type { CommandAccepted, CommandService, SnapshotPolicy } from '../command-handler.js';
+import type { CommandAccepted, CommandBuilder, CommandService, SnapshotPolicy } from '../command-handler.js';
 import type { IdempotentRun } from '../idempotency.js';
 
 /** The caller of a use case: who they are, what roles they hold, and the community they act in. */
@@ -47,7 +47,7 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
   commands: CommandService,
   actor: CommandActor,
   target: { decider: Decider<C, S, E>; kind: AggregateKind; id: string; snapshots?: SnapshotPolicy },
-  command: C | ((state: S, version: number) => C | DomainError),
+  command: C | CommandBuilder<C, S>,
 ): Promise<CommandResult> {
   const { community } = actor.principal;
   const outcome = await commands.execute({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type NominationCommand,
+  type NominationState,
   nominationDecider,
   type RoundFacts,
   type Someone,
@@ -11,7 +12,7 @@ import type { DomainError } from '../../../domain/shared/errors.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { actsForJudge, assertActsFor, isStaff } from '../authorization.js';
-import type { CommandService } from '../command-handler.js';
+import type { CommandBuilder, CommandService } from '../command-handler.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import type { Clock } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
@@ -53,18 +54,11 @@ async function roundFacts(
   return loaded.state.status === 'none' ? nominationErrors.roundNotFound(roundId) : loaded.state;
 }
 
-/** The round a nomination belongs to, read from the nomination's stream and then the round's. */
-async function roundOfNomination(commands: CommandService, community: string, nominationId: string) {
-  const loaded = await commands.load(nominationDecider, streamIdOf(community, 'nomination', nominationId));
-  if (loaded.state.status === 'none') throw appErrors.notFound(`nomination ${nominationId}`);
-  return roundFacts(commands, community, loaded.state.roundId);
-}
-
 const onNomination = (
   deps: NominationCommandDeps,
   actor: CommandActor,
   nominationId: string,
-  command: NominationCommand,
+  command: NominationCommand | CommandBuilder<NominationCommand, NominationState>,
 ) =>
   executeOn(
     deps.commands,
@@ -73,16 +67,21 @@ const onNomination = (
     command,
   );
 
-/** A command about an existing nomination, decided with its round's facts (or the round's absence). */
-async function withRound(
+/**
+ * A command about an existing nomination, decided with its round's facts (or the round's absence):
+ * the nomination's stream is read once, and names the round to read.
+ */
+function withRound(
   deps: NominationCommandDeps,
   actor: CommandActor,
   nominationId: string,
   command: (round: RoundFacts) => NominationCommand | Promise<NominationCommand>,
 ): Promise<CommandResult> {
-  const round = await roundOfNomination(deps.commands, actor.principal.community, nominationId);
-  if (isDomainError(round)) return { id: nominationId, outcome: round };
-  return onNomination(deps, actor, nominationId, await command(round));
+  return onNomination(deps, actor, nominationId, async (state) => {
+    if (state.status === 'none') throw appErrors.notFound(`nomination ${nominationId}`);
+    const round = await roundFacts(deps.commands, actor.principal.community, state.roundId);
+    return isDomainError(round) ? round : command(round);
+  });
 }
 
 export interface NominateFamilyInput {
