@@ -1,0 +1,85 @@
+import type { PartitionSlice } from '../../../domain/views/projection.js';
+import {
+  type BookDetail,
+  type BookReview,
+  bookKey,
+  bookReviewsOf,
+  booksList,
+  reviewsOfBook,
+} from '../../../domain/views/reading.view.js';
+import { assertMayRead } from '../authorization.js';
+import type { Actor } from '../commands/execute.js';
+import { appErrors } from '../errors.js';
+import type { StoredView, ViewStore } from '../view-store.js';
+import type { Page, PageInput } from './page.js';
+
+export interface ReadingQueryDeps {
+  readonly views: ViewStore;
+}
+
+/** A book as answered: the view without its per-reviewer ratings, with its version. */
+export type BookSeen = Omit<BookDetail, 'ratings'> & { readonly version: number };
+
+const present = (item: StoredView<BookDetail>): BookSeen => {
+  const { ratings: _ratings, ...data } = item.data;
+  return { ...data, version: item.appliedVersion };
+};
+
+/** Every item of a partition slice, page after page (a book has at most one review per resident). */
+async function wholeSlice<D>(views: ViewStore, slice: PartitionSlice): Promise<D[]> {
+  const out: D[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await views.partition<D>(slice.pk, { skPrefix: slice.skPrefix, limit: 500, cursor });
+    out.push(...page.items.filter((i) => !i.deleted).map((i) => i.data));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** A plan's recommended books, with review count and average rating, by when they were recommended. */
+export async function listBooks(
+  deps: ReadingQueryDeps,
+  reader: Actor,
+  input: PageInput & { readonly planId: string },
+): Promise<Page<BookSeen>> {
+  const page = await deps.views.list<BookDetail>({
+    list: booksList(reader.community, input.planId),
+    limit: input.limit,
+    cursor: input.cursor,
+  });
+  return { items: page.items.map(present), nextCursor: page.nextCursor };
+}
+
+/** A book with every resident's latest review and the reading essays tied to it. */
+export async function getBook(
+  deps: ReadingQueryDeps,
+  reader: Actor,
+  input: { readonly bookId: string },
+): Promise<BookSeen & { readonly reviews: BookReview[] }> {
+  const [item, reviews] = await Promise.all([
+    deps.views.get<BookDetail>(bookKey(reader.community, input.bookId)),
+    wholeSlice<BookReview>(deps.views, reviewsOfBook(reader.community, input.bookId)),
+  ]);
+  if (!item || item.deleted) throw appErrors.notFound(`book ${input.bookId}`);
+  return { ...present(item), reviews };
+}
+
+/**
+ * A resident's book reviews (their latest of each book) with the book's title and plan: for their
+ * participation page. The resident reads their own; the overseers read anyone's (as the participation answer).
+ */
+export async function residentBookReviews(
+  deps: ReadingQueryDeps,
+  reader: Actor,
+  input: { readonly residentId: string },
+): Promise<(BookReview & { readonly title: string; readonly planId: string })[]> {
+  assertMayRead(reader, 'overseers', input.residentId, 'a resident reads only their own reviews');
+  const reviews = await wholeSlice<BookReview>(deps.views, bookReviewsOf(reader.community, input.residentId));
+  const books = await deps.views.getMany<BookDetail>(reviews.map((r) => bookKey(reader.community, r.bookId)));
+  const byId = new Map(books.map((b) => [b.data.bookId, b.data]));
+  return reviews.flatMap((r) => {
+    const book = byId.get(r.bookId);
+    return book ? [{ ...r, title: book.title, planId: book.planId }] : [];
+  });
+}
