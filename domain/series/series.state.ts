@@ -1,0 +1,156 @@
+import type { Category, Format, SeriesEvent, SeriesRecurrence, Window } from '../../events/index.js';
+
+/** What every occurrence's activity is planned with (venue and lecturer may change per occurrence). */
+export interface ActivityTemplate {
+  readonly category: Category;
+  readonly format: Format;
+  readonly title: string;
+  readonly description?: string;
+  readonly venue?: string;
+  readonly organizerUnit?: string;
+  readonly audience?: string;
+  readonly capacity?: number;
+  readonly lecturer?: string;
+}
+
+/** An occurrence as the series last directed it. */
+export interface OccurrenceState {
+  readonly occurrenceId: string;
+  readonly date: string;
+  readonly window: Window;
+  readonly venue?: string;
+  readonly lecturer?: string;
+  readonly cancelled: boolean;
+}
+
+/**
+ * A write a decision directs to one occurrence's activity stream. Replaying it is harmless: a plan
+ * finds the activity there, a cancel finds it cancelled, a reschedule applies only while the
+ * activity is still where the series last put it (`from`), so it never undoes a later move.
+ */
+export type OccurrenceWrite =
+  | { readonly kind: 'plan'; readonly occurrenceId: string; readonly window: Window }
+  | { readonly kind: 'reschedule'; readonly occurrenceId: string; readonly from: Window; readonly to: Window }
+  | { readonly kind: 'cancel'; readonly occurrenceId: string };
+
+/** A decision whose occurrence writes are not all known to be made; `decision` counts from 1. */
+export interface PendingDecision {
+  readonly decision: number;
+  readonly reason?: string;
+  readonly writes: readonly OccurrenceWrite[];
+}
+
+export type SeriesState =
+  | { readonly status: 'none' }
+  | {
+      /** `cancelled` once every occurrence is. */
+      readonly status: 'active' | 'cancelled';
+      readonly seriesId: string;
+      readonly planId: string;
+      readonly planYear: number;
+      readonly timeZone: string;
+      readonly template: ActivityTemplate;
+      readonly recurrence: SeriesRecurrence;
+      readonly occurrences: readonly OccurrenceState[];
+      /** Decisions taken (plan, change, cancel), and how many of them have all their writes made. */
+      readonly decisions: number;
+      readonly settled: number;
+      readonly pending: readonly PendingDecision[];
+    };
+
+const sameWindow = (a: Window, b: Window) => a.start === b.start && a.end === b.end;
+
+export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesState {
+  if (event.type === 'ActivitySeriesPlanned') {
+    const { seriesId, planId, planYear, timeZone, recurrence, occurrences, ...template } = event.data;
+    return {
+      status: 'active',
+      seriesId,
+      planId,
+      planYear,
+      timeZone,
+      template,
+      recurrence,
+      occurrences: occurrences.map((o) => ({
+        ...o,
+        ...(template.venue === undefined ? {} : { venue: template.venue }),
+        ...(template.lecturer === undefined ? {} : { lecturer: template.lecturer }),
+        cancelled: false,
+      })),
+      decisions: 1,
+      settled: 0,
+      pending: [
+        {
+          decision: 1,
+          writes: occurrences.map((o) => ({ kind: 'plan', occurrenceId: o.occurrenceId, window: o.window })),
+        },
+      ],
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ActivitySeriesChanged': {
+      const { change, reason } = event.data;
+      const changed = new Map(event.data.occurrences.map((o) => [o.occurrenceId, o]));
+      const decision = state.decisions + 1;
+      return {
+        ...state,
+        occurrences: state.occurrences.map((o) => {
+          const next = changed.get(o.occurrenceId);
+          if (!next) return o;
+          return {
+            ...o,
+            window: next.window,
+            ...(change.venue === undefined ? {} : { venue: change.venue }),
+            ...(change.lecturer === undefined ? {} : { lecturer: change.lecturer }),
+          };
+        }),
+        decisions: decision,
+        pending: [
+          ...state.pending,
+          {
+            decision,
+            reason,
+            writes: event.data.occurrences
+              .filter((o) => !sameWindow(o.previousWindow, o.window))
+              .map((o) => ({
+                kind: 'reschedule',
+                occurrenceId: o.occurrenceId,
+                from: o.previousWindow,
+                to: o.window,
+              })),
+          },
+        ],
+      };
+    }
+    case 'ActivitySeriesCancelled': {
+      const ids = new Set(event.data.occurrenceIds);
+      const occurrences = state.occurrences.map((o) =>
+        ids.has(o.occurrenceId) ? { ...o, cancelled: true } : o,
+      );
+      const decision = state.decisions + 1;
+      return {
+        ...state,
+        status: occurrences.every((o) => o.cancelled) ? 'cancelled' : 'active',
+        occurrences,
+        decisions: decision,
+        pending: [
+          ...state.pending,
+          {
+            decision,
+            reason: event.data.reason,
+            writes: event.data.occurrenceIds.map((occurrenceId) => ({ kind: 'cancel', occurrenceId })),
+          },
+        ],
+      };
+    }
+    case 'ActivitySeriesOccurrencesWritten': {
+      const through = event.data.decisions;
+      return {
+        ...state,
+        settled: Math.max(state.settled, through),
+        pending: state.pending.filter((p) => p.decision > through),
+      };
+    }
+  }
+}
