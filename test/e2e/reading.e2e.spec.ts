@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookReviewsOf, readingProjections } from '../../domain/views/reading.view.js';
+import { residentBookReviews } from '../../functions/app/queries/reading.js';
+import { DEMO_COMMUNITY } from '../../infra/local/dev-key.js';
+import { startApi, type TestApi } from '../support/api.js';
+import { ManualClock } from '../support/clock.js';
+
+type Answer = { id: string; code?: string };
+type Book = {
+  bookId: string;
+  title: string;
+  isbn?: string;
+  reviewCount: number;
+  averageRating: number | null;
+  essays: { articleId: string; authorId: string; title: string }[];
+  reviews?: { residentId: string; rating: number; text: string }[];
+};
+
+describe('reading over HTTP: recommended books, residents’ reviews, reading essays', () => {
+  const clock = new ManualClock('2026-04-01T02:00:00Z');
+  let api: TestApi;
+  let staff: string;
+  let planId: string;
+  const r: Record<string, string> = {};
+  const call = <T = Answer>(method: string, path: string, token: string, body?: unknown) =>
+    api.call<T>(method, path, { token, body });
+  const as = (who: string) => api.token('resident', { sub: r[who] });
+
+  beforeAll(async () => {
+    api = await startApi({ clock });
+    const admin = await api.token('admin');
+    staff = await api.token('organizer');
+    planId = (await call('POST', '/plans', admin, { communityName: 'Venus', year: 2026, title: 'Plan' })).body
+      .id;
+    for (const [name, partyMember] of [
+      ['lin', true],
+      ['chen', false],
+    ] as const)
+      r[name] = (
+        await call('POST', '/residents', admin, { name, householdId: `H-${name}`, partyMember })
+      ).body.id;
+  }, 60_000);
+  afterAll(async () => api?.close());
+
+  it('recommends a book, takes one review per resident (the latest counts) and ties reading essays to it', async () => {
+    const body = {
+      planId,
+      title: 'Walden',
+      author: 'Henry David Thoreau',
+      isbn: '978-0-14-119448-6',
+      recommendedBy: 'Community library',
+      reason: 'For the family reading project',
+    };
+    expect((await call('POST', '/books', await as('lin'), body)).status).toBe(403);
+    const badIsbn = await call('POST', '/books', staff, { ...body, isbn: '978-0-14-119448-7' });
+    expect([badIsbn.status, badIsbn.body.code]).toEqual([400, 'validation-failed']);
+    const unknownPlan = await call('POST', '/books', staff, { ...body, planId: '0'.repeat(26) });
+    expect([unknownPlan.status, unknownPlan.body.code]).toEqual([404, 'plan-not-found']);
+    const book = await call('POST', '/books', staff, body);
+    expect(book.status).toBe(201);
+    const bookId = book.body.id;
+
+    const review = (who: string, rating: number, text: string, residentId = r[who]) =>
+      as(who).then((token) => call('POST', `/books/${bookId}/reviews`, token, { residentId, rating, text }));
+    expect((await review('lin', 5, 'Quiet and deep')).status).toBe(201);
+    expect((await review('lin', 4, 'Slow in the middle')).status).toBe(201);
+    expect((await review('chen', 2, 'not for me', r.lin)).status).toBe(403);
+    expect((await review('chen', 2, 'Not for me')).status).toBe(201);
+    const tooHigh = await call('POST', `/books/${bookId}/reviews`, staff, {
+      residentId: r.chen,
+      rating: 6,
+      text: 'x',
+    });
+    expect(tooHigh.status).toBe(400);
+
+    const essay = await call('POST', '/articles', await as('lin'), {
+      planId,
+      authorId: r.lin,
+      kind: 'reading-essay',
+      title: 'What Walden taught our family',
+      body: 'We read it aloud…',
+    });
+    const theory = await call('POST', '/articles', staff, {
+      planId,
+      authorId: r.lin,
+      kind: 'theory-article',
+      title: 'Theory',
+      body: 'text',
+    });
+    expect(
+      (await call('POST', `/books/${bookId}/essays`, await as('chen'), { articleId: essay.body.id })).status,
+    ).toBe(403);
+    const notEssay = await call('POST', `/books/${bookId}/essays`, staff, { articleId: theory.body.id });
+    expect([notEssay.status, notEssay.body.code]).toEqual([409, 'not-a-reading-essay']);
+    const missing = await call('POST', `/books/${bookId}/essays`, staff, { articleId: '0'.repeat(26) });
+    expect([missing.status, missing.body.code]).toEqual([404, 'article-not-found']);
+    expect(
+      (await call('POST', `/books/${bookId}/essays`, await as('lin'), { articleId: essay.body.id })).status,
+    ).toBe(201);
+    const twice = await call('POST', `/books/${bookId}/essays`, staff, { articleId: essay.body.id });
+    expect([twice.status, twice.body.code]).toEqual([409, 'essay-already-linked']);
+
+    const leader = await api.token('leader');
+    const list = await call<{ items: Book[] }>('GET', `/books?planId=${planId}`, await as('chen'));
+    expect(list.body.items).toMatchObject([
+      { bookId, title: 'Walden', isbn: '9780141194486', reviewCount: 2, averageRating: 3 },
+    ]);
+    const opened = await call<Book>('GET', `/books/${bookId}`, leader);
+    expect(opened.body).not.toHaveProperty('ratings');
+    expect(opened.body.reviews?.map((x) => [x.residentId, x.rating, x.text]).sort()).toEqual(
+      [
+        [r.lin, 4, 'Slow in the middle'],
+        [r.chen, 2, 'Not for me'],
+      ].sort(),
+    );
+    expect(opened.body.essays).toMatchObject([
+      { articleId: essay.body.id, authorId: r.lin, title: 'What Walden taught our family' },
+    ]);
+    expect((await call('GET', `/books/${'0'.repeat(26)}`, leader)).status).toBe(404);
+  });
+
+  it('puts each resident’s latest review in their partition, for the participation answer', async () => {
+    await api.runtime.dispatcher.idle();
+    const { views } = api.runtime.deps;
+    const rows = await views.partition<{ bookId: string; rating: number }>(
+      bookReviewsOf(DEMO_COMMUNITY, r.lin!).pk,
+      {
+        skPrefix: bookReviewsOf(DEMO_COMMUNITY, r.lin!).skPrefix,
+      },
+    );
+    expect(rows.items.map((i) => i.data.rating)).toEqual([4]);
+    expect(readingProjections.map((p) => p.name)).toContain('resident-book-reviews');
+    const own = await residentBookReviews(
+      { views },
+      { community: DEMO_COMMUNITY, sub: r.lin!, roles: ['resident'] },
+      { residentId: r.lin! },
+    );
+    expect(own).toMatchObject([{ rating: 4, title: 'Walden', planId }]);
+    await expect(
+      residentBookReviews(
+        { views },
+        { community: DEMO_COMMUNITY, sub: r.chen!, roles: ['resident'] },
+        { residentId: r.lin! },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
