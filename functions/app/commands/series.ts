@@ -1,0 +1,167 @@
+import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
+import { planDecider } from '../../../domain/plan/plan.decider.js';
+import { occurrenceCommand, writesByOccurrence } from '../../../domain/series/occurrence-writes.js';
+import { durationOf } from '../../../domain/series/recurrence.js';
+import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
+import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
+import { isDomainError } from '../../../domain/shared/errors.js';
+import { streamIdOf } from '../../../domain/shared/ids.js';
+import type { SeriesChange, SeriesRecurrence, SeriesScope } from '../../../events/index.js';
+import type { CommandService } from '../command-handler.js';
+import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+
+export interface SeriesCommandDeps {
+  readonly commands: CommandService;
+}
+
+/** The recurrence as given: each occurrence lasts `durationMinutes`, or until `endTime` (`hh:mm`). */
+export type RecurrenceInput = Omit<SeriesRecurrence, 'durationMinutes'> & {
+  readonly durationMinutes?: number;
+  readonly endTime?: string;
+};
+
+export type PlanSeriesInput = ActivityTemplate & {
+  readonly seriesId: string;
+  readonly planId: string;
+  readonly recurrence: RecurrenceInput;
+};
+
+export interface ChangeSeriesInput {
+  readonly seriesId: string;
+  readonly scope: SeriesScope;
+  readonly occurrenceId?: string;
+  readonly change: SeriesChange;
+  readonly reason: string;
+}
+
+export interface CancelSeriesInput {
+  readonly seriesId: string;
+  readonly scope: SeriesScope;
+  readonly occurrenceId?: string;
+  readonly reason: string;
+}
+
+/** How many occurrence streams are written at once. */
+const PARALLEL_WRITES = 8;
+
+const onSeries = (deps: SeriesCommandDeps, actor: CommandActor, seriesId: string, command: SeriesCommand) =>
+  executeOn(deps.commands, actor, { decider: seriesDecider, kind: 'series', id: seriesId }, command);
+
+/**
+ * The request as it writes what the series decided: on other streams than the one `If-Match` named,
+ * under the same Idempotency-Key (recorded with each commit, and no append past the claim's lock),
+ * but never looking for an earlier commit of the key there: each write finds its own work done
+ * (the activity exists, is cancelled, is already where it should be). A plan names a stream no one
+ * else writes first, so it is appended at version 0 without a read.
+ */
+function writerFor(actor: CommandActor, write: OccurrenceWrite): CommandActor {
+  const { idempotency } = actor;
+  return {
+    principal: actor.principal,
+    correlationId: actor.correlationId,
+    idempotencyKey: actor.idempotencyKey,
+    idempotency: idempotency && { key: idempotency.key, appendBefore: idempotency.appendBefore },
+    expectedVersion: undefined,
+    ids: { issued: () => write.kind === 'plan' },
+  };
+}
+
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * After a decision: makes every occurrence write the series still has pending (this decision's, and
+ * any a crash left unmade), then records that they are made. Crash-safe without transactions: the
+ * decision is on the series stream first, naming each occurrence by a deterministic id, so whoever
+ * comes next (a retry with the same key, or the next edit) finds it pending and makes it.
+ */
+async function writeOccurrences(
+  deps: SeriesCommandDeps,
+  actor: CommandActor,
+  decided: CommandResult,
+): Promise<CommandResult> {
+  const { id: seriesId, outcome } = decided;
+  if (isDomainError(outcome)) return decided;
+  const loaded = await deps.commands.load(seriesDecider, outcome.streamId);
+  const series = loaded.state;
+  if (series.status === 'none' || series.pending.length === 0) {
+    return { id: seriesId, outcome: { ...outcome, version: loaded.version } };
+  }
+  const byOccurrence = [...writesByOccurrence(series.pending)];
+  await inParallel(byOccurrence, PARALLEL_WRITES, async ([occurrenceId, writes]) => {
+    for (const { write, reason } of writes) {
+      // A refusal is the activity's own answer (already there, held, cancelled, moved): nothing to do.
+      await executeOn(
+        deps.commands,
+        writerFor(actor, write),
+        { decider: activityDecider, kind: 'activity', id: occurrenceId, snapshots: activitySnapshots },
+        occurrenceCommand(series, write, reason),
+      );
+    }
+  });
+  const written = await onSeries(
+    deps,
+    writerFor(actor, { kind: 'cancel', occurrenceId: seriesId }),
+    seriesId,
+    {
+      type: 'RecordOccurrencesWritten',
+      seriesId,
+      decisions: series.decisions,
+    },
+  );
+  if (isDomainError(written.outcome)) return written;
+  return { id: seriesId, outcome: { ...outcome, version: written.outcome.version } };
+}
+
+/** Plans a series of the plan: its occurrences, in the plan's year and zone, become activities. */
+export async function planSeries(
+  deps: SeriesCommandDeps,
+  actor: CommandActor,
+  input: PlanSeriesInput,
+): Promise<CommandResult> {
+  const { seriesId, recurrence, ...fields } = input;
+  const { durationMinutes: _d, endTime: _e, ...rule } = recurrence;
+  const durationMinutes = durationOf(recurrence.start, recurrence);
+  if (isDomainError(durationMinutes)) return { id: seriesId, outcome: durationMinutes };
+  const plan = await deps.commands.load(
+    planDecider,
+    streamIdOf(actor.principal.community, 'plan', input.planId),
+  );
+  const facts =
+    plan.state.status === 'active'
+      ? { planId: input.planId, year: plan.state.year, timeZone: plan.state.timeZone }
+      : undefined;
+  const decided = await onSeries(deps, actor, seriesId, {
+    ...fields,
+    type: 'PlanSeries',
+    seriesId,
+    plan: facts,
+    recurrence: { ...rule, durationMinutes },
+  });
+  return writeOccurrences(deps, actor, decided);
+}
+
+/** Changes the time of day, duration, venue or lecturer of this, this and the following, or all occurrences. */
+export async function changeSeries(
+  deps: SeriesCommandDeps,
+  actor: CommandActor,
+  input: ChangeSeriesInput,
+): Promise<CommandResult> {
+  const decided = await onSeries(deps, actor, input.seriesId, { type: 'ChangeSeries', ...input });
+  return writeOccurrences(deps, actor, decided);
+}
+
+/** Cancels this, this and the following, or all occurrences (held ones stay held). */
+export async function cancelSeries(
+  deps: SeriesCommandDeps,
+  actor: CommandActor,
+  input: CancelSeriesInput,
+): Promise<CommandResult> {
+  const decided = await onSeries(deps, actor, input.seriesId, { type: 'CancelSeries', ...input });
+  return writeOccurrences(deps, actor, decided);
+}

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+
+type Answer = Record<string, unknown> & { id: string; position: string; version: number; streamId: string };
+interface Occurrence {
+  occurrenceId: string;
+  date: string;
+  window: { start: string; end: string };
+  status: string;
+  venue?: string;
+  attendanceCount: number;
+}
+interface Series {
+  seriesId: string;
+  status: string;
+  occurrences: Occurrence[];
+  occurrencesWritten: boolean;
+  changes: unknown[];
+}
+
+const monthlyClass = (planId: string) => ({
+  planId,
+  category: 'civilization-school',
+  format: 'class',
+  title: 'Civilization school: monthly class',
+  venue: 'Community hall',
+  capacity: 40,
+  recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=31', start: '2026-01-31T19:00', endTime: '20:30' },
+});
+
+describe('recurring activity series over HTTP', () => {
+  let api: TestApi;
+  let organizer: string;
+  let planId: string;
+  let seriesId: string;
+  let residentId: string;
+
+  const post = (path: string, body: unknown, token = organizer, headers: Record<string, string> = {}) =>
+    api.call<Answer>('POST', path, { token, body, headers });
+  const get = <T>(path: string, token = organizer) => api.call<T>('GET', path, { token });
+  /** The series once every occurrence's activity is on the calendar (the projector is a moment behind). */
+  async function seriesWhenWritten(): Promise<Series> {
+    for (let i = 0; i < 100; i++) {
+      const read = await get<Series>(`/activity-series/${seriesId}`);
+      expect(read.status).toBe(200);
+      if (read.body.occurrencesWritten && read.body.occurrences.every((o) => o.status !== 'pending'))
+        return read.body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('occurrences never reached the views');
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    const admin = await api.token('admin');
+    organizer = await api.token('organizer');
+    planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' }, admin)).body
+      .id;
+    residentId = (await post('/residents', { name: 'Li Wei', householdId: 'H-1' }, admin)).body.id;
+  });
+  afterAll(async () => api?.close());
+
+  it('plans a monthly class on the 31st: one activity per month that has a 31st, at 19:00 Shanghai', async () => {
+    const created = await post('/activity-series', monthlyClass(planId), organizer, {
+      'idempotency-key': 'series-1',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.events).toEqual([expect.objectContaining({ type: 'ActivitySeriesPlanned' })]);
+    seriesId = created.body.id;
+    const replay = await post('/activity-series', monthlyClass(planId), organizer, {
+      'idempotency-key': 'series-1',
+    });
+    expect(replay.status).toBe(200);
+    expect(replay.body.id).toBe(seriesId);
+    const series = await seriesWhenWritten();
+    expect(series.occurrences.map((o) => o.date)).toEqual([
+      '2026-01-31',
+      '2026-03-31',
+      '2026-05-31',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-10-31',
+      '2026-12-31',
+    ]);
+    expect(series.occurrences[0]!.window).toEqual({
+      start: '2026-01-31T11:00:00.000Z',
+      end: '2026-01-31T12:30:00.000Z',
+    });
+    const march = await get<{ items: { activityId: string; seriesId?: string }[] }>(
+      `/activities?planId=${planId}&from=2026-03-01&to=2026-03-31`,
+    );
+    expect(march.body.items).toEqual([
+      expect.objectContaining({ activityId: series.occurrences[1]!.occurrenceId, seriesId }),
+    ]);
+  });
+
+  it('registrations, attendance and the held record work on an occurrence', async () => {
+    const first = (await seriesWhenWritten()).occurrences[0]!.occurrenceId;
+    expect((await post(`/activities/${first}/registrations`, { residentId })).status).toBe(201);
+    expect((await post(`/activities/${first}/attendance`, { residentId, method: 'organizer' })).status).toBe(
+      201,
+    );
+    expect(
+      (await post(`/activities/${first}/held`, { heldOn: '2026-01-31', summary: 'Good manners' })).status,
+    ).toBe(201);
+    const activity = await get<{ status: string; attendanceCount: number; seriesId: string }>(
+      `/activities/${first}`,
+    );
+    expect(activity.body).toMatchObject({ status: 'held', attendanceCount: 1, seriesId });
+  });
+
+  it('"this and following" from the 4th occurrence moves it and the later ones, and only them', async () => {
+    const before = await seriesWhenWritten();
+    const fourth = before.occurrences[3]!;
+    const moved = await post(`/activity-series/${seriesId}/reschedule`, {
+      scope: 'following',
+      occurrenceId: fourth.occurrenceId,
+      startTime: '19:30',
+      venue: 'Library',
+      reason: 'the hall is booked on summer evenings',
+    });
+    expect(moved.status).toBe(201);
+    expect(moved.body.events).toEqual([expect.objectContaining({ type: 'ActivitySeriesChanged' })]);
+    const after = await seriesWhenWritten();
+    expect(after.occurrences.slice(0, 3).map((o) => o.window)).toEqual(
+      before.occurrences.slice(0, 3).map((o) => o.window),
+    );
+    for (const o of after.occurrences.slice(3)) {
+      expect(o.window.start).toBe(`${o.date}T11:30:00.000Z`);
+      expect(o.window.end).toBe(`${o.date}T13:00:00.000Z`);
+      expect(o.venue).toBe('Library');
+    }
+    const activity = await get<{ window: { start: string }; rescheduled: unknown[] }>(
+      `/activities/${fourth.occurrenceId}`,
+    );
+    expect(activity.body.window.start).toBe('2026-07-31T11:30:00.000Z');
+    expect(activity.body.rescheduled).toHaveLength(1);
+    const unscoped = await post(`/activity-series/${seriesId}/reschedule`, {
+      scope: 'this',
+      startTime: '10:00',
+      reason: 'x',
+    });
+    expect(unscoped.status).toBe(400);
+    expect(unscoped.body.code).toBe('occurrence-required');
+  });
+
+  it('cancelling "all" cancels every occurrence not yet held; the held one stays as it was', async () => {
+    const cancelled = await post(`/activity-series/${seriesId}/cancel`, {
+      scope: 'all',
+      reason: 'the school moves',
+    });
+    expect(cancelled.status).toBe(201);
+    const series = await seriesWhenWritten();
+    expect(series.status).toBe('cancelled');
+    expect(series.occurrences.map((o) => o.status)).toEqual([
+      'held',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(series.occurrences[0]!.attendanceCount).toBe(1);
+    const again = await post(`/activity-series/${seriesId}/cancel`, { scope: 'all', reason: 'again' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('series-cancelled');
+  });
+
+  it('refuses rules beyond the plan’s year or the subset, and residents', async () => {
+    const body = monthlyClass(planId);
+    const past = await post('/activity-series', { ...body, recurrence: { ...body.recurrence, count: 8 } });
+    expect(past.status).toBe(400);
+    expect(past.body.code).toBe('series-outside-plan-year');
+    const daily = await post('/activity-series', {
+      ...body,
+      recurrence: { ...body.recurrence, rrule: 'FREQ=DAILY' },
+    });
+    expect(daily.status).toBe(400);
+    expect(daily.body.code).toBe('unsupported-recurrence');
+    const resident = await api.token('resident', { sub: residentId });
+    expect((await post('/activity-series', body, resident)).status).toBe(403);
+    expect((await get(`/activity-series/01JZ0000000000000000000000`)).status).toBe(404);
+  });
+});
