@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type RotationDetail,
+  RotationDetail,
   rotationDetails,
   rotationKey,
   rotationsList,
@@ -57,6 +57,7 @@ describe('rotation-details projection [rotationDetails]', () => {
   it('shows the announced rotation on its plan’s list, with no holders before the draw', async () => {
     const views = await project([['c1#rotation#R1', announced]], [rotationDetails]);
     const [listed] = await views.list<RotationDetail>(rotationsList('c1', 'P1'));
+    expect(RotationDetail.parse(listed)).toEqual(listed);
     expect(listed).toEqual({
       ...announced.data,
       status: 'announced',
@@ -84,6 +85,8 @@ describe('rotation-details projection [rotationDetails]', () => {
     ]);
     expect(item!.data.draw).toEqual({ ...drawn.data, drawnAt: recordedAt(1) });
     expect(item!.data.swaps).toEqual([{ ...swapped.data, recordedAt: recordedAt(2) }]);
+    // What the view stores parses to itself under its schema (a field the schema forgets fails).
+    expect(RotationDetail.parse(item!.data)).toEqual(item!.data);
     const before = await views.item(rotationKey('c1', 'R1'));
     await views.redeliver();
     expect(await views.item(rotationKey('c1', 'R1'))).toEqual(before);
