@@ -36,7 +36,7 @@ export type RecordHeldInput = Command<'RecordHeld'>;
 const SELF_ONLY = 'a resident may register or sign in only themselves';
 
 /** Runs a command on one activity's stream (loaded from its snapshot when it is long). */
-const onActivity = (
+export const onActivity = (
   deps: ActivityCommandDeps,
   actor: CommandActor,
   activityId: string,

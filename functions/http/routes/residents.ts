@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ParticipationRow } from '../../../domain/views/participation.view.js';
 import { ResidentProfile } from '../../../domain/views/resident.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { enrollResident, erasePersonalData } from '../../app/commands/residents.js';
@@ -53,6 +54,8 @@ export const Participation = z
         attendedAt: z.string().optional(),
         method: z.string().optional(),
         revokedReason: z.string().optional(),
+        leave: ParticipationRow.shape.leave.describe("a study session: the member's latest leave request"),
+        madeUp: ParticipationRow.shape.madeUp.describe('a study session the member made up (补学)'),
       }),
     ),
     articles: z.array(

@@ -1,0 +1,109 @@
+import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
+import { isStudySession, type MakeUpSessionFacts } from '../../../domain/activity/study-leave.js';
+import { idSetHas } from '../../../domain/shared/id-set.js';
+import { streamIdOf } from '../../../domain/shared/ids.js';
+import { assertActsFor } from '../authorization.js';
+import type { CommandService } from '../command-handler.js';
+import type { Clock } from '../ports.js';
+import { onActivity } from './activities.js';
+import type { CommandActor, CommandResult } from './execute.js';
+import { residentState } from './roster.js';
+
+export interface StudyCommandDeps {
+  readonly commands: CommandService;
+  readonly clock: Clock;
+}
+
+export interface RequestStudyLeaveInput {
+  readonly activityId: string;
+  readonly residentId: string;
+  readonly reason: string;
+}
+export interface DecideStudyLeaveInput {
+  readonly activityId: string;
+  readonly residentId: string;
+  readonly outcome: 'approved' | 'declined';
+  readonly note?: string;
+}
+/** Without `reviewedBy`, a note's reviewer is the organizer who records it. */
+export interface RecordStudyMakeUpInput {
+  readonly activityId: string;
+  readonly residentId: string;
+  readonly makeUp:
+    | { readonly by: 'session'; readonly sessionId: string }
+    | { readonly by: 'note'; readonly note: string; readonly reviewedBy?: string };
+}
+
+/**
+ * A party member asks for leave from a study session, before it starts (the clock's now); staff ask
+ * for them. Whether they are a party member is their own stream's say.
+ */
+export async function requestStudyLeave(
+  deps: StudyCommandDeps,
+  actor: CommandActor,
+  input: RequestStudyLeaveInput,
+): Promise<CommandResult> {
+  assertActsFor(actor.principal, input.residentId, 'a resident may ask for leave only for themselves');
+  const resident = await residentState(deps.commands, actor.principal.community, input.residentId);
+  const now = deps.clock.now().toISOString();
+  return onActivity(deps, actor, input.activityId, {
+    type: 'RequestStudyLeave',
+    ...input,
+    residentKnown: resident.status === 'enrolled',
+    partyMember: resident.status === 'enrolled' && resident.partyMember,
+    now,
+  });
+}
+
+/** An organizer approves or declines a pending leave request. */
+export const decideStudyLeave = (
+  deps: StudyCommandDeps,
+  actor: CommandActor,
+  input: DecideStudyLeaveInput,
+): Promise<CommandResult> =>
+  onActivity(deps, actor, input.activityId, { type: 'DecideStudyLeave', ...input });
+
+/** The later session a make-up names, as its own stream says (the write model, never a view). */
+async function sessionFacts(
+  commands: CommandService,
+  community: string,
+  sessionId: string,
+  residentId: string,
+): Promise<MakeUpSessionFacts | undefined> {
+  const { state } = await commands.load(
+    activityDecider,
+    streamIdOf(community, 'activity', sessionId),
+    activitySnapshots,
+  );
+  if (state.status === 'none') return undefined;
+  return {
+    studySession: isStudySession(state),
+    cancelled: state.status === 'cancelled',
+    start: state.window.start,
+    attended: idSetHas(state.attending, residentId),
+  };
+}
+
+/** An organizer records a make-up (补学): a later study session the member attended, or a study note they reviewed. */
+export async function recordStudyMakeUp(
+  deps: StudyCommandDeps,
+  actor: CommandActor,
+  input: RecordStudyMakeUpInput,
+): Promise<CommandResult> {
+  const { makeUp } = input;
+  const { community, sub } = actor.principal;
+  const session =
+    makeUp.by === 'session'
+      ? await sessionFacts(deps.commands, community, makeUp.sessionId, input.residentId)
+      : undefined;
+  return onActivity(deps, actor, input.activityId, {
+    type: 'RecordStudyMakeUp',
+    activityId: input.activityId,
+    residentId: input.residentId,
+    makeUp:
+      makeUp.by === 'session'
+        ? { by: 'session', sessionId: makeUp.sessionId }
+        : { by: 'note', note: makeUp.note, reviewedBy: makeUp.reviewedBy ?? sub },
+    ...(session ? { session } : {}),
+  });
+}
