@@ -12,10 +12,8 @@ import { seriesErrors } from './series.errors.js';
  * rrule ships CommonJS flagged `__esModule`: Node's ESM loader shows its exports under `default`,
  * bundlers and CommonJS hosts at the top. Either way, the same module.
  */
-const rrule: typeof rruleModule =
-  (rruleModule as unknown as { default?: typeof rruleModule }).default?.RRule !== undefined
-    ? (rruleModule as unknown as { default: typeof rruleModule }).default
-    : rruleModule;
+const wrapped = Reflect.get(rruleModule, 'default') as typeof rruleModule | undefined;
+const rrule: typeof rruleModule = wrapped?.RRule !== undefined ? wrapped : rruleModule;
 export const { RRule, Frequency } = rrule;
 type Weekday = rruleModule.Weekday;
 

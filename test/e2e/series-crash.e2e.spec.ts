@@ -78,7 +78,7 @@ describe('a series under crashes: every occurrence exactly once', () => {
     title: 'Library open day',
     recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=20', start: '2026-02-07T09:00', endTime: '17:00' },
   });
-  let body = monthly;
+  let body: () => Record<string, unknown> = monthly;
 
   async function sendUntilCrash(process: Awaited<ReturnType<typeof boot>>, key: string) {
     const abort = new AbortController();
