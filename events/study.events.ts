@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent, type EventOf } from './define.js';
+import { Instant } from './shared.js';
 
 /**
  * Leave and make-up (请假 / 补学) for party study sessions, on the session's activity stream. A party
@@ -7,9 +8,10 @@ import { defineEvent, type EventOf } from './define.js';
  * closes an absence (with or without leave): a later study session the member attended, or a
  * written study note an organizer reviewed.
  */
+/** `requestedAt` is when the member asked (staff may enter a paper slip later); the commit says when it was recorded. */
 export const StudyLeaveRequested = defineEvent(
   'StudyLeaveRequested',
-  z.object({ residentId: z.string(), reason: z.string() }),
+  z.object({ residentId: z.string(), reason: z.string(), requestedAt: Instant }),
 );
 
 export const StudyLeaveApproved = defineEvent(

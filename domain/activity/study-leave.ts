@@ -39,8 +39,10 @@ export type StudyCommand =
       readonly residentKnown: boolean;
       readonly partyMember: boolean;
       readonly reason: string;
-      /** When the request is made: leave is asked before the session starts. */
-      readonly now: string;
+      /** When the member asked: before the session starts. */
+      readonly requestedAt: string;
+      /** Whether `requestedAt` is a paper slip entered later (else it is now). */
+      readonly backDated: boolean;
     }
   | {
       readonly type: 'DecideStudyLeave';
@@ -81,9 +83,13 @@ export function decideStudy(command: StudyCommand, state: StudySlice): Decision<
       if (idSetHas(state.attending, residentId)) return activityErrors.alreadyAttended(residentId);
       const leave = state.leaves[residentId];
       if (leave === 'requested' || leave === 'approved') return studyErrors.leaveAlreadyRequested(residentId);
-      if (state.status === 'held' || Date.parse(command.now) >= Date.parse(state.window.start))
+      const { reason, requestedAt } = command;
+      if (
+        (state.status === 'held' && !command.backDated) ||
+        Date.parse(requestedAt) >= Date.parse(state.window.start)
+      )
         return studyErrors.sessionStarted();
-      return [{ type: 'StudyLeaveRequested', data: { residentId, reason: command.reason } }];
+      return [{ type: 'StudyLeaveRequested', data: { residentId, reason, requestedAt } }];
     }
     case 'DecideStudyLeave': {
       if (state.leaves[residentId] !== 'requested') return studyErrors.noPendingLeave(residentId);

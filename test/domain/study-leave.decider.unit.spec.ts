@@ -31,7 +31,7 @@ const attended = (residentId: string): DomainEvent => ({
 });
 const requested = (residentId: string): DomainEvent => ({
   type: 'StudyLeaveRequested',
-  data: { residentId, reason: 'night shift' },
+  data: { residentId, reason: 'night shift', requestedAt: before },
 });
 const approved = (residentId: string): DomainEvent => ({ type: 'StudyLeaveApproved', data: { residentId } });
 const declined = (residentId: string): DomainEvent => ({ type: 'StudyLeaveDeclined', data: { residentId } });
@@ -45,7 +45,8 @@ const askLeave = (
   residentKnown: true,
   partyMember: true,
   reason: 'night shift',
-  now: before,
+  requestedAt: before,
+  backDated: false,
   ...over,
 });
 const decide = (outcome: 'approved' | 'declined', note?: string): ActivityCommand => ({
@@ -87,9 +88,18 @@ describe('study leave (请假)', () => {
 
   it('is refused once the session has started, or has been held', () => {
     given(activityDecider, [planned()])
-      .when(askLeave({ now: window.start }))
+      .when(askLeave({ requestedAt: window.start }))
       .then({ code: 'session-started', category: 'conflict' });
     given(activityDecider, [planned(), held]).when(askLeave()).then({ code: 'session-started' });
+  });
+
+  it('staff may enter a paper slip asked before the start, also once the session is held', () => {
+    given(activityDecider, [planned(), held])
+      .when(askLeave({ backDated: true }))
+      .then([requested('M1')]);
+    given(activityDecider, [planned(), held])
+      .when(askLeave({ backDated: true, requestedAt: window.start }))
+      .then({ code: 'session-started' });
   });
 
   it('is refused to a non-member, an unknown resident, one who attended, and twice', () => {

@@ -146,7 +146,18 @@ describe('study leave and make-up over HTTP', () => {
     );
     at('2026-03-10T21:00:00');
     await post(`/activities/${ids.s1}/held`, { heldOn: '2026-03-10T19:00:00+08:00', summary: 'The plenary' });
-    // One on approved leave, one absent without: the quarter is at risk, both short.
+    // A paper slip: staff enter a leave asked before the start (a resident may not back-date one).
+    const slip = { residentId: ids.m2, reason: 'paper slip', requestedAt: '2026-03-08' };
+    await refused(`/activities/${ids.s1}/leave`, { ...slip, residentId: ids.m1 }, asM1, 403);
+    await refused(
+      `/activities/${ids.s1}/leave`,
+      { ...slip, requestedAt: '2026-03-11' },
+      organizer,
+      409,
+      'session-started',
+    );
+    await post(`/activities/${ids.s1}/leave`, slip);
+    // One on approved leave, one absent (their slip undecided): the quarter is at risk, both short.
     expect(await compliance()).toMatchObject({
       required: 2,
       actual: 0,
@@ -226,6 +237,7 @@ describe('study leave and make-up over HTTP', () => {
     const m2 = answer.body.members.find((m) => m.residentId === ids.m2)!;
     expect(m2).toMatchObject({ attended: 1, absent: 1, madeUp: 0 });
     expect(m2.sessions.map((s) => s.standing)).toEqual(['absent', 'attended']);
+    expect(m2.sessions[0]!.leave).toMatchObject({ status: 'requested' });
     expect((await api.call('GET', `/plans/${planId}/study-records`, { token: asM1 })).status).toBe(403);
     expect(
       (await api.call('GET', `/plans/${planId}/study-records?period=2025`, { token: leader })).status,

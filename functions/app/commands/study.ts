@@ -2,8 +2,10 @@ import { activityDecider, activitySnapshots } from '../../../domain/activity/act
 import { isStudySession, type MakeUpSessionFacts } from '../../../domain/activity/study-leave.js';
 import { idSetHas } from '../../../domain/shared/id-set.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import { assertActsFor } from '../authorization.js';
+import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
+import { assertActsFor, isStaff } from '../authorization.js';
 import type { CommandService } from '../command-handler.js';
+import { ApplicationError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import { onActivity } from './activities.js';
 import type { CommandActor, CommandResult } from './execute.js';
@@ -14,10 +16,12 @@ export interface StudyCommandDeps {
   readonly clock: Clock;
 }
 
+/** `requestedAt` (staff only): a paper leave slip entered later, read in the session's zone. */
 export interface RequestStudyLeaveInput {
   readonly activityId: string;
   readonly residentId: string;
   readonly reason: string;
+  readonly requestedAt?: string;
 }
 export interface DecideStudyLeaveInput {
   readonly activityId: string;
@@ -36,7 +40,8 @@ export interface RecordStudyMakeUpInput {
 
 /**
  * A party member asks for leave from a study session, before it starts (the clock's now); staff ask
- * for them. Whether they are a party member is their own stream's say.
+ * for them, and may enter a slip asked earlier (`requestedAt`, never later than now). Whether they
+ * are a party member is their own stream's say.
  */
 export async function requestStudyLeave(
   deps: StudyCommandDeps,
@@ -44,14 +49,23 @@ export async function requestStudyLeave(
   input: RequestStudyLeaveInput,
 ): Promise<CommandResult> {
   assertActsFor(actor.principal, input.residentId, 'a resident may ask for leave only for themselves');
+  if (input.requestedAt !== undefined && !isStaff(actor.principal))
+    throw new ApplicationError('forbidden', 'forbidden', 'only staff enter a leave asked earlier');
   const resident = await residentState(deps.commands, actor.principal.community, input.residentId);
-  const now = deps.clock.now().toISOString();
-  return onActivity(deps, actor, input.activityId, {
-    type: 'RequestStudyLeave',
-    ...input,
-    residentKnown: resident.status === 'enrolled',
-    partyMember: resident.status === 'enrolled' && resident.partyMember,
-    now,
+  const now = deps.clock.now();
+  return onActivity(deps, actor, input.activityId, (state) => {
+    const zone = state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone;
+    const asked = input.requestedAt ? resolveInstant(input.requestedAt, zone, 'start') : now;
+    return {
+      type: 'RequestStudyLeave',
+      activityId: input.activityId,
+      residentId: input.residentId,
+      reason: input.reason,
+      residentKnown: resident.status === 'enrolled',
+      partyMember: resident.status === 'enrolled' && resident.partyMember,
+      requestedAt: new Date(Math.min(asked.getTime(), now.getTime())).toISOString(),
+      backDated: input.requestedAt !== undefined,
+    };
   });
 }
 

@@ -6,14 +6,20 @@ import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../../ap
 import { planStudyRecords, studyRecordOf } from '../../app/queries/study.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, Id, trimmed } from '../schemas.js';
+import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
 
 const SessionParams = z.object({ activityId: Id });
 const LeaveParams = z.object({ activityId: Id, residentId: Id });
 
 const LeaveBody = z
-  .object({ residentId: Id, reason: trimmed(1000) })
+  .object({
+    residentId: Id,
+    reason: trimmed(1000),
+    requestedAt: DateOrDateTime.optional().describe(
+      'staff only: when a paper leave slip was asked (before the session started); default now',
+    ),
+  })
   .strict()
   .meta({ id: 'RequestStudyLeave' });
 const DecisionBody = z

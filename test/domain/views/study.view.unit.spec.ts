@@ -33,9 +33,18 @@ const attended = (residentId: string) => ({
 const held = { type: 'ActivityHeld', data: { heldOn: window.start, summary: 's', heldWithinWindow: true } };
 const timeline = [
   [S, planned()],
-  [S, { type: 'StudyLeaveRequested', data: { residentId: 'M1', reason: 'night shift' } }],
+  [
+    S,
+    {
+      type: 'StudyLeaveRequested',
+      data: { residentId: 'M1', reason: 'night shift', requestedAt: window.start },
+    },
+  ],
   [S, { type: 'StudyLeaveDeclined', data: { residentId: 'M1', note: 'compulsory' } }],
-  [S, { type: 'StudyLeaveRequested', data: { residentId: 'M1', reason: 'surgery' } }],
+  [
+    S,
+    { type: 'StudyLeaveRequested', data: { residentId: 'M1', reason: 'surgery', requestedAt: window.start } },
+  ],
   [S, { type: 'StudyLeaveApproved', data: { residentId: 'M1' } }],
   [S, attended('M2')],
   [S, { type: 'AttendanceRevoked', data: { residentId: 'M2', reason: 'mistake' } }],

@@ -152,9 +152,18 @@ const history: Timeline = [
       },
     },
   ],
-  ['c1#activity#A1', { type: 'StudyLeaveRequested', data: { residentId: 'R1', reason: 'night shift' } }],
+  [
+    'c1#activity#A1',
+    {
+      type: 'StudyLeaveRequested',
+      data: { residentId: 'R1', reason: 'night shift', requestedAt: window.start },
+    },
+  ],
   ['c1#activity#A1', { type: 'StudyLeaveDeclined', data: { residentId: 'R1', note: 'compulsory' } }],
-  ['c1#activity#A1', { type: 'StudyLeaveRequested', data: { residentId: 'R1', reason: 'surgery' } }],
+  [
+    'c1#activity#A1',
+    { type: 'StudyLeaveRequested', data: { residentId: 'R1', reason: 'surgery', requestedAt: window.start } },
+  ],
   ['c1#activity#A1', { type: 'StudyLeaveApproved', data: { residentId: 'R1' } }],
   [
     'c1#activity#A1',
