@@ -93,6 +93,42 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
     date: '2026-05-02',
   }),
   nameModel: (f) => ({ residentId: f.residentId, title: 'good-neighbor', citation: 'table' }),
+  planActivitySeries: (f) => ({
+    planId: f.planId,
+    category: 'library-reading',
+    format: 'reading',
+    title: 'Table series',
+    recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=3', start: '2026-06-06T09:00', durationMinutes: 60 },
+  }),
+  rescheduleActivitySeries: () => ({ scope: 'all', startTime: '10:00', reason: 'table' }),
+  cancelActivitySeries: () => ({ scope: 'all', reason: 'table' }),
+  requestStudyLeave: (f) => ({ residentId: f.residentId, reason: 'table' }),
+  approveStudyLeave: () => ({ note: 'table' }),
+  declineStudyLeave: () => ({}),
+  recordStudyMakeUp: () => ({ by: 'note', note: 'table' }),
+  announceRotation: (f) => ({
+    planId: f.planId,
+    title: 'Table rotation',
+    participants: [
+      { key: 'school-1', name: 'Table School', kind: 'school' },
+      { key: 'police', name: 'Table Police Station', kind: 'unit' },
+    ],
+    slots: [
+      { date: '2026-06-01', label: 'June 1' },
+      { date: '2026-10-01', label: 'National Day' },
+    ],
+    seedDay: '2026-05-10',
+  }),
+  swapRotationSlots: () => ({ slotA: 1, slotB: 2, reason: 'table' }),
+  recommendBook: (f) => ({
+    planId: f.planId,
+    title: 'Table book',
+    author: 'Table Author',
+    recommendedBy: 'Community library',
+    reason: 'table',
+  }),
+  reviewBook: (f) => ({ residentId: f.residentId, rating: 4, text: 'table' }),
+  linkReadingEssay: (f) => ({ articleId: f.articleId }),
 };
 
 const queries: Record<string, (f: Record<string, string>) => Record<string, string>> = {
@@ -101,6 +137,10 @@ const queries: Record<string, (f: Record<string, string>) => Record<string, stri
   getReport: () => ({ period: '2026' }),
   sendReport: () => ({ period: '2026-Q1' }),
   getWorkLedger: () => ({ year: '2026' }),
+  getStudyRecord: () => ({ year: '2026' }),
+  getPlanStudyRecords: () => ({ period: '2026' }),
+  listRotations: (f) => ({ planId: f.planId! }),
+  listBooks: (f) => ({ planId: f.planId! }),
 };
 
 /** Per-route values where the shared fixture would not do: erasure gets a resident of its own. */
@@ -204,6 +244,9 @@ beforeAll(async () => {
     description: 'Fixed it',
     date: '2026-05-01',
   });
+  fixture.seriesId = await post('/activity-series', bodies.planActivitySeries!(fixture));
+  fixture.rotationId = await post('/rotations', bodies.announceRotation!(fixture));
+  fixture.bookId = await post('/books', bodies.recommendBook!(fixture));
   fixture.streamId = `demo#resident#${fixture.residentId}`;
   await api.runtime.dispatcher.idle();
 }, 60_000);

@@ -5,13 +5,14 @@ import * as views from '../../../domain/views/index.js';
 import { projections } from '../../../domain/views/index.js';
 import { project } from '../../support/projection-spec.js';
 
-const here = import.meta.dirname;
+/** Projection specs live beside their capability's other specs, anywhere under test/domain. */
+const domainSpecs = join(import.meta.dirname, '..');
 
 describe('every live projection', () => {
-  it('has a given-events → view-items spec in this folder (named by its export)', () => {
-    const specs = readdirSync(here)
+  it('has a given-events → view-items spec under test/domain (named by its export)', () => {
+    const specs = readdirSync(domainSpecs, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.view.unit.spec.ts'))
-      .map((f) => readFileSync(join(here, f), 'utf8'))
+      .map((f) => readFileSync(join(domainSpecs, f), 'utf8'))
       .join('\n');
     const exportName = (p: (typeof projections)[number]) =>
       Object.entries(views).find(([, value]) => value === p)?.[0] ?? p.name;
