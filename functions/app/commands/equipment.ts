@@ -1,0 +1,224 @@
+import { equipmentErrors } from '../../../domain/equipment/equipment.errors.js';
+import { equipmentIdOf, venueOfEquipment } from '../../../domain/equipment/equipment-id.js';
+import {
+  type InstructorCommand,
+  instructorDecider,
+  sessionActivityFold,
+} from '../../../domain/equipment/instructor.decider.js';
+import {
+  type VenueCommand,
+  type VenueState,
+  venueDecider,
+  venueSnapshots,
+} from '../../../domain/equipment/venue.decider.js';
+import { planDecider } from '../../../domain/plan/plan.decider.js';
+import { streamIdOf } from '../../../domain/shared/ids.js';
+import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
+import type { CommandService } from '../command-handler.js';
+import type { Clock } from '../ports.js';
+import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { onRoster } from './roster.js';
+
+export interface EquipmentCommandDeps {
+  readonly commands: CommandService;
+  readonly clock: Clock;
+}
+
+type Input<T extends VenueCommand['type'], Dates extends string> = Omit<
+  Extract<VenueCommand, { type: T }>,
+  'type' | 'now' | Dates
+> &
+  Readonly<Record<Dates, string>>;
+
+/** A new venue: its id (issued by the caller's request); with `planId`, the plan's time zone is the venue's. */
+export type RegisterVenueInput = Omit<
+  Extract<VenueCommand, { type: 'RegisterVenue' }>,
+  'type' | 'planKnown' | 'timeZone'
+>;
+/** A new item: its venue, a key issued by the request, and dates (`yyyy-mm-dd` or a date-time) in the venue's zone. */
+export type InstallEquipmentInput = Omit<
+  Input<'InstallEquipment', 'installedOn'>,
+  'equipmentId' | 'quantity' | 'inspectEveryDays'
+> & {
+  readonly venueId: string;
+  readonly itemKey: string;
+  readonly quantity?: number | undefined;
+  readonly inspectEveryDays?: number | undefined;
+};
+export type InspectEquipmentInput = Input<'InspectEquipment', 'inspectedOn'>;
+export type MaintainEquipmentInput = Input<'MaintainEquipment', 'doneOn'>;
+export type RetireEquipmentInput = Input<'RetireEquipment', 'retiredOn'>;
+export type RegisterInstructorInput = Omit<
+  Extract<InstructorCommand, { type: 'RegisterInstructor' }>,
+  'type' | 'residentKnown'
+>;
+export type RecordSessionInput = Omit<
+  Extract<InstructorCommand, { type: 'RecordSession' }>,
+  'type' | 'timeZone' | 'activity' | 'venueKnown' | 'now'
+>;
+
+/** "A month": the longest one, so an item inspected on the same day every month is never overdue. */
+export const DEFAULT_INSPECT_EVERY_DAYS = 31;
+
+const zoneOf = (state: VenueState) => (state.status === 'registered' ? state.timeZone : DEFAULT_TIME_ZONE);
+
+const onVenue = (
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  venueId: string,
+  command: VenueCommand | ((state: VenueState) => VenueCommand),
+) =>
+  executeOn(
+    deps.commands,
+    actor,
+    { decider: venueDecider, kind: 'venue', id: venueId, snapshots: venueSnapshots },
+    command,
+  );
+
+export async function registerVenue(
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: RegisterVenueInput,
+): Promise<CommandResult> {
+  const plan = input.planId
+    ? (await deps.commands.load(planDecider, streamIdOf(actor.principal.community, 'plan', input.planId)))
+        .state
+    : undefined;
+  const timeZone = plan?.status === 'active' ? plan.timeZone : DEFAULT_TIME_ZONE;
+  return onVenue(deps, actor, input.venueId, {
+    ...input,
+    type: 'RegisterVenue',
+    planKnown: plan?.status === 'active',
+    timeZone,
+  });
+}
+
+export async function installEquipment(
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: InstallEquipmentInput,
+): Promise<CommandResult> {
+  const { venueId, itemKey, ...fields } = input;
+  const equipmentId = equipmentIdOf(venueId, itemKey);
+  const now = deps.clock.now().toISOString();
+  const result = await onVenue(deps, actor, venueId, (state) => ({
+    ...fields,
+    type: 'InstallEquipment',
+    equipmentId,
+    quantity: input.quantity ?? 1,
+    inspectEveryDays: input.inspectEveryDays ?? DEFAULT_INSPECT_EVERY_DAYS,
+    installedOn: resolveInstant(input.installedOn, zoneOf(state)).toISOString(),
+    now,
+  }));
+  return { ...result, id: equipmentId };
+}
+
+/** Runs a command on an item: its id names its venue, whose stream holds the register. */
+async function onItem(
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  equipmentId: string,
+  command: (state: VenueState, now: string) => VenueCommand,
+): Promise<CommandResult> {
+  const venueId = venueOfEquipment(equipmentId);
+  if (!venueId) return { id: equipmentId, outcome: equipmentErrors.notFound(equipmentId) };
+  const now = deps.clock.now().toISOString();
+  const result = await onVenue(deps, actor, venueId, (state) => command(state, now));
+  return { ...result, id: equipmentId };
+}
+
+const dateIn = (state: VenueState, value: string) => resolveInstant(value, zoneOf(state)).toISOString();
+
+export const inspectEquipment = (
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: InspectEquipmentInput,
+) =>
+  onItem(deps, actor, input.equipmentId, (state, now) => ({
+    ...input,
+    type: 'InspectEquipment',
+    inspectedOn: dateIn(state, input.inspectedOn),
+    now,
+  }));
+
+export const maintainEquipment = (
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: MaintainEquipmentInput,
+) =>
+  onItem(deps, actor, input.equipmentId, (state, now) => ({
+    ...input,
+    type: 'MaintainEquipment',
+    doneOn: dateIn(state, input.doneOn),
+    now,
+  }));
+
+export const retireEquipment = (
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: RetireEquipmentInput,
+) =>
+  onItem(deps, actor, input.equipmentId, (state, now) => ({
+    ...input,
+    type: 'RetireEquipment',
+    retiredOn: dateIn(state, input.retiredOn),
+    now,
+  }));
+
+/** A sports instructor; a `residentId`, when given, must be on the roster. */
+export async function registerInstructor(
+  deps: Pick<EquipmentCommandDeps, 'commands'>,
+  actor: CommandActor,
+  input: RegisterInstructorInput,
+): Promise<CommandResult> {
+  const residentKnown = input.residentId
+    ? await onRoster(deps.commands, actor.principal.community, input.residentId)
+    : false;
+  return executeOn(
+    deps.commands,
+    actor,
+    { decider: instructorDecider, kind: 'instructor', id: input.instructorId },
+    { ...input, type: 'RegisterInstructor', residentKnown },
+  );
+}
+
+/**
+ * A session an instructor led. Its activity's and venue's streams say whether they exist (and the
+ * activity's category); `heldOn` is read in the activity's zone, else the venue's.
+ */
+export async function recordInstructorSession(
+  deps: EquipmentCommandDeps,
+  actor: CommandActor,
+  input: RecordSessionInput,
+): Promise<CommandResult> {
+  const { community } = actor.principal;
+  const [activity, venue] = await Promise.all([
+    input.activityId
+      ? deps.commands.load(sessionActivityFold, streamIdOf(community, 'activity', input.activityId))
+      : undefined,
+    input.venueId
+      ? deps.commands.load(venueDecider, streamIdOf(community, 'venue', input.venueId))
+      : undefined,
+  ]);
+  const timeZone =
+    activity?.state.status !== undefined && activity.state.status !== 'unknown'
+      ? activity.state.timeZone
+      : venue?.state.status === 'registered'
+        ? venue.state.timeZone
+        : DEFAULT_TIME_ZONE;
+  const result = await executeOn(
+    deps.commands,
+    actor,
+    { decider: instructorDecider, kind: 'instructor', id: input.instructorId },
+    {
+      ...input,
+      type: 'RecordSession',
+      heldOn: resolveInstant(input.heldOn, timeZone).toISOString(),
+      timeZone,
+      ...(activity ? { activity: activity.state } : {}),
+      venueKnown: venue?.state.status === 'registered',
+      now: deps.clock.now().toISOString(),
+    },
+  );
+  return result;
+}
