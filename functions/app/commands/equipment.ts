@@ -201,12 +201,12 @@ export async function recordInstructorSession(
       : undefined,
   ]);
   const timeZone =
-    activity?.state.status !== undefined && activity.state.status !== 'unknown'
+    activity && activity.state.status !== 'unknown'
       ? activity.state.timeZone
       : venue?.state.status === 'registered'
         ? venue.state.timeZone
         : DEFAULT_TIME_ZONE;
-  const result = await executeOn(
+  return executeOn(
     deps.commands,
     actor,
     { decider: instructorDecider, kind: 'instructor', id: input.instructorId },
@@ -220,5 +220,4 @@ export async function recordInstructorSession(
       now: deps.clock.now().toISOString(),
     },
   );
-  return result;
 }
