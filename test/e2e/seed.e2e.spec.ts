@@ -66,7 +66,9 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
       activities.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
-    expect(activities).toHaveLength(expandActivities(loadPlanTemplate(), 2026).length);
+    // The template's activities and the occurrences of the two recurring series (12 classes, 52 Saturdays).
+    expect(activities).toHaveLength(expandActivities(loadPlanTemplate(), 2026).length + result.occurrences);
+    expect(result.occurrences).toBe(12 + 52);
     expect(new Set(activities.map((a) => a.category))).toEqual(new Set(categories));
     const byTitle = (fragment: string) => activities.filter((a) => a.title.includes(fragment));
     expect(byTitle('Centralized study session')).toHaveLength(8);

@@ -1,6 +1,7 @@
 import { DEFAULT_TIME_ZONE, localTime } from '../../../domain/shared/time.js';
 import { seedFamilyRound } from './family-round.js';
 import { demoResidents, expandActivities, loadPlanTemplate, random } from './plan-template.js';
+import { type SeedSoFar, seedRestOfPlan } from './rest-of-plan.js';
 import { inPool, ok, type SeedClient } from './seed-client.js';
 
 export interface SeedResult {
@@ -9,6 +10,8 @@ export interface SeedResult {
   skipped: boolean;
   residents: number;
   activities: number;
+  /** Occurrences of the recurring series (activities too). */
+  occurrences: number;
   attendances: number;
   held: number;
 }
@@ -18,7 +21,7 @@ export interface SeedResult {
  * ~200 residents (30 party members), every activity the plan names, and past attendance and
  * records, party members' articles, with deliberate gaps so that compliance has something to say
  * (one Q3 study session cancelled, September's civilization-school class without a training plan,
- * members without a quality article).
+ * members without a quality article); then the rest of the plan (rest-of-plan.ts).
  */
 export async function seedDemo(
   client: SeedClient,
@@ -39,6 +42,7 @@ export async function seedDemo(
       skipped: true,
       residents: 0,
       activities: 0,
+      occurrences: 0,
       attendances: 0,
       held: 0,
     };
@@ -76,6 +80,8 @@ export async function seedDemo(
   let attendances = 0;
   let held = 0;
   done = 0;
+  const studySessions: SeedSoFar['studySessions'][number][] = [];
+  const performances: SeedSoFar['performances'][number][] = [];
   await inPool(activities, 6, async (activity, i) => {
     const id = ok(await client.post('/activities', { planId, ...activity }, key(`activity-${i}`)), 'activity')
       .id as string;
@@ -83,6 +89,8 @@ export async function seedDemo(
     const end = new Date(`${activity.window.end}T23:59:59+08:00`);
     const started = start <= now;
     const over = end < now;
+    const attended: string[] = [];
+    if (activity.format === 'performance' && !started) performances.push({ id, start: start.toISOString() });
     if (started) {
       const pool = activity.category === 'party-education' ? members : residentIds;
       const count = Math.min(pool.length, 5 + Math.floor(rnd() * 25));
@@ -98,8 +106,11 @@ export async function seedDemo(
           'attendance',
         );
         attendances++;
+        attended.push(residentId);
       }
     }
+    if (over && activity.format === 'study-session')
+      studySessions.push({ id, start: start.toISOString(), held: false, attendees: attended });
     const isGapSession = activity.title.endsWith('Q3 no. 2');
     if (over && isGapSession) {
       ok(
@@ -108,8 +119,6 @@ export async function seedDemo(
       );
     } else if (over) {
       const middle = new Date((start.getTime() + end.getTime()) / 2).toISOString().slice(0, 10);
-      const isSchool = activity.category === 'civilization-school';
-      const missingPlan = isSchool && activity.title.endsWith(`${year}-09`);
       ok(
         await client.post(
           `/activities/${id}/held`,
@@ -117,9 +126,6 @@ export async function seedDemo(
             heldOn: middle,
             summary: `${activity.title}: held as planned; residents took part and the records were filed.`,
             ...(activity.lecturer ? { lecturer: activity.lecturer } : {}),
-            ...(isSchool && !missingPlan
-              ? { trainingPlan: 'Civic morality, safety and neighbourhood etiquette' }
-              : {}),
             headcount: 20 + Math.floor(rnd() * 80),
           },
           key(`held-${i}`),
@@ -127,6 +133,8 @@ export async function seedDemo(
         'held',
       );
       held++;
+      const session = studySessions.find((x) => x.id === id);
+      if (session) studySessions[studySessions.indexOf(session)] = { ...session, held: true };
     }
     if (++done % 20 === 0) log(`activities ${done}/${activities.length}`);
   });
@@ -175,12 +183,25 @@ export async function seedDemo(
     citation: 'Looks after the elderly of building 4.',
   };
   ok(await client.post('/models', model, key('model-1')), 'model');
+  const rest = await seedRestOfPlan(client, {
+    planId,
+    year,
+    now,
+    residentIds,
+    members,
+    studySessions: studySessions.sort((a, b) => a.start.localeCompare(b.start)),
+    performances: performances.sort((a, b) => a.start.localeCompare(b.start)),
+    key,
+    rnd,
+  });
+  log(`${rest.occurrences} occurrences of the recurring series; a study leave made up; a rotation; a book`);
   return {
     planId,
     year,
     skipped: false,
     residents: people.length,
     activities: activities.length,
+    occurrences: rest.occurrences,
     attendances,
     held,
   };
