@@ -23,6 +23,8 @@ const secrets = {
   round: 'Hyacinth Family Round',
   family: 'The Wrenfield-Ambroses',
   deed: 'Mended the Okapi Bridge',
+  venue: 'Persimmon Fitness Corner',
+  instructor: 'Coach Tamsin Table',
 };
 
 const clock = new ManualClock('2026-05-01T02:00:00Z');
@@ -129,6 +131,13 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
   }),
   reviewBook: (f) => ({ residentId: f.residentId, rating: 4, text: 'table' }),
   linkReadingEssay: (f) => ({ articleId: f.articleId }),
+  registerVenue: () => ({ name: 'Table venue', kind: 'court', location: 'x' }),
+  installEquipment: () => ({ item: 'Table item', installedOn: '2026-04-01' }),
+  inspectEquipment: () => ({ inspectedOn: '2026-04-20', inspector: 'Table', condition: 'good' }),
+  maintainEquipment: () => ({ doneOn: '2026-04-21', by: 'Table', work: 'x' }),
+  retireEquipment: () => ({ retiredOn: '2026-04-22', reason: 'table' }),
+  registerInstructor: () => ({ name: 'Table Coach', specialty: 'x' }),
+  recordInstructorSession: () => ({ heldOn: '2026-04-20', topic: 'table' }),
 };
 
 const queries: Record<string, (f: Record<string, string>) => Record<string, string>> = {
@@ -146,6 +155,8 @@ const queries: Record<string, (f: Record<string, string>) => Record<string, stri
 /** Per-route values where the shared fixture would not do: erasure gets a resident of its own. */
 const paramOverrides: Record<string, (f: Record<string, string>) => Record<string, string>> = {
   erasePersonalData: (f) => ({ residentId: f.erasableId! }),
+  // Retiring an item of its own keeps the other equipment cells from answering 409.
+  retireEquipment: (f) => ({ equipmentId: f.retirableEquipmentId! }),
 };
 
 /** Who each role's token speaks for: a resident and a judge of the round are real people of the roster. */
@@ -247,6 +258,16 @@ beforeAll(async () => {
   fixture.seriesId = await post('/activity-series', bodies.planActivitySeries!(fixture));
   fixture.rotationId = await post('/rotations', bodies.announceRotation!(fixture));
   fixture.bookId = await post('/books', bodies.recommendBook!(fixture));
+  fixture.venueId = await post('/venues', {
+    planId: fixture.planId,
+    name: secrets.venue,
+    kind: 'fitness-station',
+    location: 'Table lane',
+  });
+  const item = { item: 'Table walker', installedOn: '2026-04-01' };
+  fixture.equipmentId = await post(`/venues/${fixture.venueId}/equipment`, item);
+  fixture.retirableEquipmentId = await post(`/venues/${fixture.venueId}/equipment`, item);
+  fixture.instructorId = await post('/instructors', { name: secrets.instructor, specialty: 'dance' });
   fixture.streamId = `demo#resident#${fixture.residentId}`;
   await api.runtime.dispatcher.idle();
 }, 60_000);
