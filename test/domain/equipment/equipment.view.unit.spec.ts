@@ -60,7 +60,7 @@ const retired = {
   data: { equipmentId: 'V1-K2', retiredOn: '2026-02-10T16:00:00.000Z', reason: 'broken' },
 };
 
-describe('venue-details projection', () => {
+describe('venue-details projection [venueDetails]', () => {
   it('keeps a venue in its partition and on the community’s list, by name', async () => {
     const views = await project([['c1#venue#V1', venue]], [venueDetails]);
     expect(await views.item<VenueDetail>(venueKey('c1', 'V1'))).toEqual({
@@ -73,7 +73,7 @@ describe('venue-details projection', () => {
   });
 });
 
-describe('equipment-register projection', () => {
+describe('equipment-register projection [equipmentRegister]', () => {
   it('keeps one row per item with its inspections, maintenance and retirement, each with when it was recorded', async () => {
     const views = await project(
       [
@@ -127,7 +127,7 @@ describe('equipment-register projection', () => {
   });
 });
 
-describe('instructor-details and instructor-sessions projections', () => {
+describe('instructor-details [instructorDetails] and instructor-sessions [instructorSessions] projections', () => {
   const registered = {
     type: 'InstructorRegistered',
     data: { instructorId: 'I1', name: 'Coach Liu', specialty: 'badminton' },
