@@ -22,6 +22,8 @@ export const metrics = [
   'record-complete',
   /** Every party member attends or makes up every study session held in the period. */
   'members-study',
+  /** Every sports equipment item in service inspected in the period (at least `minimum` times). */
+  'equipment-inspected',
 ] as const;
 export const Metric = z.enum(metrics);
 export type Metric = z.infer<typeof Metric>;

@@ -1,4 +1,5 @@
 import type { Target } from '../../events/index.js';
+import type { EquipmentInspectionFacts } from '../equipment/inspection-compliance.js';
 import type { PeriodBounds } from '../shared/time.js';
 import type { ArticleDetail } from '../views/article.view.js';
 import type { ActivityComplianceRow, PartyMemberRow, PlanTargetsRow } from '../views/compliance.view.js';
@@ -27,6 +28,8 @@ export interface ComplianceFacts {
   readonly activities: readonly ActivityComplianceRow[];
   readonly articles: readonly ArticleDetail[];
   readonly members: readonly PartyMemberRow[];
+  /** The community's equipment register: read only for a plan with an `equipment-inspected` target. */
+  readonly equipment?: EquipmentInspectionFacts;
 }
 
 /** What every metric is judged from: the facts, and the plan's activities and members as of the instant. */

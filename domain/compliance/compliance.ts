@@ -1,4 +1,5 @@
 import type { Metric } from '../../events/index.js';
+import { equipmentInspectedItem } from '../equipment/inspection-compliance.js';
 import { periodBounds, periodsOfYear } from '../shared/time.js';
 import { activityItem } from './activity-metrics.js';
 import { articlesPerMemberItem } from './articles-per-member.js';
@@ -22,6 +23,13 @@ export const evaluators: Readonly<Record<Metric, MetricEvaluator>> = {
   'record-complete': activityItem,
   'articles-per-member': articlesPerMemberItem,
   'members-study': membersStudyItem,
+  'equipment-inspected': (target, period, judgement) =>
+    equipmentInspectedItem(
+      target,
+      period,
+      judgement.facts.equipment ?? { equipment: [], venues: [] },
+      new Date(judgement.instant),
+    ),
 };
 
 /** Where the plan stands against every target, in every period of its year, as the history said at `asOf`. */

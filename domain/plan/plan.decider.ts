@@ -41,6 +41,8 @@ export type PlanState =
     };
 
 const activityMetrics = new Set(['activities-held', 'held-within-window', 'record-complete']);
+/** Metrics that judge people or things, not activities of a category: a category would be ignored. */
+const metricsWithoutCategory = new Set(['articles-per-member', 'members-study', 'equipment-inspected']);
 
 function sameTarget(a: Target | undefined, b: Target): boolean {
   return (
@@ -74,8 +76,8 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
         const { target } = command;
         if (activityMetrics.has(target.metric) && !target.category)
           return planErrors.targetNeedsCategory(target.metric);
-        if (target.metric === 'articles-per-member' && (target.category || target.format))
-          return planErrors.targetTakesNoCategory();
+        if (metricsWithoutCategory.has(target.metric) && (target.category || target.format))
+          return planErrors.targetTakesNoCategory(target.metric);
         // Setting a target to what it already is records nothing: history holds changes, not repeats.
         if (sameTarget(state.targets[target.targetId], target)) return [];
         return [{ type: 'TargetSet', data: target }];

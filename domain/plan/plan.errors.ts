@@ -10,11 +10,11 @@ export const planErrors = {
       'invalid',
       `a ${metric} target must name the category of activities it counts`,
     ),
-  targetTakesNoCategory: () =>
+  targetTakesNoCategory: (metric: string) =>
     domainError(
       'target-takes-no-category',
       'invalid',
-      'an articles-per-member target counts articles, not activities: give no category or format',
+      `a ${metric} target judges members or equipment, not activities of a category: give no category or format`,
     ),
   leaderInDeputies: () => domainError('leader-is-deputy', 'invalid', 'the leader cannot also be a deputy'),
   residentNotFound: (residentId: string) =>

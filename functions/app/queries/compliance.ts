@@ -13,6 +13,7 @@ import { appErrors } from '../errors.js';
 import type { Clock } from '../ports.js';
 import { readAll } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
+import { equipmentInspectionFacts } from './equipment.js';
 
 /**
  * The bounded compliance views of a plan (one row per activity, article and member; never its
@@ -25,12 +26,15 @@ export async function complianceFacts(
 ): Promise<ComplianceFacts> {
   const plan = await views.get<PlanTargetsRow>(planTargetsKey(community, planId));
   if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
-  const [activities, articles, members] = await Promise.all([
+  // The equipment register is read only where a target judges it: other plans pay no extra read.
+  const judgesEquipment = plan.data.history.some((t) => t.metric === 'equipment-inspected');
+  const [activities, articles, members, equipment] = await Promise.all([
     readAll<ActivityComplianceRow>(views, { list: planActivitiesList(community, planId) }),
     readAll<ArticleDetail>(views, { list: articlesList(community, planId) }),
     readAll<PartyMemberRow>(views, { list: partyMembersList(community) }),
+    judgesEquipment ? equipmentInspectionFacts(views, community) : undefined,
   ]);
-  return { plan: plan.data, activities, articles, members };
+  return { plan: plan.data, activities, articles, members, ...(equipment ? { equipment } : {}) };
 }
 
 /** Reads a plan's compliance views and judges them as of an instant. */

@@ -3,6 +3,7 @@ import { seedFamilyRound } from './family-round.js';
 import { demoResidents, expandActivities, loadPlanTemplate, random } from './plan-template.js';
 import { type SeedSoFar, seedRestOfPlan } from './rest-of-plan.js';
 import { inPool, ok, type SeedClient } from './seed-client.js';
+import { seedSports } from './sports.js';
 
 export interface SeedResult {
   planId: string;
@@ -82,6 +83,7 @@ export async function seedDemo(
   done = 0;
   const studySessions: SeedSoFar['studySessions'][number][] = [];
   const performances: SeedSoFar['performances'][number][] = [];
+  const sportsHeld: { id: string; start: string }[] = [];
   await inPool(activities, 6, async (activity, i) => {
     const id = ok(await client.post('/activities', { planId, ...activity }, key(`activity-${i}`)), 'activity')
       .id as string;
@@ -91,6 +93,7 @@ export async function seedDemo(
     const over = end < now;
     const attended: string[] = [];
     if (activity.format === 'performance' && !started) performances.push({ id, start: start.toISOString() });
+    if (activity.category === 'sports-fitness' && over) sportsHeld.push({ id, start: start.toISOString() });
     if (started) {
       const pool = activity.category === 'party-education' ? members : residentIds;
       const count = Math.min(pool.length, 5 + Math.floor(rnd() * 25));
@@ -183,7 +186,7 @@ export async function seedDemo(
     citation: 'Looks after the elderly of building 4.',
   };
   ok(await client.post('/models', model, key('model-1')), 'model');
-  const rest = await seedRestOfPlan(client, {
+  const soFar: SeedSoFar = {
     planId,
     year,
     now,
@@ -193,8 +196,12 @@ export async function seedDemo(
     performances: performances.sort((a, b) => a.start.localeCompare(b.start)),
     key,
     rnd,
-  });
-  log(`${rest.occurrences} occurrences of the recurring series; a study leave made up; a rotation; a book`);
+  };
+  const rest = await seedRestOfPlan(client, soFar);
+  await seedSports(client, soFar, sportsHeld.sort((a, b) => a.start.localeCompare(b.start))[0]);
+  log(
+    `${rest.occurrences} occurrences of the recurring series; a study leave made up; a rotation; a book; a square's equipment and an instructor`,
+  );
   return {
     planId,
     year,
