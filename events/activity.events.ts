@@ -31,6 +31,15 @@ export const ActivityRescheduled = defineEvent(
   z.object({ window: Window, previousWindow: Window, reason: z.string() }),
 );
 
+/**
+ * The venue or lecturer changed before the activity was held (a series edit reaches its occurrences
+ * this way). Only the fields given change; what the activity had before is in its history.
+ */
+export const ActivityDetailsChanged = defineEvent(
+  'ActivityDetailsChanged',
+  z.object({ venue: z.string().optional(), lecturer: z.string().optional(), reason: z.string() }),
+);
+
 export const ActivityCancelled = defineEvent('ActivityCancelled', z.object({ reason: z.string() }));
 
 export const ResidentRegistered = defineEvent('ResidentRegistered', z.object({ residentId: z.string() }));
@@ -63,6 +72,7 @@ export const ActivityHeld = defineEvent(
 export const activityEvents = [
   ActivityPlanned,
   ActivityRescheduled,
+  ActivityDetailsChanged,
   ActivityCancelled,
   ResidentRegistered,
   ResidentAttended,

@@ -1,5 +1,6 @@
 import type {
   ActivityCancelled,
+  ActivityDetailsChanged,
   ActivityHeld,
   ActivityPlanned,
   ActivityRescheduled,
@@ -61,6 +62,7 @@ export type PlanEvent =
 export type ActivityEvent =
   | EventOf<typeof ActivityPlanned>
   | EventOf<typeof ActivityRescheduled>
+  | EventOf<typeof ActivityDetailsChanged>
   | EventOf<typeof ActivityCancelled>
   | EventOf<typeof ResidentRegistered>
   | EventOf<typeof ResidentAttended>

@@ -2,8 +2,14 @@ import type { ActivityEvent, Category, Format, StudyEvent, Window } from '../../
 import { planErrors } from '../plan/plan.errors.js';
 import type { Decider } from '../shared/decider.js';
 import { emptyIdSet, type IdSet, idSetAdd, idSetHas, idSetRemove } from '../shared/id-set.js';
-import { zonedInstant } from '../shared/time.js';
 import { activityErrors } from './activity.errors.js';
+import {
+  type ActivityDetails,
+  type ChangeActivityDetails,
+  decideDetails,
+  detailsOf,
+} from './activity-details.js';
+import { heldWithinWindow, windowProblem } from './activity-window.js';
 import { decideStudy, evolveStudy, type LeaveStatus, type StudyCommand } from './study-leave.js';
 
 export interface PlanFacts {
@@ -14,6 +20,7 @@ export interface PlanFacts {
 
 export type ActivityCommand =
   | StudyCommand
+  | ChangeActivityDetails
   | {
       readonly type: 'PlanActivity';
       readonly activityId: string;
@@ -80,7 +87,7 @@ export type ActivityCommand =
 /** JSON-shaped (maps, not Sets) so that a long activity's state can be snapshotted as it is. */
 export type ActivityState =
   | { readonly status: 'none' }
-  | {
+  | ({
       readonly status: 'planned' | 'cancelled' | 'held';
       readonly planId: string;
       readonly planYear: number;
@@ -95,28 +102,11 @@ export type ActivityState =
       /** Study sessions: each member's leave, and who made the session up. */
       readonly leaves: Readonly<Record<string, LeaveStatus>>;
       readonly madeUp: IdSet;
-    };
+    } & ActivityDetails);
 
 /** Snapshot shape version: bump when ActivityState changes. */
-export const ACTIVITY_STATE_SCHEMA = 'activity-state-v3';
+export const ACTIVITY_STATE_SCHEMA = 'activity-state-v4';
 export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 50 } as const;
-
-function windowProblem(window: Window, year: number, timeZone: string) {
-  const start = Date.parse(window.start);
-  const end = Date.parse(window.end);
-  if (end < start) return activityErrors.windowEndsBeforeStart();
-  const yearStart = zonedInstant(year, 1, 1, timeZone).getTime();
-  const yearEnd = zonedInstant(year + 1, 1, 1, timeZone).getTime();
-  if (start < yearStart || end >= yearEnd) return activityErrors.windowOutsidePlanYear(year);
-  return undefined;
-}
-
-export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: string): boolean => {
-  const from = Date.parse(heldOn);
-  // A whole day meets the window if any instant of it does ([from, until) against [start, end]).
-  const to = heldUntil ? Date.parse(heldUntil) - 1 : from;
-  return to >= Date.parse(window.start) && from <= Date.parse(window.end);
-};
 
 export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent | StudyEvent> = {
   initialState: { status: 'none' },
@@ -155,6 +145,8 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
           },
         ];
       }
+      case 'ChangeActivityDetails':
+        return decideDetails(command, state);
       case 'CancelActivity':
         if (state.status === 'held') return activityErrors.alreadyHeld();
         return [{ type: 'ActivityCancelled', data: { reason: command.reason } }];
@@ -213,12 +205,15 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         attending: emptyIdSet,
         leaves: {},
         madeUp: emptyIdSet,
+        ...detailsOf(event.data),
       };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
       case 'ActivityRescheduled':
         return { ...state, window: event.data.window };
+      case 'ActivityDetailsChanged':
+        return { ...state, ...detailsOf(event.data) };
       case 'ActivityCancelled':
         return { ...state, status: 'cancelled' };
       case 'ResidentRegistered':

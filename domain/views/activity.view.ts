@@ -37,6 +37,17 @@ export const ActivityDetail = z.object({
   rescheduled: z.array(
     z.object({ from: StoredWindow, to: StoredWindow, reason: z.string(), at: z.string() }),
   ),
+  /** Each change of venue or lecturer: the fields it set, why, when recorded (absent: never changed). */
+  detailsChanged: z
+    .array(
+      z.object({
+        venue: z.string().optional(),
+        lecturer: z.string().optional(),
+        reason: z.string(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
   cancelled: z.object({ reason: z.string(), at: z.string() }).nullable(),
   held: z
     .object({
@@ -99,6 +110,7 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
     switch (event.type) {
       case 'ActivityPlanned':
       case 'ActivityRescheduled':
+      case 'ActivityDetailsChanged':
       case 'ActivityCancelled':
       case 'ActivityHeld':
       case 'ResidentRegistered':
@@ -146,6 +158,18 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           },
           ...calendarPlacement(context, event.data.window, data.activityId),
         };
+      case 'ActivityDetailsChanged': {
+        const { venue, lecturer } = event.data;
+        return {
+          ...current,
+          data: {
+            ...data,
+            ...(venue === undefined ? {} : { venue }),
+            ...(lecturer === undefined ? {} : { lecturer }),
+            detailsChanged: [...(data.detailsChanged ?? []), { ...event.data, at: context.recordedAt }],
+          },
+        };
+      }
       case 'ActivityCancelled':
         return {
           ...current,

@@ -170,6 +170,76 @@ describe('activity decider', () => {
     });
   });
 
+  describe('venue and lecturer', () => {
+    const change = (fields: { venue?: string; lecturer?: string }): ActivityCommand => ({
+      type: 'ChangeActivityDetails',
+      activityId: 'A',
+      ...fields,
+      reason: 'the court is resurfaced',
+    });
+    const detailsChanged = (fields: { venue?: string; lecturer?: string }): ActivityEvent => ({
+      type: 'ActivityDetailsChanged',
+      data: { ...fields, reason: 'the court is resurfaced' },
+    });
+    const plannedAt: ActivityEvent = {
+      type: 'ActivityPlanned',
+      data: {
+        ...(planned.data as Extract<ActivityEvent, { type: 'ActivityPlanned' }>['data']),
+        venue: 'Court 1',
+        lecturer: 'Coach Ma',
+      },
+    };
+
+    it('changes the venue, the lecturer or both, naming only what changes', () => {
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 2' }))
+        .thenEmits([detailsChanged({ venue: 'Court 2' })]);
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 1', lecturer: 'Coach Li' }))
+        .thenEmits([detailsChanged({ lecturer: 'Coach Li' })]);
+      spec(activityDecider)
+        .given([planned])
+        .when(change({ venue: 'Court 2', lecturer: 'Coach Li' }))
+        .thenEmits([detailsChanged({ venue: 'Court 2', lecturer: 'Coach Li' })]);
+      const state = spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 2' }))
+        .thenState();
+      expect(state).toMatchObject({ venue: 'Court 2', lecturer: 'Coach Ma' });
+    });
+    it('does nothing when the activity has those details already (a retried change)', () => {
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 1' }))
+        .thenEmits([]);
+      spec(activityDecider)
+        .given([plannedAt, detailsChanged({ venue: 'Court 2' })])
+        .when(change({ venue: 'Court 2', lecturer: 'Coach Ma' }))
+        .thenEmits([]);
+      spec(activityDecider).given([plannedAt]).when(change({})).thenEmits([]);
+    });
+    it('refuses a cancelled, a held or an unknown activity', () => {
+      spec(activityDecider)
+        .given([plannedAt, cancelled])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-cancelled', 'conflict');
+      const held: ActivityEvent = {
+        type: 'ActivityHeld',
+        data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+      };
+      spec(activityDecider)
+        .given([plannedAt, held])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-already-held', 'conflict');
+      spec(activityDecider)
+        .given([])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-not-found');
+    });
+  });
+
   describe('registration', () => {
     it('registers residents up to capacity and never beyond', () => {
       spec(activityDecider)
