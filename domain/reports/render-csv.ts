@@ -47,6 +47,10 @@ export function renderCsv(report: ReportModel): string {
   for (const m of report.membersShortOfQualityArticle)
     rows.push(['short-of-article', m.name, report.period.name, m.residentId, '', '']);
   for (const d of report.goodDeeds) rows.push(['good-deed', d.title, d.date, d.residentIds.length, '', '']);
+  for (const i of report.sports.instructors)
+    rows.push(['instructor', i.name, report.period.name, i.sessions, i.participants, '']);
+  for (const o of report.sports.overdueEquipment)
+    rows.push(['overdue-equipment', o.item, report.asOf, o.venueName, o.reasons.join(' '), '']);
   for (const a of report.nextPeriod.activities)
     rows.push(['next-period', a.title, report.nextPeriod.name, a.category, a.start, '']);
   rows.push(['ledger', report.ledger.digest, report.ledger.through ?? '', report.ledger.commits, '', '']);

@@ -97,6 +97,10 @@ ${h2(t.report.familyStyle)}
 ${list(p.rounds)}
 ${h2(t.report.goodDeeds)}
 ${list(p.goodDeeds)}
+${h2(t.report.sports)}
+${list(p.instructors)}
+${h2(t.report.overdueEquipment)}
+${list(p.overdueEquipment)}
 ${h2(p.nextTitle)}
 ${list(p.next)}
 <p id="ledger" style="font-size:12px;color:#475467;border-top:1px solid #e4e7ec;padding-top:12px;margin-top:24px;word-break:break-all;">${escapeHtml(p.ledger)}</p>
@@ -143,6 +147,10 @@ export function renderText(report: ReportModel, w: Wording): string {
     ...bullet(p.rounds),
     `${t.report.goodDeeds}:`,
     ...bullet(p.goodDeeds),
+    `${t.report.sports}:`,
+    ...bullet(p.instructors),
+    `${t.report.overdueEquipment}:`,
+    ...bullet(p.overdueEquipment),
     `${p.nextTitle}:`,
     ...bullet(p.next),
     '',

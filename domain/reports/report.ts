@@ -1,5 +1,6 @@
 import type { Category } from '../../events/index.js';
 import type { ComplianceItem } from '../compliance/compliance.js';
+import type { OverdueReason } from '../equipment/standing.js';
 import { type PeriodBounds, resolveInstant } from '../shared/time.js';
 import type { ActivityDetail } from '../views/activity.view.js';
 import type { Locale } from './i18n/locale.js';
@@ -36,6 +37,7 @@ export interface ReportInputs {
     leaders: { nominationId: string; familyName: string; householdId: string; final: number | null }[];
   }[];
   readonly goodDeeds: readonly { deedId: string; title: string; date: string; residentIds: string[] }[];
+  readonly sports: ReportModel['sports'];
 }
 
 /** An activity held in the period, with the record the seed asks for (lecturer, sign-ins, summary). */
@@ -64,6 +66,17 @@ export interface ReportModel {
   readonly membersShortOfQualityArticle: { residentId: string; name: string }[];
   readonly rounds: ReportInputs['rounds'];
   readonly goodDeeds: ReportInputs['goodDeeds'];
+  /** "Four sports into the community": the instructors' sessions of the period, and what is overdue now. */
+  readonly sports: {
+    readonly instructors: readonly {
+      instructorId: string;
+      name: string;
+      specialty: string;
+      sessions: number;
+      participants: number;
+    }[];
+    readonly overdueEquipment: readonly { venueName: string; item: string; reasons: OverdueReason[] }[];
+  };
   readonly nextPeriod: {
     name: string;
     activities: { activityId: string; title: string; category: Category; start: string }[];
@@ -153,6 +166,7 @@ export function buildReport(input: ReportInputs): ReportModel {
     goodDeeds: input.goodDeeds.filter((d) =>
       within(resolveInstant(d.date, input.plan.timeZone).toISOString(), period),
     ),
+    sports: input.sports,
     nextPeriod: {
       name: input.next.period,
       // What starts then: a year-long activity under way since January is not news for October.

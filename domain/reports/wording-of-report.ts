@@ -60,6 +60,16 @@ export function reportPhrases(report: ReportModel, w: Wording) {
     goodDeeds: report.goodDeeds.map(
       (d) => `${w.date(resolveInstant(d.date, report.plan.timeZone).toISOString())} ${d.title}`,
     ),
+    instructors: report.sports.instructors.map((i) =>
+      t.report.instructorLine(i.name, i.specialty, i.sessions, i.participants),
+    ),
+    overdueEquipment: report.sports.overdueEquipment.map((o) =>
+      t.report.overdueLine(
+        o.venueName,
+        o.item,
+        o.reasons.map((r) => t.report.overdueReason[r]).join(w.locale === 'zh-CN' ? '、' : ', '),
+      ),
+    ),
     nextTitle: t.report.plannedFor(w.period(report.nextPeriod.name)),
     next: report.nextPeriod.activities.map(
       (a) => `${w.date(a.start)} ${a.title} (${t.category[a.category]})`,

@@ -179,6 +179,14 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     expect(row('equipment-inspected', '2026-10')).toBe('met');
     expect(row('members-study', '2026-Q1')).toMatch(/met|missed/);
     expect(row('civilization-school-month', '2026-10')).toBe('met');
+    // The leaders' Q4 report counts the instructor's sessions and names the overdue table.
+    const report = await get<{
+      sports: { instructors: { name: string; sessions: number }[]; overdueEquipment: { item: string }[] };
+    }>(`/reports/${result.planId}?period=2026-Q4`);
+    expect(report.sports.instructors).toEqual([
+      expect.objectContaining({ name: 'Coach Liu Fang', sessions: 1 }),
+    ]);
+    expect(report.sports.overdueEquipment.map((o) => o.item)).toEqual(['Table tennis table']);
   });
 
   const browser = chromiumAvailable() ? it : it.skip;

@@ -19,6 +19,7 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
     membersShortOfQualityArticle: [],
     rounds: [],
     goodDeeds: [],
+    sports: { instructors: [], overdueEquipment: [] },
     nextPeriod: { name: '2026-Q4', activities: [] },
     ...overrides,
   };

@@ -95,6 +95,17 @@ export const en: Messages = {
     leaderScore: (name, final) => `${name} (${final})`,
     household: (familyName, householdId) => `${familyName} (household ${householdId})`,
     goodDeeds: 'Good deeds',
+    sports: "Sports instructors' sessions",
+    instructorLine: (name, specialty, sessions, participants) =>
+      `${name} (${specialty}): ${sessions} sessions, ${participants} participants`,
+    overdueEquipment: 'Sports equipment overdue for inspection or repair',
+    overdueLine: (venue, item, reasons) => `${venue} · ${item}: ${reasons}`,
+    overdueReason: {
+      'never-inspected': 'never inspected since installed',
+      'inspection-due': 'inspection overdue',
+      'needs-repair': 'needs repair',
+      unsafe: 'unsafe',
+    },
     plannedFor: (period) => `Planned for ${period}`,
     ledger: (through, commits, digest) =>
       `Computed from the ledger through ${through} (${commits} commits), digest ${digest}: check it with GET /audit/verify?digest=.`,

@@ -1,5 +1,6 @@
 import type { ArticleKind, Category, Format, Verdict } from '../../../events/index.js';
 import type { ComplianceStatus } from '../../compliance/compliance.js';
+import type { OverdueReason } from '../../equipment/standing.js';
 
 /** A report's period, as its readers name it: `2026`, `2026-Q3` or `2026-07`. */
 export type PeriodName =
@@ -54,6 +55,11 @@ export interface Messages {
     leaderScore(name: string, final: string): string;
     household(familyName: string, householdId: string): string;
     readonly goodDeeds: string;
+    readonly sports: string;
+    instructorLine(name: string, specialty: string, sessions: number, participants: number): string;
+    readonly overdueEquipment: string;
+    overdueLine(venue: string, item: string, reasons: string): string;
+    readonly overdueReason: Readonly<Record<OverdueReason, string>>;
     plannedFor(period: string): string;
     ledger(through: string, commits: number, digest: string): string;
     readonly ledgerEmpty: string;

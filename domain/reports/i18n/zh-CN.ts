@@ -69,6 +69,17 @@ export const zhCN: Messages = {
     leaderScore: (name, final) => `${name}（${final} 分）`,
     household: (familyName, householdId) => `${familyName}（户号 ${householdId}）`,
     goodDeeds: '好人好事',
+    sports: '社会体育指导员本期指导情况',
+    instructorLine: (name, specialty, sessions, participants) =>
+      `${name}（${specialty}）：指导 ${sessions} 次，${participants} 人次`,
+    overdueEquipment: '逾期未检或待修的健身器材',
+    overdueLine: (venue, item, reasons) => `${venue} · ${item}：${reasons}`,
+    overdueReason: {
+      'never-inspected': '安装后从未检查',
+      'inspection-due': '超过检查周期',
+      'needs-repair': '待维修',
+      unsafe: '存在安全隐患',
+    },
     plannedFor: (period) => `${period}计划开展的活动`,
     ledger: (through, commits, digest) =>
       `本报告依据台账至 ${through} 的 ${commits} 条记录生成，账本摘要 ${digest}（可用 GET /audit/verify?digest= 核验）。`,

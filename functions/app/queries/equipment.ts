@@ -168,3 +168,31 @@ export async function getInstructor(
   const sessions = range ? all.filter((s) => s.heldDay >= range.from && s.heldDay <= range.to) : all;
   return { ...item.data, ...(input.period ? { period: input.period } : {}), sessions };
 }
+
+/**
+ * The leaders' report's sports lines: each instructor's sessions of the period (0 shows who was not
+ * sent into the community) and every item overdue as of `asOf`.
+ */
+export async function sportsOfReport(views: ViewStore, community: string, period: string, asOf: Date) {
+  const [instructors, facts] = await Promise.all([
+    instructorReport(views, community, period, asOf),
+    equipmentInspectionFacts(views, community),
+  ]);
+  const venues = new Map(facts.venues.map((v) => [v.venueId, v]));
+  return {
+    instructors: instructors.map(({ instructorId, name, specialty, sessions, participants }) => ({
+      instructorId,
+      name,
+      specialty,
+      sessions,
+      participants,
+    })),
+    overdueEquipment: facts.equipment.flatMap((row) => {
+      const venue = venues.get(row.venueId);
+      const standing = venue ? standingOf(row, venue.timeZone, asOf) : undefined;
+      return venue && standing && standing.overdue.length > 0
+        ? [{ venueName: venue.name, item: standing.item, reasons: standing.overdue.map((o) => o.reason) }]
+        : [];
+    }),
+  };
+}

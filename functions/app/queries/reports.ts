@@ -29,6 +29,7 @@ import { readAll, readPartition } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 import { complianceFacts } from './compliance.js';
+import { sportsOfReport } from './equipment.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
@@ -107,7 +108,7 @@ export async function buildPlanReport(
   // Computed as of now (the report says where the plan stands), and the instant is recorded with
   // every delivery so the same figures can be reproduced with ?asOf= later.
   const asOf = now;
-  const [facts, activities, deeds, rounds] = await Promise.all([
+  const [facts, activities, deeds, rounds, sports] = await Promise.all([
     complianceFacts(views, community, planId),
     readAll<ActivityDetail>(views, {
       list: activitiesList(community),
@@ -118,6 +119,7 @@ export async function buildPlanReport(
       list: roundsList(community),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
     }),
+    sportsOfReport(views, community, period, asOf),
   ]);
   // One read of the facts, judged twice: now, and as the previous period ended (what changed).
   const compliance = evaluateCompliance(facts, asOf);
@@ -193,6 +195,7 @@ export async function buildPlanReport(
     residentNames: Object.fromEntries(profiles.map((p) => [p.data.residentId, p.data.name])),
     rounds: roundStates,
     goodDeeds: deeds.map(({ deedId, title, date, residentIds }) => ({ deedId, title, date, residentIds })),
+    sports,
   });
 }
 

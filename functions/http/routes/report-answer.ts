@@ -74,6 +74,24 @@ export const ReportAnswer = closed({
   goodDeeds: z.array(
     closed({ deedId: z.string(), title: z.string(), date: z.string(), residentIds: z.array(z.string()) }),
   ),
+  sports: closed({
+    instructors: z.array(
+      closed({
+        instructorId: z.string(),
+        name: z.string(),
+        specialty: z.string(),
+        sessions: z.number().int(),
+        participants: z.number().int(),
+      }),
+    ),
+    overdueEquipment: z.array(
+      closed({
+        venueName: z.string(),
+        item: z.string(),
+        reasons: z.array(z.enum(['never-inspected', 'inspection-due', 'needs-repair', 'unsafe'])),
+      }),
+    ),
+  }).describe("Sports instructors' sessions in the period; equipment overdue as of the report"),
   nextPeriod: closed({
     name: z.string(),
     activities: z

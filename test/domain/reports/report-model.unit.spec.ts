@@ -39,6 +39,7 @@ function inputs(activities: ActivityDetail[], attendance: ReportInputs['attendan
     residentNames: {},
     rounds: [],
     goodDeeds: [],
+    sports: { instructors: [], overdueEquipment: [] },
   };
 }
 
