@@ -25,7 +25,15 @@ export const tagDescriptions: Record<string, string> = {
   Articles: 'Party members’ articles, their revisions and reviews.',
   'Good family style': 'Rounds, nominations, endorsements, scores, decisions and the explained ranking.',
   'Good deeds and models': 'Good deeds and moral models the committee names.',
-  Reports: 'Leaders’ reports, rendered or sent.',
+  Study:
+    'Party study sessions: leave asked before a session, approved, and made up; each member’s study record.',
+  Rotations:
+    'Units and schools performing in turn: a draw anyone can recompute from a day’s digest, and swaps.',
+  Reading: 'Recommended books, residents’ reviews, and the reading essays written on them.',
+  'Sports venues and instructors':
+    'Equipment registers per venue, inspections and maintenance, what is overdue; sports instructors and their sessions.',
+  Reports:
+    'Leaders’ reports (JSON, HTML, text, CSV, PDF in the reader’s language), sent one message per recipient; the paper records (sign-in sheets, the year’s work ledger).',
   Audit: 'History in global order, hash chains, digests and their verification.',
   Docs: 'This document and its interactive page.',
 };
