@@ -53,6 +53,7 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
     window: { start: '2026-06-01', end: '2026-06-30' },
   }),
   rescheduleActivity: () => ({ window: { start: '2026-07-01', end: '2026-07-31' }, reason: 'table' }),
+  changeActivityDetails: () => ({ venue: 'Table hall', reason: 'table' }),
   cancelActivity: () => ({ reason: 'table' }),
   registerResident: (f) => ({ residentId: f.residentId }),
   recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', at: '2026-05-20' }),

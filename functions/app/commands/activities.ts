@@ -25,6 +25,7 @@ export interface ActivityCommandDeps {
 export type PlanActivityInput = Omit<Command<'PlanActivity'>, 'plan'>;
 export type RescheduleActivityInput = Command<'RescheduleActivity'>;
 export type CancelActivityInput = Command<'CancelActivity'>;
+export type ChangeActivityDetailsInput = Command<'ChangeActivityDetails'>;
 export type RegisterResidentInput = Omit<Command<'RegisterResident'>, 'residentKnown'>;
 /** Without `at`, the attendance is recorded at the clock's now. */
 export type RecordAttendanceInput = Omit<Command<'RecordAttendance'>, 'residentKnown' | 'at'> & {
@@ -90,6 +91,14 @@ export const rescheduleActivity = (
     reason: input.reason,
     window: windowIn(input.window, zoneOf(state)),
   }));
+
+/** A new venue or lecturer for an activity not yet held (nothing is written when it has them already). */
+export const changeActivityDetails = (
+  deps: ActivityCommandDeps,
+  actor: CommandActor,
+  input: ChangeActivityDetailsInput,
+): Promise<CommandResult> =>
+  onActivity(deps, actor, input.activityId, { ...input, type: 'ChangeActivityDetails' });
 
 export const cancelActivity = (
   deps: ActivityCommandDeps,

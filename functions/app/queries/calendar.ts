@@ -21,6 +21,8 @@ export interface CalendarInput extends PageInput {
   readonly category?: Category | undefined;
   readonly status?: ActivityStatus | undefined;
   readonly planId?: string | undefined;
+  /** Only the occurrences of this recurring series. */
+  readonly seriesId?: string | undefined;
 }
 
 export type CalendarEntry = ActivityDetail & { readonly version: number };
@@ -41,6 +43,7 @@ export async function listActivities(
   if (input.category) where.push({ field: ['data', 'category'], op: '=', value: input.category });
   if (input.status) where.push({ field: ['data', 'status'], op: '=', value: input.status });
   if (input.planId) where.push({ field: ['data', 'planId'], op: '=', value: input.planId });
+  if (input.seriesId) where.push({ field: ['data', 'seriesId'], op: '=', value: input.seriesId });
   const page = await deps.views.list<ActivityDetail>({
     // Sorted by window start: anything starting after `to` cannot overlap.
     ...activitiesStartingBy(actor.community, to),

@@ -3,6 +3,7 @@ import { AttendanceMethod, Category, Format } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import {
   cancelActivity,
+  changeActivityDetails,
   planActivity,
   recordAttendance,
   recordHeld,
@@ -45,6 +46,14 @@ const RescheduleBody = z
   .object({ window: WindowBody, reason: trimmed(1000) })
   .strict()
   .meta({ id: 'RescheduleActivity' });
+const DetailsBody = z
+  .object({ venue: trimmed(200).optional(), lecturer: trimmed(200).optional(), reason: trimmed(1000) })
+  .strict()
+  .refine((b) => b.venue !== undefined || b.lecturer !== undefined, {
+    message: 'give a venue, a lecturer or both',
+    path: ['venue'],
+  })
+  .meta({ id: 'ChangeActivityDetails' });
 const ResidentBody = z.object({ residentId: Id }).strict();
 const AttendanceBody = z
   .object({ residentId: Id, method: AttendanceMethod, at: DateOrDateTime.optional() })
@@ -70,6 +79,7 @@ const CalendarQuery = ListQuery.extend({
   category: Category.optional(),
   status: z.enum(['planned', 'cancelled', 'held']).optional(),
   planId: Id.optional(),
+  seriesId: Id.optional().describe("a recurring series' occurrences"),
 });
 
 export const activityRoutes = [
@@ -102,6 +112,23 @@ export const activityRoutes = [
     response: { status: 201, description: 'The activity was rescheduled', schema: CommandAnswer },
     async handle(request, deps) {
       return commandAnswer(await rescheduleActivity(deps, request, { ...request.params, ...request.body }));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/activities/{activityId}/details',
+    operationId: 'changeActivityDetails',
+    summary: 'Change the venue or lecturer of an activity not yet held',
+    tag: 'Activities',
+    kind: 'command',
+    roles: [...roleSets.staff],
+    params: ActivityParams,
+    body: DetailsBody,
+    response: { status: 201, description: 'The details were changed', schema: CommandAnswer },
+    async handle(request, deps) {
+      return commandAnswer(
+        await changeActivityDetails(deps, request, { ...request.params, ...request.body }),
+      );
     },
   }),
   defineRoute({
