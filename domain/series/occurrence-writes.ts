@@ -1,6 +1,6 @@
 import type { ActivityCommand, ActivityState } from '../activity/activity.decider.js';
 import { type DomainError, domainError } from '../shared/errors.js';
-import type { OccurrenceWrite, PendingDecision, SeriesState } from './series.state.js';
+import type { OccurrenceDetails, OccurrenceWrite, PendingDecision, SeriesState } from './series.state.js';
 
 type Active = Exclude<SeriesState, { status: 'none' }>;
 
@@ -11,6 +11,32 @@ export const movedSince = (occurrenceId: string) =>
     'conflict',
     `occurrence ${occurrenceId} is no longer where the series put it`,
   );
+
+/** A details write the occurrence's own state makes moot: its venue or lecturer was changed on it since. */
+export const changedSince = (occurrenceId: string) =>
+  domainError(
+    'occurrence-details-changed',
+    'conflict',
+    `occurrence ${occurrenceId} no longer has the venue or lecturer the series gave it`,
+  );
+
+const DETAILS = ['venue', 'lecturer'] as const;
+
+/**
+ * The fields of a details write the activity still has as the series last gave them (or has as the
+ * write sets them already: the decider finds nothing to do), each set to its new value.
+ */
+function detailsStillTheSeries(
+  activity: ActivityState,
+  write: Extract<OccurrenceWrite, { kind: 'details' }>,
+): OccurrenceDetails | undefined {
+  if (activity.status === 'none') return write.to;
+  const fields = DETAILS.filter(
+    (f) => write.to[f] !== undefined && (activity[f] === write.from[f] || activity[f] === write.to[f]),
+  );
+  if (fields.length === 0) return undefined;
+  return Object.fromEntries(fields.map((f) => [f, write.to[f]]));
+}
 
 /**
  * The activity command a write stands for, built from the occurrence's activity as loaded. Whatever
@@ -47,6 +73,11 @@ export function occurrenceCommand(
           if (!isAt(write.from) && !isAt(write.to)) return movedSince(activityId);
         }
         return { type: 'RescheduleActivity', activityId, window: write.to, reason };
+      }
+      case 'details': {
+        const details = detailsStillTheSeries(activity, write);
+        if (!details) return changedSince(activityId);
+        return { type: 'ChangeActivityDetails', activityId, ...details, reason };
       }
       case 'cancel':
         return { type: 'CancelActivity', activityId, reason };

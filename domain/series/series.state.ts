@@ -23,14 +23,28 @@ export interface OccurrenceState {
   readonly cancelled: boolean;
 }
 
+/** The venue and lecturer a series gives an occurrence (only those a change names). */
+export interface OccurrenceDetails {
+  readonly venue?: string;
+  readonly lecturer?: string;
+}
+
 /**
  * A write a decision directs to one occurrence's activity stream. Replaying it is harmless: a plan
  * finds the activity there, a cancel finds it cancelled, a reschedule applies only while the
- * activity is still where the series last put it (`from`), so it never undoes a later move.
+ * activity is still where the series last put it (`from`), so it never undoes a later move; a
+ * details change sets each field only while the activity still has it as the series last gave it
+ * (`from`), and finds nothing to do where it has `to` already.
  */
 export type OccurrenceWrite =
   | { readonly kind: 'plan'; readonly occurrenceId: string; readonly window: Window }
   | { readonly kind: 'reschedule'; readonly occurrenceId: string; readonly from: Window; readonly to: Window }
+  | {
+      readonly kind: 'details';
+      readonly occurrenceId: string;
+      readonly from: OccurrenceDetails;
+      readonly to: OccurrenceDetails;
+    }
   | { readonly kind: 'cancel'; readonly occurrenceId: string };
 
 /** A decision whose occurrence writes are not all known to be made; `decision` counts from 1. */
@@ -59,6 +73,34 @@ export type SeriesState =
     };
 
 const sameWindow = (a: Window, b: Window) => a.start === b.start && a.end === b.end;
+
+/** Per changed occurrence: its move, then its new venue or lecturer (each only if it changes). */
+function changeWrites(
+  before: readonly OccurrenceState[],
+  event: Extract<SeriesEvent, { type: 'ActivitySeriesChanged' }>,
+): OccurrenceWrite[] {
+  const { change } = event.data;
+  return event.data.occurrences.flatMap((o): OccurrenceWrite[] => {
+    const { occurrenceId } = o;
+    const was = before.find((p) => p.occurrenceId === occurrenceId);
+    const venue = change.venue !== undefined && change.venue !== was?.venue;
+    const lecturer = change.lecturer !== undefined && change.lecturer !== was?.lecturer;
+    const from = {
+      ...(venue && was?.venue !== undefined ? { venue: was.venue } : {}),
+      ...(lecturer && was?.lecturer !== undefined ? { lecturer: was.lecturer } : {}),
+    };
+    const to = {
+      ...(venue ? { venue: change.venue } : {}),
+      ...(lecturer ? { lecturer: change.lecturer } : {}),
+    };
+    return [
+      ...(sameWindow(o.previousWindow, o.window)
+        ? []
+        : [{ kind: 'reschedule', occurrenceId, from: o.previousWindow, to: o.window } as const]),
+      ...(venue || lecturer ? [{ kind: 'details', occurrenceId, from, to } as const] : []),
+    ];
+  });
+}
 
 export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesState {
   if (event.type === 'ActivitySeriesPlanned') {
@@ -106,21 +148,7 @@ export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesStat
           };
         }),
         decisions: decision,
-        pending: [
-          ...state.pending,
-          {
-            decision,
-            reason,
-            writes: event.data.occurrences
-              .filter((o) => !sameWindow(o.previousWindow, o.window))
-              .map((o) => ({
-                kind: 'reschedule',
-                occurrenceId: o.occurrenceId,
-                from: o.previousWindow,
-                to: o.window,
-              })),
-          },
-        ],
+        pending: [...state.pending, { decision, reason, writes: changeWrites(state.occurrences, event) }],
       };
     }
     case 'ActivitySeriesCancelled': {

@@ -80,9 +80,14 @@ describe('a series under crashes: every occurrence exactly once', () => {
   });
   let body: () => Record<string, unknown> = monthly;
 
-  async function sendUntilCrash(process: Awaited<ReturnType<typeof boot>>, key: string) {
+  async function sendUntilCrash(
+    process: Awaited<ReturnType<typeof boot>>,
+    key: string,
+    path = '/activity-series',
+    payload: unknown = body(),
+  ) {
     const abort = new AbortController();
-    const sent = fetch(`${process.api.url}/activity-series`, {
+    const sent = fetch(`${process.api.url}${path}`, {
       method: 'POST',
       signal: abort.signal,
       headers: {
@@ -90,7 +95,7 @@ describe('a series under crashes: every occurrence exactly once', () => {
         'content-type': 'application/json',
         'idempotency-key': key,
       },
-      body: JSON.stringify(body()),
+      body: JSON.stringify(payload),
     }).catch(() => undefined);
     await process.crash.reached;
     abort.abort();
@@ -110,6 +115,19 @@ describe('a series under crashes: every occurrence exactly once', () => {
       occurrences.push(stream.commits.flatMap((c) => c.events.map((e) => e.type)));
     }
     return { series: series.commits.flatMap((c) => c.events.map((e) => e.type)), occurrences };
+  }
+
+  /** Per occurrence (by date), the venue each of its ActivityDetailsChanged events set. */
+  async function venuesSet(api: TestApi, occurrenceIds: readonly string[]) {
+    const venues = [];
+    for (const occurrenceId of occurrenceIds) {
+      const stream = await api.runtime.deps.events.readStream(`${DEMO_COMMUNITY}#activity#${occurrenceId}`);
+      const changes = stream.commits
+        .flatMap((c) => c.events)
+        .filter((e) => e.type === 'ActivityDetailsChanged');
+      venues.push(changes.map((e) => (e.data as { venue?: string }).venue));
+    }
+    return venues;
   }
 
   /** The series a keyed request created: the only series stream carrying the key. */
@@ -189,6 +207,87 @@ describe('a series under crashes: every occurrence exactly once', () => {
     expect(done.occurrences).toEqual([
       ...Array.from({ length: 19 }, () => ['ActivityPlanned']),
       ['ActivityPlanned', 'ActivityCancelled'],
+    ]);
+  });
+
+  it('a venue change dies after the series commit: the retry with the key gives each occurrence its venue once', async () => {
+    const first = await boot();
+    const created = await first.api.call<{ id: string }>('POST', '/activity-series', {
+      token: first.organizer,
+      body: { ...monthly(), venue: 'Community hall' },
+    });
+    expect(created.status).toBe(201);
+    const seriesId = created.body.id;
+    const planned = (await first.api.runtime.deps.events.readStream(`${DEMO_COMMUNITY}#series#${seriesId}`))
+      .commits[0]!.events[0]!.data as { occurrences: { occurrenceId: string }[] };
+    const ids = planned.occurrences.map((o) => o.occurrenceId);
+    const key = 'series-crash-venue';
+    const path = `/activity-series/${seriesId}/reschedule`;
+    const change = { scope: 'following', occurrenceId: ids[3], venue: 'Library', reason: 'repairs' };
+    await sendUntilCrash(await boot(1), key, path, change);
+    const next = await boot();
+    expect((await streamsOf(next.api, seriesId)).series).toEqual([
+      'ActivitySeriesPlanned',
+      'ActivitySeriesOccurrencesWritten',
+      'ActivitySeriesChanged',
+    ]);
+    expect(await venuesSet(next.api, ids)).toEqual(ids.map(() => []));
+    clock.pass(LOCK_MS + 1);
+    const retried = await next.api.call<{ id: string }>('POST', path, {
+      token: next.organizer,
+      body: change,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retried.status).toBe(201);
+    const venues = [[], [], [], ['Library'], ['Library'], ['Library'], ['Library']];
+    expect(await venuesSet(next.api, ids)).toEqual(venues);
+    expect((await streamsOf(next.api, seriesId)).series).toEqual([
+      'ActivitySeriesPlanned',
+      'ActivitySeriesOccurrencesWritten',
+      'ActivitySeriesChanged',
+      'ActivitySeriesOccurrencesWritten',
+    ]);
+    const again = await next.api.call('POST', path, {
+      token: next.organizer,
+      body: change,
+      headers: { 'idempotency-key': key },
+    });
+    expect(again.status).toBe(200);
+    expect(await venuesSet(next.api, ids)).toEqual(venues);
+  });
+
+  it('a venue change dies with some occurrences written: the next edit makes the rest, none twice', async () => {
+    const first = await boot();
+    const created = await first.api.call<{ id: string }>('POST', '/activity-series', {
+      token: first.organizer,
+      body: { ...weekly(), venue: 'Reading room' },
+    });
+    const seriesId = created.body.id;
+    const planned = (await first.api.runtime.deps.events.readStream(`${DEMO_COMMUNITY}#series#${seriesId}`))
+      .commits[0]!.events[0]!.data as { occurrences: { occurrenceId: string }[] };
+    const ids = planned.occurrences.map((o) => o.occurrenceId);
+    const change = { scope: 'all', venue: 'Library hall', reason: 'the reading room is painted' };
+    await sendUntilCrash(
+      await boot(3),
+      'series-crash-venue-2',
+      `/activity-series/${seriesId}/reschedule`,
+      change,
+    );
+    const next = await boot();
+    const torn = await venuesSet(next.api, ids);
+    expect(torn.filter((v) => v.length === 0).length).toBeGreaterThan(0);
+    expect(torn.every((v) => v.length <= 1)).toBe(true);
+    const edit = await next.api.call('POST', `/activity-series/${seriesId}/cancel`, {
+      token: next.organizer,
+      body: { scope: 'this', occurrenceId: ids[19], reason: 'inventory day' },
+    });
+    expect(edit.status).toBe(201);
+    expect(await venuesSet(next.api, ids)).toEqual(ids.map(() => ['Library hall']));
+    const last = await next.api.runtime.deps.events.readStream(`${DEMO_COMMUNITY}#activity#${ids[19]}`);
+    expect(last.commits.flatMap((c) => c.events.map((e) => e.type))).toEqual([
+      'ActivityPlanned',
+      'ActivityDetailsChanged',
+      'ActivityCancelled',
     ]);
   });
 });

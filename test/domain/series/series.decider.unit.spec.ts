@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { occurrenceIdOf } from '../../../domain/series/occurrence-id.js';
-import { movedSince, occurrenceCommand } from '../../../domain/series/occurrence-writes.js';
+import { changedSince, movedSince, occurrenceCommand } from '../../../domain/series/occurrence-writes.js';
 import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
 import { fold } from '../../../domain/shared/decider.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
@@ -209,5 +209,73 @@ describe('series decider', () => {
       venue: 'Hall',
       activityId: occurrenceId,
     });
+  });
+
+  it('a venue or lecturer change writes the details of each occurrence it names, after its move', () => {
+    const change: SeriesEvent = {
+      type: 'ActivitySeriesChanged',
+      data: {
+        scope: 'following',
+        occurrenceId: id('2026-07-31'),
+        change: { startTime: '19:30', venue: 'Library', lecturer: 'Teacher Wang' },
+        reason: 'repairs',
+        occurrences: dates.slice(3).map((date) => ({
+          occurrenceId: id(date),
+          date,
+          window: at(date, '11:30', '13:00'),
+          previousWindow: at(date),
+        })),
+      },
+    };
+    const state = fold(seriesDecider, [planned, written(1), change]);
+    if (state.status === 'none') throw new Error('no series');
+    expect(state.pending).toEqual([
+      {
+        decision: 2,
+        reason: 'repairs',
+        writes: dates.slice(3).flatMap((date) => [
+          { kind: 'reschedule', occurrenceId: id(date), from: at(date), to: at(date, '11:30', '13:00') },
+          {
+            kind: 'details',
+            occurrenceId: id(date),
+            from: { venue: 'Hall' },
+            to: { venue: 'Library', lecturer: 'Teacher Wang' },
+          },
+        ]),
+      },
+    ]);
+  });
+
+  it('a replayed details write sets only what the activity still has from the series (never undoes its own change)', () => {
+    const state = fold(seriesDecider, [planned]);
+    if (state.status === 'none') throw new Error('no series');
+    const occurrenceId = id('2026-05-31');
+    const write = {
+      kind: 'details',
+      occurrenceId,
+      from: { venue: 'Hall' },
+      to: { venue: 'Library', lecturer: 'Teacher Wang' },
+    } as const;
+    const activity = (details: { venue?: string; lecturer?: string }) =>
+      ({ status: 'planned', window: at('2026-05-31'), ...details }) as never;
+    const command = occurrenceCommand(state, write, 'repairs');
+    const expected = { type: 'ChangeActivityDetails', activityId: occurrenceId, reason: 'repairs' };
+    expect(command(activity({ venue: 'Hall' }))).toEqual({
+      ...expected,
+      venue: 'Library',
+      lecturer: 'Teacher Wang',
+    });
+    // Already so (a retry): the activity's decider finds nothing to change.
+    expect(command(activity({ venue: 'Library', lecturer: 'Teacher Wang' }))).toEqual({
+      ...expected,
+      venue: 'Library',
+      lecturer: 'Teacher Wang',
+    });
+    // Its lecturer was changed on the activity since: only the venue is the series' to set.
+    expect(command(activity({ venue: 'Hall', lecturer: 'Teacher Li' }))).toEqual({
+      ...expected,
+      venue: 'Library',
+    });
+    expect(command(activity({ venue: 'Court', lecturer: 'Teacher Li' }))).toEqual(changedSince(occurrenceId));
   });
 });

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from '../support/api.js';
+
+type Answer = Record<string, unknown> & {
+  id: string;
+  code?: string;
+  events: { type: string }[];
+};
+interface Activity {
+  activityId: string;
+  status: string;
+  venue?: string;
+  lecturer?: string;
+  seriesId?: string;
+  detailsChanged?: { venue?: string; lecturer?: string; reason: string }[];
+}
+interface Series {
+  occurrences: { occurrenceId: string; status: string; venue?: string; lecturer?: string }[];
+  occurrencesWritten: boolean;
+}
+
+/** Seven monthly classes (every month with a 31st), in the community hall with Teacher Zhou. */
+const monthlyClass = (planId: string) => ({
+  planId,
+  category: 'civilization-school',
+  format: 'class',
+  title: 'Civilization school: monthly class',
+  venue: 'Community hall',
+  lecturer: 'Teacher Zhou',
+  recurrence: { rrule: 'FREQ=MONTHLY;BYMONTHDAY=31', start: '2026-01-31T19:00', endTime: '20:30' },
+});
+
+describe('a series change of venue or lecturer reaches its occurrences’ activities', () => {
+  let api: TestApi;
+  let organizer: string;
+  let planId: string;
+  let seriesId: string;
+  let ids: string[];
+
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    api.call<Answer>('POST', path, { token: organizer, body, headers });
+  const get = <T>(path: string) => api.call<T>('GET', path, { token: organizer });
+  const activity = async (id: string) => (await get<Activity>(`/activities/${id}`)).body;
+  async function seriesWhenWritten(): Promise<Series> {
+    for (let i = 0; i < 100; i++) {
+      const read = await get<Series>(`/activity-series/${seriesId}`);
+      if (read.body.occurrencesWritten && read.body.occurrences.every((o) => o.status !== 'pending'))
+        return read.body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('occurrences never reached the views');
+  }
+
+  beforeAll(async () => {
+    api = await startApi();
+    const admin = await api.token('admin');
+    organizer = await api.token('organizer');
+    planId = (
+      await api.call<Answer>('POST', '/plans', {
+        token: admin,
+        body: { communityName: 'Venus', year: 2026, title: 'Plan 2026' },
+      })
+    ).body.id;
+    seriesId = (await post('/activity-series', monthlyClass(planId))).body.id;
+    ids = (await seriesWhenWritten()).occurrences.map((o) => o.occurrenceId);
+    expect(ids).toHaveLength(7);
+  });
+  afterAll(async () => api?.close());
+
+  it('GET /activities?seriesId= lists exactly the series’ occurrences', async () => {
+    const single = await post('/activities', {
+      planId,
+      category: 'civilization-school',
+      format: 'class',
+      title: 'A one-off class',
+      window: { start: '2026-03-31', end: '2026-03-31' },
+    });
+    expect(single.status).toBe(201);
+    const other = await post('/activity-series', {
+      ...monthlyClass(planId),
+      title: 'Another series',
+      recurrence: {
+        rrule: 'FREQ=MONTHLY;BYMONTHDAY=31;COUNT=2',
+        start: '2026-01-31T09:00',
+        endTime: '10:00',
+      },
+    });
+    expect(other.status).toBe(201);
+    const listed = await get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&limit=500`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((i) => i.activityId).sort()).toEqual([...ids].sort());
+    expect(listed.body.items.every((i) => i.seriesId === seriesId)).toBe(true);
+    const march = await get<{ items: Activity[] }>(
+      `/activities?seriesId=${seriesId}&from=2026-03-01&to=2026-03-31`,
+    );
+    expect(march.body.items.map((i) => i.activityId)).toEqual([ids[1]]);
+    expect(
+      (await get<{ items: Activity[] }>(`/activities?seriesId=${other.body.id}`)).body.items,
+    ).toHaveLength(2);
+  });
+
+  it('"following" from the 4th occurrence: the 4th and later show the new venue and lecturer, the first three and a held one do not', async () => {
+    // The 5th was held early (a make-up evening): the series does not rewrite its record.
+    expect(
+      (await post(`/activities/${ids[4]}/held`, { heldOn: '2026-08-30', summary: 'Held early' })).status,
+    ).toBe(201);
+    const change = {
+      scope: 'following',
+      occurrenceId: ids[3],
+      venue: 'Library',
+      lecturer: 'Teacher Wang',
+      reason: 'the hall is under repair',
+    };
+    const changed = await post(`/activity-series/${seriesId}/reschedule`, change, {
+      'idempotency-key': 'venue-1',
+    });
+    expect(changed.status).toBe(201);
+    expect(changed.body.events).toEqual([expect.objectContaining({ type: 'ActivitySeriesChanged' })]);
+    await seriesWhenWritten();
+    for (const [i, id] of ids.entries()) {
+      const a = await activity(id);
+      const moved = i >= 3 && i !== 4;
+      expect(a, `occurrence ${i + 1}`).toMatchObject(
+        moved
+          ? {
+              venue: 'Library',
+              lecturer: 'Teacher Wang',
+              detailsChanged: [{ reason: 'the hall is under repair' }],
+            }
+          : { venue: 'Community hall', lecturer: 'Teacher Zhou' },
+      );
+      if (!moved) expect(a.detailsChanged).toBeUndefined();
+    }
+    const listed = await get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&from=2026-10-01`);
+    expect(listed.body.items.map((i) => i.venue)).toEqual(['Library', 'Library']);
+    // The same request again writes nothing more.
+    const replay = await post(`/activity-series/${seriesId}/reschedule`, change, {
+      'idempotency-key': 'venue-1',
+    });
+    expect(replay.status).toBe(200);
+    expect((await activity(ids[3]!)).detailsChanged).toHaveLength(1);
+  });
+
+  it('POST /activities/{id}/details changes one activity; the same change again writes nothing; a held one refuses', async () => {
+    const changed = await post(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
+    expect(changed.status).toBe(201);
+    expect(changed.body.events).toEqual([expect.objectContaining({ type: 'ActivityDetailsChanged' })]);
+    expect(await activity(ids[1]!)).toMatchObject({ venue: 'Community hall', lecturer: 'Teacher Li' });
+    const same = await post(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
+    expect(same.status).toBe(200);
+    expect(same.body.events).toEqual([]);
+    const empty = await post(`/activities/${ids[1]}/details`, { reason: 'nothing' });
+    expect(empty.status).toBe(400);
+    const held = await post(`/activities/${ids[4]}/details`, { venue: 'Library', reason: 'x' });
+    expect(held.status).toBe(409);
+    expect(held.body.code).toBe('activity-already-held');
+    const resident = await api.token('resident');
+    expect(
+      (
+        await api.call('POST', `/activities/${ids[1]}/details`, {
+          token: resident,
+          body: { venue: 'x', reason: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('a later change of "all" lecturers leaves one changed on its own activity since', async () => {
+    const all = await post(`/activity-series/${seriesId}/reschedule`, {
+      scope: 'all',
+      lecturer: 'Teacher Sun',
+      reason: 'a new teacher for the year',
+    });
+    expect(all.status).toBe(201);
+    await seriesWhenWritten();
+    const lecturers = [];
+    for (const id of ids) lecturers.push((await activity(id)).lecturer);
+    expect(lecturers).toEqual([
+      'Teacher Sun',
+      'Teacher Li',
+      'Teacher Sun',
+      'Teacher Sun',
+      'Teacher Zhou',
+      'Teacher Sun',
+      'Teacher Sun',
+    ]);
+    expect((await activity(ids[5]!)).venue).toBe('Library');
+  });
+});
