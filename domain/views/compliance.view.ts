@@ -78,6 +78,7 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
     switch (event.type) {
       case 'ActivityPlanned':
       case 'ActivityRescheduled':
+      case 'ActivityDetailsChanged':
       case 'ActivityCancelled':
       case 'ActivityHeld':
       case 'ResidentAttended':
@@ -124,6 +125,11 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
         };
       case 'ActivityCancelled':
         return { ...current, data: { ...row, cancelledAt: at } };
+      // A lecturer named later (a series' change) counts for record-complete like one named at planning.
+      case 'ActivityDetailsChanged':
+        return event.data.lecturer === undefined
+          ? { ...current, data: row }
+          : { ...current, data: { ...row, plannedLecturer: event.data.lecturer } };
       case 'ActivityHeld': {
         const { heldOn, heldWithinWindow, lecturer, trainingPlan, summary } = event.data;
         return {

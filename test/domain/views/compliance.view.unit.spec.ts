@@ -39,6 +39,26 @@ const revoked = (residentId: string) => ({
 });
 
 describe('activity-compliance projection', () => {
+  it('takes a lecturer named after planning (a series change) as the planned one; a venue change alone keeps it', async () => {
+    const views = await project(
+      [
+        [A, planned],
+        [A, { type: 'ActivityDetailsChanged', data: { venue: 'Hall 2', reason: 'moved' } }],
+      ],
+      [activityCompliance],
+    );
+    const key = activityComplianceKey('c1', 'A1');
+    expect((await views.item<ActivityComplianceRow>(key))?.data.plannedLecturer).toBe('Officer Liu');
+    const renamed = await project(
+      [
+        [A, planned],
+        [A, { type: 'ActivityDetailsChanged', data: { lecturer: 'Judge Zhou', reason: 'series change' } }],
+      ],
+      [activityCompliance],
+    );
+    expect((await renamed.item<ActivityComplianceRow>(key))?.data.plannedLecturer).toBe('Judge Zhou');
+  });
+
   it('keeps every fact with the instant it was recorded, listed per plan', async () => {
     const views = await project(
       [

@@ -297,6 +297,13 @@ const history: Timeline = [
       seriesId: 'S1',
     }),
   ],
+  [
+    `c1#activity#${occurrence('2026-03-10')}`,
+    {
+      type: 'ActivityDetailsChanged',
+      data: { venue: 'Library', lecturer: 'Ms. Li', reason: 'moved by the series' },
+    },
+  ],
   ['c1#series#S1', { type: 'ActivitySeriesOccurrencesWritten', data: { decisions: 1 } }],
   [
     'c1#series#S1',
