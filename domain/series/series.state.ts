@@ -132,21 +132,11 @@ export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesStat
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'ActivitySeriesChanged': {
-      const { change, reason } = event.data;
-      const changed = new Map(event.data.occurrences.map((o) => [o.occurrenceId, o]));
+      const { reason } = event.data;
       const decision = state.decisions + 1;
       return {
         ...state,
-        occurrences: state.occurrences.map((o) => {
-          const next = changed.get(o.occurrenceId);
-          if (!next) return o;
-          return {
-            ...o,
-            window: next.window,
-            ...(change.venue === undefined ? {} : { venue: change.venue }),
-            ...(change.lecturer === undefined ? {} : { lecturer: change.lecturer }),
-          };
-        }),
+        occurrences: withSeriesChange(state.occurrences, event.data),
         decisions: decision,
         pending: [...state.pending, { decision, reason, writes: changeWrites(state.occurrences, event) }],
       };
@@ -181,4 +171,31 @@ export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesStat
       };
     }
   }
+}
+
+/**
+ * The occurrences after a series change: each one it names takes its new window and the changed
+ * venue or lecturer; the others stay as they were. The series' state and its view fold it alike.
+ */
+export function withSeriesChange<
+  O extends { readonly occurrenceId: string; readonly window: Window; venue?: string; lecturer?: string },
+>(
+  occurrences: readonly O[],
+  decision: {
+    readonly change: { readonly venue?: string; readonly lecturer?: string };
+    readonly occurrences: readonly { readonly occurrenceId: string; readonly window: Window }[];
+  },
+): O[] {
+  const { change } = decision;
+  const changed = new Map(decision.occurrences.map((o) => [o.occurrenceId, o]));
+  return occurrences.map((o) => {
+    const next = changed.get(o.occurrenceId);
+    if (!next) return o;
+    return {
+      ...o,
+      window: next.window,
+      ...(change.venue === undefined ? {} : { venue: change.venue }),
+      ...(change.lecturer === undefined ? {} : { lecturer: change.lecturer }),
+    };
+  });
 }

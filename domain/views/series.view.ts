@@ -7,6 +7,7 @@ import {
   SeriesRecurrence,
   SeriesScope,
 } from '../../events/index.js';
+import { withSeriesChange } from '../series/series.state.js';
 import { entityIdOf } from '../shared/ids.js';
 import { type Projection, StoredWindow, type ViewDocument } from './projection.js';
 
@@ -99,18 +100,9 @@ export const seriesDetails: Projection<DomainEvent, SeriesDetail> = {
     switch (event.type) {
       case 'ActivitySeriesChanged': {
         const { change, occurrences: changed, ...decision } = event.data;
-        const byId = new Map(changed.map((o) => [o.occurrenceId, o]));
-        const occurrences = data.occurrences.map((o) => {
-          const next = byId.get(o.occurrenceId);
-          if (!next) return o;
-          return {
-            ...o,
-            window: next.window,
-            ...(change.venue === undefined ? {} : { venue: change.venue }),
-            ...(change.lecturer === undefined ? {} : { lecturer: change.lecturer }),
-          };
-        });
-        const entry = { ...decision, change, occurrenceIds: [...byId.keys()], at: context.recordedAt };
+        const occurrences = withSeriesChange(data.occurrences, event.data);
+        const occurrenceIds = changed.map((o) => o.occurrenceId);
+        const entry = { ...decision, change, occurrenceIds, at: context.recordedAt };
         return {
           data: { ...data, occurrences, changes: [...data.changes, entry], decisions: data.decisions + 1 },
         };

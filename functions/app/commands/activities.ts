@@ -4,15 +4,14 @@ import {
   activityDecider,
   activitySnapshots,
 } from '../../../domain/activity/activity.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
 import type { DomainError } from '../../../domain/shared/errors.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { Window } from '../../../events/index.js';
 import { assertActsFor } from '../authorization.js';
 import type { CommandService } from '../command-handler.js';
 import type { Clock } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { planFactsOf } from './plans.js';
 import { onRoster } from './roster.js';
 
 type Command<T extends ActivityCommand['type']> = Omit<Extract<ActivityCommand, { type: T }>, 'type'>;
@@ -64,14 +63,7 @@ export async function planActivity(
   actor: CommandActor,
   input: PlanActivityInput,
 ): Promise<CommandResult> {
-  const plan = await deps.commands.load(
-    planDecider,
-    streamIdOf(actor.principal.community, 'plan', input.planId),
-  );
-  const facts =
-    plan.state.status === 'active'
-      ? { planId: input.planId, year: plan.state.year, timeZone: plan.state.timeZone }
-      : undefined;
+  const facts = await planFactsOf(deps.commands, actor.principal.community, input.planId);
   return onActivity(deps, actor, input.activityId, {
     ...input,
     type: 'PlanActivity',

@@ -1,3 +1,4 @@
+import type { PlanFacts } from '../../../domain/activity/activity.decider.js';
 import { type PlanCommand, planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
 import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
@@ -12,6 +13,21 @@ export interface PlanCommandDeps {
 }
 
 /** A new plan: its id (issued by the caller's request) and what it is. */
+/**
+ * What an activity or a series needs to know of its plan, from the plan's stream (not a view):
+ * its year and time zone, or undefined when there is no such plan.
+ */
+export async function planFactsOf(
+  commands: Pick<CommandService, 'load'>,
+  community: string,
+  planId: string,
+): Promise<PlanFacts | undefined> {
+  const plan = await commands.load(planDecider, streamIdOf(community, 'plan', planId));
+  return plan.state.status === 'active'
+    ? { planId, year: plan.state.year, timeZone: plan.state.timeZone }
+    : undefined;
+}
+
 export type CreatePlanInput = Omit<Extract<PlanCommand, { type: 'CreatePlan' }>, 'type'>;
 
 export interface SetTargetInput {

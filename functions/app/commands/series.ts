@@ -1,14 +1,13 @@
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { occurrenceCommand, writesByOccurrence } from '../../../domain/series/occurrence-writes.js';
 import { durationOf } from '../../../domain/series/recurrence.js';
 import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
 import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
-import { streamIdOf } from '../../../domain/shared/ids.js';
 import type { SeriesChange, SeriesRecurrence, SeriesScope } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { planFactsOf } from './plans.js';
 
 export interface SeriesCommandDeps {
   readonly commands: CommandService;
@@ -128,14 +127,7 @@ export async function planSeries(
   const { durationMinutes: _d, endTime: _e, ...rule } = recurrence;
   const durationMinutes = durationOf(recurrence.start, recurrence);
   if (isDomainError(durationMinutes)) return { id: seriesId, outcome: durationMinutes };
-  const plan = await deps.commands.load(
-    planDecider,
-    streamIdOf(actor.principal.community, 'plan', input.planId),
-  );
-  const facts =
-    plan.state.status === 'active'
-      ? { planId: input.planId, year: plan.state.year, timeZone: plan.state.timeZone }
-      : undefined;
+  const facts = await planFactsOf(deps.commands, actor.principal.community, input.planId);
   const decided = await onSeries(deps, actor, seriesId, {
     ...fields,
     type: 'PlanSeries',
