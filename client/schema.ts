@@ -1595,6 +1595,14 @@ export interface components {
         citation: string;
         recordedAt: string;
       }[];
+      /** @description the books they reviewed (the family reading project) */
+      bookReviews: {
+        bookId: string;
+        title: string;
+        rating: number;
+        text: string;
+        reviewedAt: string;
+      }[];
       totals: {
         registered: number;
         attended: number;

@@ -164,7 +164,7 @@ describe('paper records and the ledger a report names', () => {
         token: auditor,
       });
     expect((await verify(report.ledger.digest)).body).toMatchObject({ ok: true, failures: [] });
-    expect((await verify('0'.repeat(63) + '1')).body.ok).toBe(false);
+    expect((await verify(`${'0'.repeat(63)}1`)).body.ok).toBe(false);
 
     // The auditor replays the history as of the report's instant: the same figures.
     const out: string[] = [];

@@ -8,6 +8,12 @@ import {
 import { type ParticipationRow, participationOf } from '../../../domain/views/participation.view.js';
 import type { PartitionSlice } from '../../../domain/views/projection.js';
 import {
+  type BookDetail,
+  type BookReview,
+  bookKey,
+  bookReviewsOf,
+} from '../../../domain/views/reading.view.js';
+import {
   type GoodDeed,
   goodDeedsOf,
   type ModelEntry,
@@ -34,6 +40,14 @@ export interface Participation {
   >[];
   readonly goodDeeds: readonly Pick<GoodDeed, 'deedId' | 'title' | 'date' | 'planId'>[];
   readonly models: readonly Pick<ModelEntry, 'modelId' | 'title' | 'citation' | 'recordedAt'>[];
+  /** The books they reviewed (the family reading project), each with its title. */
+  readonly bookReviews: readonly {
+    bookId: string;
+    title: string;
+    rating: number;
+    text: string;
+    reviewedAt: string;
+  }[];
   readonly totals: {
     readonly registered: number;
     readonly attended: number;
@@ -58,12 +72,18 @@ export async function getParticipation(
   const profile = await deps.views.get<ResidentProfile>(residentKey(community, residentId));
   if (!profile || profile.deleted) throw appErrors.notFound(`resident ${residentId}`);
   const read = <D>({ pk, skPrefix }: PartitionSlice) => readPartition<D>(deps.views, pk, skPrefix);
-  const [rows, deeds, models, authored] = await Promise.all([
+  const [rows, deeds, models, authored, reviews] = await Promise.all([
     read<ParticipationRow>(participationOf(community, residentId)),
     read<GoodDeed>(goodDeedsOf(community, residentId)),
     read<ModelEntry>(modelsOf(community, residentId)),
     read<AuthoredArticle>(authoredBy(community, residentId)),
+    read<BookReview>(bookReviewsOf(community, residentId)),
   ]);
+  const books = new Map(
+    (await deps.views.getMany<BookDetail>(reviews.map((r) => bookKey(community, r.bookId)))).map(
+      (b) => [b.data.bookId, b.data.title] as const,
+    ),
+  );
   const articles = (
     await deps.views.getMany<ArticleDetail>(authored.map((a) => articleKey(community, a.articleId)))
   ).map(({ data: { articleId, planId, kind, title, status, submittedAt } }) => ({
@@ -102,6 +122,13 @@ export async function getParticipation(
       title,
       citation,
       recordedAt,
+    })),
+    bookReviews: reviews.map(({ bookId, rating, text, reviewedAt }) => ({
+      bookId,
+      title: books.get(bookId) ?? '',
+      rating,
+      text,
+      reviewedAt,
     })),
     totals: {
       registered: rows.filter((r) => r.registered).length,

@@ -3,11 +3,9 @@ import {
   type BookDetail,
   type BookReview,
   bookKey,
-  bookReviewsOf,
   booksList,
   reviewsOfBook,
 } from '../../../domain/views/reading.view.js';
-import { assertMayRead } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
 import type { StoredView, ViewStore } from '../view-store.js';
@@ -63,23 +61,4 @@ export async function getBook(
   ]);
   if (!item || item.deleted) throw appErrors.notFound(`book ${input.bookId}`);
   return { ...present(item), reviews };
-}
-
-/**
- * A resident's book reviews (their latest of each book) with the book's title and plan: for their
- * participation page. The resident reads their own; the overseers read anyone's (as the participation answer).
- */
-export async function residentBookReviews(
-  deps: ReadingQueryDeps,
-  reader: Actor,
-  input: { readonly residentId: string },
-): Promise<(BookReview & { readonly title: string; readonly planId: string })[]> {
-  assertMayRead(reader, 'overseers', input.residentId, 'a resident reads only their own reviews');
-  const reviews = await wholeSlice<BookReview>(deps.views, bookReviewsOf(reader.community, input.residentId));
-  const books = await deps.views.getMany<BookDetail>(reviews.map((r) => bookKey(reader.community, r.bookId)));
-  const byId = new Map(books.map((b) => [b.data.bookId, b.data]));
-  return reviews.flatMap((r) => {
-    const book = byId.get(r.bookId);
-    return book ? [{ ...r, title: book.title, planId: book.planId }] : [];
-  });
 }

@@ -74,6 +74,17 @@ export const Participation = z
     models: z.array(
       z.object({ modelId: z.string(), title: z.string(), citation: z.string(), recordedAt: z.string() }),
     ),
+    bookReviews: z
+      .array(
+        z.object({
+          bookId: z.string(),
+          title: z.string(),
+          rating: z.number(),
+          text: z.string(),
+          reviewedAt: z.string(),
+        }),
+      )
+      .describe('the books they reviewed (the family reading project)'),
     totals: z.object({
       registered: z.number(),
       attended: z.number(),
