@@ -2303,15 +2303,17 @@ export interface components {
       capacity?: number;
       lecturer?: string;
       recurrence: components['schemas']['RecurrenceInput'];
+      /** @description the first occurrence, as POST /activities takes a window: its start and length stand for recurrence.start and the duration */
+      window?: components['schemas']['WindowInput'];
     };
     RecurrenceInput: {
-      /** @description RFC 5545 RRULE subset: FREQ=WEEKLY;BYDAY=MO,WE or FREQ=MONTHLY;BYMONTHDAY=31 or BYDAY=2TU; INTERVAL, UNTIL, COUNT */
+      /** @description RFC 5545 RRULE subset: FREQ=WEEKLY;BYDAY=MO,WE or FREQ=MONTHLY;BYMONTHDAY=31 or BYDAY=2TU; INTERVAL, UNTIL, COUNT (an `RRULE:` prefix is allowed) */
       rrule: string;
       /**
-       * @description the first occurrence's local date-time, in the plan's time zone
+       * @description the first occurrence's local date-time, in the plan's time zone (or give the body's `window`)
        * @example 2026-01-31T19:00
        */
-      start: string;
+      start?: string;
       /** @description or endTime */
       durationMinutes?: number;
       /**

@@ -167,6 +167,32 @@ describe('recurring activity series over HTTP', () => {
     expect(again.body.code).toBe('series-cancelled');
   });
 
+  it('takes the first occurrence as POST /activities takes a window, and an RRULE: property line', async () => {
+    const created = await post('/activity-series', {
+      planId,
+      category: 'library-reading',
+      format: 'reading',
+      title: 'Library opening',
+      window: { start: '2026-11-07T09:00:00+08:00', end: '2026-11-07T17:00:00+08:00' },
+      recurrence: { rrule: 'RRULE:FREQ=WEEKLY;BYDAY=SA', count: 3 },
+    });
+    expect(created.status).toBe(201);
+    const series = await get<Series>(`/activity-series/${created.body.id}`);
+    expect(series.body.occurrences.map((o) => [o.date, o.window.start, o.window.end])).toEqual([
+      ['2026-11-07', '2026-11-07T01:00:00.000Z', '2026-11-07T09:00:00.000Z'],
+      ['2026-11-14', '2026-11-14T01:00:00.000Z', '2026-11-14T09:00:00.000Z'],
+      ['2026-11-21', '2026-11-21T01:00:00.000Z', '2026-11-21T09:00:00.000Z'],
+    ]);
+    const neither = await post('/activity-series', {
+      planId,
+      category: 'library-reading',
+      format: 'reading',
+      title: 'No start',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA', count: 3, durationMinutes: 60 },
+    });
+    expect(neither.status).toBe(400);
+  });
+
   it('refuses rules beyond the plan’s year or the subset, and residents', async () => {
     const body = monthlyClass(planId);
     const past = await post('/activity-series', { ...body, recurrence: { ...body.recurrence, count: 8 } });

@@ -2,9 +2,11 @@ import { activityDecider, activitySnapshots } from '../../../domain/activity/act
 import { occurrenceCommand, writesByOccurrence } from '../../../domain/series/occurrence-writes.js';
 import { durationOf } from '../../../domain/series/recurrence.js';
 import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
+import { seriesErrors } from '../../../domain/series/series.errors.js';
 import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
-import { isDomainError } from '../../../domain/shared/errors.js';
-import type { SeriesChange, SeriesRecurrence, SeriesScope } from '../../../events/index.js';
+import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
+import { DEFAULT_TIME_ZONE, localTime, resolveInstant } from '../../../domain/shared/time.js';
+import type { SeriesChange, SeriesRecurrence, SeriesScope, Window } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
 import { planFactsOf } from './plans.js';
@@ -14,7 +16,9 @@ export interface SeriesCommandDeps {
 }
 
 /** The recurrence as given: each occurrence lasts `durationMinutes`, or until `endTime` (`hh:mm`). */
-export type RecurrenceInput = Omit<SeriesRecurrence, 'durationMinutes'> & {
+export type RecurrenceInput = Omit<SeriesRecurrence, 'durationMinutes' | 'start'> & {
+  /** The first occurrence's local date-time; or the `window` of the series' first occurrence. */
+  readonly start?: string;
   readonly durationMinutes?: number;
   readonly endTime?: string;
 };
@@ -23,7 +27,40 @@ export type PlanSeriesInput = ActivityTemplate & {
   readonly seriesId: string;
   readonly planId: string;
   readonly recurrence: RecurrenceInput;
+  /**
+   * The first occurrence as `POST /activities` takes a window (dates in the plan's zone, date-times
+   * with their offset): its start and length stand for `recurrence.start` and its duration.
+   */
+  readonly window?: Window;
 };
+
+/** `yyyy-mm-ddThh:mm` of an instant on the plan's wall clock. */
+function wallClock(instant: Date, timeZone: string): string {
+  const t = localTime(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
+}
+
+/** The recurrence with its start and length: given, or read from the first occurrence's window. */
+function recurrenceWithStart(
+  input: PlanSeriesInput,
+  timeZone: string,
+): (RecurrenceInput & { start: string }) | DomainError {
+  const { recurrence, window } = input;
+  if (recurrence.start !== undefined) return { ...recurrence, start: recurrence.start };
+  if (!window)
+    return seriesErrors.invalidRecurrence("give recurrence.start or the first occurrence's window");
+  const start = resolveInstant(window.start, timeZone, 'start');
+  const end = resolveInstant(window.end, timeZone, 'end');
+  const timed = recurrence.durationMinutes !== undefined || recurrence.endTime !== undefined;
+  return {
+    ...recurrence,
+    start: wallClock(start, timeZone),
+    ...(timed
+      ? {}
+      : { durationMinutes: Math.max(1, Math.round((end.getTime() - start.getTime()) / 60_000)) }),
+  };
+}
 
 export interface ChangeSeriesInput {
   readonly seriesId: string;
@@ -123,11 +160,13 @@ export async function planSeries(
   actor: CommandActor,
   input: PlanSeriesInput,
 ): Promise<CommandResult> {
-  const { seriesId, recurrence, ...fields } = input;
+  const { seriesId, recurrence: _given, window: _window, ...fields } = input;
+  const facts = await planFactsOf(deps.commands, actor.principal.community, input.planId);
+  const recurrence = recurrenceWithStart(input, facts?.timeZone ?? DEFAULT_TIME_ZONE);
+  if (isDomainError(recurrence)) return { id: seriesId, outcome: recurrence };
   const { durationMinutes: _d, endTime: _e, ...rule } = recurrence;
   const durationMinutes = durationOf(recurrence.start, recurrence);
   if (isDomainError(durationMinutes)) return { id: seriesId, outcome: durationMinutes };
-  const facts = await planFactsOf(deps.commands, actor.principal.community, input.planId);
   const decided = await onSeries(deps, actor, seriesId, {
     ...fields,
     type: 'PlanSeries',

@@ -18,7 +18,7 @@ import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '.
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 import { Activity } from './activity-answer.js';
 
-const WindowBody = z
+export const WindowBody = z
   .object({ start: DateOrDateTime, end: DateOrDateTime })
   .strict()
   .meta({ id: 'WindowInput' });

@@ -10,6 +10,7 @@ import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
+import { WindowBody } from './activities.js';
 
 const LocalDate = z
   .string()
@@ -30,10 +31,15 @@ const TimeOfDay = z
 
 const Recurrence = z
   .object({
-    rrule: trimmed(500).describe(
-      'RFC 5545 RRULE subset: FREQ=WEEKLY;BYDAY=MO,WE or FREQ=MONTHLY;BYMONTHDAY=31 or BYDAY=2TU; INTERVAL, UNTIL, COUNT',
+    rrule: trimmed(500)
+      // An iCalendar property line ("RRULE:FREQ=…") is read as its value.
+      .transform((rule) => rule.replace(/^RRULE:/i, ''))
+      .describe(
+        'RFC 5545 RRULE subset: FREQ=WEEKLY;BYDAY=MO,WE or FREQ=MONTHLY;BYMONTHDAY=31 or BYDAY=2TU; INTERVAL, UNTIL, COUNT (an `RRULE:` prefix is allowed)',
+      ),
+    start: LocalDateTime.optional().describe(
+      "the first occurrence's local date-time, in the plan's time zone (or give the body's `window`)",
     ),
-    start: LocalDateTime.describe("the first occurrence's local date-time, in the plan's time zone"),
     durationMinutes: z.number().int().min(1).max(1440).optional().describe('or endTime'),
     endTime: TimeOfDay.optional().describe('local time each occurrence ends (or durationMinutes)'),
     until: LocalDate.optional().describe('last local date (included); or UNTIL in the rule'),
@@ -60,8 +66,15 @@ const PlanSeriesBody = z
     capacity: z.number().int().min(1).max(100_000).optional(),
     lecturer: trimmed(200).optional(),
     recurrence: Recurrence,
+    window: WindowBody.optional().describe(
+      'the first occurrence, as POST /activities takes a window: its start and length stand for recurrence.start and the duration',
+    ),
   })
   .strict()
+  .refine((body) => body.recurrence.start !== undefined || body.window !== undefined, {
+    message: "give recurrence.start or the first occurrence's window",
+    path: ['recurrence', 'start'],
+  })
   .meta({ id: 'PlanActivitySeries' });
 
 const Scoped = {
