@@ -71,8 +71,8 @@ export function reportPhrases(report: ReportModel, w: Wording) {
       ),
     ),
     nextTitle: t.report.plannedFor(w.period(report.nextPeriod.name)),
-    next: report.nextPeriod.activities.map(
-      (a) => `${w.date(a.start)} ${a.title} (${t.category[a.category]})`,
+    next: report.nextPeriod.activities.map((a) =>
+      t.report.plannedItem(w.date(a.start), a.title, t.category[a.category]),
     ),
     ledger: report.ledger.through
       ? t.report.ledger(w.dateTime(report.ledger.through), report.ledger.commits, report.ledger.digest)

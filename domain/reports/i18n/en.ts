@@ -107,6 +107,7 @@ export const en: Messages = {
       unsafe: 'unsafe',
     },
     plannedFor: (period) => `Planned for ${period}`,
+    plannedItem: (date, title, category) => `${date} ${title} (${category})`,
     ledger: (through, commits, digest) =>
       `Computed from the ledger through ${through} (${commits} commits), digest ${digest}: check it with GET /audit/verify?digest=.`,
     ledgerEmpty: 'The ledger holds no record yet.',

@@ -61,6 +61,7 @@ export interface Messages {
     overdueLine(venue: string, item: string, reasons: string): string;
     readonly overdueReason: Readonly<Record<OverdueReason, string>>;
     plannedFor(period: string): string;
+    plannedItem(date: string, title: string, category: string): string;
     ledger(through: string, commits: number, digest: string): string;
     readonly ledgerEmpty: string;
     readonly planned: string;

@@ -81,6 +81,7 @@ export const zhCN: Messages = {
       unsafe: '存在安全隐患',
     },
     plannedFor: (period) => `${period}计划开展的活动`,
+    plannedItem: (date, title, category) => `${date} ${title}（${category}）`,
     ledger: (through, commits, digest) =>
       `本报告依据台账至 ${through} 的 ${commits} 条记录生成，账本摘要 ${digest}（可用 GET /audit/verify?digest= 核验）。`,
     ledgerEmpty: '台账尚无记录。',
