@@ -2454,7 +2454,8 @@ export interface components {
       attendanceCount: number;
     };
     RequestStudyLeave: {
-      residentId: string;
+      /** @description the member; a resident asking for themself may leave it out */
+      residentId?: string;
       reason: string;
       /**
        * @description staff only: when a paper leave slip was asked (before the session started); default now

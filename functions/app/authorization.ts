@@ -48,6 +48,16 @@ export const isStaff = (caller: Caller): boolean => holds(caller, 'staff');
 export const actsFor = (caller: Caller, residentId: string): boolean =>
   isStaff(caller) || caller.sub === residentId;
 
+/**
+ * The resident a request is about: the one named, or the caller themself when a resident names none
+ * (staff act for others and must say whom: 400).
+ */
+export function residentMeant(caller: Caller, named: string | undefined): string {
+  if (named !== undefined) return named;
+  if (!isStaff(caller) && caller.roles.includes('resident')) return caller.sub;
+  throw new ApplicationError('invalid-input', 'resident-required', 'name the resident (residentId)');
+}
+
 /** 403 with `refusal` (what the caller may do instead) unless the caller acts for the resident. */
 export function assertActsFor(caller: Caller, residentId: string, refusal: string): void {
   if (!actsFor(caller, residentId)) throw new ApplicationError('forbidden', 'forbidden', refusal);

@@ -3,7 +3,7 @@ import { isStudySession, type MakeUpSessionFacts } from '../../../domain/activit
 import { idSetHas } from '../../../domain/shared/id-set.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
-import { assertActsFor, isStaff } from '../authorization.js';
+import { assertActsFor, isStaff, residentMeant } from '../authorization.js';
 import type { CommandService } from '../command-handler.js';
 import { ApplicationError } from '../errors.js';
 import type { Clock } from '../ports.js';
@@ -19,7 +19,8 @@ export interface StudyCommandDeps {
 /** `requestedAt` (staff only): a paper leave slip entered later, read in the session's zone. */
 export interface RequestStudyLeaveInput {
   readonly activityId: string;
-  readonly residentId: string;
+  /** Absent: the resident who asks (a member asking for themself). */
+  readonly residentId?: string;
   readonly reason: string;
   readonly requestedAt?: string;
 }
@@ -48,10 +49,11 @@ export async function requestStudyLeave(
   actor: CommandActor,
   input: RequestStudyLeaveInput,
 ): Promise<CommandResult> {
-  assertActsFor(actor.principal, input.residentId, 'a resident may ask for leave only for themselves');
+  const residentId = residentMeant(actor.principal, input.residentId);
+  assertActsFor(actor.principal, residentId, 'a resident may ask for leave only for themselves');
   if (input.requestedAt !== undefined && !isStaff(actor.principal))
     throw new ApplicationError('forbidden', 'forbidden', 'only staff enter a leave asked earlier');
-  const resident = await residentState(deps.commands, actor.principal.community, input.residentId);
+  const resident = await residentState(deps.commands, actor.principal.community, residentId);
   const now = deps.clock.now();
   return onActivity(deps, actor, input.activityId, (state) => {
     const zone = state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone;
@@ -59,7 +61,7 @@ export async function requestStudyLeave(
     return {
       type: 'RequestStudyLeave',
       activityId: input.activityId,
-      residentId: input.residentId,
+      residentId,
       reason: input.reason,
       residentKnown: resident.status === 'enrolled',
       partyMember: resident.status === 'enrolled' && resident.partyMember,

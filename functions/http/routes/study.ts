@@ -14,7 +14,7 @@ const LeaveParams = z.object({ activityId: Id, residentId: Id });
 
 const LeaveBody = z
   .object({
-    residentId: Id,
+    residentId: Id.optional().describe('the member; a resident asking for themself may leave it out'),
     reason: trimmed(1000),
     requestedAt: DateOrDateTime.optional().describe(
       'staff only: when a paper leave slip was asked (before the session started); default now',
