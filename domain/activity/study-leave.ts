@@ -55,6 +55,9 @@ export type StudyCommand =
       readonly type: 'RecordStudyMakeUp';
       readonly activityId: string;
       readonly residentId: string;
+      /** Whether the roster has the resident, and as a party member (the handler loaded it). */
+      readonly residentKnown: boolean;
+      readonly partyMember: boolean;
       readonly makeUp: MakeUp;
       /** For a make-up by session: that session's facts (undefined when it does not exist). */
       readonly session?: MakeUpSessionFacts;
@@ -97,6 +100,8 @@ export function decideStudy(command: StudyCommand, state: StudySlice): Decision<
       return [{ type: command.outcome === 'approved' ? 'StudyLeaveApproved' : 'StudyLeaveDeclined', data }];
     }
     case 'RecordStudyMakeUp': {
+      if (!command.residentKnown) return activityErrors.residentNotFound(residentId);
+      if (!command.partyMember) return studyErrors.notAPartyMember(residentId);
       if (idSetHas(state.attending, residentId)) return activityErrors.alreadyAttended(residentId);
       if (idSetHas(state.madeUp, residentId)) return studyErrors.alreadyMadeUp(residentId);
       // Absences with or without leave are made up alike (补学 is for whoever missed), once held.

@@ -69,6 +69,8 @@ const makeUpBySession = (
   type: 'RecordStudyMakeUp',
   activityId: 'S1',
   residentId: 'M1',
+  residentKnown: true,
+  partyMember: true,
   makeUp: { by: 'session', sessionId },
   session,
 });
@@ -76,6 +78,8 @@ const makeUpByNote: ActivityCommand = {
   type: 'RecordStudyMakeUp',
   activityId: 'S1',
   residentId: 'M1',
+  residentKnown: true,
+  partyMember: true,
   makeUp: { by: 'note', note: 'Read the communiqué, notes attached', reviewedBy: 'O1' },
 };
 
@@ -198,6 +202,15 @@ describe('make-up (补学)', () => {
     ])
       .when(makeUpByNote)
       .then({ code: 'already-made-up' });
+  });
+
+  it('is refused for a resident the roster does not have, and for one who is not a party member', () => {
+    given(activityDecider, [planned(), held])
+      .when({ ...makeUpByNote, residentKnown: false, partyMember: false })
+      .then({ code: 'resident-not-found' });
+    given(activityDecider, [planned(), held])
+      .when({ ...makeUpByNote, partyMember: false })
+      .then({ code: 'not-a-party-member' });
   });
 
   it('needs a later, real study session the member attended', () => {

@@ -153,10 +153,17 @@ describe('study leave and make-up over HTTP', () => {
     await refused(`/activities/${ids.s1}/leave`, { ...slip, residentId: ids.m1 }, asM1, 403);
     await refused(
       `/activities/${ids.s1}/leave`,
-      { ...slip, requestedAt: '2026-03-11' },
+      { ...slip, requestedAt: '2026-03-10T20:00:00+08:00' },
       organizer,
       409,
       'session-started',
+    );
+    await refused(
+      `/activities/${ids.s1}/leave`,
+      { ...slip, requestedAt: '2026-03-11' },
+      organizer,
+      400,
+      'dated-in-the-future',
     );
     await post(`/activities/${ids.s1}/leave`, slip);
     // One on approved leave, one absent (their slip undecided): the quarter is at risk, both short.

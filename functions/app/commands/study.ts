@@ -1,5 +1,6 @@
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
 import { isStudySession, type MakeUpSessionFacts } from '../../../domain/activity/study-leave.js';
+import { domainError } from '../../../domain/shared/errors.js';
 import { idSetHas } from '../../../domain/shared/id-set.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
@@ -58,6 +59,8 @@ export async function requestStudyLeave(
   return onActivity(deps, actor, input.activityId, (state) => {
     const zone = state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone;
     const asked = input.requestedAt ? resolveInstant(input.requestedAt, zone, 'start') : now;
+    if (asked.getTime() > now.getTime())
+      return domainError('dated-in-the-future', 'invalid', 'a leave slip cannot be dated after now');
     return {
       type: 'RequestStudyLeave',
       activityId: input.activityId,
@@ -65,7 +68,7 @@ export async function requestStudyLeave(
       reason: input.reason,
       residentKnown: resident.status === 'enrolled',
       partyMember: resident.status === 'enrolled' && resident.partyMember,
-      requestedAt: new Date(Math.min(asked.getTime(), now.getTime())).toISOString(),
+      requestedAt: asked.toISOString(),
       backDated: input.requestedAt !== undefined,
     };
   });
@@ -108,14 +111,18 @@ export async function recordStudyMakeUp(
 ): Promise<CommandResult> {
   const { makeUp } = input;
   const { community, sub } = actor.principal;
-  const session =
+  const [session, resident] = await Promise.all([
     makeUp.by === 'session'
-      ? await sessionFacts(deps.commands, community, makeUp.sessionId, input.residentId)
-      : undefined;
+      ? sessionFacts(deps.commands, community, makeUp.sessionId, input.residentId)
+      : undefined,
+    residentState(deps.commands, community, input.residentId),
+  ]);
   return onActivity(deps, actor, input.activityId, {
     type: 'RecordStudyMakeUp',
     activityId: input.activityId,
     residentId: input.residentId,
+    residentKnown: resident.status === 'enrolled',
+    partyMember: resident.status === 'enrolled' && resident.partyMember,
     makeUp:
       makeUp.by === 'session'
         ? { by: 'session', sessionId: makeUp.sessionId }
