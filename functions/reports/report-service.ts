@@ -55,12 +55,16 @@ export class ReportService {
   ): Promise<Delivery> {
     const plan = await planDetail(this.deps.views, community, planId);
     const group = plan.organizingGroup;
-    const recipients = group
+    // One address once, however it is capitalised (mailboxes are case-insensitive in practice).
+    const addresses = group
       ? [group.leader, ...group.deputies].map((p) => p.email).filter((e): e is string => Boolean(e))
       : [];
+    const recipients = addresses.filter(
+      (address, i) => addresses.findIndex((a) => a.toLowerCase() === address.toLowerCase()) === i,
+    );
     const streamId = streamIdOf(community, 'report', `${planId}-${period}`);
     const before = await this.deps.commands.load(reportDeliveryDecider, streamId);
-    const pending = [...new Set(recipients)].filter((r) => !before.state.sentTo[r.toLowerCase()]);
+    const pending = recipients.filter((r) => !before.state.sentTo[r.toLowerCase()]);
     // Everyone has it: a retried schedule stops here, before building the report again.
     if (recipients.length > 0 && pending.length === 0) {
       return { planId, period, sentTo: [], alreadySent: true, streamId, version: before.version };

@@ -43,6 +43,8 @@ describe('reports: renderings, sending, the schedule', () => {
       deputies: [
         { name: 'Deputy', email: 'deputy@venus.example.org' },
         { name: 'Second deputy', email: 'second@venus.example.org' },
+        // The same mailbox again, capitalised otherwise: one message, not two.
+        { name: 'Deputy (office)', email: 'Deputy@Venus.example.org' },
         { name: 'No email' },
       ],
       members: [],
