@@ -191,6 +191,16 @@ describe('recurring activity series over HTTP', () => {
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA', count: 3, durationMinutes: 60 },
     });
     expect(neither.status).toBe(400);
+    const offRule = await post('/activity-series', {
+      planId,
+      category: 'library-reading',
+      format: 'reading',
+      title: 'A Saturday window, a Sunday rule',
+      window: { start: '2026-11-07T09:00:00+08:00', end: '2026-11-07T17:00:00+08:00' },
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SU', count: 3 },
+    });
+    expect(offRule.status).toBe(400);
+    expect(offRule.body.code).toBe('invalid-recurrence');
   });
 
   it('refuses rules beyond the plan’s year or the subset, and residents', async () => {

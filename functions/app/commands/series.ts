@@ -1,6 +1,6 @@
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
 import { occurrenceCommand, writesByOccurrence } from '../../../domain/series/occurrence-writes.js';
-import { durationOf } from '../../../domain/series/recurrence.js';
+import { durationOf, expandRecurrence } from '../../../domain/series/recurrence.js';
 import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
 import { seriesErrors } from '../../../domain/series/series.errors.js';
 import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
@@ -167,6 +167,18 @@ export async function planSeries(
   const { durationMinutes: _d, endTime: _e, ...rule } = recurrence;
   const durationMinutes = durationOf(recurrence.start, recurrence);
   if (isDomainError(durationMinutes)) return { id: seriesId, outcome: durationMinutes };
+  // A window given as the first occurrence must be one: a rule that skips its day is a mistake.
+  if (input.recurrence.start === undefined && facts) {
+    const first = expandRecurrence({ ...rule, durationMinutes }, facts);
+    const day = recurrence.start.slice(0, 10);
+    if (!isDomainError(first) && first[0]?.date !== day)
+      return {
+        id: seriesId,
+        outcome: seriesErrors.invalidRecurrence(
+          `the window's day (${day}) is not one the rule gives; its first would be ${first[0]?.date ?? 'none'}`,
+        ),
+      };
+  }
   const decided = await onSeries(deps, actor, seriesId, {
     ...fields,
     type: 'PlanSeries',
