@@ -2299,6 +2299,7 @@ export interface components {
       description?: string;
       venue?: string;
       organizerUnit?: string;
+      partnerUnits?: string[];
       audience?: string;
       capacity?: number;
       lecturer?: string;
@@ -2391,6 +2392,7 @@ export interface components {
       description?: string;
       venue?: string;
       organizerUnit?: string;
+      partnerUnits?: string[];
       audience?: string;
       capacity?: number;
       lecturer?: string;

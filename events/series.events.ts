@@ -58,6 +58,7 @@ export const ActivitySeriesPlanned = defineEvent(
     description: z.string().optional(),
     venue: z.string().optional(),
     organizerUnit: z.string().optional(),
+    partnerUnits: z.array(z.string()).optional(),
     audience: z.string().optional(),
     capacity: z.number().int().positive().optional(),
     lecturer: z.string().optional(),

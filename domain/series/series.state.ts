@@ -8,6 +8,7 @@ export interface ActivityTemplate {
   readonly description?: string;
   readonly venue?: string;
   readonly organizerUnit?: string;
+  readonly partnerUnits?: string[];
   readonly audience?: string;
   readonly capacity?: number;
   readonly lecturer?: string;

@@ -39,6 +39,7 @@ export const SeriesDetail = z.object({
   description: z.string().optional(),
   venue: z.string().optional(),
   organizerUnit: z.string().optional(),
+  partnerUnits: z.array(z.string()).optional(),
   audience: z.string().optional(),
   capacity: z.number().optional(),
   lecturer: z.string().optional(),

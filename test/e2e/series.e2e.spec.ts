@@ -173,16 +173,23 @@ describe('recurring activity series over HTTP', () => {
       category: 'library-reading',
       format: 'reading',
       title: 'Library opening',
+      partnerUnits: ['Venus Primary School'],
       window: { start: '2026-11-07T09:00:00+08:00', end: '2026-11-07T17:00:00+08:00' },
       recurrence: { rrule: 'RRULE:FREQ=WEEKLY;BYDAY=SA', count: 3 },
     });
     expect(created.status).toBe(201);
+    await api.runtime.dispatcher.idle();
     const series = await get<Series>(`/activity-series/${created.body.id}`);
     expect(series.body.occurrences.map((o) => [o.date, o.window.start, o.window.end])).toEqual([
       ['2026-11-07', '2026-11-07T01:00:00.000Z', '2026-11-07T09:00:00.000Z'],
       ['2026-11-14', '2026-11-14T01:00:00.000Z', '2026-11-14T09:00:00.000Z'],
       ['2026-11-21', '2026-11-21T01:00:00.000Z', '2026-11-21T09:00:00.000Z'],
     ]);
+    await api.runtime.dispatcher.idle();
+    const first = await get<{ partnerUnits?: string[] }>(
+      `/activities/${series.body.occurrences[0]!.occurrenceId}`,
+    );
+    expect(first.body.partnerUnits).toEqual(['Venus Primary School']);
     const neither = await post('/activity-series', {
       planId,
       category: 'library-reading',

@@ -62,6 +62,7 @@ const PlanSeriesBody = z
     description: trimmed(4000).optional(),
     venue: trimmed(200).optional(),
     organizerUnit: trimmed(200).optional(),
+    partnerUnits: z.array(trimmed(200)).max(20).optional(),
     audience: trimmed(200).optional(),
     capacity: z.number().int().min(1).max(100_000).optional(),
     lecturer: trimmed(200).optional(),
