@@ -7920,6 +7920,10 @@ export interface operations {
             id: string;
             streamId: string;
             version: number;
+            events: {
+              eventId: string;
+              type: string;
+            }[];
             position: string;
             sentTo: string[];
             alreadySent: boolean;
@@ -7938,6 +7942,10 @@ export interface operations {
             id: string;
             streamId: string;
             version: number;
+            events: {
+              eventId: string;
+              type: string;
+            }[];
             position: string;
             sentTo: string[];
             alreadySent: boolean;

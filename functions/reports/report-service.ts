@@ -34,6 +34,8 @@ export interface Delivery {
   readonly alreadySent: boolean;
   readonly streamId: string;
   readonly version: number;
+  /** The delivery's own events (ReportSent), none when everyone had it already. */
+  readonly events: readonly { eventId: string; type: string }[];
 }
 
 /** Builds a plan's report for a period from views only, and sends it once per recipient. */
@@ -67,7 +69,7 @@ export class ReportService {
     const pending = recipients.filter((r) => !before.state.sentTo[r.toLowerCase()]);
     // Everyone has it: a retried schedule stops here, before building the report again.
     if (recipients.length > 0 && pending.length === 0) {
-      return { planId, period, sentTo: [], alreadySent: true, streamId, version: before.version };
+      return { planId, period, sentTo: [], alreadySent: true, streamId, version: before.version, events: [] };
     }
     const report = await this.build(community, planId, period, plan);
     // Claimed at the version just read: whoever claims concurrently makes this one fail, never double-send.
@@ -89,7 +91,7 @@ export class ReportService {
     });
     if (isDomainError(claim)) throw refused(claim);
     if (claim.events.length === 0)
-      return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version };
+      return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version, events: [] };
     // One message per recipient (no one sees the others' addresses), in the plan's language.
     const wording = wordingFor(report.plan.locale, report.plan.timeZone);
     const email = {
@@ -119,6 +121,14 @@ export class ReportService {
       throw error;
     }
     this.deps.logger?.info('report sent', { planId, period, recipients: pending.length });
-    return { planId, period, sentTo: pending, alreadySent: false, streamId, version: claim.version };
+    return {
+      planId,
+      period,
+      sentTo: pending,
+      alreadySent: false,
+      streamId,
+      version: claim.version,
+      events: claim.events,
+    };
   }
 }

@@ -6,7 +6,13 @@ import { startApi, type TestApi } from '../support/api.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 import { ManualClock } from '../support/clock.js';
 
-type Answer = { id: string; sentTo?: string[]; alreadySent?: boolean; code?: string };
+type Answer = {
+  id: string;
+  sentTo?: string[];
+  alreadySent?: boolean;
+  code?: string;
+  events?: { eventId: string; type: string }[];
+};
 
 describe('reports: renderings, sending, the schedule', () => {
   const clock = new ManualClock('2026-04-02T02:00:00Z');
@@ -178,6 +184,7 @@ describe('reports: renderings, sending, the schedule', () => {
     expect(sent.status).toBe(201);
     const recipients = ['leader@venus.example.org', 'deputy@venus.example.org', 'second@venus.example.org'];
     expect(sent.body.sentTo).toEqual(recipients);
+    expect(sent.body.events).toEqual([{ eventId: expect.any(String), type: 'ReportSent' }]);
     const files = outbox().sort().slice(before);
     expect(files).toHaveLength(3);
     const messages = await Promise.all(
