@@ -928,8 +928,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A member's study record: each study session of the year attended, made up, on leave, absent or upcoming, with totals per quarter and year
-     * @description A member's study record: each study session of the year attended, made up, on leave, absent or upcoming, with totals per quarter and year. Roles: admin, organizer, leader, auditor, resident (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     * A member's study record: each study session of the year attended, made up, on leave, absent, upcoming or not recorded as held, with totals per quarter and year
+     * @description A member's study record: each study session of the year attended, made up, on leave, absent, upcoming or not recorded as held, with totals per quarter and year. Roles: admin, organizer, leader, auditor, resident (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
      */
     get: operations['getStudyRecord'];
     put?: never;
@@ -2494,6 +2494,8 @@ export interface components {
         onLeave: number;
         absent: number;
         upcoming: number;
+        /** @description sessions whose window passed with no held record */
+        notHeld: number;
       }[];
       sessions: {
         activityId: string;
@@ -2506,7 +2508,7 @@ export interface components {
         heldOn?: string;
         period: string;
         /** @enum {string} */
-        standing: 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming';
+        standing: 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming' | 'not-held';
         leave?: {
           /** @enum {string} */
           status: 'requested' | 'approved' | 'declined';
@@ -2544,7 +2546,7 @@ export interface components {
         sessions: {
           activityId: string;
           /** @enum {string} */
-          standing: 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming';
+          standing: 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming' | 'not-held';
           leave?: {
             /** @enum {string} */
             status: 'requested' | 'approved' | 'declined';
@@ -2567,6 +2569,8 @@ export interface components {
         onLeave: number;
         absent: number;
         upcoming: number;
+        /** @description sessions whose window passed with no held record */
+        notHeld: number;
       }[];
     };
     AnnounceRotation: {

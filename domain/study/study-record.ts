@@ -7,10 +7,11 @@ import { noStudyFacts, type StudyFacts, type StudyMemberFacts } from '../views/s
  * - made-up: a make-up (补学) closed the absence, with or without leave;
  * - on-leave: an approved leave, not yet made up;
  * - absent: the session was held, with none of the above;
- * - upcoming: the session is not held yet (a leave may be asked or approved).
+ * - upcoming: the session is not held yet (a leave may be asked or approved);
+ * - not-held: its window has passed and nobody recorded it as held (the organizer's record is missing).
  */
-export type StudyStanding = 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming';
-export const studyStandings = ['attended', 'made-up', 'on-leave', 'absent', 'upcoming'] as const;
+export type StudyStanding = 'attended' | 'made-up' | 'on-leave' | 'absent' | 'upcoming' | 'not-held';
+export const studyStandings = ['attended', 'made-up', 'on-leave', 'absent', 'upcoming', 'not-held'] as const;
 
 export interface LeaveAsOf {
   readonly status: 'requested' | 'approved' | 'declined';
@@ -62,7 +63,8 @@ export function standingAt(session: StudySession, residentId: string, instant: n
   if (openAt(facts.signedIn, instant)) return { standing: 'attended', ...details };
   if (madeUp) return { standing: 'made-up', ...details };
   if (leave?.status === 'approved') return { standing: 'on-leave', ...details };
-  return { standing: session.held ? 'absent' : 'upcoming', ...details };
+  if (session.held) return { standing: 'absent', ...details };
+  return { standing: Date.parse(session.window.end) < instant ? 'not-held' : 'upcoming', ...details };
 }
 
 /** Whether a standing fulfils the session: attended, or made up. */
@@ -78,6 +80,7 @@ export function countStandings(standings: readonly StudyStanding[]): StandingCou
     'on-leave': 0,
     absent: 0,
     upcoming: 0,
+    'not-held': 0,
   };
   for (const standing of standings) counts[standing]++;
   return counts;

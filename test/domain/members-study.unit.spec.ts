@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { activityAsOf } from '../../domain/compliance/as-of.js';
 import { evaluateCompliance } from '../../domain/compliance/compliance.js';
 import { resolveInstant } from '../../domain/shared/time.js';
+import { standingAt, studySessionsOf } from '../../domain/study/study-record.js';
 import type { ActivityComplianceRow, PlanTargetsRow } from '../../domain/views/compliance.view.js';
 import type { StudyMemberFacts } from '../../domain/views/study.view.js';
 
@@ -194,5 +196,19 @@ describe('members-study: every member attends or makes up every study session', 
       new Date(sh('2026-04-02T00:00:00')),
     );
     expect(row(items, '2026-Q1')).toMatchObject({ required: 0, actual: 0, status: 'met', evidence: [] });
+  });
+});
+
+describe("a member's standing at a study session", () => {
+  it('upcoming before its window ends, not-held once it passed with no held record, absent once held', () => {
+    const standing = (row: ActivityComplianceRow, asOf: string) => {
+      const instant = Date.parse(sh(asOf));
+      const [asSeen] = studySessionsOf([activityAsOf(row, instant)!]);
+      return standingAt(asSeen!, 'M1', instant).standing;
+    };
+    const unrecorded = session('2026-03-10');
+    expect(standing(unrecorded, '2026-03-10T12:00:00')).toBe('upcoming');
+    expect(standing(unrecorded, '2026-03-11T09:00:00')).toBe('not-held');
+    expect(standing(session('2026-03-17', {}, { held: true }), '2026-03-18T09:00:00')).toBe('absent');
   });
 });

@@ -222,6 +222,7 @@ describe('study leave and make-up over HTTP', () => {
       onLeave: 0,
       absent: 0,
       upcoming: 0,
+      notHeld: 0,
     });
     expect((await api.call('GET', `/residents/${ids.m2}/study-record`, { token: asM1 })).status).toBe(403);
     const participation = await api.call<{ activities: Record<string, unknown>[] }>(

@@ -38,6 +38,7 @@ const totals = (counts: StandingCounts) => ({
   onLeave: counts['on-leave'],
   absent: counts.absent,
   upcoming: counts.upcoming,
+  notHeld: counts['not-held'],
 });
 
 /** A plan's study sessions as of an instant (its bounded compliance rows, one per activity). */

@@ -40,6 +40,7 @@ const Totals = {
   onLeave: z.number(),
   absent: z.number(),
   upcoming: z.number(),
+  notHeld: z.number().describe('sessions whose window passed with no held record'),
 };
 const Leave = z.object({
   status: z.enum(['requested', 'approved', 'declined']),
@@ -155,7 +156,7 @@ export const studyRoutes: readonly Route[] = [
     path: '/residents/{residentId}/study-record',
     operationId: 'getStudyRecord',
     summary:
-      "A member's study record: each study session of the year attended, made up, on leave, absent or upcoming, with totals per quarter and year",
+      "A member's study record: each study session of the year attended, made up, on leave, absent, upcoming or not recorded as held, with totals per quarter and year",
     tag: 'Study',
     kind: 'query',
     roles: [...roleSets.overseers, 'resident'],
