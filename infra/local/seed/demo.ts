@@ -1,8 +1,8 @@
 import { DEFAULT_TIME_ZONE, localTime } from '../../../domain/shared/time.js';
 import { seedFamilyRound } from './family-round.js';
 import { demoResidents, expandActivities, loadPlanTemplate, random } from './plan-template.js';
-import { type SeedSoFar, seedRestOfPlan } from './rest-of-plan.js';
-import { inPool, ok, type SeedClient } from './seed-client.js';
+import { seedRestOfPlan } from './rest-of-plan.js';
+import { inPool, ok, type SeedClient, type SeedSoFar } from './seed-client.js';
 import { seedSports } from './sports.js';
 
 export interface SeedResult {

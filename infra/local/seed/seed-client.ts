@@ -31,3 +31,23 @@ export async function inPool<T>(
     }),
   );
 }
+
+/** What the main seed already made that the rest of the plan builds on. */
+export interface SeedSoFar {
+  readonly planId: string;
+  readonly year: number;
+  readonly now: Date;
+  readonly residentIds: readonly string[];
+  readonly members: readonly string[];
+  /** Past study sessions (held or cancelled), oldest first, with who signed in. */
+  readonly studySessions: readonly {
+    id: string;
+    start: string;
+    held: boolean;
+    attendees: readonly string[];
+  }[];
+  /** Future "rotating performance" activities: the rotation's slots. */
+  readonly performances: readonly { id: string; start: string }[];
+  readonly key: (what: string) => string;
+  readonly rnd: () => number;
+}

@@ -1,5 +1,4 @@
-import type { SeedSoFar } from './rest-of-plan.js';
-import { ok, type SeedClient } from './seed-client.js';
+import { ok, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 const DAY = 86_400_000;
 const dayOf = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10); // Shanghai
