@@ -1775,13 +1775,13 @@ export interface components {
         | 'other';
       title: string;
       description?: string;
-      window: components['schemas']['WindowInput'];
       venue?: string;
       organizerUnit?: string;
       partnerUnits?: string[];
       audience?: string;
       capacity?: number;
       lecturer?: string;
+      window: components['schemas']['WindowInput'];
     };
     WindowInput: {
       /**

@@ -23,21 +23,23 @@ export const WindowBody = z
   .strict()
   .meta({ id: 'WindowInput' });
 
+/** What an activity is, as planned: one activity, or every occurrence of a series. */
+export const activityFields = {
+  planId: Id,
+  category: Category,
+  format: Format,
+  title: trimmed(200),
+  description: trimmed(4000).optional(),
+  venue: trimmed(200).optional(),
+  organizerUnit: trimmed(200).optional(),
+  partnerUnits: z.array(trimmed(200)).max(20).optional(),
+  audience: trimmed(200).optional(),
+  capacity: z.number().int().min(1).max(100_000).optional(),
+  lecturer: trimmed(200).optional(),
+};
+
 export const PlanActivityBody = z
-  .object({
-    planId: Id,
-    category: Category,
-    format: Format,
-    title: trimmed(200),
-    description: trimmed(4000).optional(),
-    window: WindowBody,
-    venue: trimmed(200).optional(),
-    organizerUnit: trimmed(200).optional(),
-    partnerUnits: z.array(trimmed(200)).max(20).optional(),
-    audience: trimmed(200).optional(),
-    capacity: z.number().int().min(1).max(100_000).optional(),
-    lecturer: trimmed(200).optional(),
-  })
+  .object({ ...activityFields, window: WindowBody })
   .strict()
   .meta({ id: 'PlanActivity' });
 

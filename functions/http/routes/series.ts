@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isDateOrDateTime } from '../../../domain/shared/time.js';
 import { ActivityStatus } from '../../../domain/views/activity.view.js';
 import { SeriesDetail, SeriesOccurrenceRow } from '../../../domain/views/series.view.js';
-import { Category, Format, SeriesScope } from '../../../events/index.js';
+import { SeriesScope } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { cancelSeries, changeSeries, planSeries } from '../../app/commands/series.js';
 import { getSeries } from '../../app/queries/series.js';
@@ -10,7 +10,7 @@ import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
-import { WindowBody } from './activities.js';
+import { activityFields, WindowBody } from './activities.js';
 
 const LocalDate = z
   .string()
@@ -55,17 +55,7 @@ const Recurrence = z
 
 const PlanSeriesBody = z
   .object({
-    planId: Id,
-    category: Category,
-    format: Format,
-    title: trimmed(200),
-    description: trimmed(4000).optional(),
-    venue: trimmed(200).optional(),
-    organizerUnit: trimmed(200).optional(),
-    partnerUnits: z.array(trimmed(200)).max(20).optional(),
-    audience: trimmed(200).optional(),
-    capacity: z.number().int().min(1).max(100_000).optional(),
-    lecturer: trimmed(200).optional(),
+    ...activityFields,
     recurrence: Recurrence,
     window: WindowBody.optional().describe(
       'the first occurrence, as POST /activities takes a window: its start and length stand for recurrence.start and the duration',
