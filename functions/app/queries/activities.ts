@@ -7,7 +7,7 @@ import {
 import { isStaff } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
-import { readPartition } from '../read-all.js';
+import { readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
 
 export interface ActivityQueryDeps {
@@ -30,6 +30,6 @@ export async function getActivity(
   if (!item || item.deleted) throw appErrors.notFound(`activity ${input.activityId}`);
   const activity = { ...item.data, version: item.appliedVersion };
   if (!isStaff(actor)) return activity;
-  const sheet = attendeesOf(actor.community, input.activityId);
-  return { ...activity, attendees: await readPartition<AttendeeRow>(deps.views, sheet.pk, sheet.skPrefix) };
+  const attendees = await readSlice<AttendeeRow>(deps.views, attendeesOf(actor.community, input.activityId));
+  return { ...activity, attendees };
 }

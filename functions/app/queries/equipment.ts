@@ -22,7 +22,7 @@ import {
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
 import type { Clock } from '../ports.js';
-import { readAll, readPartition } from '../read-all.js';
+import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
 import type { Page, PageInput } from './page.js';
 
@@ -65,8 +65,7 @@ export async function venueRegister(
 ) {
   const asOf = instantOf(deps.clock, input.asOf);
   const venue = await venueOf(deps.views, actor.community, input.venueId);
-  const { pk, skPrefix } = registerOf(actor.community, input.venueId);
-  const rows = await readPartition<EquipmentRow>(deps.views, pk, skPrefix);
+  const rows = await readSlice<EquipmentRow>(deps.views, registerOf(actor.community, input.venueId));
   return { ...venue, asOf: asOf.toISOString(), equipment: entriesOf(venue, rows, asOf) };
 }
 
@@ -162,8 +161,7 @@ export async function getInstructor(
 ) {
   const item = await deps.views.get<InstructorDetail>(instructorKey(actor.community, input.instructorId));
   if (!item || item.deleted) throw appErrors.notFound(`instructor ${input.instructorId}`);
-  const { pk, skPrefix } = sessionsOf(actor.community, input.instructorId);
-  const all = await readPartition<InstructorSession>(deps.views, pk, skPrefix);
+  const all = await readSlice<InstructorSession>(deps.views, sessionsOf(actor.community, input.instructorId));
   const range = input.period ? daysOfPeriod(input.period) : undefined;
   const sessions = range ? all.filter((s) => s.heldDay >= range.from && s.heldDay <= range.to) : all;
   return { ...item.data, ...(input.period ? { period: input.period } : {}), sessions };

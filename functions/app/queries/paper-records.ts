@@ -17,7 +17,7 @@ import { ERASED, type ResidentProfile, residentKey } from '../../../domain/views
 import type { CommandService } from '../command-handler.js';
 import type { Actor } from '../commands/execute.js';
 import { ApplicationError, appErrors } from '../errors.js';
-import { readAll, readPartition } from '../read-all.js';
+import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
 import { planDetail } from './reports.js';
 
@@ -108,8 +108,7 @@ export async function workLedgerOf(
     .sort((a, b) => a.held!.heldOn.localeCompare(b.held!.heldOn));
   const attendees = await Promise.all(
     held.map(async (a) => {
-      const { pk, skPrefix } = attendeesOf(community, a.activityId);
-      const rows = await readPartition<AttendeeRow>(views, pk, skPrefix);
+      const rows = await readSlice<AttendeeRow>(views, attendeesOf(community, a.activityId));
       return rows.filter((r) => r.status === 'attended').sort((x, y) => x.at.localeCompare(y.at));
     }),
   );

@@ -23,7 +23,7 @@ import { type ResidentProfile, residentKey } from '../../../domain/views/residen
 import { assertMayRead } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
-import { readPartition } from '../read-all.js';
+import { readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
 
 export interface ParticipationQueryDeps {
@@ -71,7 +71,7 @@ export async function getParticipation(
   assertMayRead(actor, 'overseers', residentId, 'a resident may read only their own participation');
   const profile = await deps.views.get<ResidentProfile>(residentKey(community, residentId));
   if (!profile || profile.deleted) throw appErrors.notFound(`resident ${residentId}`);
-  const read = <D>({ pk, skPrefix }: PartitionSlice) => readPartition<D>(deps.views, pk, skPrefix);
+  const read = <D>(slice: PartitionSlice) => readSlice<D>(deps.views, slice);
   const [rows, deeds, models, authored, reviews] = await Promise.all([
     read<ParticipationRow>(participationOf(community, residentId)),
     read<GoodDeed>(goodDeedsOf(community, residentId)),

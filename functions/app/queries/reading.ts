@@ -1,4 +1,3 @@
-import type { PartitionSlice } from '../../../domain/views/projection.js';
 import {
   type BookDetail,
   type BookReview,
@@ -8,6 +7,7 @@ import {
 } from '../../../domain/views/reading.view.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';
+import { readSlice } from '../read-all.js';
 import type { StoredView, ViewStore } from '../view-store.js';
 import type { Page, PageInput } from './page.js';
 
@@ -22,18 +22,6 @@ const present = (item: StoredView<BookDetail>): BookSeen => {
   const { ratings: _ratings, ...data } = item.data;
   return { ...data, version: item.appliedVersion };
 };
-
-/** Every item of a partition slice, page after page (a book has at most one review per resident). */
-async function wholeSlice<D>(views: ViewStore, slice: PartitionSlice): Promise<D[]> {
-  const out: D[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await views.partition<D>(slice.pk, { skPrefix: slice.skPrefix, limit: 500, cursor });
-    out.push(...page.items.filter((i) => !i.deleted).map((i) => i.data));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
 
 /** A plan's recommended books, with review count and average rating, by when they were recommended. */
 export async function listBooks(
@@ -57,7 +45,7 @@ export async function getBook(
 ): Promise<BookSeen & { readonly reviews: BookReview[] }> {
   const [item, reviews] = await Promise.all([
     deps.views.get<BookDetail>(bookKey(reader.community, input.bookId)),
-    wholeSlice<BookReview>(deps.views, reviewsOfBook(reader.community, input.bookId)),
+    readSlice<BookReview>(deps.views, reviewsOfBook(reader.community, input.bookId)),
   ]);
   if (!item || item.deleted) throw appErrors.notFound(`book ${input.bookId}`);
   return { ...present(item), reviews };

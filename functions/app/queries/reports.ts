@@ -25,7 +25,7 @@ import { ledgerStateOf } from '../../audit/ledger-digest.js';
 import type { Actor } from '../commands/execute.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
-import { readAll, readPartition } from '../read-all.js';
+import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 import { complianceFacts } from './compliance.js';
@@ -134,8 +134,7 @@ export async function buildPlanReport(
   const attendance = (
     await Promise.all(
       inPeriod.map(async (a) => {
-        const { pk, skPrefix } = attendeesOf(community, a.activityId);
-        const rows = await readPartition<AttendeeRow>(views, pk, skPrefix);
+        const rows = await readSlice<AttendeeRow>(views, attendeesOf(community, a.activityId));
         return rows
           .filter((r) => r.status === 'attended')
           .map((r) => ({ activityId: a.activityId, residentId: r.residentId, at: r.at }));
