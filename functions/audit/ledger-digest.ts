@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LedgerState } from '../../domain/reports/report.js';
 import type { Commit } from '../../events/index.js';
-import type { EventStore } from '../app/ports.js';
-import { readWholeHistory } from './history.js';
 
 /** The digest of an empty ledger. */
 export const LEDGER_GENESIS = '0'.repeat(64);
@@ -19,28 +17,6 @@ export const nextLedgerDigest = (previous: string, commit: Commit): string =>
     .update(`${previous}\n${commit.streamId}\t${commit.lastVersion}\t${commit.hash}`)
     .digest('hex');
 
-/** Every state the ledger passed through, one per commit, oldest first. */
-export function* ledgerStates(commits: Iterable<Commit>): Generator<LedgerState> {
-  let digest = LEDGER_GENESIS;
-  let count = 0;
-  for (const commit of commits) {
-    digest = nextLedgerDigest(digest, commit);
-    count++;
-    yield { through: commit.recordedAt, commits: count, digest };
-  }
-}
-
-/** The state after the last of `commits` (the genesis state when there is none). */
-export function ledgerStateOf(commits: Iterable<Commit>): LedgerState {
-  let last: LedgerState = { through: null, commits: 0, digest: LEDGER_GENESIS };
-  for (const state of ledgerStates(commits)) last = state;
-  return last;
-}
-
-/** The community's ledger as it stands: what a report names as the history it was computed from. */
-export const currentLedgerState = async (events: EventStore, community: string): Promise<LedgerState> =>
-  ledgerStateOf(await readWholeHistory(events, community));
-
 /**
  * Follows the running digest as an auditor's tool reads a history, and notes the state a digest
  * they were given names (a report's `ledger.digest`), without keeping every state in memory.
@@ -53,7 +29,7 @@ export class LedgerTrail {
 
   add(commit: Commit): void {
     const digest = nextLedgerDigest(this.current.digest, commit);
-    this.current = { through: commit.recordedAt ?? null, commits: this.current.commits + 1, digest };
+    this.current = { through: commit.recordedAt, commits: this.current.commits + 1, digest };
     if (digest === this.wanted) this.named ??= this.current;
   }
 
@@ -66,4 +42,11 @@ export class LedgerTrail {
   get found(): LedgerState | undefined {
     return this.named;
   }
+}
+
+/** The state after the last of `commits` (the genesis state when there is none). */
+export function ledgerStateOf(commits: Iterable<Commit>): LedgerState {
+  const trail = new LedgerTrail();
+  for (const commit of commits) trail.add(commit);
+  return trail.state;
 }
