@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inProcessEngineAt } from './in-process-engines.js';
 
 export interface DynamoDbConnection {
   /** Set locally (embedded engine); absent on AWS. */
@@ -14,6 +15,8 @@ export function createDocumentClient(connection: DynamoDbConnection = {}): Dynam
     // The embedded engines accept any credentials; never reach for a real AWS profile locally.
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
     config.maxAttempts = 3;
+    const inProcess = inProcessEngineAt(connection.endpoint);
+    if (inProcess) config.requestHandler = inProcess;
   }
   return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },

@@ -1,4 +1,10 @@
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import { inProcessEngineAt } from '../../functions/adapters/in-process-engines.js';
 import { allTables, type TableDesign } from '../tables.js';
 
 export interface TableNames {
@@ -51,6 +57,7 @@ export async function createTables(endpoint: string, names: TableNames = default
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: inProcessEngineAt(endpoint),
   });
   const nameOf: Record<string, string> = {
     Events: names.EVENTS_TABLE,
@@ -64,6 +71,15 @@ export async function createTables(endpoint: string, names: TableNames = default
       } catch (error) {
         if (!(error instanceof ResourceInUseException) && (error as Error).name !== 'ResourceInUseException')
           throw error;
+      }
+    }
+    // A table answers only once ACTIVE (dynalite flips it on a timer, even at 0 ms): a client in the
+    // same process can otherwise get there first and be told the table does not exist.
+    for (const tableName of Object.values(nameOf)) {
+      for (;;) {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+        if (Table?.TableStatus === 'ACTIVE') break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
   } finally {

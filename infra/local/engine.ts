@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
+import { registerInProcessEngine } from '../../functions/adapters/in-process-engines.js';
+import { inProcessTransport } from './in-process-transport.js';
 
 /** The part of `level` (classic-level: LevelDB itself) that compaction needs. */
 interface LevelDatabase {
@@ -57,10 +59,14 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  // Clients in this process reach it without the socket; shell tools and other processes use the port.
+  const unregister = registerInProcessEngine(endpoint, inProcessTransport(server));
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     close: () =>
       new Promise<void>((resolve) => {
+        unregister();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),
