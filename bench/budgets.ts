@@ -10,9 +10,10 @@
  */
 export const CALL_BUDGETS = {
   // No read (a fresh id appends at version 0): the data-key put, the commit, the marker. Projector:
-  // the resident's data key (the roster shows the name in the clear), the roster item read, and two
-  // view items written. DESIGN.md's aim, a creation in ≤ 8 with its projection, holds.
-  enrolment: 7,
+  // the data keys of the batch's residents in one BatchGetItem (the roster shows the name in the
+  // clear), and two items written (the roster item and the stream's marker) without reading them: a
+  // stream the batch starts has no items yet, and the write is conditional on that.
+  enrolment: 6,
   // Two stream reads (the resident is on the roster; the activity, snapshot and tail in one Query),
   // the commit, the marker. Projector: the 4 view items it touches read in one BatchGetItem, 5
   // written (details, calendar, compliance row, participation, marker). Writes stay one by one:

@@ -1,9 +1,10 @@
 import { projections } from '../domain/views/index.js';
-import type { Commit, DomainEvent } from '../events/index.js';
+import type { Commit } from '../events/index.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { createEventPublisher } from './app/event-bus.js';
+import type { RevealEvents } from './app/personal-data.js';
 import { eventBusFor } from './composition/bus.js';
 import { coreDependencies, type Overrides } from './composition/core.js';
 import { httpDependencies } from './composition/http.js';
@@ -22,7 +23,7 @@ export { type Overrides, systemClock, ulidIds } from './composition/core.js';
 
 export interface Dependencies extends HttpDependencies {
   readonly projector: Projector;
-  readonly revealPersonalData: (community: string, event: DomainEvent) => Promise<DomainEvent>;
+  readonly revealPersonalData: RevealEvents;
   /** The publisher's work: every event of a batch of commits onto the bus. */
   readonly publishCommits: (commits: readonly Commit[]) => Promise<void>;
   /** The same claims store the HTTP functions use, as the concrete adapter (start-up housekeeping). */
@@ -62,8 +63,8 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
       (config.OUTBOX_DIR ? new OutboxMailer(config.OUTBOX_DIR, config.MAIL_FROM) : mailerFor(config)),
   });
   reports = http.reports;
-  const revealPersonalData = (community: string, event: DomainEvent) =>
-    personalData.revealEvent(community, event);
+  const revealPersonalData: RevealEvents = (community, events) =>
+    personalData.revealEvents(community, events);
   return {
     ...http,
     idempotencyClaims,

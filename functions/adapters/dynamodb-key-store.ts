@@ -6,7 +6,8 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { KeyStore } from '../app/personal-data.js';
+import { type KeyStore, keyIdOf, type WantedKey } from '../app/personal-data.js';
+import { batchGetAll } from './batch-get.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /** Who is asking for a key: KMS binds a wrapped key to it (its encryption context). */
@@ -102,6 +103,32 @@ export class DynamoDbKeyStore implements KeyStore {
       }),
     );
     return result.Item ? this.wrapping.unwrap(result.Item, { community, residentId }) : undefined;
+  }
+
+  async getMany(community: string, wanted: readonly WantedKey[]) {
+    const keyOfItem = (want: WantedKey) => ({
+      streamId: this.partition(community, want.residentId),
+      version: want.keyId === undefined ? ENROLMENT_KEY : Number(want.keyId),
+    });
+    const readable = wanted.filter(({ keyId }) => {
+      const version = keyId === undefined ? ENROLMENT_KEY : Number(keyId);
+      return Number.isSafeInteger(version) && version >= 0;
+    });
+    const byItem = new Map(readable.map((want) => [JSON.stringify(keyOfItem(want)), want]));
+    const items = await batchGetAll(this.client, this.tableName, readable.map(keyOfItem), {
+      consistentRead: true,
+    });
+    const found = new Map<string, Buffer>();
+    await Promise.all(
+      items.map(async (item) => {
+        const want = byItem.get(JSON.stringify({ streamId: item.streamId, version: item.version }))!;
+        found.set(
+          keyIdOf(want),
+          await this.wrapping.unwrap(item, { community, residentId: want.residentId }),
+        );
+      }),
+    );
+    return found;
   }
 
   /** Every key item of the resident's ring (a consistent read: erasure must not miss a new one). */

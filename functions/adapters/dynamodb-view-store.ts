@@ -1,10 +1,4 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ViewKey } from '../../domain/views/projection.js';
 import {
   type ListQuery,
@@ -14,6 +8,7 @@ import {
   type ViewPage,
   type ViewStore,
 } from '../app/view-store.js';
+import { batchGetAll } from './batch-get.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
@@ -89,8 +84,6 @@ function filterExpression(
   return ['attribute_not_exists(deleted)', ...clauses].join(' AND ');
 }
 
-const BATCH_GET_LIMIT = 100;
-
 export class DynamoDbViewStore implements ViewStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -103,22 +96,12 @@ export class DynamoDbViewStore implements ViewStore {
   }
 
   async getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]> {
-    const found: StoredView<D>[] = [];
-    for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) {
-      let pending: Record<string, unknown>[] | undefined = keys
-        .slice(i, i + BATCH_GET_LIMIT)
-        .map(({ pk, sk }) => ({ pk, sk }));
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0)
-          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
-        const result = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
-        );
-        found.push(...((result.Responses?.[this.tableName] ?? []) as StoredView<D>[]));
-        pending = result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return found;
+    const items = await batchGetAll(
+      this.client,
+      this.tableName,
+      keys.map(({ pk, sk }) => ({ pk, sk })),
+    );
+    return items as unknown as StoredView<D>[];
   }
 
   async putIfUnchanged(

@@ -18,11 +18,28 @@ export interface KeyStore {
   createFor(community: string, residentId: string, streamId: string): Promise<{ keyId: string; key: Buffer }>;
   /** The enrolment key (no `keyId`) or another key of the resident's; undefined once destroyed. */
   get(community: string, residentId: string, keyId?: string): Promise<Buffer | undefined>;
+  /** Several keys at once (one batched read), by `keyIdOf`; destroyed ones are left out. */
+  getMany(community: string, wanted: readonly WantedKey[]): Promise<Map<string, Buffer>>;
   /** The streams holding personal data encrypted with one of the resident's keys (besides their own). */
   streamsHolding(community: string, residentId: string): Promise<string[]>;
   /** Destroys every key of the resident's. */
   destroy(community: string, residentId: string): Promise<void>;
 }
+
+/** A key to read: the resident's enrolment key (no `keyId`) or another of their ring. */
+export interface WantedKey {
+  readonly residentId: string;
+  readonly keyId?: string;
+}
+
+/** How a batch of keys is indexed. */
+export const keyIdOf = ({ residentId, keyId }: WantedKey) => `${residentId}\u0000${keyId ?? ''}`;
+
+/** Where `reveal` finds a resident's key: the store, or what one batched read found. */
+type KeyLookup = (residentId: string, keyId: string | undefined) => Promise<Buffer | undefined>;
+
+/** Views' sight of events: personal data decrypted, the keys a batch needs read at once. */
+export type RevealEvents = (community: string, events: readonly DomainEvent[]) => Promise<DomainEvent[]>;
 
 /** Encrypted with the enrolment key: `enc:v1:<iv>:<ciphertext+tag>`. */
 const ENROLMENT_PREFIX = 'enc:v1:';
@@ -103,12 +120,13 @@ export class PersonalDataCipher {
     community: string,
     residentId: string,
     data: T,
+    lookup: KeyLookup = (owner, keyId) => this.keys.get(community, owner, keyId),
   ): Promise<T> {
     const encrypted = personalFields.filter((f) => isSealed(data[f]));
     if (encrypted.length === 0) return data;
     const keys = new Map<string | undefined, Promise<Buffer | undefined>>();
     const keyFor = (keyId: string | undefined) => {
-      if (!keys.has(keyId)) keys.set(keyId, this.keys.get(community, residentId, keyId));
+      if (!keys.has(keyId)) keys.set(keyId, lookup(residentId, keyId));
       return keys.get(keyId)!;
     };
     const out: Record<string, unknown> = { ...data };
@@ -120,13 +138,33 @@ export class PersonalDataCipher {
     return out as T;
   }
 
+  /**
+   * Events as views see them, the keys they all need read in one batched read: a projector batch of
+   * a hundred enrolments costs one key read, not a hundred.
+   */
+  async revealEvents(community: string, events: readonly DomainEvent[]): Promise<DomainEvent[]> {
+    const wanted = new Map<string, WantedKey>();
+    for (const event of events)
+      for (const person of peopleIn(event))
+        for (const field of personalFields) {
+          const value = person[field];
+          if (!isSealed(value)) continue;
+          const key = { residentId: person.residentId, keyId: keyOf(value).keyId };
+          wanted.set(keyIdOf(key), key);
+        }
+    if (wanted.size === 0) return [...events];
+    const found = await this.keys.getMany(community, [...wanted.values()]);
+    const lookup: KeyLookup = async (residentId, keyId) => found.get(keyIdOf({ residentId, keyId }));
+    return Promise.all(events.map((event) => this.revealEvent(community, event, lookup)));
+  }
+
   /** An event as views see it: residents' personal data decrypted, or shown as erased. */
-  async revealEvent(community: string, event: DomainEvent): Promise<DomainEvent> {
+  async revealEvent(community: string, event: DomainEvent, lookup?: KeyLookup): Promise<DomainEvent> {
     switch (event.type) {
       case 'ResidentEnrolled':
-        return { ...event, data: await this.reveal(community, event.data.residentId, event.data) };
+        return { ...event, data: await this.reveal(community, event.data.residentId, event.data, lookup) };
       case 'OrganizingGroupAppointed': {
-        const person = (p: Person) => (p.residentId ? this.reveal(community, p.residentId, p) : p);
+        const person = (p: Person) => (p.residentId ? this.reveal(community, p.residentId, p, lookup) : p);
         const { leader, deputies, members } = event.data;
         return {
           ...event,
@@ -140,6 +178,22 @@ export class PersonalDataCipher {
       default:
         return event;
     }
+  }
+}
+
+/** The residents whose personal data an event carries, with the fields that hold it. */
+function peopleIn(event: DomainEvent): { residentId: string; [field: string]: unknown }[] {
+  switch (event.type) {
+    case 'ResidentEnrolled':
+      return [event.data];
+    case 'OrganizingGroupAppointed': {
+      const { leader, deputies, members } = event.data;
+      return [leader, ...deputies, ...members].flatMap((p) =>
+        p.residentId ? [{ ...p, residentId: p.residentId }] : [],
+      );
+    }
+    default:
+      return [];
   }
 }
 

@@ -1,12 +1,11 @@
 import type { Projection } from '../../domain/views/projection.js';
 import type { Commit, DomainEvent } from '../../events/index.js';
 import { InMemoryViewStore } from '../adapters/memory-view-store.js';
+import type { RevealEvents } from '../app/personal-data.js';
 import type { EventStore } from '../app/ports.js';
 import type { StoredView, ViewStore } from '../app/view-store.js';
 import { Projector } from '../projector/projector.js';
 import { readWholeHistory } from './history.js';
-
-type Reveal = (community: string, event: DomainEvent) => Promise<DomainEvent>;
 
 export interface RebuildResult {
   readonly view: string;
@@ -21,7 +20,7 @@ const byStreamOrder = (a: Commit, b: Commit) =>
 async function replay(
   projection: Projection<DomainEvent, Record<string, unknown>>,
   commits: readonly Commit[],
-  reveal?: Reveal,
+  reveal?: RevealEvents,
 ) {
   const scratch = new InMemoryViewStore();
   const projector = new Projector(scratch, [projection], undefined, reveal);
@@ -40,7 +39,7 @@ async function replay(
  * safe without doubling every key or every read.)
  */
 export async function rebuildView(
-  deps: { events: EventStore; views: ViewStore; reveal?: Reveal },
+  deps: { events: EventStore; views: ViewStore; reveal?: RevealEvents },
   projection: Projection<DomainEvent, Record<string, unknown>>,
   community: string,
   maxPasses = 10,

@@ -5,5 +5,12 @@ export function keysNotGranted(functionName: string): KeyStore {
   const refuse = async (): Promise<never> => {
     throw new Error(`${functionName} has no access to residents' data keys`);
   };
-  return { create: refuse, createFor: refuse, get: refuse, streamsHolding: refuse, destroy: refuse };
+  return {
+    create: refuse,
+    createFor: refuse,
+    get: refuse,
+    getMany: refuse,
+    streamsHolding: refuse,
+    destroy: refuse,
+  };
 }

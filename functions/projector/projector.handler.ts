@@ -1,5 +1,4 @@
 import { projections } from '../../domain/views/index.js';
-import type { DomainEvent } from '../../events/index.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { personalDataFor } from '../composition/personal-data.js';
 import { type Config, loadConfig } from '../config.js';
@@ -10,8 +9,9 @@ import { Projector } from './projector.js';
 export const create = (config: Config, overrides: Overrides = {}) => {
   const { views, logger, client } = coreDependencies(config, overrides);
   const personalData = personalDataFor(config, client);
-  const reveal = (community: string, event: DomainEvent) => personalData.revealEvent(community, event);
-  const projector = new Projector(views, projections, logger, reveal);
+  const projector = new Projector(views, projections, logger, (community, events) =>
+    personalData.revealEvents(community, events),
+  );
   return createCommitBatchHandler('projection', (commits) => projector.applyBatch(commits), logger);
 };
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EventContext, Projection, ViewDocument } from '../../domain/views/projection.js';
 import { type Commit, type DomainEvent, decodeEvent } from '../../events/index.js';
+import type { RevealEvents } from '../app/personal-data.js';
 import { projectedMarkerKey, type StoredView, type ViewStore } from '../app/view-store.js';
 
 interface Touch {
@@ -34,63 +35,124 @@ const keyOf = (id: string) => {
  * version it applied; writes are conditional on that version, so redelivered or duplicated commits
  * change nothing, and two projector instances never overwrite each other.
  */
+/** A stream's commits of one batch, and the view items they touch (by map id), in order. */
+interface StreamWork {
+  readonly commits: readonly Commit[];
+  readonly touches: Map<string, Touch[]>;
+}
+
+/**
+ * Applies commits to the views. Each view item is owned by one stream and remembers the last
+ * version it applied; writes are conditional on that version, so redelivered or duplicated commits
+ * change nothing, and two projector instances never overwrite each other.
+ */
 export class Projector {
   constructor(
     private readonly views: ViewStore,
     private readonly projections: readonly Projection<DomainEvent, Record<string, unknown>>[],
     private readonly logger?: Logger,
     /** Decrypts personal data for the views (absent: views see what the events hold). */
-    private readonly reveal?: (community: string, event: DomainEvent) => Promise<DomainEvent>,
+    private readonly reveal?: RevealEvents,
   ) {}
 
+  /** One commit, as a batch of one; throws if it could not be applied. */
   async applyCommit(commit: Commit): Promise<void> {
-    await this.applyStream([commit]);
+    const failed = await this.applyBatch([commit], { rethrow: true });
+    if (failed.size > 0) throw new Error(`${commit.streamId}@${commit.lastVersion} not projected`);
   }
 
   /**
-   * A stream batch, as Lambda hands it over: the commits of each stream are folded together, so a
-   * view item is read and written once per batch, not once per commit; streams are applied in
-   * parallel, each in its own order. Returns the streams that failed (nothing of theirs after the
-   * failure is marked applied; a redelivery applies it again, and what was applied is skipped).
+   * A stream batch, as Lambda hands it over. What the whole batch needs is read at once: the data
+   * keys of every resident it names (one batched read) and every view item it touches, except those
+   * of streams the batch starts (version 1: their items cannot exist yet, and a write conditional on
+   * that finds out if they do). A stream's commits are folded together, so an item is written once
+   * per batch; streams are applied in parallel, each in its own order. Returns the streams that
+   * failed (nothing of theirs after the failure is marked applied; a redelivery applies it again,
+   * and what was applied is skipped).
    */
-  async applyBatch(commits: readonly Commit[]): Promise<ReadonlySet<string>> {
+  async applyBatch(
+    commits: readonly Commit[],
+    options: { rethrow?: boolean } = {},
+  ): Promise<ReadonlySet<string>> {
     const byStream = new Map<string, Commit[]>();
     for (const commit of commits) {
       const list = byStream.get(commit.streamId) ?? [];
       list.push(commit);
       byStream.set(commit.streamId, list);
     }
+    const ordered = [...byStream.values()].map(inVersionOrder);
+    let work: StreamWork[];
+    let read: ReadonlyMap<string, StoredView<Record<string, unknown>>>;
+    try {
+      const revealed = await this.revealAll(ordered.flat());
+      work = ordered.map((list) => ({ commits: list, touches: this.touchesOf(list, revealed) }));
+      read = await this.readTouched(work);
+    } catch (error) {
+      if (options.rethrow) throw error;
+      this.logger?.warn('batch not projected; it will be retried', { error: error as Error });
+      return new Set(byStream.keys());
+    }
     const failed = new Set<string>();
-    const streams = [...byStream.values()];
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < streams.length; i = next++) {
-        const list = streams[i]!;
+      for (let i = next++; i < work.length; i = next++) {
+        const stream = work[i]!;
         try {
-          await this.applyStream(inVersionOrder(list));
+          await this.applyStream(stream, read);
         } catch (error) {
-          failed.add(list[0]!.streamId);
+          if (options.rethrow) throw error;
+          failed.add(stream.commits[0]!.streamId);
           this.logger?.warn('stream not projected; it will be retried', {
-            streamId: list[0]!.streamId,
+            streamId: stream.commits[0]!.streamId,
             error: error as Error,
           });
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(STREAMS_IN_PARALLEL, streams.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(STREAMS_IN_PARALLEL, work.length) }, worker));
     return failed;
   }
 
-  /** Consecutive commits of one stream: each view item they touch is read and written once. */
-  private async applyStream(commits: readonly Commit[]): Promise<void> {
+  /** Every commit's events decoded and, per community, revealed with one read of the keys they need. */
+  private async revealAll(commits: readonly Commit[]): Promise<Map<Commit, DomainEvent[]>> {
+    const decoded = new Map<Commit, DomainEvent[]>();
+    const byCommunity = new Map<string, Commit[]>();
+    for (const commit of commits) {
+      decoded.set(
+        commit,
+        commit.events.map(
+          (stored) =>
+            ({
+              type: stored.type,
+              data: decodeEvent(stored.type, stored.schemaVersion, stored.data),
+            }) as DomainEvent,
+        ),
+      );
+      byCommunity.set(commit.community, [...(byCommunity.get(commit.community) ?? []), commit]);
+    }
+    if (!this.reveal) return decoded;
+    const reveal = this.reveal;
+    await Promise.all(
+      [...byCommunity].map(async ([community, list]) => {
+        const events = list.flatMap((commit) => decoded.get(commit)!);
+        const shown = await reveal(community, events);
+        let at = 0;
+        for (const commit of list) {
+          const count = decoded.get(commit)!.length;
+          decoded.set(commit, shown.slice(at, at + count));
+          at += count;
+        }
+      }),
+    );
+    return decoded;
+  }
+
+  /** The view items one stream's commits touch, each with the events that touch it, in order. */
+  private touchesOf(commits: readonly Commit[], revealed: ReadonlyMap<Commit, DomainEvent[]>) {
     const touches = new Map<string, Touch[]>();
     for (const commit of commits) {
-      for (const stored of commit.events) {
-        const decoded = {
-          type: stored.type,
-          data: decodeEvent(stored.type, stored.schemaVersion, stored.data),
-        } as DomainEvent;
-        const event = this.reveal ? await this.reveal(commit.community, decoded) : decoded;
+      commit.events.forEach((stored, index) => {
+        const event = revealed.get(commit)![index]!;
         const context: EventContext = {
           community: commit.community,
           streamId: commit.streamId,
@@ -108,23 +170,34 @@ export class Projector {
             touches.set(id, list);
           }
         }
-      }
+      });
     }
-    // The items a batch touches are read in one BatchGetItem (a check-in touches four); a write
-    // that finds its item changed since reads it again on its own.
-    const ids = [...touches.keys()];
-    const read =
-      ids.length > 1
-        ? new Map(
-            (await this.views.getMany<Record<string, unknown>>(ids.map(keyOf))).map(
-              (item): [string, StoredView<Record<string, unknown>>] => [`${item.pk}\u0000${item.sk}`, item],
-            ),
-          )
-        : undefined;
+    return touches;
+  }
+
+  /** One batched read of the items the batch touches, but for those of streams it starts. */
+  private async readTouched(work: readonly StreamWork[]) {
+    const ids = work
+      .filter(({ commits }) => commits[0]!.firstVersion > 1)
+      .flatMap(({ touches }) => [...touches.keys()]);
+    const items = ids.length > 0 ? await this.views.getMany<Record<string, unknown>>(ids.map(keyOf)) : [];
+    return new Map(
+      items.map((item): [string, StoredView<Record<string, unknown>>] => [
+        `${item.pk}\u0000${item.sk}`,
+        item,
+      ]),
+    );
+  }
+
+  /** Consecutive commits of one stream: each view item they touch written once, then its marker. */
+  private async applyStream(
+    { commits, touches }: StreamWork,
+    read: ReadonlyMap<string, StoredView<Record<string, unknown>>>,
+  ): Promise<void> {
     // Each item records the last commit that touched it, exactly as applying the commits one by one would.
     await Promise.all(
       [...touches].map(([id, list]) =>
-        this.applyToItem(id, list, list.at(-1)!.commit, read ? { item: read.get(id) } : undefined),
+        this.applyToItem(id, list, list.at(-1)!.commit, { item: read.get(id) }),
       ),
     );
     await this.advanceMarker(commits.at(-1)!);

@@ -49,6 +49,55 @@ describe("a resident's key ring: every key that encrypts their data, destroyed t
     expect(await cipher.streamsHolding('demo', 'R2')).toEqual(['demo#plan#P3']);
   });
 
+  it("reveals a batch of events with one batched read of every key they need; an erased resident's read as erased", async () => {
+    const { EVENTS_TABLE } = await freshTables(engine.endpoint);
+    const client = documentClient(engine.endpoint);
+    const calls: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        calls.push(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const cipher = new PersonalDataCipher(new DynamoDbKeyStore(client, EVENTS_TABLE));
+    const enrolled = await Promise.all(
+      ['A', 'B', 'C'].map(async (id) => ({
+        type: 'ResidentEnrolled' as const,
+        data: {
+          ...(await cipher.protect('demo', id, {
+            name: `Name ${id}`,
+            phone: `1390000000${id.charCodeAt(0) % 10}`,
+          })),
+          residentId: id,
+          householdId: 'H1',
+          partyMember: false,
+        },
+      })),
+    );
+    const leader = await cipher.protectIn('demo', 'A', 'demo#plan#P1', { name: 'Name A', residentId: 'A' });
+    const appointed = {
+      type: 'OrganizingGroupAppointed' as const,
+      data: { leader, deputies: [], members: [{ name: 'A guest' }] },
+    };
+    await cipher.destroy('demo', 'C');
+    calls.length = 0;
+
+    const shown = await cipher.revealEvents('demo', [...enrolled, appointed]);
+
+    expect(calls).toEqual(['BatchGetItemCommand']);
+    expect(shown.map((event) => (event.data as { name?: string }).name ?? null)).toEqual([
+      'Name A',
+      'Name B',
+      '[erased]',
+      null,
+    ]);
+    expect(shown[3]).toEqual({
+      ...appointed,
+      data: { leader: { name: 'Name A', residentId: 'A' }, deputies: [], members: [{ name: 'A guest' }] },
+    });
+  });
+
   it("makes each key of the ring with kms:GenerateDataKey only (the commands function's one grant), unwrapping none", async () => {
     const kms = mockClient(KMSClient);
     kms

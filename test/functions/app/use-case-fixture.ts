@@ -45,8 +45,8 @@ export async function useCaseWorld(
   const clock = new ManualClock(now);
   const core = coreDependencies(config, { clock, logger: silent });
   const personalData = personalDataFor(config, core.client);
-  const projector = new Projector(core.views, projections, silent, (community, event) =>
-    personalData.revealEvent(community, event),
+  const projector = new Projector(core.views, projections, silent, (community, events) =>
+    personalData.revealEvents(community, events),
   );
   const projected = new Set<string>();
   const as = (roles: Actor['roles'], sub = `test-${roles[0]}`): Actor => ({
