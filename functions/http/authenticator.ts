@@ -63,13 +63,15 @@ export const LOCAL_AUDIENCE = 'community-culture-ledger-api';
 
 /** Locally: the handler verifies the bearer token itself, against the dev key only this machine has. */
 export function localJwtAuthenticator(secret: Uint8Array): Authenticator {
+  // Imported once: given the raw secret, jose imports it again for every token it verifies.
+  const key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   return {
     async authenticate(event) {
       const header = event.headers?.authorization ?? event.headers?.Authorization;
       const match = header?.match(/^Bearer\s+(\S+)$/i);
       if (!match) throw unauthorized('missing bearer token');
       try {
-        const { payload } = await jwtVerify(match[1]!, secret, {
+        const { payload } = await jwtVerify(match[1]!, await key, {
           issuer: LOCAL_ISSUER,
           audience: LOCAL_AUDIENCE,
           algorithms: ['HS256'],
