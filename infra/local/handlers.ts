@@ -48,6 +48,18 @@ async function importEntry(name: LedgerFunctionName, source: HandlerSource): Pro
   return sourceEntries[name]();
 }
 
+/** One function's handler, built from its entry module's `create`. */
+export async function loadHandler<N extends LedgerFunctionName>(
+  name: N,
+  source: HandlerSource,
+  config: Config,
+  overrides: Overrides,
+): Promise<LocalHandlers[N]> {
+  const entry = await importEntry(name, source);
+  if (typeof entry.create !== 'function') throw new Error(`the ${name} entry module exports no create()`);
+  return entry.create(config, overrides) as LocalHandlers[N];
+}
+
 /**
  * Builds every function's handler from its entry module's `create`, with the local runtime's config
  * and overrides (clock, logger, the stand-ins for Streams and for invoking the mailer and the printer). From bundles,
@@ -59,11 +71,8 @@ export async function loadHandlers(
   overridesFor: (name: LedgerFunctionName) => Overrides,
 ): Promise<LocalHandlers> {
   const built: Partial<Record<LedgerFunctionName, unknown>> = {};
-  for (const name of Object.keys(ledgerFunctions) as LedgerFunctionName[]) {
-    const entry = await importEntry(name, source);
-    if (typeof entry.create !== 'function') throw new Error(`the ${name} entry module exports no create()`);
-    built[name] = entry.create(config, overridesFor(name));
-  }
+  for (const name of Object.keys(ledgerFunctions) as LedgerFunctionName[])
+    built[name] = await loadHandler(name, source, config, overridesFor(name));
   return built as unknown as LocalHandlers;
 }
 

@@ -24,6 +24,8 @@ async function main() {
     port,
     handlers,
     logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'WARN',
+    // The projector and the publisher in a thread of their own, as in functions of their own on AWS.
+    consumersInThread: true,
   });
   console.log(
     `Community Culture Ledger is listening on ${runtime.url} (ready in ${Date.now() - started} ms)`,

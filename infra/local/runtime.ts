@@ -18,6 +18,7 @@ import type {
 import { createDependencies, type Dependencies, systemClock } from '../../functions/wiring.js';
 import type { LedgerFunctionName } from '../functions.js';
 import { checkpointFile } from './checkpoint-file.js';
+import { type ConsumerThread, startConsumerThread } from './consumer-thread.js';
 import { createTables, defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';
 import { LocalDispatcher } from './dispatcher.js';
@@ -42,6 +43,13 @@ export interface LocalRuntimeOptions {
   readonly crashHook?: CrashHook;
   /** Tests: the views trail every commit by this long (a lagging projector). */
   readonly projectionDelayMs?: number;
+  /**
+   * Run the stream's consumers (projector, publisher) in a thread of their own, as they run in
+   * Lambda functions of their own on AWS (`npm start` and the bench do): requests keep the main
+   * thread. Default: in this thread (tests start many runtimes; a thread costs each half a second
+   * of CPU to load the functions again).
+   */
+  readonly consumersInThread?: boolean;
 }
 
 export interface LocalRuntime {
@@ -52,6 +60,8 @@ export interface LocalRuntime {
   readonly deps: Dependencies;
   readonly handlers: LocalHandlers;
   readonly dispatcher: LocalDispatcher;
+  /** The stream consumers' own thread, when they run in one. */
+  readonly consumerThread?: ConsumerThread;
   /** What the monthly and quarterly schedules invoke: the mailer function's scheduled run. */
   readonly scheduledReports: (
     event?: ScheduledReportsEvent,
@@ -76,7 +86,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   await createTables(endpoint);
   const secret = dataDir ? devSigningSecret(dataDir) : 'in-memory-test-secret-0123456789abcdef';
   const localDir = dataDir ?? mkdtempSync(join(tmpdir(), 'ccl-local-'));
-  const config = loadConfig({
+  const env: Record<string, string> = {
     ...defaultTableNames,
     DYNAMODB_ENDPOINT: endpoint,
     AUTH_MODE: 'local-jwt',
@@ -85,7 +95,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     OUTBOX_DIR: options.outboxDir ?? join(localDir, 'outbox'),
     BUS_DIR: join(localDir, 'bus'),
     ...(process.env.IDEMPOTENCY_LOCK_MS ? { IDEMPOTENCY_LOCK_MS: process.env.IDEMPOTENCY_LOCK_MS } : {}),
-  });
+  };
+  const config = loadConfig(env);
   const logger = new Logger({
     serviceName: config.POWERTOOLS_SERVICE_NAME,
     logLevel: options.logLevel ?? 'WARN',
@@ -116,8 +127,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   );
   mailer = handlers.mailer;
   printer = handlers.printer;
+  const consumerThread = options.consumersInThread
+    ? startConsumerThread({
+        env,
+        handlers: options.handlers ?? { kind: 'source' },
+        logLevel: options.logLevel ?? 'WARN',
+      })
+    : undefined;
+  // Not awaited: the server answers at once; the first batches wait for the thread's start (about
+  // half a second) as views wait for any lag, and reads wait for them (read-your-writes).
   dispatcher = new LocalDispatcher({
-    consumers: { projector: handlers.projector, publisher: handlers.publisher },
+    consumers: consumerThread?.consumers ?? { projector: handlers.projector, publisher: handlers.publisher },
     store: deps.events,
     checkpoint: dataDir ? checkpointFile(join(dataDir, 'dispatcher-checkpoint.json')) : undefined,
     log: (message, extra) => logger.warn(message, extra ?? {}),
@@ -158,6 +178,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     deps,
     handlers,
     dispatcher: runningDispatcher,
+    consumerThread,
     scheduledReports,
     dailyDigests,
     outboxDir: config.OUTBOX_DIR!,
@@ -169,6 +190,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         server.close(() => resolve());
       });
       await runningDispatcher.stop();
+      await consumerThread?.close();
       if (dataDir) writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
       await engine?.close();
     },
