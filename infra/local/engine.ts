@@ -61,14 +61,17 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   // Clients in this process reach it without the socket; shell tools and other processes use the port.
-  const unregister = registerInProcessEngine(endpoint, inProcessTransport(server));
+  const inProcess = inProcessTransport(server);
+  const unregister = registerInProcessEngine(endpoint, inProcess.handler);
   return {
     endpoint,
-    close: () =>
-      new Promise<void>((resolve) => {
-        unregister();
+    close: async () => {
+      unregister();
+      await inProcess.drain();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -16,11 +16,27 @@ function bodyBytes(body: unknown): Buffer | undefined {
  * everything it does for a socket (target and auth header checks, validation, the action, CRC
  * header); only the loopback TCP and both HTTP parsers are skipped.
  */
-export function inProcessTransport(server: Server): HttpHandler {
+export function inProcessTransport(server: Server): {
+  handler: HttpHandler;
+  /** Refuses new requests and resolves once those under way are answered (before the engine closes). */
+  drain(): Promise<void>;
+} {
   const listener = server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void;
-  return {
+  let underWay = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+  const handler = {
     handle: (request: HttpRequest) =>
-      new Promise<{ response: HttpResponse }>((resolve, reject) => {
+      new Promise<{ response: HttpResponse }>((resolveRequest, reject) => {
+        if (draining) {
+          reject(new Error('the embedded engine is closing'));
+          return;
+        }
+        underWay++;
+        const resolve = (answer: { response: HttpResponse }) => {
+          resolveRequest(answer);
+          if (--underWay === 0) drained?.();
+        };
         const incoming = Object.assign(new EventEmitter(), {
           method: request.method,
           url: request.path,
@@ -51,10 +67,20 @@ export function inProcessTransport(server: Server): HttpHandler {
           if (body) incoming.emit('data', body);
           incoming.emit('end');
         } catch (error) {
+          if (--underWay === 0) drained?.();
           reject(error);
         }
       }),
     updateHttpClientConfig: () => undefined,
     httpHandlerConfigs: () => ({}),
   } as HttpHandler;
+  return {
+    handler,
+    drain() {
+      draining = true;
+      // A request still in the engine when its database closes fails inside the engine's own
+      // callbacks, where nothing can catch it: the engine closes only once they are answered.
+      return underWay === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+    },
+  };
 }

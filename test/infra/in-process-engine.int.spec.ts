@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { inProcessEngineAt } from '../../functions/adapters/in-process-engines.js';
@@ -77,5 +83,28 @@ describe('the embedded engine, reached in process by clients of the same process
     await expect(
       client.send(new GetCommand({ TableName: 'Views', Key: { pk: 'p', sk: 'a' } })),
     ).rejects.toThrow();
+  });
+
+  it('closes once the requests under way are answered, and refuses new ones', async () => {
+    const closing = await startDynalite();
+    await createTables(closing.endpoint);
+    const client = createDocumentClient({ endpoint: closing.endpoint });
+    const underWay = Promise.allSettled(
+      Array.from({ length: 20 }, () => client.send(new ScanCommand({ TableName: 'Events' }))),
+    );
+    // Long enough for the scans to be inside the engine, not for them to be answered.
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await closing.close();
+
+    // Each is answered, or refused cleanly if it had not reached the engine: none fails inside it.
+    const outcomes = (await underWay).map((result) =>
+      result.status === 'fulfilled' ? 'answered' : (result.reason as Error).message,
+    );
+    expect(outcomes).toContain('answered');
+    for (const outcome of outcomes) expect(['answered', 'the embedded engine is closing']).toContain(outcome);
+    await expect(
+      client.send(new GetCommand({ TableName: 'Views', Key: { pk: 'p', sk: 'a' } })),
+    ).rejects.toThrow('the embedded engine is closing');
   });
 });
