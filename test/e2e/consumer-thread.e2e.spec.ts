@@ -18,6 +18,16 @@ describe('stream consumers in their own thread', () => {
       .map((line) => JSON.parse(line) as { detail: { data: { residentId?: string } } })
       .filter((event) => event.detail.data.residentId === residentId);
 
+  /** Each enrolment read back by the caller who made it, at once (read-your-writes through the thread). */
+  const readsEachBack = async (answers: readonly { body: unknown }[], token: string, name: RegExp) => {
+    for (const answer of answers) {
+      const { id } = answer.body as { id: string };
+      const read = await api.call('GET', `/residents/${id}`, { token });
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ residentId: id, name: expect.stringMatching(name) });
+    }
+  };
+
   it('projects and publishes what the requests commit: each caller reads their own write at once', async () => {
     const admin = await api.token('admin');
     const enrolled = await Promise.all(
@@ -26,12 +36,7 @@ describe('stream consumers in their own thread', () => {
       ),
     );
     expect(enrolled.map((answer) => answer.status)).toEqual(Array(30).fill(201));
-    for (const answer of enrolled) {
-      const { id } = answer.body as { id: string };
-      const read = await api.call('GET', `/residents/${id}`, { token: admin });
-      expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ residentId: id, name: expect.stringMatching(/^住户 \d+$/) });
-    }
+    await readsEachBack(enrolled, admin, /^住户 \d+$/);
     await api.runtime.dispatcher.idle();
     for (const answer of enrolled) expect(published((answer.body as { id: string }).id)).toHaveLength(1);
   });
@@ -46,12 +51,7 @@ describe('stream consumers in their own thread', () => {
     const answers = [first, ...(await Promise.all(burst))];
     expect(answers.map((answer) => answer.status)).toEqual(Array(21).fill(201));
 
-    for (const answer of answers) {
-      const { id } = answer.body as { id: string };
-      const read = await api.call('GET', `/residents/${id}`, { token: admin });
-      expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ residentId: id, name: expect.stringMatching(/^王芳 \d+$/) });
-    }
+    await readsEachBack(answers, admin, /^王芳 \d+$/);
     await api.runtime.dispatcher.idle();
     // At least once: a batch the thread published before it died comes again (readers dedupe by eventId).
     for (const answer of answers)

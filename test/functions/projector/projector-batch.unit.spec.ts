@@ -2,29 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { projections } from '../../../domain/views/index.js';
 import type { ViewKey } from '../../../domain/views/projection.js';
 import { residentKey } from '../../../domain/views/resident.view.js';
-import { type Commit, type DomainEvent, encodeEvent, GENESIS_HASH } from '../../../events/index.js';
+import type { DomainEvent } from '../../../events/index.js';
 import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
 import { projectedMarkerKey } from '../../../functions/app/view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
+import { oneEventCommit } from '../../support/commits.js';
 
 const C = 'demo';
-let seq = 0;
 
-function commit(streamId: string, version: number, type: string, data: unknown): Commit {
-  const id = String(++seq).padStart(26, '0');
-  return {
-    commitId: id,
-    community: C,
-    streamId,
-    firstVersion: version,
-    lastVersion: version,
-    recordedAt: new Date(Date.UTC(2026, 4, 1) + seq * 1000).toISOString(),
-    metadata: { actor: 'x', roles: [], correlationId: 'c' },
-    events: [{ eventId: id, type, streamVersion: version, ...encodeEvent(type, data) }],
-    prevHash: GENESIS_HASH,
-    hash: GENESIS_HASH,
-  };
-}
+const commit = (streamId: string, version: number, type: string, data: unknown) =>
+  oneEventCommit(C, streamId, version, type, data);
 
 const enrolment = (id: string) =>
   commit(`${C}#resident#${id}`, 1, 'ResidentEnrolled', {

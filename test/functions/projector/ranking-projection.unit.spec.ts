@@ -8,30 +8,17 @@ import {
   roundKey,
   roundNominationsList,
 } from '../../../domain/views/nomination.view.js';
-import { type Commit, encodeEvent, GENESIS_HASH } from '../../../events/index.js';
+import type { Commit } from '../../../events/index.js';
 import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
 import { createCommitBatchHandler, streamRecordOf } from '../../../functions/streams/commit-stream.js';
+import { oneEventCommit } from '../../support/commits.js';
 
 const C = 'demo';
 const judges = ['J1', 'J2', 'J3'];
-let seq = 0;
 
-function commit(streamId: string, version: number, type: string, data: unknown): Commit {
-  const id = String(++seq).padStart(26, '0');
-  return {
-    commitId: id,
-    community: C,
-    streamId,
-    firstVersion: version,
-    lastVersion: version,
-    recordedAt: new Date(Date.UTC(2026, 4, 1) + seq * 1000).toISOString(),
-    metadata: { actor: 'x', roles: [], correlationId: 'c' },
-    events: [{ eventId: id, type, streamVersion: version, ...encodeEvent(type, data) }],
-    prevHash: GENESIS_HASH,
-    hash: GENESIS_HASH,
-  };
-}
+const commit = (streamId: string, version: number, type: string, data: unknown) =>
+  oneEventCommit(C, streamId, version, type, data);
 
 /** A round and its nominations as per-stream commit lists, from generated scores and endorsements. */
 const arbitraryRound = fc
