@@ -28,7 +28,7 @@ async function settledRss(idle: () => Promise<void>): Promise<number> {
 export async function benchSoak(report: (line: string) => void): Promise<void> {
   // On disk, as `npm start` keeps it: the data's own growth lives in files, not in the process.
   const dataDir = mkdtempSync(join(tmpdir(), 'ccl-soak-'));
-  const runtime = await startLocalRuntime({ logLevel: 'SILENT', dataDir });
+  const runtime = await startLocalRuntime({ logLevel: 'SILENT', dataDir, consumersInThread: true });
   try {
     const token = await signDevToken(runtime.secret, {
       roles: ['admin'],
