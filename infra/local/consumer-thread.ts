@@ -48,13 +48,17 @@ export function startConsumerThread(init: ConsumerThreadInit): ConsumerThread {
   const pending = new Map<number, { resolve(a: DynamoDBBatchResponse): void; reject(e: Error): void }>();
   let nextId = 0;
   let closing = false;
-  let current: { worker: Worker; ready: Promise<void> };
+  // The thread in service; none after one died, until the next batch asks for it. A thread that
+  // cannot start is so not restarted in a loop: at most once per retry of the dispatcher, which
+  // backs off and logs the reason each batch failed.
+  let current: { worker: Worker; ready: Promise<void> } | undefined;
 
   const spawn = () => {
     const worker = new Worker(new URL('./consumer-worker-entry.mjs', import.meta.url), {
       workerData: { ...init, relayEngine: engine !== undefined },
       execArgv: [],
     });
+    let failure: Error | undefined;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: FromConsumers) => {
         if (message.kind === 'ready') resolve();
@@ -62,12 +66,16 @@ export function startConsumerThread(init: ConsumerThreadInit): ConsumerThread {
         else if (message.kind === 'failed') settle(message.id)?.reject(new Error(message.message));
         else void relay(worker, message);
       });
-      worker.once('error', reject);
+      worker.once('error', (error) => {
+        failure = error;
+      });
       worker.once('exit', (code) => {
-        reject(new Error(`the consumers' thread exited (${code}) before it was ready`));
-        if (current?.worker === worker && !closing) current = spawn();
-        for (const id of [...pending.keys()])
-          settle(id)?.reject(new Error(`the consumers' thread exited (${code})`));
+        const why = new Error(
+          `the consumers' thread exited (${code})${failure ? `: ${failure.message}` : ''}`,
+        );
+        reject(why);
+        if (current?.worker === worker) current = undefined;
+        for (const id of [...pending.keys()]) settle(id)?.reject(why);
       });
     });
     ready.catch(() => undefined);
@@ -87,7 +95,9 @@ export function startConsumerThread(init: ConsumerThreadInit): ConsumerThread {
         response: {
           statusCode: response.statusCode,
           headers: response.headers,
-          body: response.body as Uint8Array,
+          // An exact copy: a small Buffer is a view of Node's shared pool, and posting it would copy
+          // the whole pool (other requests' bytes included) into the thread.
+          body: new Uint8Array(response.body as Uint8Array),
         },
       }))
       .catch((error: Error) => ({ kind: 'engine' as const, id: call.id, error: error.message }));
@@ -98,6 +108,8 @@ export function startConsumerThread(init: ConsumerThreadInit): ConsumerThread {
   const consumer =
     (name: StreamConsumerName): CommitStreamHandler =>
     async (event) => {
+      if (closing) throw new Error("the consumers' thread is closed");
+      current ??= spawn();
       const { worker, ready } = current;
       await ready;
       return new Promise<DynamoDBBatchResponse>((resolve, reject) => {
@@ -109,14 +121,15 @@ export function startConsumerThread(init: ConsumerThreadInit): ConsumerThread {
   return {
     consumers: { projector: consumer('projector'), publisher: consumer('publisher') },
     get ready() {
+      current ??= spawn();
       return current.ready;
     },
     async terminateThread() {
-      await current.worker.terminate();
+      await current?.worker.terminate();
     },
     async close() {
       closing = true;
-      await current.worker.terminate();
+      await current?.worker.terminate();
     },
   };
 }

@@ -41,6 +41,8 @@ export class LocalDispatcher {
   private held: Commit[] = [];
   private holding = false;
   private stopped = false;
+  /** Stopping: a batch that fails is left for the next start instead of retried. */
+  private stopping = false;
   private readonly applied = new Map<string, { through: string; recent: string[] }>();
   private saveTimer: NodeJS.Timeout | undefined;
 
@@ -130,6 +132,9 @@ export class LocalDispatcher {
   }
 
   async stop(): Promise<void> {
+    // What is delivered finishes; what fails stays after the checkpoint and comes at the next start
+    // (a consumer that keeps failing must not hold the process up forever).
+    this.stopping = true;
     await this.idle();
     this.stopped = true;
     clearTimeout(this.saveTimer);
@@ -139,13 +144,19 @@ export class LocalDispatcher {
 
   private kick(): void {
     if (this.draining || this.stopped) return;
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-      if (this.queue.length > 0) this.kick();
-    });
+    this.draining = this.drain()
+      .catch((error) => {
+        this.options.log?.('dispatcher stopped delivering', { error: String(error) });
+        return false;
+      })
+      .then((gaveUp) => {
+        this.draining = undefined;
+        if (this.queue.length > 0 && !gaveUp) this.kick();
+      });
   }
 
-  private async drain(): Promise<void> {
+  /** Delivers until the queue is empty; true when it gave up on a failing batch to stop. */
+  private async drain(): Promise<boolean> {
     let failures = 0;
     while (this.queue.length > 0 && !this.stopped) {
       // Like an event source mapping: up to BATCH_SIZE records per invocation, each consumer on its
@@ -161,10 +172,12 @@ export class LocalDispatcher {
       }
       this.scheduleSave();
       if (failed.some(Boolean)) {
+        if (this.stopping) return true;
         failures++;
         await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 50 * 2 ** failures)));
       } else failures = 0;
     }
+    return false;
   }
 
   /** One invocation of one consumer; true when it failed some of the batch. */
