@@ -4,7 +4,7 @@ import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynam
 const BATCH_GET_LIMIT = 100;
 
 /**
- * Items of one table by key, a hundred keys per BatchGetItem (the chunks read at once), retrying
+ * Items of one table by key (each key asked for once), a hundred keys per BatchGetItem (the chunks read at once), retrying
  * what the engine left unprocessed with a growing pause. Missing items are left out; order is not kept.
  */
 export async function batchGetAll(
@@ -13,8 +13,10 @@ export async function batchGetAll(
   keys: readonly Record<string, unknown>[],
   options: { consistentRead?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
+  // The engine refuses a request naming one key twice; each is asked for once.
+  const unique = [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
   const chunks: Record<string, unknown>[][] = [];
-  for (let i = 0; i < keys.length; i += BATCH_GET_LIMIT) chunks.push(keys.slice(i, i + BATCH_GET_LIMIT));
+  for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) chunks.push(unique.slice(i, i + BATCH_GET_LIMIT));
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const found: Record<string, unknown>[] = [];

@@ -114,18 +114,24 @@ export class DynamoDbKeyStore implements KeyStore {
       const version = keyId === undefined ? ENROLMENT_KEY : Number(keyId);
       return Number.isSafeInteger(version) && version >= 0;
     });
-    const byItem = new Map(readable.map((want) => [JSON.stringify(keyOfItem(want)), want]));
-    const items = await batchGetAll(this.client, this.tableName, readable.map(keyOfItem), {
-      consistentRead: true,
-    });
+    // Two spellings of one key id ("1", "01") name one item: each item is read once, answers both.
+    const byItem = new Map<string, WantedKey[]>();
+    for (const want of readable) {
+      const item = JSON.stringify(keyOfItem(want));
+      byItem.set(item, [...(byItem.get(item) ?? []), want]);
+    }
+    const items = await batchGetAll(
+      this.client,
+      this.tableName,
+      [...byItem.keys()].map((item) => JSON.parse(item) as Record<string, unknown>),
+      { consistentRead: true },
+    );
     const found = new Map<string, Buffer>();
     await Promise.all(
       items.map(async (item) => {
-        const want = byItem.get(JSON.stringify({ streamId: item.streamId, version: item.version }))!;
-        found.set(
-          keyIdOf(want),
-          await this.wrapping.unwrap(item, { community, residentId: want.residentId }),
-        );
+        const wants = byItem.get(JSON.stringify({ streamId: item.streamId, version: item.version })) ?? [];
+        const key = await this.wrapping.unwrap(item, { community, residentId: wants[0]!.residentId });
+        for (const want of wants) found.set(keyIdOf(want), key);
       }),
     );
     return found;
