@@ -1,5 +1,5 @@
 import { signDevToken } from '../infra/local/dev-key.js';
-import { startLocalRuntime } from '../infra/local/runtime.js';
+import { type LocalRuntimeOptions, startLocalRuntime } from '../infra/local/runtime.js';
 import { startMinimalHandler } from './minimal-handler.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -8,6 +8,8 @@ const WRITES = Number(process.env.BENCH_BURST ?? 1_000);
 const CONNECTIONS = 10;
 /** Writes sent before measuring, to each path alike: the JIT warms up before the clock starts. */
 const WARM_UP = 200;
+/** Bursts measured per path, the best kept: a burst the machine disturbed does not set the figure. */
+const ROUNDS = 3;
 
 /** `writes` POSTs from ten clients at once; the seconds until the last was answered. */
 async function burst(url: string, headers: Record<string, string>, writes = WRITES): Promise<number> {
@@ -38,27 +40,47 @@ async function burst(url: string, headers: Record<string, string>, writes = WRIT
 export async function benchProjectionLag(report: (line: string) => void): Promise<void> {
   const minimal = await startMinimalHandler();
   await burst(minimal.url, {}, WARM_UP);
-  const floor = await burst(minimal.url, {}).finally(() => minimal.close());
-  const runtime = await startLocalRuntime({ logLevel: 'SILENT', consumersInThread: true });
+  let floor = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < ROUNDS; round++) floor = Math.min(floor, await burst(minimal.url, {}));
+  await minimal.close();
+  const measured = await enrolmentBurst({ consumersInThread: true });
+  // The same requests with nothing consuming the stream: what the request path alone allows.
+  const requestPathAlone = await enrolmentBurst({ withoutStreamConsumers: true });
+  report(
+    `\n## Throughput and projection lag after a burst (${WRITES} writes, ${CONNECTIONS} connections; best of ${ROUNDS} bursts, worst lag)`,
+  );
+  report('| path | writes/s | vs minimal handler | views caught up after the last answer |');
+  report('|---|---|---|---|');
+  report(`| minimal handler: one conditional PutItem | ${(WRITES / floor).toFixed(0)} | 1.00× | – |`);
+  report(
+    `| POST /residents | ${(WRITES / measured.seconds).toFixed(0)} | ${(floor / measured.seconds).toFixed(2)}× | ${measured.lag.toFixed(2)} s |`,
+  );
+  report(
+    `| POST /residents, nothing projected (the request path's own ceiling) | ${(WRITES / requestPathAlone.seconds).toFixed(0)} | ${(floor / requestPathAlone.seconds).toFixed(2)}× | – |`,
+  );
+}
+
+/** Warmed-up bursts of enrolments on a fresh runtime: the best one's seconds, the views' worst lag after one. */
+async function enrolmentBurst(options: LocalRuntimeOptions): Promise<{ seconds: number; lag: number }> {
+  const runtime = await startLocalRuntime({ logLevel: 'SILENT', ...options });
   try {
     const token = await signDevToken(runtime.secret, {
       roles: ['admin'],
       sub: 'bench',
       community: 'bench-lag',
     });
-    await burst(`${runtime.url}/residents`, { authorization: `Bearer ${token}` }, WARM_UP);
+    const headers = { authorization: `Bearer ${token}` };
+    await burst(`${runtime.url}/residents`, headers, WARM_UP);
     await runtime.dispatcher.idle();
-    const seconds = await burst(`${runtime.url}/residents`, { authorization: `Bearer ${token}` });
-    const lastAnswered = performance.now();
-    await runtime.dispatcher.idle();
-    const projected = performance.now();
-    report(`\n## Throughput and projection lag after a burst (${WRITES} writes, ${CONNECTIONS} connections)`);
-    report('| path | writes/s | vs minimal handler | views caught up after the last answer |');
-    report('|---|---|---|---|');
-    report(`| minimal handler: one conditional PutItem | ${(WRITES / floor).toFixed(0)} | 1.00× | – |`);
-    report(
-      `| POST /residents | ${(WRITES / seconds).toFixed(0)} | ${(floor / seconds).toFixed(2)}× | ${((projected - lastAnswered) / 1000).toFixed(2)} s |`,
-    );
+    let seconds = Number.POSITIVE_INFINITY;
+    let lag = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      seconds = Math.min(seconds, await burst(`${runtime.url}/residents`, headers));
+      const lastAnswered = performance.now();
+      await runtime.dispatcher.idle();
+      lag = Math.max(lag, (performance.now() - lastAnswered) / 1000);
+    }
+    return { seconds, lag };
   } finally {
     await runtime.close();
   }

@@ -50,6 +50,8 @@ export interface LocalRuntimeOptions {
    * of CPU to load the functions again).
    */
   readonly consumersInThread?: boolean;
+  /** The bench: nothing consumes the stream (no views, no bus), to measure the request path alone. */
+  readonly withoutStreamConsumers?: boolean;
 }
 
 export interface LocalRuntime {
@@ -137,7 +139,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Not awaited: the server answers at once; the first batches wait for the thread's start (about
   // half a second) as views wait for any lag, and reads wait for them (read-your-writes).
   dispatcher = new LocalDispatcher({
-    consumers: consumerThread?.consumers ?? { projector: handlers.projector, publisher: handlers.publisher },
+    consumers: options.withoutStreamConsumers
+      ? {}
+      : (consumerThread?.consumers ?? { projector: handlers.projector, publisher: handlers.publisher }),
     store: deps.events,
     checkpoint: dataDir ? checkpointFile(join(dataDir, 'dispatcher-checkpoint.json')) : undefined,
     log: (message, extra) => logger.warn(message, extra ?? {}),
