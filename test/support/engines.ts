@@ -2,6 +2,9 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { DynamoDbEventStore } from '../../functions/adapters/dynamodb-event-store.js';
+import type { Clock } from '../../functions/app/ports.js';
+import { ulidIds } from '../../functions/wiring.js';
 import { createTables, type TableNames } from '../../infra/local/create-tables.js';
 import { startDynalite } from '../../infra/local/engine.js';
 import { freePort } from './free-port.js';
@@ -91,4 +94,19 @@ export async function freshTables(endpoint: string): Promise<TableNames> {
 
 export function documentClient(endpoint: string) {
   return createDocumentClient({ endpoint });
+}
+
+/** An event store on fresh tables of the engine, with the tables' names (to read items or views). */
+export async function freshEventStore(
+  endpoint: string,
+  clock: Clock,
+): Promise<{ store: DynamoDbEventStore; tables: TableNames }> {
+  const tables = await freshTables(endpoint);
+  const store = new DynamoDbEventStore({
+    client: documentClient(endpoint),
+    tableName: tables.EVENTS_TABLE,
+    clock,
+    ids: ulidIds(),
+  });
+  return { store, tables };
 }

@@ -4,7 +4,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Commit, type CommitBody, canonicalJson, GENESIS_HASH } from '../../../events/index.js';
 import { bucketOf, commitFromItem, sealCommit } from '../../../functions/adapters/commit-item.js';
-import { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
+import type { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
 import { commitHash } from '../../../functions/adapters/hashing.js';
 import { commitBody } from '../../../functions/audit/verification.js';
 import { ChainVerifier } from '../../../functions/audit/verify.js';
@@ -14,7 +14,7 @@ import { ManualClock } from '../../support/clock.js';
 import {
   documentClient,
   engineKinds,
-  freshTables,
+  freshEventStore,
   startEngine,
   type TestEngine,
 } from '../../support/engines.js';
@@ -68,13 +68,9 @@ describe.each(engineKinds())('stored commits on %s', (kind) => {
   afterAll(async () => engine?.close());
   beforeEach(async () => {
     clock = new ManualClock('2026-04-25T02:00:00.000Z');
-    tableName = (await freshTables(engine.endpoint)).EVENTS_TABLE;
-    store = new DynamoDbEventStore({
-      client: documentClient(engine.endpoint),
-      tableName,
-      clock,
-      ids: ulidIds(),
-    });
+    const fresh = await freshEventStore(engine.endpoint, clock);
+    store = fresh.store;
+    tableName = fresh.tables.EVENTS_TABLE;
   });
 
   it('stores each fact of a commit once and reads back, key for key and in order, what append sealed', async () => {

@@ -3,7 +3,6 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
 import { canonicalJson, GENESIS_HASH } from '../../../events/index.js';
-import { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
 import { InMemoryEventStore } from '../../../functions/adapters/memory-event-store.js';
 import { CommandService } from '../../../functions/app/command-handler.js';
 import { CommitTooLarge, ConcurrencyConflict, type EventStore } from '../../../functions/app/ports.js';
@@ -13,7 +12,7 @@ import {
   documentClient,
   type EngineKind,
   engineKinds,
-  freshTables,
+  freshEventStore,
   startEngine,
   type TestEngine,
 } from '../../support/engines.js';
@@ -45,13 +44,9 @@ describe.each(implementations)('event store contract on %s', (kind) => {
       store = new InMemoryEventStore({ clock, ids: ulidIds() });
       return;
     }
-    tableName = (await freshTables(engine.endpoint)).EVENTS_TABLE;
-    store = new DynamoDbEventStore({
-      client: documentClient(engine.endpoint),
-      tableName,
-      clock,
-      ids: ulidIds(),
-    });
+    const fresh = await freshEventStore(engine.endpoint, clock);
+    store = fresh.store;
+    tableName = fresh.tables.EVENTS_TABLE;
   });
 
   it('appends one commit holding all its events at the next versions and reads them back in order', async () => {

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Decider } from '../../../domain/shared/decider.js';
 import { domainError } from '../../../domain/shared/errors.js';
 import type { DomainEvent } from '../../../events/index.js';
-import { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
+import type { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-event-store.js';
 import { CommandService } from '../../../functions/app/command-handler.js';
 import { ApplicationError } from '../../../functions/app/errors.js';
 import type { EventStore } from '../../../functions/app/ports.js';
-import { ulidIds } from '../../../functions/wiring.js';
 import { ManualClock } from '../../support/clock.js';
-import { documentClient, freshTables, startEngine, type TestEngine } from '../../support/engines.js';
+import { freshEventStore, startEngine, type TestEngine } from '../../support/engines.js';
 
 /** A counter stream: each "Add" appends one event; the state is how many were added. */
 type Add = { type: 'Add'; name: string; limit?: number };
@@ -37,13 +36,7 @@ describe('command service: load → fold → decide → append', () => {
   });
   afterAll(async () => engine?.close());
   beforeEach(async () => {
-    const { EVENTS_TABLE } = await freshTables(engine.endpoint);
-    store = new DynamoDbEventStore({
-      client: documentClient(engine.endpoint),
-      tableName: EVENTS_TABLE,
-      clock: new ManualClock('2026-05-01T00:00:00Z'),
-      ids: ulidIds(),
-    });
+    store = (await freshEventStore(engine.endpoint, new ManualClock('2026-05-01T00:00:00Z'))).store;
   });
 
   const run = (

@@ -7,7 +7,7 @@ import { isDomainError } from '../../../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../../../domain/shared/ids.js';
 import { projections } from '../../../../domain/views/index.js';
 import { decodeEvent } from '../../../../events/index.js';
-import { DynamoDbEventStore } from '../../../../functions/adapters/dynamodb-event-store.js';
+import type { DynamoDbEventStore } from '../../../../functions/adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../../../../functions/adapters/dynamodb-view-store.js';
 import type { RoleName } from '../../../../functions/app/authorization.js';
 import { CommandService } from '../../../../functions/app/command-handler.js';
@@ -26,9 +26,8 @@ import { requestIds } from '../../../../functions/app/idempotency.js';
 import { getRanking } from '../../../../functions/app/queries/ranking.js';
 import { getRound } from '../../../../functions/app/queries/rounds.js';
 import { Projector } from '../../../../functions/projector/projector.js';
-import { ulidIds } from '../../../../functions/wiring.js';
 import { ManualClock } from '../../../support/clock.js';
-import { documentClient, freshTables, startEngine, type TestEngine } from '../../../support/engines.js';
+import { documentClient, freshEventStore, startEngine, type TestEngine } from '../../../support/engines.js';
 
 const C = 'c1';
 
@@ -85,14 +84,9 @@ describe('good family style use cases, on the event store', () => {
 
   beforeAll(async () => {
     engine = await startEngine('dynalite');
-    const { EVENTS_TABLE, VIEWS_TABLE } = await freshTables(engine.endpoint);
-    views = new DynamoDbViewStore(documentClient(engine.endpoint), VIEWS_TABLE);
-    store = new DynamoDbEventStore({
-      client: documentClient(engine.endpoint),
-      tableName: EVENTS_TABLE,
-      clock,
-      ids: ulidIds(),
-    });
+    const fresh = await freshEventStore(engine.endpoint, clock);
+    store = fresh.store;
+    views = new DynamoDbViewStore(documentClient(engine.endpoint), fresh.tables.VIEWS_TABLE);
     commands = new CommandService({ store, clock });
     await given(planDecider, 'plan', 'P', {
       type: 'CreatePlan',
