@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
+import { seriesWhenWritten as waitForSeries } from '../support/series.js';
 
 type Answer = Record<string, unknown> & {
   id: string;
@@ -41,15 +42,7 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
     api.call<Answer>('POST', path, { token: organizer, body, headers });
   const get = <T>(path: string) => api.call<T>('GET', path, { token: organizer });
   const activity = async (id: string) => (await get<Activity>(`/activities/${id}`)).body;
-  async function seriesWhenWritten(): Promise<Series> {
-    for (let i = 0; i < 100; i++) {
-      const read = await get<Series>(`/activity-series/${seriesId}`);
-      if (read.body.occurrencesWritten && read.body.occurrences.every((o) => o.status !== 'pending'))
-        return read.body;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('occurrences never reached the views');
-  }
+  const seriesWhenWritten = () => waitForSeries<Series>(api, organizer, seriesId);
 
   beforeAll(async () => {
     api = await startApi();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from '../support/api.js';
+import { seriesWhenWritten as waitForSeries } from '../support/series.js';
 
 type Answer = Record<string, unknown> & { id: string; position: string; version: number; streamId: string };
 interface Occurrence {
@@ -38,17 +39,7 @@ describe('recurring activity series over HTTP', () => {
   const post = (path: string, body: unknown, token = organizer, headers: Record<string, string> = {}) =>
     api.call<Answer>('POST', path, { token, body, headers });
   const get = <T>(path: string, token = organizer) => api.call<T>('GET', path, { token });
-  /** The series once every occurrence's activity is on the calendar (the projector is a moment behind). */
-  async function seriesWhenWritten(): Promise<Series> {
-    for (let i = 0; i < 100; i++) {
-      const read = await get<Series>(`/activity-series/${seriesId}`);
-      expect(read.status).toBe(200);
-      if (read.body.occurrencesWritten && read.body.occurrences.every((o) => o.status !== 'pending'))
-        return read.body;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('occurrences never reached the views');
-  }
+  const seriesWhenWritten = () => waitForSeries<Series>(api, organizer, seriesId);
 
   beforeAll(async () => {
     api = await startApi();
