@@ -3,6 +3,7 @@ import type { EventContext, Projection, ViewDocument } from '../../domain/views/
 import { type Commit, type DomainEvent, decodeEvent } from '../../events/index.js';
 import type { RevealEvents } from '../app/personal-data.js';
 import { projectedMarkerKey, type StoredView, type ViewStore } from '../app/view-store.js';
+import { groupedBy, inVersionOrder, itemIdOf, itemKeyOf } from './commit-batch.js';
 
 interface Touch {
   readonly projection: Projection<DomainEvent, Record<string, unknown>>;
@@ -15,26 +16,6 @@ const MAX_WRITE_ATTEMPTS = 5;
 /** Streams of one batch applied at once: enough to overlap the engine's latency, few enough to stay polite. */
 const STREAMS_IN_PARALLEL = 16;
 
-/** A stream's commits of one batch in version order, each once (a batch may carry a redelivered copy). */
-function inVersionOrder(commits: readonly Commit[]): Commit[] {
-  const ordered: Commit[] = [];
-  for (const commit of [...commits].sort((a, b) => a.firstVersion - b.firstVersion)) {
-    if (commit.firstVersion > (ordered.at(-1)?.lastVersion ?? 0)) ordered.push(commit);
-  }
-  return ordered;
-}
-
-/** A touched item's key from its map id (`pk` NUL `sk`). */
-const keyOf = (id: string) => {
-  const [pk, sk] = id.split('\u0000') as [string, string];
-  return { pk, sk };
-};
-
-/**
- * Applies commits to the views. Each view item is owned by one stream and remembers the last
- * version it applied; writes are conditional on that version, so redelivered or duplicated commits
- * change nothing, and two projector instances never overwrite each other.
- */
 /** A stream's commits of one batch, and the view items they touch (by map id), in order. */
 interface StreamWork {
   readonly commits: readonly Commit[];
@@ -74,12 +55,7 @@ export class Projector {
     commits: readonly Commit[],
     options: { rethrow?: boolean } = {},
   ): Promise<ReadonlySet<string>> {
-    const byStream = new Map<string, Commit[]>();
-    for (const commit of commits) {
-      const list = byStream.get(commit.streamId) ?? [];
-      list.push(commit);
-      byStream.set(commit.streamId, list);
-    }
+    const byStream = groupedBy(commits, (commit) => commit.streamId);
     const ordered = [...byStream.values()].map(inVersionOrder);
     let work: StreamWork[];
     let read: ReadonlyMap<string, StoredView<Record<string, unknown>>>;
@@ -116,7 +92,6 @@ export class Projector {
   /** Every commit's events decoded and, per community, revealed with one read of the keys they need. */
   private async revealAll(commits: readonly Commit[]): Promise<Map<Commit, DomainEvent[]>> {
     const decoded = new Map<Commit, DomainEvent[]>();
-    const byCommunity = new Map<string, Commit[]>();
     for (const commit of commits) {
       decoded.set(
         commit,
@@ -128,12 +103,11 @@ export class Projector {
             }) as DomainEvent,
         ),
       );
-      byCommunity.set(commit.community, [...(byCommunity.get(commit.community) ?? []), commit]);
     }
     if (!this.reveal) return decoded;
     const reveal = this.reveal;
     await Promise.all(
-      [...byCommunity].map(async ([community, list]) => {
+      [...groupedBy(commits, (commit) => commit.community)].map(async ([community, list]) => {
         const events = list.flatMap((commit) => decoded.get(commit)!);
         const shown = await reveal(community, events);
         let at = 0;
@@ -164,7 +138,7 @@ export class Projector {
         };
         for (const projection of this.projections) {
           for (const key of projection.keys(event, context)) {
-            const id = `${key.pk}\u0000${key.sk}`;
+            const id = itemIdOf(key);
             const list = touches.get(id) ?? [];
             list.push({ projection, event, context, commit });
             touches.set(id, list);
@@ -180,12 +154,9 @@ export class Projector {
     const ids = work
       .filter(({ commits }) => commits[0]!.firstVersion > 1)
       .flatMap(({ touches }) => [...touches.keys()]);
-    const items = ids.length > 0 ? await this.views.getMany<Record<string, unknown>>(ids.map(keyOf)) : [];
+    const items = ids.length > 0 ? await this.views.getMany<Record<string, unknown>>(ids.map(itemKeyOf)) : [];
     return new Map(
-      items.map((item): [string, StoredView<Record<string, unknown>>] => [
-        `${item.pk}\u0000${item.sk}`,
-        item,
-      ]),
+      items.map((item): [string, StoredView<Record<string, unknown>>] => [itemIdOf(item), item]),
     );
   }
 
@@ -210,7 +181,7 @@ export class Projector {
     /** The item as the batch read found it (absent: not there), for the first attempt. */
     prefetched?: { readonly item: StoredView<Record<string, unknown>> | undefined },
   ): Promise<void> {
-    const { pk, sk } = keyOf(id);
+    const { pk, sk } = itemKeyOf(id);
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       const current =
         attempt === 1 && prefetched
