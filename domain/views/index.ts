@@ -12,7 +12,6 @@ import { goodDeeds, models, residentGoodDeeds } from './recognition.view.js';
 import { residentProfiles } from './resident.view.js';
 import { rotationProjections } from './rotation.view.js';
 import { seriesProjections } from './series.view.js';
-import { studyProjections } from './study.view.js';
 
 export * from './activity.view.js';
 export * from './article.view.js';
@@ -48,7 +47,6 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   residentGoodDeeds,
   models,
   ...seriesProjections,
-  ...studyProjections,
   ...rotationProjections,
   ...equipmentProjections,
   ...readingProjections,

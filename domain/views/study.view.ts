@@ -1,10 +1,7 @@
 import * as z from 'zod';
 import type { DomainEvent } from '../../events/index.js';
-import type { Projection } from './projection.js';
 
-/** The study views (issue 18): study facts live in each session's compliance row (bounded, as-of ready). */
-export const studyProjections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [];
-
+/** Study facts (issue 18) live in each session's compliance row (bounded, as-of ready): no view of their own. */
 const Interval = z.object({ from: z.string(), to: z.string().optional() });
 
 /** One resident's facts about one study session, each with the instant it was recorded. */
