@@ -11,12 +11,12 @@ import {
   venueDecider,
   venueSnapshots,
 } from '../../../domain/equipment/venue.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { CommandService } from '../command-handler.js';
 import type { Clock } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { planFactsOf } from './plans.js';
 import { onRoster } from './roster.js';
 
 export interface EquipmentCommandDeps {
@@ -81,15 +81,13 @@ export async function registerVenue(
   input: RegisterVenueInput,
 ): Promise<CommandResult> {
   const plan = input.planId
-    ? (await deps.commands.load(planDecider, streamIdOf(actor.principal.community, 'plan', input.planId)))
-        .state
+    ? await planFactsOf(deps.commands, actor.principal.community, input.planId)
     : undefined;
-  const timeZone = plan?.status === 'active' ? plan.timeZone : DEFAULT_TIME_ZONE;
   return onVenue(deps, actor, input.venueId, {
     ...input,
     type: 'RegisterVenue',
-    planKnown: plan?.status === 'active',
-    timeZone,
+    planKnown: plan !== undefined,
+    timeZone: plan?.timeZone ?? DEFAULT_TIME_ZONE,
   });
 }
 

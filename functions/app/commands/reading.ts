@@ -1,10 +1,10 @@
-import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { essayFacts, type ReadingCommand, readingDecider } from '../../../domain/reading/reading.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { assertActsFor, isStaff } from '../authorization.js';
 import type { CommandService } from '../command-handler.js';
 import { ApplicationError } from '../errors.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { planFactsOf } from './plans.js';
 import { onRoster } from './roster.js';
 
 export interface ReadingCommandDeps {
@@ -39,14 +39,11 @@ export async function recommendBook(
   actor: CommandActor,
   input: RecommendBookInput,
 ): Promise<CommandResult> {
-  const plan = await deps.commands.load(
-    planDecider,
-    streamIdOf(actor.principal.community, 'plan', input.planId),
-  );
+  const plan = await planFactsOf(deps.commands, actor.principal.community, input.planId);
   return onBook(deps, actor, input.bookId, {
     type: 'RecommendBook',
     ...input,
-    planKnown: plan.state.status !== 'none',
+    planKnown: plan !== undefined,
   });
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
-import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { seedKnownFrom, seedOfDay, shuffledRoster } from '../../../domain/rotation/draw.js';
 import {
   dayIn,
@@ -16,6 +15,7 @@ import { readWholeHistory } from '../../audit/history.js';
 import type { CommandService } from '../command-handler.js';
 import type { Clock, EventStore } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
+import { planFactsOf } from './plans.js';
 
 export interface RotationCommandDeps {
   readonly commands: CommandService;
@@ -78,14 +78,14 @@ export async function announceRotation(
 ): Promise<CommandResult> {
   const { community } = actor.principal;
   const [plan, slots] = await Promise.all([
-    deps.commands.load(planDecider, streamIdOf(community, 'plan', input.planId)),
+    planFactsOf(deps.commands, community, input.planId),
     Promise.all(input.slots.map((slot) => slotOf(deps, community, slot))),
   ]);
   return onRotation(deps, actor, input.rotationId, {
     type: 'AnnounceRotation',
     ...input,
     slots,
-    plan: plan.state.status === 'none' ? undefined : { year: plan.state.year, timeZone: plan.state.timeZone },
+    plan: plan && { year: plan.year, timeZone: plan.timeZone },
     today: deps.clock.now().toISOString().slice(0, 10),
   });
 }
