@@ -1,6 +1,7 @@
 import type { Target } from '../../events/index.js';
 import type { PeriodBounds } from '../shared/time.js';
-import { type ActivityAsOf, inPeriod, status, stillPossible } from './as-of.js';
+import { inPeriod } from '../shared/time.js';
+import { type ActivityAsOf, status, stillPossible } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
 
 function matches(target: Target, activity: ActivityAsOf) {

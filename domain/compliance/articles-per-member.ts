@@ -1,8 +1,9 @@
 import type { Target } from '../../events/index.js';
 import { partyMembersOnly } from '../article/article.decider.js';
 import type { PeriodBounds } from '../shared/time.js';
+import { inPeriod } from '../shared/time.js';
 import type { ArticleDetail } from '../views/article.view.js';
-import { inPeriod, recordedBy, status } from './as-of.js';
+import { recordedBy, status } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
 
 /** When an article became quality, as recorded by `instant`: its latest verdict then must be `quality`. */

@@ -38,11 +38,6 @@ export function targetForPeriod(
   return inForce ?? known[0]!;
 }
 
-export const inPeriod = (at: string, period: PeriodBounds) => {
-  const t = Date.parse(at);
-  return t >= period.start.getTime() && t < period.end.getTime();
-};
-
 export const periodEnded = (period: PeriodBounds, instant: number) => period.end.getTime() <= instant;
 
 /**

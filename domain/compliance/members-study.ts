@@ -1,7 +1,8 @@
 import type { Target } from '../../events/index.js';
 import type { PeriodBounds } from '../shared/time.js';
+import { inPeriod } from '../shared/time.js';
 import { fulfils, standingAt, studySessionsOf } from '../study/study-record.js';
-import { type ComplianceStatus, inPeriod, periodEnded, stillPossible } from './as-of.js';
+import { type ComplianceStatus, periodEnded, stillPossible } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
 
 /**

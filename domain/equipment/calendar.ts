@@ -1,4 +1,4 @@
-import { isPeriod, localTime, zonedInstant } from '../shared/time.js';
+import { isPeriod, zonedInstant } from '../shared/time.js';
 
 /**
  * Day arithmetic for the equipment register and the instructors' sessions: a person says "inspected
@@ -6,12 +6,6 @@ import { isPeriod, localTime, zonedInstant } from '../shared/time.js';
  */
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The `yyyy-mm-dd` an instant falls on in a zone. */
-export function localDay(instant: string | Date, timeZone: string): string {
-  const t = localTime(new Date(instant), timeZone);
-  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
-}
 
 /** The day `days` after `day` (calendar arithmetic, no zone involved). */
 export function addDays(day: string, days: number): string {

@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type PeriodBounds } from '../shared/time.js';
+import { DEFAULT_TIME_ZONE, inPeriod, type PeriodBounds } from '../shared/time.js';
 import type { EquipmentRow, VenueDetail } from '../views/equipment.view.js';
 import { inspectionsBy, installedBy, retiredBy, standingOf } from './standing.js';
 
@@ -61,10 +61,7 @@ export function equipmentInspectedItem<M extends string>(
   const zones = new Map(facts.venues.map((v) => [v.venueId, v.timeZone]));
   const required = facts.equipment.filter((row) => inServiceThrough(row, period, instant));
   const inspected = (row: EquipmentRow) =>
-    inspectionsBy(row, instant).filter((i) => {
-      const at = Date.parse(i.inspectedOn);
-      return at >= period.start.getTime() && at < period.end.getTime();
-    }).length >= needed;
+    inspectionsBy(row, instant).filter((i) => inPeriod(i.inspectedOn, period)).length >= needed;
   const evidence = required
     .filter(inspected)
     .map((row) => row.equipmentId)

@@ -1,5 +1,6 @@
+import { localDate } from '../shared/time.js';
 import type { EquipmentRow, InspectionEntry, MaintenanceEntry } from '../views/equipment.view.js';
-import { addDays, localDay, startOfDay } from './calendar.js';
+import { addDays, startOfDay } from './calendar.js';
 
 /**
  * Where an item of equipment stands as of an instant. A fact counts when it was recorded by then and
@@ -95,7 +96,7 @@ export function standingOf(row: EquipmentRow, timeZone: string, asOf: Date): Equ
   if (retiredBy(row, instant))
     return { ...base, status: 'retired', retiredOn: row.retired!.retiredOn, overdue: [] };
   const inspectionDueBy = addDays(
-    localDay(lastInspection?.inspectedOn ?? row.installedOn, timeZone),
+    localDate(lastInspection?.inspectedOn ?? row.installedOn, timeZone),
     row.inspectEveryDays,
   );
   const overdue: Overdue[] = [];

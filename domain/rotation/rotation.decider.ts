@@ -2,7 +2,7 @@ import type { RotationEvent, RotationParticipant, RotationSlot } from '../../eve
 import { planErrors } from '../plan/plan.errors.js';
 import type { Decider } from '../shared/decider.js';
 import type { DomainError } from '../shared/errors.js';
-import { localTime } from '../shared/time.js';
+import { localDate } from '../shared/time.js';
 import { assignSlots, DRAW_ALGORITHM, seedKnownFrom } from './draw.js';
 import { rotationErrors } from './rotation.errors.js';
 
@@ -64,13 +64,6 @@ export type RotationState =
     };
 
 export const MAX_SWAPS = 200;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The day an instant falls on in a zone, `yyyy-mm-dd`. */
-export const dayIn = (at: string, timeZone: string) => {
-  const t = localTime(new Date(at), timeZone);
-  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
-};
 
 /** The slots of an announcement in date order (a day's slots keep the order given), numbered from 1. */
 function numberedSlots(
@@ -138,7 +131,7 @@ function swap(
 ): RotationEvent[] | DomainError {
   if (state.status !== 'drawn') return rotationErrors.notDrawn();
   if (command.slotA === command.slotB) return rotationErrors.sameSlot();
-  const today = dayIn(command.at, state.timeZone);
+  const today = localDate(command.at, state.timeZone);
   for (const number of [command.slotA, command.slotB]) {
     const slot = state.slots[number - 1];
     if (!slot) return rotationErrors.slotNotFound(number, state.slots.length);

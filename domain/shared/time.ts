@@ -60,6 +60,20 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
   };
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The `yyyy-mm-dd` an instant falls on in a zone. */
+export function localDate(instant: string | Date, timeZone: string): string {
+  const t = localTime(new Date(instant), timeZone);
+  return `${t.year}-${two(t.month)}-${two(t.day)}`;
+}
+
+/** The wall-clock reading of an instant in a zone, to the minute: `yyyy-mm-ddThh:mm`. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const t = localTime(instant, timeZone);
+  return `${localDate(instant, timeZone)}T${two(t.hour)}:${two(t.minute)}`;
+}
+
 function offsetMs(instant: Date, timeZone: string): number {
   const t = localTime(instant, timeZone);
   const asUtc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
@@ -127,6 +141,12 @@ export interface PeriodBounds {
 }
 
 const PERIOD = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/;
+
+/** Whether an instant falls in a period (start inclusive, end exclusive). */
+export const inPeriod = (at: string, period: PeriodBounds) => {
+  const t = Date.parse(at);
+  return t >= period.start.getTime() && t < period.end.getTime();
+};
 
 export function isPeriod(value: string): boolean {
   return PERIOD.test(value);

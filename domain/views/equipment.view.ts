@@ -9,8 +9,8 @@ import {
   InstructorSessionHeld,
   VenueRegistered,
 } from '../../events/index.js';
-import { localDay } from '../equipment/calendar.js';
 import { entityIdOf } from '../shared/ids.js';
+import { localDate } from '../shared/time.js';
 import type { Projection, ViewDocument } from './projection.js';
 
 /**
@@ -203,7 +203,7 @@ export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
       : [],
   apply(current, event, context) {
     if (event.type !== 'InstructorSessionHeld') return current ?? null;
-    const heldDay = localDay(event.data.heldOn, event.data.timeZone);
+    const heldDay = localDate(event.data.heldOn, event.data.timeZone);
     return {
       data: {
         ...event.data,

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
 import { seedKnownFrom, seedOfDay, shuffledRoster } from '../../../domain/rotation/draw.js';
 import {
-  dayIn,
   type RotationCommand,
   type RotationState,
   rotationDecider,
   type SlotInput,
 } from '../../../domain/rotation/rotation.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
+import { localDate } from '../../../domain/shared/time.js';
 import type { RotationParticipant } from '../../../events/index.js';
 import type { DigestStore } from '../../audit/digests.js';
 import { readWholeHistory } from '../../audit/history.js';
@@ -62,7 +62,7 @@ async function slotOf(deps: RotationCommandDeps, community: string, slot: SlotRe
     activity: {
       planId: state.planId,
       cancelled: state.status === 'cancelled',
-      date: dayIn(state.window.start, state.timeZone),
+      date: localDate(state.window.start, state.timeZone),
     },
   };
 }

@@ -5,7 +5,7 @@ import { type SeriesCommand, seriesDecider } from '../../../domain/series/series
 import { seriesErrors } from '../../../domain/series/series.errors.js';
 import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
 import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
-import { DEFAULT_TIME_ZONE, localTime, resolveInstant } from '../../../domain/shared/time.js';
+import { DEFAULT_TIME_ZONE, localDateTime, resolveInstant } from '../../../domain/shared/time.js';
 import type { SeriesChange, SeriesRecurrence, SeriesScope, Window } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
@@ -34,13 +34,6 @@ export type PlanSeriesInput = ActivityTemplate & {
   readonly window?: Window;
 };
 
-/** `yyyy-mm-ddThh:mm` of an instant on the plan's wall clock. */
-function wallClock(instant: Date, timeZone: string): string {
-  const t = localTime(instant, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${t.year}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}`;
-}
-
 /** The recurrence with its start and length: given, or read from the first occurrence's window. */
 function recurrenceWithStart(
   input: PlanSeriesInput,
@@ -55,7 +48,7 @@ function recurrenceWithStart(
   const timed = recurrence.durationMinutes !== undefined || recurrence.endTime !== undefined;
   return {
     ...recurrence,
-    start: wallClock(start, timeZone),
+    start: localDateTime(start, timeZone),
     ...(timed
       ? {}
       : { durationMinutes: Math.max(1, Math.round((end.getTime() - start.getTime()) / 60_000)) }),

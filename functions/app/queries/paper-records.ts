@@ -3,7 +3,7 @@ import type { Locale } from '../../../domain/reports/i18n/locale.js';
 import type { SignInSheetInput } from '../../../domain/reports/sign-in-sheet.js';
 import type { LedgerActivity, WorkLedgerInput } from '../../../domain/reports/work-ledger.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import { periodBounds, resolveInstant } from '../../../domain/shared/time.js';
+import { inPeriod, periodBounds, resolveInstant } from '../../../domain/shared/time.js';
 import {
   type ActivityDetail,
   type AttendeeRow,
@@ -93,8 +93,7 @@ export async function workLedgerOf(
       `the plan covers ${plan.year}, not ${input.year}`,
     );
   const year = periodBounds(String(plan.year), plan.timeZone);
-  const inYear = (at: string) =>
-    Date.parse(at) >= year.start.getTime() && Date.parse(at) < year.end.getTime();
+  const inYear = (at: string) => inPeriod(at, year);
   const [activities, articles, deeds] = await Promise.all([
     readAll<ActivityDetail>(views, {
       list: activitiesList(community),

@@ -1,5 +1,11 @@
 import { activityAsOf } from '../../../domain/compliance/as-of.js';
-import { DEFAULT_TIME_ZONE, periodBounds, periodOf, periodsOfYear } from '../../../domain/shared/time.js';
+import {
+  DEFAULT_TIME_ZONE,
+  inPeriod,
+  periodBounds,
+  periodOf,
+  periodsOfYear,
+} from '../../../domain/shared/time.js';
 import {
   countStandings,
   type SessionStanding,
@@ -135,12 +141,11 @@ export async function planStudyRecords(
     );
   const now = deps.clock.now();
   const bounds = periodBounds(period, timeZone);
-  const inPeriod = (s: StudySession) => {
-    const t = Date.parse(sessionInstant(s));
-    return t >= bounds.start.getTime() && t < bounds.end.getTime();
-  };
+  const heldInPeriod = (s: StudySession) => inPeriod(sessionInstant(s), bounds);
   const [sessions, members] = await Promise.all([
-    sessionsOfPlan(deps.views, community, input.planId, now.getTime()).then((all) => all.filter(inPeriod)),
+    sessionsOfPlan(deps.views, community, input.planId, now.getTime()).then((all) =>
+      all.filter(heldInPeriod),
+    ),
     readAll<PartyMemberRow>(deps.views, { list: partyMembersList(community) }),
   ]);
   return {
