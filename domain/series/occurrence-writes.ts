@@ -1,4 +1,5 @@
 import type { ActivityCommand, ActivityState } from '../activity/activity.decider.js';
+import { detailsOf } from '../activity/activity-details.js';
 import { type DomainError, domainError } from '../shared/errors.js';
 import type { OccurrenceDetails, OccurrenceWrite, PendingDecision, SeriesState } from './series.state.js';
 
@@ -60,8 +61,7 @@ export function occurrenceCommand(
           planId: series.planId,
           plan: { planId: series.planId, year: series.planYear, timeZone: series.timeZone },
           ...template,
-          ...(occurrence?.venue === undefined ? {} : { venue: occurrence.venue }),
-          ...(occurrence?.lecturer === undefined ? {} : { lecturer: occurrence.lecturer }),
+          ...detailsOf(occurrence ?? {}),
           window: write.window,
           seriesId: series.seriesId,
         };

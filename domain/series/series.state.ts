@@ -1,4 +1,5 @@
 import type { Category, Format, SeriesEvent, SeriesRecurrence, Window } from '../../events/index.js';
+import { type ActivityDetails, detailsOf } from '../activity/activity-details.js';
 
 /** What every occurrence's activity is planned with (venue and lecturer may change per occurrence). */
 export interface ActivityTemplate {
@@ -25,10 +26,7 @@ export interface OccurrenceState {
 }
 
 /** The venue and lecturer a series gives an occurrence (only those a change names). */
-export interface OccurrenceDetails {
-  readonly venue?: string;
-  readonly lecturer?: string;
-}
+export type OccurrenceDetails = ActivityDetails;
 
 /**
  * A write a decision directs to one occurrence's activity stream. Replaying it is harmless: a plan
@@ -116,8 +114,7 @@ export function evolveSeries(state: SeriesState, event: SeriesEvent): SeriesStat
       recurrence,
       occurrences: occurrences.map((o) => ({
         ...o,
-        ...(template.venue === undefined ? {} : { venue: template.venue }),
-        ...(template.lecturer === undefined ? {} : { lecturer: template.lecturer }),
+        ...detailsOf(template),
         cancelled: false,
       })),
       decisions: 1,
@@ -195,8 +192,7 @@ export function withSeriesChange<
     return {
       ...o,
       window: next.window,
-      ...(change.venue === undefined ? {} : { venue: change.venue }),
-      ...(change.lecturer === undefined ? {} : { lecturer: change.lecturer }),
+      ...detailsOf(change),
     };
   });
 }
