@@ -17,6 +17,23 @@ export type ReportDeliveryCommand =
 
 export type ReportDeliveryState = { readonly sentTo: Readonly<Record<string, 1>> };
 
+/**
+ * The addresses still to receive a report: each mailbox once however it is capitalised (mailboxes
+ * are case-insensitive in practice), none that has it already (`sentTo` is keyed in lower case).
+ */
+export function pendingRecipients(
+  recipients: readonly string[],
+  sentTo: Readonly<Record<string, unknown>>,
+): string[] {
+  const seen = new Set<string>();
+  return recipients.filter((address) => {
+    const mailbox = address.toLowerCase();
+    if (seen.has(mailbox) || sentTo[mailbox]) return false;
+    seen.add(mailbox);
+    return true;
+  });
+}
+
 export const reportDeliveryDecider: Decider<ReportDeliveryCommand, ReportDeliveryState, ReportEvent> = {
   initialState: { sentTo: {} },
   decide(command, state) {
@@ -35,7 +52,7 @@ export const reportDeliveryDecider: Decider<ReportDeliveryCommand, ReportDeliver
       );
     }
     // Only those not yet sent: a retried schedule sends nothing twice.
-    const pending = [...new Set(command.recipients)].filter((r) => !state.sentTo[r.toLowerCase()]);
+    const pending = pendingRecipients(command.recipients, state.sentTo);
     if (pending.length === 0) return [];
     const { planId, period, asOf, trigger, ledgerDigest } = command;
     return [

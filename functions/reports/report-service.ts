@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { wordingFor } from '../../domain/reports/i18n/wording.js';
 import { renderHtml, renderText, reportSubject } from '../../domain/reports/render.js';
 import type { ReportModel } from '../../domain/reports/report.js';
-import { reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
+import { pendingRecipients, reportDeliveryDecider } from '../../domain/reports/report-delivery.decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { streamIdOf } from '../../domain/shared/ids.js';
 import type { PlanDetail } from '../../domain/views/plan.view.js';
@@ -57,16 +57,13 @@ export class ReportService {
   ): Promise<Delivery> {
     const plan = await planDetail(this.deps.views, community, planId);
     const group = plan.organizingGroup;
-    // One address once, however it is capitalised (mailboxes are case-insensitive in practice).
-    const addresses = group
+    const recipients = group
       ? [group.leader, ...group.deputies].map((p) => p.email).filter((e): e is string => Boolean(e))
       : [];
-    const recipients = addresses.filter(
-      (address, i) => addresses.findIndex((a) => a.toLowerCase() === address.toLowerCase()) === i,
-    );
     const streamId = streamIdOf(community, 'report', `${planId}-${period}`);
     const before = await this.deps.commands.load(reportDeliveryDecider, streamId);
-    const pending = recipients.filter((r) => !before.state.sentTo[r.toLowerCase()]);
+    // The decider's own rule: each mailbox once, and none that has the report already.
+    const pending = pendingRecipients(recipients, before.state.sentTo);
     // Everyone has it: a retried schedule stops here, before building the report again.
     if (recipients.length > 0 && pending.length === 0) {
       return { planId, period, sentTo: [], alreadySent: true, streamId, version: before.version, events: [] };

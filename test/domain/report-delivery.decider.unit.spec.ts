@@ -31,6 +31,12 @@ describe('report delivery decider', () => {
       .then([sent(['lead@example.org', 'deputy@example.org'])]);
   });
 
+  it('claims one mailbox once however its address is capitalised, as first written', () => {
+    given(reportDeliveryDecider, [])
+      .when(claim(['Lead@Example.org', 'deputy@example.org', 'lead@example.org']))
+      .then([sent(['Lead@Example.org', 'deputy@example.org'])]);
+  });
+
   it('refuses a report with nobody to send it to', () => {
     given(reportDeliveryDecider, []).when(claim([])).then({ code: 'no-recipients', category: 'conflict' });
   });
