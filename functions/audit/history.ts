@@ -1,5 +1,6 @@
 import type { Commit } from '../../events/index.js';
 import type { EventStore } from '../app/ports.js';
+import type { DailyDigest, DigestStore } from './digests.js';
 
 /** A community's whole history in global order (the audit's and the digests' input). */
 export async function readWholeHistory(
@@ -14,4 +15,16 @@ export async function readWholeHistory(
     after = page.nextAfter;
   } while (after);
   return commits;
+}
+
+/** Writes the daily digests a community lacks for the days before `today`, from its whole history. */
+export async function writeDigestsFromHistory(
+  deps: {
+    readonly events: Pick<EventStore, 'readHistory'>;
+    readonly digests: Pick<DigestStore, 'writeMissing'>;
+  },
+  community: string,
+  today: string,
+): Promise<DailyDigest[]> {
+  return deps.digests.writeMissing(community, await readWholeHistory(deps.events, community), today);
 }

@@ -4,7 +4,7 @@ import type { Clock, EventStore } from '../app/ports.js';
 import { readAll } from '../app/read-all.js';
 import type { ViewStore } from '../app/view-store.js';
 import { type DigestStore, dayBefore } from '../audit/digests.js';
-import { readWholeHistory } from '../audit/history.js';
+import { writeDigestsFromHistory } from '../audit/history.js';
 
 /** The daily job: for every community with a plan, the digests of the days that have ended. */
 export function createDailyDigests(deps: {
@@ -22,8 +22,7 @@ export function createDailyDigests(deps: {
     for (const community of [...new Set(plans.map((p) => p.community))]) {
       // The local timer runs every minute: a community already digested through yesterday costs one read.
       if (((await deps.digests.digestedThrough(community)) ?? '') >= dayBefore(today)) continue;
-      const history = await readWholeHistory(deps.events, community);
-      const days = (await deps.digests.writeMissing(community, history, today)).map((d) => d.day);
+      const days = (await writeDigestsFromHistory(deps, community, today)).map((d) => d.day);
       if (days.length > 0) deps.logger?.info('digests written', { community, days });
       written.push({ community, days });
     }

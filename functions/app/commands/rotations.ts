@@ -11,8 +11,8 @@ import { streamIdOf } from '../../../domain/shared/ids.js';
 import { localDate } from '../../../domain/shared/time.js';
 import type { RotationParticipant } from '../../../events/index.js';
 import type { DigestStore } from '../../audit/digests.js';
-import { readWholeHistory } from '../../audit/history.js';
-import type { CommandService } from '../command-handler.js';
+import { writeDigestsFromHistory } from '../../audit/history.js';
+import type { CommandBuilder, CommandService } from '../command-handler.js';
 import type { Clock, EventStore } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
 import { planFactsOf } from './plans.js';
@@ -45,8 +45,12 @@ export interface AnnounceRotationInput {
 /** SHA-256 for the draw (the domain names the algorithm; the hash comes from Node). */
 export const sha256 = (text: string): Uint8Array => createHash('sha256').update(text, 'utf8').digest();
 
-const onRotation = (deps: RotationCommandDeps, actor: CommandActor, id: string, command: RotationCommand) =>
-  executeOn(deps.commands, actor, { decider: rotationDecider, kind: 'rotation', id }, command);
+const onRotation = (
+  deps: RotationCommandDeps,
+  actor: CommandActor,
+  id: string,
+  command: RotationCommand | CommandBuilder<RotationCommand, RotationState>,
+) => executeOn(deps.commands, actor, { decider: rotationDecider, kind: 'rotation', id }, command);
 
 /** An activity slot as the activity's stream has it: its plan, whether it is cancelled, its day in its zone. */
 async function slotOf(deps: RotationCommandDeps, community: string, slot: SlotRequest): Promise<SlotInput> {
@@ -101,10 +105,8 @@ async function drawnWith(
   if (state.status !== 'announced' || now.getTime() < Date.parse(seedKnownFrom(state.seedDay)))
     return undefined;
   const through = await deps.digests.digestedThrough(community);
-  if (!through || through < state.seedDay) {
-    const history = await readWholeHistory(deps.events, community);
-    await deps.digests.writeMissing(community, history, now.toISOString().slice(0, 10));
-  }
+  if (!through || through < state.seedDay)
+    await writeDigestsFromHistory(deps, community, now.toISOString().slice(0, 10));
   const seed = seedOfDay(await deps.digests.list(community), state.seedDay);
   if (!seed) return undefined;
   return { seed, order: shuffledRoster({ seed: seed.digest, rotationId, keys: state.keys }, sha256) };
@@ -118,17 +120,13 @@ export async function drawRotation(
 ): Promise<CommandResult> {
   const { community } = actor.principal;
   const now = deps.clock.now();
-  const { state } = await deps.commands.load(
-    rotationDecider,
-    streamIdOf(community, 'rotation', input.rotationId),
-  );
-  const drawn = await drawnWith(deps, community, input.rotationId, state, now);
-  return onRotation(deps, actor, input.rotationId, {
+  // Decided on the state the command reads: the rotation's stream is read once.
+  return onRotation(deps, actor, input.rotationId, async (state) => ({
     type: 'DrawRotation',
     rotationId: input.rotationId,
     at: now.toISOString(),
-    drawn,
-  });
+    drawn: await drawnWith(deps, community, input.rotationId, state, now),
+  }));
 }
 
 /** Two slots change hands, for a reason, recorded as an event; the draw stays as drawn. */

@@ -1,7 +1,7 @@
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import type { Commit } from '../../../events/index.js';
 import { chainDigests, type DailyDigest, type DigestStore, digestOf } from '../../audit/digests.js';
-import { readWholeHistory } from '../../audit/history.js';
+import { readWholeHistory, writeDigestsFromHistory } from '../../audit/history.js';
 import { LedgerTrail } from '../../audit/ledger-digest.js';
 import { ChainVerifier } from '../../audit/verify.js';
 import { appErrors } from '../errors.js';
@@ -32,8 +32,7 @@ export const listDigests = async (deps: Pick<AuditDeps, 'digests'>, reader: Audi
 
 /** Writes the digests of the days that have ended and have none yet (what the daily job does too). */
 export async function writeMissingDigests(deps: AuditDeps, reader: AuditReader): Promise<DailyDigest[]> {
-  const history = await readWholeHistory(deps.events, reader.community);
-  return deps.digests.writeMissing(reader.community, history, deps.clock.now().toISOString().slice(0, 10));
+  return writeDigestsFromHistory(deps, reader.community, deps.clock.now().toISOString().slice(0, 10));
 }
 
 /** One page of the community's commits in global order. */
