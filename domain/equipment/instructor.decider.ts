@@ -1,4 +1,5 @@
-import type { ActivityEvent, InstructorEvent } from '../../events/index.js';
+import type { InstructorEvent } from '../../events/index.js';
+import type { ActivityState } from '../activity/activity.decider.js';
 import type { Decider } from '../shared/decider.js';
 import { equipmentErrors } from './equipment.errors.js';
 
@@ -11,18 +12,12 @@ export type SessionActivity =
       readonly timeZone: string;
     };
 
-/** The little a session needs from an activity's stream: whether it exists, its category, whether it was cancelled. */
-export const sessionActivityFold = {
-  initialState: { status: 'unknown' } as SessionActivity,
-  evolve(state: SessionActivity, event: ActivityEvent): SessionActivity {
-    if (event.type === 'ActivityPlanned')
-      return { status: 'planned', category: event.data.category, timeZone: event.data.timeZone };
-    if (state.status === 'unknown') return state;
-    if (event.type === 'ActivityCancelled') return { ...state, status: 'cancelled' };
-    if (event.type === 'ActivityHeld') return { ...state, status: 'held' };
-    return state;
-  },
-};
+/** The little a session needs of an activity's state: whether it exists, its category, whether it was cancelled. */
+export function sessionActivityOf(activity: ActivityState): SessionActivity {
+  return activity.status === 'none'
+    ? { status: 'unknown' }
+    : { status: activity.status, category: activity.category, timeZone: activity.timeZone };
+}
 
 export type InstructorCommand =
   | {

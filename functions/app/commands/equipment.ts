@@ -1,9 +1,10 @@
+import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
 import { equipmentErrors } from '../../../domain/equipment/equipment.errors.js';
 import { equipmentIdOf, venueOfEquipment } from '../../../domain/equipment/equipment-id.js';
 import {
   type InstructorCommand,
   instructorDecider,
-  sessionActivityFold,
+  sessionActivityOf,
 } from '../../../domain/equipment/instructor.decider.js';
 import {
   type VenueCommand,
@@ -190,17 +191,20 @@ export async function recordInstructorSession(
   input: RecordSessionInput,
 ): Promise<CommandResult> {
   const { community } = actor.principal;
+  // Each stream from its snapshot and tail, as every command reads them.
   const [activity, venue] = await Promise.all([
     input.activityId
-      ? deps.commands.load(sessionActivityFold, streamIdOf(community, 'activity', input.activityId))
+      ? deps.commands
+          .load(activityDecider, streamIdOf(community, 'activity', input.activityId), activitySnapshots)
+          .then(({ state }) => sessionActivityOf(state))
       : undefined,
     input.venueId
-      ? deps.commands.load(venueDecider, streamIdOf(community, 'venue', input.venueId))
+      ? deps.commands.load(venueDecider, streamIdOf(community, 'venue', input.venueId), venueSnapshots)
       : undefined,
   ]);
   const timeZone =
-    activity && activity.state.status !== 'unknown'
-      ? activity.state.timeZone
+    activity && activity.status !== 'unknown'
+      ? activity.timeZone
       : venue?.state.status === 'registered'
         ? venue.state.timeZone
         : DEFAULT_TIME_ZONE;
@@ -213,7 +217,7 @@ export async function recordInstructorSession(
       type: 'RecordSession',
       heldOn: resolveInstant(input.heldOn, timeZone).toISOString(),
       timeZone,
-      ...(activity ? { activity: activity.state } : {}),
+      ...(activity ? { activity } : {}),
       venueKnown: venue?.state.status === 'registered',
       now: deps.clock.now().toISOString(),
     },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { activityDecider } from '../../../domain/activity/activity.decider.js';
 import {
   type InstructorCommand,
   instructorDecider,
-  sessionActivityFold,
+  sessionActivityOf,
 } from '../../../domain/equipment/instructor.decider.js';
 import { fold } from '../../../domain/shared/decider.js';
 import type { ActivityEvent, InstructorEvent } from '../../../events/index.js';
@@ -101,10 +102,12 @@ describe('instructor decider', () => {
         window: { start: '2026-05-01T00:00:00.000Z', end: '2026-05-01T10:00:00.000Z' },
       },
     } as ActivityEvent;
-    expect(fold(sessionActivityFold, [])).toEqual({ status: 'unknown' });
-    expect(fold(sessionActivityFold, [planned])).toEqual(sports);
-    expect(
-      fold(sessionActivityFold, [planned, { type: 'ActivityCancelled', data: { reason: 'rain' } }]),
-    ).toEqual({ ...sports, status: 'cancelled' });
+    const seen = (events: ActivityEvent[]) => sessionActivityOf(fold(activityDecider, events));
+    expect(seen([])).toEqual({ status: 'unknown' });
+    expect(seen([planned])).toEqual(sports);
+    expect(seen([planned, { type: 'ActivityCancelled', data: { reason: 'rain' } }])).toEqual({
+      ...sports,
+      status: 'cancelled',
+    });
   });
 });
