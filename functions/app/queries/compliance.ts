@@ -13,7 +13,7 @@ import { appErrors } from '../errors.js';
 import type { Clock } from '../ports.js';
 import { readAll } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
-import { equipmentInspectionFacts } from './equipment.js';
+import { type EquipmentRegister, equipmentInspectionFacts } from './equipment.js';
 
 /**
  * The bounded compliance views of a plan (one row per activity, article and member; never its
@@ -23,6 +23,8 @@ export async function complianceFacts(
   views: ViewStore,
   community: string,
   planId: string,
+  /** The equipment register when the caller reads it anyway (the report), else read here if judged. */
+  register?: Promise<EquipmentRegister>,
 ): Promise<ComplianceFacts> {
   const plan = await views.get<PlanTargetsRow>(planTargetsKey(community, planId));
   if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
@@ -32,7 +34,7 @@ export async function complianceFacts(
     readAll<ActivityComplianceRow>(views, { list: planActivitiesList(community, planId) }),
     readAll<ArticleDetail>(views, { list: articlesList(community, planId) }),
     readAll<PartyMemberRow>(views, { list: partyMembersList(community) }),
-    judgesEquipment ? equipmentInspectionFacts(views, community) : undefined,
+    judgesEquipment ? (register ?? equipmentInspectionFacts(views, community)) : undefined,
   ]);
   return { plan: plan.data, activities, articles, members, ...(equipment ? { equipment } : {}) };
 }

@@ -69,16 +69,35 @@ export async function venueRegister(
   return { ...venue, asOf: asOf.toISOString(), equipment: entriesOf(venue, rows, asOf) };
 }
 
-/** The community's equipment and its venues: what the overdue answer and the `equipment-inspected` metric read. */
+/** The community's equipment and its venues. */
+export interface EquipmentRegister {
+  readonly equipment: EquipmentRow[];
+  readonly venues: VenueDetail[];
+}
+
+/** The community's register: what the overdue answer, the report and the `equipment-inspected` metric read. */
 export async function equipmentInspectionFacts(
   views: ViewStore,
   community: string,
-): Promise<{ readonly equipment: EquipmentRow[]; readonly venues: VenueDetail[] }> {
+): Promise<EquipmentRegister> {
   const [equipment, venues] = await Promise.all([
     readAll<EquipmentRow>(views, { list: equipmentList(community) }),
     readAll<VenueDetail>(views, { list: venuesList(community) }),
   ]);
   return { equipment, venues } satisfies EquipmentInspectionFacts;
+}
+
+/** Each item of the register (of one venue, if named) with something overdue at `asOf`, as the register shows it. */
+function overdueEntries(facts: EquipmentRegister, asOf: Date, venueId?: string): RegisterEntry[] {
+  const venues = new Map(facts.venues.map((v) => [v.venueId, v]));
+  return facts.equipment
+    .filter((row) => venueId === undefined || row.venueId === venueId)
+    .flatMap((row) => {
+      // The venue's item is projected from the commit before its equipment's: it is there.
+      const venue = venues.get(row.venueId);
+      return venue ? entriesOf(venue, [row], asOf) : [];
+    })
+    .filter((entry) => entry.overdue.length > 0);
 }
 
 /** GET /equipment/overdue: the items in service with something overdue at `asOf` (default now), by venue. */
@@ -89,16 +108,7 @@ export async function overdueEquipment(
 ) {
   const asOf = instantOf(deps.clock, input.asOf);
   const facts = await equipmentInspectionFacts(deps.views, actor.community);
-  const venues = new Map(facts.venues.map((v) => [v.venueId, v]));
-  const items = facts.equipment
-    .filter((row) => input.venueId === undefined || row.venueId === input.venueId)
-    .flatMap((row) => {
-      // The venue's item is projected from the commit before its equipment's: it is there.
-      const venue = venues.get(row.venueId);
-      return venue ? entriesOf(venue, [row], asOf) : [];
-    })
-    .filter((entry) => entry.overdue.length > 0);
-  return { asOf: asOf.toISOString(), items };
+  return { asOf: asOf.toISOString(), items: overdueEntries(facts, asOf, input.venueId) };
 }
 
 /** The instructors and their sessions of a period (`2026`, `2026-Q3`, `2026-07`): what the report counts. */
@@ -169,14 +179,19 @@ export async function getInstructor(
 
 /**
  * The leaders' report's sports lines: each instructor's sessions of the period (0 shows who was not
- * sent into the community) and every item overdue as of `asOf`.
+ * sent into the community) and every item overdue as of `asOf`, from the register the report read.
  */
-export async function sportsOfReport(views: ViewStore, community: string, period: string, asOf: Date) {
+export async function sportsOfReport(
+  views: ViewStore,
+  community: string,
+  period: string,
+  asOf: Date,
+  register: Promise<EquipmentRegister>,
+) {
   const [instructors, facts] = await Promise.all([
     instructorReport(views, community, period, asOf),
-    equipmentInspectionFacts(views, community),
+    register,
   ]);
-  const venues = new Map(facts.venues.map((v) => [v.venueId, v]));
   return {
     instructors: instructors.map(({ instructorId, name, specialty, sessions, participants }) => ({
       instructorId,
@@ -185,12 +200,10 @@ export async function sportsOfReport(views: ViewStore, community: string, period
       sessions,
       participants,
     })),
-    overdueEquipment: facts.equipment.flatMap((row) => {
-      const venue = venues.get(row.venueId);
-      const standing = venue ? standingOf(row, venue.timeZone, asOf) : undefined;
-      return venue && standing && standing.overdue.length > 0
-        ? [{ venueName: venue.name, item: standing.item, reasons: standing.overdue.map((o) => o.reason) }]
-        : [];
-    }),
+    overdueEquipment: overdueEntries(facts, asOf).map(({ venueName, item, overdue }) => ({
+      venueName,
+      item,
+      reasons: overdue.map((o) => o.reason),
+    })),
   };
 }

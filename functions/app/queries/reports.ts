@@ -29,7 +29,7 @@ import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 import { complianceFacts } from './compliance.js';
-import { sportsOfReport } from './equipment.js';
+import { equipmentInspectionFacts, sportsOfReport } from './equipment.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
@@ -108,8 +108,10 @@ export async function buildPlanReport(
   // Computed as of now (the report says where the plan stands), and the instant is recorded with
   // every delivery so the same figures can be reproduced with ?asOf= later.
   const asOf = now;
+  // The equipment register is read once: the sports lines show it, the compliance may judge it.
+  const register = equipmentInspectionFacts(views, community);
   const [facts, activities, deeds, rounds, sports] = await Promise.all([
-    complianceFacts(views, community, planId),
+    complianceFacts(views, community, planId, register),
     readAll<ActivityDetail>(views, {
       list: activitiesList(community),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
@@ -119,7 +121,7 @@ export async function buildPlanReport(
       list: roundsList(community),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
     }),
-    sportsOfReport(views, community, period, asOf),
+    sportsOfReport(views, community, period, asOf, register),
   ]);
   // One read of the facts, judged twice: now, and as the previous period ended (what changed).
   const compliance = evaluateCompliance(facts, asOf);
