@@ -8,7 +8,9 @@ import { addDays, startOfDay } from './calendar.js';
  * inspection dated after it had not happened yet.
  */
 
-export type OverdueReason = 'never-inspected' | 'inspection-due' | 'needs-repair' | 'unsafe';
+/** Why an item is overdue (the route and report answers list the same reasons). */
+export const overdueReasons = ['never-inspected', 'inspection-due', 'needs-repair', 'unsafe'] as const;
+export type OverdueReason = (typeof overdueReasons)[number];
 
 export interface Overdue {
   readonly reason: OverdueReason;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isDateOrDateTime } from '../../domain/shared/time.js';
+import { isDateOrDateTime, isPeriod } from '../../domain/shared/time.js';
 
 /** What every command answers (API.md): the aggregate, its new version, the events, a read-your-writes token. */
 export const CommandAnswer = z
@@ -32,5 +32,14 @@ export const DateOrDateTime = z
     'expected a date (2026-04-20) or a date-time with offset (2026-04-20T09:00:00+08:00)',
   )
   .meta({ examples: ['2026-04-20', '2026-04-20T09:00:00+08:00'] });
+
+/** A calendar date, read in the zone of what it dates. */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date (2026-04-20)')
+  .refine(isDateOrDateTime, 'not a date');
+
+/** A year, a quarter or a month of one. */
+export const Period = z.string().refine(isPeriod, 'a period: 2026, 2026-Q2 or 2026-05');
 
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { overdueReasons } from '../../../domain/equipment/standing.js';
 import {
   EquipmentRow,
   InspectionEntry,
@@ -67,7 +68,7 @@ const RetireBody = z
   .meta({ id: 'RetireEquipment' });
 
 const Overdue = z.object({
-  reason: z.enum(['never-inspected', 'inspection-due', 'needs-repair', 'unsafe']),
+  reason: z.enum(overdueReasons),
   since: z.string(),
 });
 const RegisterEntry = EquipmentRow.pick({

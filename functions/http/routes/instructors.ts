@@ -1,11 +1,19 @@
 import * as z from 'zod';
-import { isDateOrDateTime, isPeriod } from '../../../domain/shared/time.js';
 import { InstructorDetail, InstructorSession } from '../../../domain/views/equipment.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { recordInstructorSession, registerInstructor } from '../../app/commands/equipment.js';
 import { getInstructor, listInstructors } from '../../app/queries/equipment.js';
 import { defineRoute, type Route } from '../route.js';
-import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+import {
+  CommandAnswer,
+  DateOrDateTime,
+  Id,
+  ListQuery,
+  LocalDate,
+  listOf,
+  Period,
+  trimmed,
+} from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 /**
@@ -16,18 +24,12 @@ import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 export const SPORTS_TAG = 'Sports venues and instructors';
 
-const Period = z.string().refine(isPeriod, 'a period: 2026, 2026-Q3 or 2026-07');
 const InstructorBody = z
   .object({
     name: trimmed(200),
     residentId: Id.optional(),
     specialty: trimmed(200),
-    certifiedUntil: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine(isDateOrDateTime, 'not a date')
-      .optional()
-      .describe('the last day the certification is valid'),
+    certifiedUntil: LocalDate.optional().describe('the last day the certification is valid'),
   })
   .strict()
   .meta({ id: 'RegisterInstructor' });

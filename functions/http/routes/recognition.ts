@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import { isDateOrDateTime } from '../../../domain/shared/time.js';
 import { ModelTitle } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { nameModel, recordGoodDeed } from '../../app/commands/recognition.js';
 import { listGoodDeeds } from '../../app/queries/recognition.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+import { CommandAnswer, Id, ListQuery, LocalDate, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
 const GoodDeedBody = z
@@ -14,10 +13,7 @@ const GoodDeedBody = z
     residentIds: z.array(Id).min(1).max(50),
     title: trimmed(200),
     description: trimmed(4000),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine(isDateOrDateTime, 'not a date'),
+    date: LocalDate,
   })
   .strict()
   .meta({ id: 'RecordGoodDeed' });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { overdueReasons } from '../../../domain/equipment/standing.js';
 import { Category, Format, Locale } from '../../../events/index.js';
 import { ComplianceItem } from './compliance.js';
 
@@ -88,7 +89,7 @@ export const ReportAnswer = closed({
       closed({
         venueName: z.string(),
         item: z.string(),
-        reasons: z.array(z.enum(['never-inspected', 'inspection-due', 'needs-repair', 'unsafe'])),
+        reasons: z.array(z.enum(overdueReasons)),
       }),
     ),
   }).describe("Sports instructors' sessions in the period; equipment overdue as of the report"),

@@ -2,20 +2,19 @@ import * as z from 'zod';
 import { wordingFor } from '../../../domain/reports/i18n/wording.js';
 import { renderCsv, renderHtml, renderText } from '../../../domain/reports/render.js';
 import { reportPrintable } from '../../../domain/reports/report-printable.js';
-import { isPeriod } from '../../../domain/shared/time.js';
 import { roleSets } from '../../app/authorization.js';
 import { commitMetadataOf } from '../../app/commands/execute.js';
 import { encodePosition } from '../../app/position.js';
 import { reportOf } from '../../app/queries/reports.js';
 import { acceptedType, pdfAnswer, readerLocale, textAnswer } from '../renderings.js';
 import { defineRoute, type RouteResponse } from '../route.js';
-import { Id } from '../schemas.js';
+import { Id, Period } from '../schemas.js';
 import { ReportAnswer } from './report-answer.js';
 
 const renderings = ['application/json', 'text/html', 'text/plain', 'text/csv', 'application/pdf'] as const;
 
 const Params = z.object({ planId: Id });
-const PeriodQuery = z.object({ period: z.string().refine(isPeriod, 'a period: 2026, 2026-Q2 or 2026-05') });
+const PeriodQuery = z.object({ period: Period });
 
 export const reportRoutes = [
   defineRoute({

@@ -1,18 +1,13 @@
 import * as z from 'zod';
-import { isDateOrDateTime } from '../../../domain/shared/time.js';
 import { RotationDetail } from '../../../domain/views/rotation.view.js';
 import { ParticipantKind } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { announceRotation, drawRotation, swapSlots } from '../../app/commands/rotations.js';
 import { getRotation, listRotations } from '../../app/queries/rotations.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+import { CommandAnswer, Id, ListQuery, LocalDate, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date (2026-04-20)')
-  .refine(isDateOrDateTime, 'not a date');
 const Participant = z
   .object({
     key: z
@@ -25,7 +20,7 @@ const Participant = z
   .strict();
 const Slot = z.union([
   Id.describe('an activity of the plan: its day (in the plan’s zone) is the slot’s'),
-  z.object({ date: Day.describe("a day in the plan's year"), label: trimmed(200) }).strict(),
+  z.object({ date: LocalDate.describe("a day in the plan's year"), label: trimmed(200) }).strict(),
 ]);
 const AnnounceBody = z
   .object({
@@ -33,7 +28,7 @@ const AnnounceBody = z
     title: trimmed(300),
     participants: z.array(Participant).min(1).max(100),
     slots: z.array(Slot).min(1).max(400).describe('numbered from 1 in date order'),
-    seedDay: Day.describe(
+    seedDay: LocalDate.describe(
       'the UTC day whose daily digest (GET /audit/digests) seeds the draw: after today, before the first slot',
     ),
   })

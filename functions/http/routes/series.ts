@@ -8,14 +8,10 @@ import { cancelSeries, changeSeries, planSeries } from '../../app/commands/serie
 import { getSeries } from '../../app/queries/series.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, Id, trimmed } from '../schemas.js';
+import { CommandAnswer, Id, LocalDate, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
 import { activityFields, WindowBody } from './activities.js';
 
-const LocalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date (2026-04-20)')
-  .refine(isDateOrDateTime, 'not a date');
 const LocalDateTime = z
   .string()
   .regex(

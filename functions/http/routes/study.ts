@@ -1,12 +1,11 @@
 import * as z from 'zod';
-import { isPeriod } from '../../../domain/shared/time.js';
 import { studyStandings } from '../../../domain/study/study-record.js';
 import { roleSets } from '../../app/authorization.js';
 import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../../app/commands/study.js';
 import { planStudyRecords, studyRecordOf } from '../../app/queries/study.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
+import { CommandAnswer, DateOrDateTime, Id, Period, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
 
 const SessionParams = z.object({ activityId: Id });
@@ -178,7 +177,7 @@ export const studyRoutes: readonly Route[] = [
     roles: [...roleSets.overseers],
     params: z.object({ planId: Id }),
     query: z.object({
-      period: z.string().refine(isPeriod, 'a period: 2026, 2026-Q2 or 2026-05').optional(),
+      period: Period.optional(),
     }),
     response: { status: 200, description: "The members' study records", schema: PlanStudyRecords },
     async handle({ params, query, principal }, deps) {
