@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LedgerState } from '../../domain/reports/report.js';
-import type { Commit } from '../../events/index.js';
-
-/** The digest of an empty ledger. */
-export const LEDGER_GENESIS = '0'.repeat(64);
+import { type Commit, GENESIS_HASH } from '../../events/index.js';
 
 /**
  * The running digest of a community's ledger, commit by commit in global order:
@@ -22,7 +19,7 @@ export const nextLedgerDigest = (previous: string, commit: Commit): string =>
  * they were given names (a report's `ledger.digest`), without keeping every state in memory.
  */
 export class LedgerTrail {
-  private current: LedgerState = { through: null, commits: 0, digest: LEDGER_GENESIS };
+  private current: LedgerState = { through: null, commits: 0, digest: GENESIS_HASH };
   private named: LedgerState | undefined;
 
   constructor(private readonly wanted?: string) {}

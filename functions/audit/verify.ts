@@ -1,40 +1,15 @@
 import { createHash } from 'node:crypto';
-import { type Commit, canonicalJson, GENESIS_HASH } from '../../events/index.js';
-import { commitHash } from '../adapters/hashing.js';
+import type { LedgerState } from '../../domain/reports/report.js';
+import { type Commit, GENESIS_HASH } from '../../events/index.js';
+import { LedgerTrail } from './ledger-digest.js';
+import { advance, type Head, intact, type Rival, type StreamChain } from './stream-chain.js';
 import {
-  commitBody,
   type FailureReason,
   isCheckable,
   type VerificationFailure,
   type VerificationResult,
   versions,
 } from './verification.js';
-
-/** The commit a stream's chain has reached. */
-interface Head {
-  readonly firstVersion: number;
-  readonly version: number;
-  readonly hash: string;
-  readonly commitId: string;
-}
-
-/**
- * A commit that claimed versions the chain had already taken. Its finding is provisional: if the
- * next commit follows it rather than the head, it was the genuine one and the head the intruder.
- */
-interface Rival {
-  readonly commit: Commit;
-  readonly finding: number;
-}
-
-interface StreamChain {
-  head?: Head;
-  /** Each applied commit's hash by its last version: tells a copied commit from a rival one. */
-  readonly hashes: Map<number, string>;
-  /** Commits that arrived before their predecessor, by first version (a list: a copy may wait too). */
-  readonly waiting: Map<number, Commit[]>;
-  rivals: Rival[];
-}
 
 /**
  * Recomputes every stream's hash chain from commits read in global order (a stream's commits may
@@ -50,9 +25,30 @@ export class ChainVerifier {
   private readonly failures: VerificationFailure[] = [];
   private commits = 0;
   private events = 0;
+  private readonly trail: LedgerTrail;
+
+  /**
+   * @param expectedDigest a digest the auditor kept: it passes if it is the heads digest of the
+   * history as it is, or a state the ledger passed through (a report's `ledger.digest`, however many
+   * commits came after it).
+   */
+  constructor(private readonly expectedDigest?: string) {
+    this.trail = new LedgerTrail(expectedDigest);
+  }
+
+  /** The ledger's state after every commit read so far. */
+  get ledger(): LedgerState {
+    return this.trail.state;
+  }
+
+  /** The state the expected digest names, if the ledger passed through it. */
+  get digestNames(): LedgerState | undefined {
+    return this.trail.found;
+  }
 
   add(commit: Commit): void {
     this.commits++;
+    if (isCheckable(commit)) this.trail.add(commit);
     if (!isCheckable(commit)) {
       this.fail(
         typeof commit.streamId === 'string' ? commit.streamId : 'unknown stream',
@@ -73,7 +69,8 @@ export class ChainVerifier {
     this.applyWaitingSuccessors(chain);
   }
 
-  finish(expectedDigest?: string): VerificationResult {
+  finish(): VerificationResult {
+    const { expectedDigest } = this;
     // Whatever still waits has a hole before it: one gap per hole, then the chain goes on from there.
     for (const chain of this.streams.values()) {
       while (chain.waiting.size > 0) {
@@ -112,7 +109,7 @@ export class ChainVerifier {
     const failures = [...this.failures].sort((a, b) =>
       a.streamId === b.streamId ? a.version - b.version : a.streamId < b.streamId ? -1 : 1,
     );
-    if (expectedDigest !== undefined && expectedDigest !== headsDigest) {
+    if (expectedDigest !== undefined && expectedDigest !== headsDigest && !this.trail.found) {
       failures.push({
         streamId: '*',
         version: 0,
@@ -160,7 +157,7 @@ export class ChainVerifier {
    */
   private apply(chain: StreamChain, commit: Commit, afterGap: boolean): void {
     const head = chain.head;
-    const contentIntact = commitHash(commit.prevHash, canonicalJson(commitBody(commit))) === commit.hash;
+    const contentIntact = intact(commit);
     if (head && commit.firstVersion <= head.version) {
       this.reject(chain, commit, contentIntact);
       return;
@@ -192,13 +189,7 @@ export class ChainVerifier {
       problems.push('its versions do not match its events');
     }
     if (reason) this.fail(commit.streamId, commit.firstVersion, reason, problems.join('; '));
-    chain.head = {
-      firstVersion: commit.firstVersion,
-      version: commit.lastVersion,
-      hash: commit.hash,
-      commitId: commit.commitId,
-    };
-    chain.hashes.set(commit.lastVersion, commit.hash);
+    advance(chain, commit);
     chain.rivals = [];
   }
 
@@ -229,21 +220,14 @@ export class ChainVerifier {
    */
   private restoreRival(chain: StreamChain, intruder: Head, rival: Rival): void {
     const { commit } = rival;
-    const contentIntact = commitHash(commit.prevHash, canonicalJson(commitBody(commit))) === commit.hash;
     this.failures[rival.finding] = {
       streamId: commit.streamId,
       version: intruder.firstVersion,
       reason: 'unexpected commit',
       detail: `commit ${intruder.commitId} also claims ${versions(intruder.firstVersion, intruder.version)}, and the chain does not go on from it`,
     };
-    if (!contentIntact)
+    if (!intact(commit))
       this.fail(commit.streamId, commit.firstVersion, 'hash mismatch', 'its content does not match its hash');
-    chain.head = {
-      firstVersion: commit.firstVersion,
-      version: commit.lastVersion,
-      hash: commit.hash,
-      commitId: commit.commitId,
-    };
-    chain.hashes.set(commit.lastVersion, commit.hash);
+    advance(chain, commit);
   }
 }

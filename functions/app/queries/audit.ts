@@ -2,7 +2,6 @@ import { parseStreamId } from '../../../domain/shared/ids.js';
 import type { Commit } from '../../../events/index.js';
 import { chainDigests, type DailyDigest, type DigestStore, digestOf } from '../../audit/digests.js';
 import { readWholeHistory, writeDigestsFromHistory } from '../../audit/history.js';
-import { LedgerTrail } from '../../audit/ledger-digest.js';
 import { ChainVerifier } from '../../audit/verify.js';
 import { appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
@@ -129,22 +128,16 @@ export async function verifyHistory(
   reader: AuditReader,
   input: { readonly digest?: string },
 ) {
-  const verifier = new ChainVerifier();
-  const trail = new LedgerTrail(input.digest);
+  const verifier = new ChainVerifier(input.digest);
   const history = await readWholeHistory(deps.events, reader.community);
-  for (const commit of history) {
-    verifier.add(commit);
-    trail.add(commit);
-  }
-  // A digest passes if it is the heads digest of the history as it is, or a state the ledger passed
-  // through (the `ledger.digest` a report names, however many commits came after it).
-  const result = verifier.finish(trail.found ? undefined : input.digest);
+  for (const commit of history) verifier.add(commit);
+  const result = verifier.finish();
   // The daily digests written earlier must still follow from the history as it is now.
   const digestFailures = digestFindings(await deps.digests.list(reader.community), history);
   return {
     ...result,
-    ledger: trail.state,
-    ...(trail.found ? { digestNames: trail.found } : {}),
+    ledger: verifier.ledger,
+    ...(verifier.digestNames ? { digestNames: verifier.digestNames } : {}),
     ok: result.ok && digestFailures.length === 0,
     failures: [...result.failures, ...digestFailures] as AuditFinding[],
   };
