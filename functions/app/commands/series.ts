@@ -3,7 +3,7 @@ import { occurrenceCommand, writesByOccurrence } from '../../../domain/series/oc
 import { durationOf, expandRecurrence } from '../../../domain/series/recurrence.js';
 import { type SeriesCommand, seriesDecider } from '../../../domain/series/series.decider.js';
 import { seriesErrors } from '../../../domain/series/series.errors.js';
-import type { ActivityTemplate, OccurrenceWrite } from '../../../domain/series/series.state.js';
+import type { ActivityTemplate } from '../../../domain/series/series.state.js';
 import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
 import { DEFAULT_TIME_ZONE, localDateTime, resolveInstant } from '../../../domain/shared/time.js';
 import type { SeriesChange, SeriesRecurrence, SeriesScope, Window } from '../../../events/index.js';
@@ -83,7 +83,7 @@ const onSeries = (deps: SeriesCommandDeps, actor: CommandActor, seriesId: string
  * (the activity exists, is cancelled, is already where it should be). A plan names a stream no one
  * else writes first, so it is appended at version 0 without a read.
  */
-function writerFor(actor: CommandActor, write: OccurrenceWrite): CommandActor {
+function writerFor(actor: CommandActor, fresh: boolean): CommandActor {
   const { idempotency } = actor;
   return {
     principal: actor.principal,
@@ -91,7 +91,8 @@ function writerFor(actor: CommandActor, write: OccurrenceWrite): CommandActor {
     idempotencyKey: actor.idempotencyKey,
     idempotency: idempotency && { key: idempotency.key, appendBefore: idempotency.appendBefore },
     expectedVersion: undefined,
-    ids: { issued: () => write.kind === 'plan' },
+    // An occurrence's activity is planned on a new stream; every other write goes to one that exists.
+    ids: { issued: () => fresh },
   };
 }
 
@@ -127,22 +128,17 @@ async function writeOccurrences(
       // A refusal is the activity's own answer (already there, held, cancelled, moved): nothing to do.
       await executeOn(
         deps.commands,
-        writerFor(actor, write),
+        writerFor(actor, write.kind === 'plan'),
         { decider: activityDecider, kind: 'activity', id: occurrenceId, snapshots: activitySnapshots },
         occurrenceCommand(series, write, reason),
       );
     }
   });
-  const written = await onSeries(
-    deps,
-    writerFor(actor, { kind: 'cancel', occurrenceId: seriesId }),
+  const written = await onSeries(deps, writerFor(actor, false), seriesId, {
+    type: 'RecordOccurrencesWritten',
     seriesId,
-    {
-      type: 'RecordOccurrencesWritten',
-      seriesId,
-      decisions: series.decisions,
-    },
-  );
+    decisions: series.decisions,
+  });
   if (isDomainError(written.outcome)) return written;
   return { id: seriesId, outcome: { ...outcome, version: written.outcome.version } };
 }
