@@ -1,16 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roles as allRoles, type Role } from '../../functions/http/principal.js';
 import type { Route } from '../../functions/http/route.js';
 import { routes } from '../../functions/http/routes/index.js';
 import { commitCount, startApi, type TestApi } from '../support/api.js';
+import { type AuthorizationRule, authorizationRules, type Role } from '../support/authorization-rules.js';
 import { ManualClock } from '../support/clock.js';
+import { promisedHeadersOf, promisedSecurityHeaders } from '../support/security-headers.js';
 
 /**
- * The authorization table, generated from the route table: every route × every role × the caller's
- * own community and a foreign one. A route added to the table is swept here without anyone writing
- * a line, and the sweep stops with a message if it does not know how to call it (a path parameter,
- * a body or a query it has no value for), so no route can skip it.
+ * The authorization table: every operation × every role × the caller's own community and a foreign
+ * one, compared with the rules written by hand in test/support/authorization-rules.ts (not with each
+ * route's own `roles`, which would only prove that enforcement matches the declaration). The route
+ * table says how to call an operation; the rules say who may. An operation the served document has
+ * without a row fails here, and so does one this sweep does not know how to call.
  */
+
+const allRoles: readonly Role[] = ['admin', 'organizer', 'resident', 'judge', 'leader', 'auditor'];
+const keyOf = (route: Pick<Route, 'method' | 'path'>) => `${route.method} ${route.path}`;
+const ruleOf = (route: Route): AuthorizationRule => {
+  const rule = authorizationRules[keyOf(route)];
+  if (!rule) throw new Error(`${keyOf(route)} has no row in test/support/authorization-rules.ts: add one`);
+  return rule;
+};
+const allows = (route: Route, role: Role) => {
+  const { who } = ruleOf(route);
+  return who !== 'public' && who.includes(role);
+};
 
 const OTHER = 'other-community';
 /** Words only the demo community's fixtures hold: a foreign caller's answer never contains one. */
@@ -274,30 +288,77 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => api?.close());
 
-describe('authorization table: every route × role × community, generated from the route table', () => {
+/** Someone the token speaks for who is not the person the request is about (`onlyTheirOwn`). */
+const strangerOf = (role: Role) => (role === 'resident' ? fixture.judgeId! : `table-stranger-${role}`);
+
+/** An answer, checked for the headers every answer carries; returns a line naming the cell. */
+function cellOf(answer: { status: number; text: string; headers: Headers }, who: string) {
+  const cell = `${who}: ${answer.status} ${answer.text.slice(0, 200)}`;
+  expect(promisedHeadersOf(answer), cell).toEqual(promisedSecurityHeaders);
+  return cell;
+}
+
+describe('authorization table: every operation × role × community, against the rules written by hand', () => {
+  it('has a row for every operation of the served document, and no row for an operation it lacks', async () => {
+    const document = (
+      await api.call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/openapi.json')
+    ).body;
+    const served = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(served.length).toBeGreaterThan(0);
+    expect(
+      served.filter((operation) => !(operation in authorizationRules)),
+      'operations without a row',
+    ).toEqual([]);
+    expect(
+      Object.keys(authorizationRules).filter((row) => !served.includes(row)),
+      'rows without an operation',
+    ).toEqual([]);
+    // The same operations the sweep below calls: a route cannot be served and skip the sweep.
+    expect([...served].sort()).toEqual(routes.map(keyOf).sort());
+    for (const route of routes)
+      expect(ruleOf(route).who === 'public', keyOf(route)).toBe(route.kind === 'public');
+  });
+
   it('knows how to call every route (a new route needs a fixture here, or this fails)', () => {
     for (const route of guarded) expect(() => requestFor(route), route.operationId).not.toThrow();
   });
 
-  it('lets every role that may list a thing open it (list and item routes name the same roles)', () => {
-    for (const list of routes.filter((r) => r.method === 'GET' && r.kind === 'query')) {
-      const item = routes.find(
-        (r) => r.method === 'GET' && new RegExp(`^${list.path}/\\{\\w+\\}$`).test(r.path),
-      );
+  it('lets every role that may list a thing open it (8 list and item pairs, each checked)', () => {
+    const rows = Object.entries(authorizationRules);
+    const tried: string[] = [];
+    for (const [listKey, list] of rows) {
+      const [method, path] = listKey.split(' ') as [string, string];
+      if (method !== 'GET' || list.who === 'public') continue;
+      const item = rows.find(([key]) => new RegExp(`^GET ${path}/\\{\\w+\\}$`).test(key));
       if (!item) continue;
-      const cannotOpen = list.roles.filter((role) => !item.roles.includes(role));
-      expect(cannotOpen, `${list.path} lists for roles that ${item.path} refuses`).toEqual([]);
+      tried.push(`${listKey} → ${item[0]}`);
+      const opens = item[1].who as readonly Role[];
+      const cannotOpen = list.who.filter((role) => !opens.includes(role));
+      expect(cannotOpen, `${listKey} lists for roles that ${item[0]} refuses`).toEqual([]);
     }
+    // A pattern that matched nothing would pass the loop above: the pairs tried are named.
+    expect(tried).toEqual([
+      'GET /residents → GET /residents/{residentId}',
+      'GET /plans → GET /plans/{planId}',
+      'GET /activities → GET /activities/{activityId}',
+      'GET /articles → GET /articles/{articleId}',
+      'GET /rotations → GET /rotations/{rotationId}',
+      'GET /venues → GET /venues/{venueId}',
+      'GET /instructors → GET /instructors/{instructorId}',
+      'GET /books → GET /books/{bookId}',
+    ]);
   });
 
   describe(`a caller of another community (${OTHER}) with the demo community's ids`, () => {
     for (const route of guarded) {
-      it(`${route.method} ${route.path}: 403 for roles not allowed, never the demo community's data`, async () => {
+      it(`${route.method} ${route.path}: 403 for roles the rules exclude, never the demo community's data`, async () => {
         for (const role of allRoles) {
           const before = route.kind === 'command' ? await commitCount(api) : 0;
           const answer = await callAs(route, role, OTHER);
-          const cell = `${role} from ${OTHER}: ${answer.status} ${answer.text.slice(0, 200)}`;
-          if (!route.roles.includes(role)) {
+          const cell = cellOf(answer, `${role} from ${OTHER}`);
+          if (!allows(route, role)) {
             expect(answer.status, cell).toBe(403);
             continue;
           }
@@ -313,16 +374,27 @@ describe('authorization table: every route × role × community, generated from 
 
   describe('a caller of the demo community', () => {
     for (const route of guarded) {
-      it(`${route.method} ${route.path}: 403 exactly for the roles not allowed`, async () => {
+      it(`${route.method} ${route.path}: ${ruleOf(route).because}`, async () => {
         for (const role of allRoles) {
+          const before = await commitCount(api);
           const answer = await callAs(route, role);
-          const cell = `${role}: ${answer.status} ${answer.text.slice(0, 200)}`;
-          if (route.roles.includes(role)) {
+          const cell = cellOf(answer, role);
+          if (allows(route, role)) {
             expect(answer.status, cell).not.toBe(403);
             expect(answer.status, cell).toBeLessThan(500);
           } else {
             expect(answer.status, cell).toBe(403);
+            expect(await commitCount(api), `a refused ${cell} wrote`).toBe(before);
           }
+        }
+        for (const role of ruleOf(route).onlyTheirOwn ?? []) {
+          const { path, body } = requestFor(route);
+          const token = await api.token(role, { sub: strangerOf(role) });
+          const before = await commitCount(api);
+          const answer = await api.call(route.method, path, { token, body });
+          const cell = cellOf(answer, `${role} about someone else's`);
+          expect(answer.status, cell).toBe(ruleOf(route).strangerRefusedWith ?? 403);
+          expect(await commitCount(api), `a refused ${cell} wrote`).toBe(before);
         }
       });
     }
