@@ -26,6 +26,20 @@ const Environment = z.object({
   MAIL_FROM: z.string().default('Community Culture Ledger <reports@example.org>'),
   /** Locally: write email as .eml files here instead of sending it through SES. */
   OUTBOX_DIR: z.string().optional(),
+  /**
+   * Where SES is not offered (the China regions): the Secrets Manager secret (ARN or name) holding the
+   * SMTP relay's settings as JSON `{ host, port, secure, username, password, from?, requireTls? }`.
+   * Set, the mailer sends through that relay; unset, through SES.
+   */
+  SMTP_SECRET_ARN: z.string().min(1).optional(),
+  /**
+   * The claim naming the caller's community, for an OIDC provider other than Cognito (Keycloak,
+   * Authing…). Unset: `community`, else Cognito's `custom:community`. A top-level claim name: API
+   * Gateway hands nested claims on flattened to strings.
+   */
+  AUTH_COMMUNITY_CLAIM: z.string().min(1).optional(),
+  /** The claim listing the caller's roles (an array). Unset: `roles`, else Cognito's `cognito:groups`. */
+  AUTH_ROLES_CLAIM: z.string().min(1).optional(),
   /** On AWS: the KMS key that wraps residents' data keys (crypto-shredding). Locally keys are plain items. */
   PERSONAL_DATA_KEY_ID: z.string().optional(),
   /** On AWS: the EventBridge bus the publisher announces every committed event on. */

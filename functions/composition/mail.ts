@@ -1,10 +1,23 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import { SmtpMailer } from '../adapters/smtp-mailer.js';
+import { secretSmtpSettings } from '../adapters/smtp-settings.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Config } from '../config.js';
 import type { Overrides } from './core.js';
 
-/** SES, unless the local runtime hands in its outbox: only the mailer function builds either. */
+/**
+ * The local runtime's outbox when it hands one in; else SMTP through the relay named by
+ * SMTP_SECRET_ARN (where SES is not offered: the China regions); else SES. Only the chosen one's
+ * client is built. Only the mailer function builds any.
+ */
 export function mailerFor(config: Config, overrides: Overrides = {}): Mailer {
-  return overrides.mailer ?? new SesMailer(new SESv2Client({}), config.MAIL_FROM);
+  if (overrides.mailer) return overrides.mailer;
+  if (config.SMTP_SECRET_ARN)
+    return new SmtpMailer(
+      secretSmtpSettings(new SecretsManagerClient({}), config.SMTP_SECRET_ARN),
+      config.MAIL_FROM,
+    );
+  return new SesMailer(new SESv2Client({}), config.MAIL_FROM);
 }
