@@ -123,16 +123,22 @@ describe('kill -9 in the middle of a burst', () => {
     const keys = Array.from({ length: 400 }, (_, i) => `burst-${i}`);
     // Ten clients enrolling as fast as they can; the server dies under them.
     let next = 0;
+    let answeredBeforeKill = 0;
     const clients = Array.from({ length: 10 }, async () => {
       while (next < keys.length) {
         const key = keys[next++]!;
-        await enrol(key).catch(() => undefined);
+        const answer = await enrol(key).catch(() => undefined);
+        if (answer?.ok) answeredBeforeKill++;
       }
     });
     await new Promise((r) => setTimeout(r, 1_500));
     const killedAt = Date.now();
     await stop('SIGKILL');
     await Promise.all(clients);
+    // The kill landed mid-burst: some keys were answered before it, not all of them (else this
+    // would test a restart after a burst, not a crash inside one).
+    expect(answeredBeforeKill, 'keys answered before the kill').toBeGreaterThan(0);
+    expect(answeredBeforeKill, 'keys answered before the kill').toBeLessThan(keys.length);
 
     await start();
     const restarted = Date.now();

@@ -24,7 +24,10 @@ describe('paper records and the ledger a report names', () => {
   let admin: string;
   let planId: string;
   let lecture: string;
+  // Throws under CI=true when pdftotext is missing (CI must read PDFs back); elsewhere the read-back
+  // tests below are reported skipped, with the reason, never passed.
   const readPdfs = pdftotextAvailable();
+  const noPdftotext = 'pdftotext is not installed (apt-get install poppler-utils): the PDF was not read back';
   const post = async (path: string, body: unknown) =>
     (await api.call<Created>('POST', path, { token: admin, body })).body;
 
@@ -91,68 +94,73 @@ describe('paper records and the ledger a report names', () => {
       headers: { accept: 'application/pdf', ...(language ? { 'accept-language': language } : {}) },
     });
 
-  it('prints the sign-in sheet for organizers: particulars, registered residents, a signature column', async () => {
+  it('prints the sign-in sheet as a PDF no one caches, for organizers only', async () => {
     const sheet = await pdf(`/activities/${lecture}/sign-in-sheet`, await api.token('organizer'));
     expect(sheet.status).toBe(200);
     expect(sheet.headers.get('content-type')).toBe('application/pdf');
     expect(sheet.headers.get('cache-control')).toBe('no-store');
     expect(new TextDecoder().decode(sheet.bytes.slice(0, 5))).toBe('%PDF-');
-    if (readPdfs) {
-      const text = pdfText(sheet.bytes);
-      for (const words of [
-        '宪法知识讲座',
-        '签到表',
-        '社区活动中心',
-        '王律师',
-        '签名',
-        '张伟',
-        '李娜',
-        '3号楼',
-      ])
-        expect(text).toContain(words);
-    }
     expect((await pdf(`/activities/${lecture}/sign-in-sheet`, await api.token('resident'))).status).toBe(403);
     expect((await pdf(`/activities/${lecture}/sign-in-sheet`, await api.token('leader'))).status).toBe(403);
     expect((await pdf('/activities/01J00000000000000000000000/sign-in-sheet', admin)).status).toBe(404);
   });
 
-  it("prints the year's work ledger: each activity held with its record and sign-ins, the articles, the good deeds", async () => {
+  it('reads the sign-in sheet back: title, venue, lecturer, the registered residents and the signature column', async ({
+    skip,
+  }) => {
+    skip(!readPdfs, noPdftotext);
+    const sheet = await pdf(`/activities/${lecture}/sign-in-sheet`, await api.token('organizer'));
+    const text = pdfText(sheet.bytes);
+    for (const words of ['宪法知识讲座', '签到表', '社区活动中心', '王律师', '签名', '张伟', '李娜', '3号楼'])
+      expect(text).toContain(words);
+  });
+
+  it("prints the year's work ledger for overseers, in the reader's language, for a year of the plan", async () => {
     const ledger = await pdf(`/plans/${planId}/ledger?year=2026`, await api.token('leader'));
     expect(ledger.status).toBe(200);
     expect(ledger.headers.get('content-language')).toBe('zh-CN');
-    if (readPdfs) {
-      const text = pdfText(ledger.bytes);
-      for (const words of [
-        '2026年工作台账',
-        '宪法知识讲座',
-        '讲解宪法基本知识',
-        '张伟',
-        '学习宪法的体会',
-        '雨前清理下水道',
-      ])
-        expect(text).toContain(words);
-    }
     const english = await pdf(`/plans/${planId}/ledger?year=2026`, admin, 'en');
     expect(english.headers.get('content-language')).toBe('en');
-    if (readPdfs) expect(pdfText(english.bytes)).toContain('work ledger 2026');
     expect((await pdf(`/plans/${planId}/ledger?year=2025`, admin)).status).toBe(400);
     expect((await pdf(`/plans/${planId}/ledger`, admin)).status).toBe(400);
     expect((await pdf(`/plans/${planId}/ledger?year=2026`, await api.token('resident'))).status).toBe(403);
   });
 
-  it('answers the report as a PDF in the reader’s language', async () => {
+  it("reads the work ledger back: the activity held with its record, the sign-ins, the articles, the good deeds, in the reader's language", async ({
+    skip,
+  }) => {
+    skip(!readPdfs, noPdftotext);
+    const text = pdfText((await pdf(`/plans/${planId}/ledger?year=2026`, await api.token('leader'))).bytes);
+    for (const words of [
+      '2026年工作台账',
+      '宪法知识讲座',
+      '讲解宪法基本知识',
+      '张伟',
+      '学习宪法的体会',
+      '雨前清理下水道',
+    ])
+      expect(text).toContain(words);
+    expect(pdfText((await pdf(`/plans/${planId}/ledger?year=2026`, admin, 'en')).bytes)).toContain(
+      'work ledger 2026',
+    );
+  });
+
+  it('answers the report as a PDF when asked for one', async () => {
     const report = await pdf(`/reports/${planId}?period=2026-Q2`, admin);
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('application/pdf');
-    if (readPdfs) {
-      const text = pdfText(report.bytes);
-      expect(text).toContain('2026年社区文化服务工作计划');
-      expect(text).toContain('本期开展的活动');
-      expect(text).toContain('宪法知识讲座');
-      expect(pdfText((await pdf(`/reports/${planId}?period=2026-Q2`, admin, 'en')).bytes)).toContain(
-        'Activities held',
-      );
-    }
+    expect(new TextDecoder().decode(report.bytes.slice(0, 5))).toBe('%PDF-');
+  });
+
+  it('reads the report PDF back in the reader’s language', async ({ skip }) => {
+    skip(!readPdfs, noPdftotext);
+    const text = pdfText((await pdf(`/reports/${planId}?period=2026-Q2`, admin)).bytes);
+    expect(text).toContain('2026年社区文化服务工作计划');
+    expect(text).toContain('本期开展的活动');
+    expect(text).toContain('宪法知识讲座');
+    expect(pdfText((await pdf(`/reports/${planId}?period=2026-Q2`, admin, 'en')).bytes)).toContain(
+      'Activities held',
+    );
   });
 
   it('names the ledger it was computed from: the digest verifies, now and after later writes, and replay gives its figures', async () => {
