@@ -4,6 +4,8 @@ const shared = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
   env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  // fast-check runs from FC_SEED (or a drawn seed) and a failing property test prints it.
+  setupFiles: ['test/support/fast-check.setup.ts'],
 };
 
 export default defineConfig({
