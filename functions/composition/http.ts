@@ -9,7 +9,8 @@ import type { Printer } from '../app/printer.js';
 import type { Config } from '../config.js';
 import {
   type Authenticator,
-  authorizerClaimsAuthenticator,
+  authorizerAuthenticator,
+  claimsMappingFrom,
   localJwtAuthenticator,
 } from '../http/authenticator.js';
 import type { HttpDependencies } from '../http/dependencies.js';
@@ -55,7 +56,7 @@ export function httpDependencies(
   const authenticator: Authenticator =
     config.AUTH_MODE === 'local-jwt'
       ? localJwtAuthenticator(new TextEncoder().encode(config.LOCAL_JWT_SECRET!))
-      : authorizerClaimsAuthenticator;
+      : authorizerAuthenticator(claimsMappingFrom(config));
   const commands = commandServiceFor(core, overrides);
   const { client, clock, ids, logger, events, views } = core;
   return {

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { jwtVerify } from 'jose';
 import { isCommunity } from '../../domain/shared/ids.js';
 import { ApplicationError } from '../app/errors.js';
+import type { Config } from '../config.js';
 import { COMMUNITY_ATTRIBUTE, COMMUNITY_CLAIM } from '../identity/token-claims.js';
 import { isRole, type Principal } from './principal.js';
 
@@ -14,15 +15,64 @@ const unauthorized = (detail: string) => new ApplicationError('unauthenticated',
 type Claims = Record<string, unknown>;
 
 /**
- * Roles arrive as a JSON array (`roles`), or as Cognito groups, which API Gateway's JWT authorizer
- * flattens into a string like `[admin organizer]`.
+ * Which claims say the caller's community and roles: each list is tried in order and the first claim
+ * present is read. The default is Cognito's (our `community` claim, else the `custom:community`
+ * attribute; `roles`, else `cognito:groups`); another OIDC provider (Keycloak, Authing…) names its own
+ * with AUTH_COMMUNITY_CLAIM and AUTH_ROLES_CLAIM. Names are top-level claim names, taken literally
+ * (`https://ledger.example/roles` is one name): API Gateway's HTTP API hands a nested claim such as
+ * Keycloak's `realm_access` on as a flattened string (`map[roles:[…]]`), so a provider maps the roles
+ * to a top-level claim of their own (in Keycloak a "User Realm Role" mapper with that claim name).
  */
-export function rolesFromClaims(claims: Claims): Principal['roles'] {
-  const raw = claims.roles ?? claims['cognito:groups'];
-  let values: unknown[] = [];
-  if (Array.isArray(raw)) values = raw;
-  else if (typeof raw === 'string') values = raw.replace(/^\[|\]$/g, '').split(/[\s,]+/);
-  return values.filter((v): v is string => typeof v === 'string').filter(isRole);
+export interface ClaimsMapping {
+  readonly community: readonly string[];
+  readonly roles: readonly string[];
+}
+
+export const cognitoClaimsMapping: ClaimsMapping = {
+  community: [COMMUNITY_CLAIM, COMMUNITY_ATTRIBUTE],
+  roles: ['roles', 'cognito:groups'],
+};
+
+/** The mapping the environment asks for; what is not set keeps Cognito's. */
+export function claimsMappingFrom(
+  config: Pick<Config, 'AUTH_COMMUNITY_CLAIM' | 'AUTH_ROLES_CLAIM'>,
+): ClaimsMapping {
+  return {
+    community: config.AUTH_COMMUNITY_CLAIM ? [config.AUTH_COMMUNITY_CLAIM] : cognitoClaimsMapping.community,
+    roles: config.AUTH_ROLES_CLAIM ? [config.AUTH_ROLES_CLAIM] : cognitoClaimsMapping.roles,
+  };
+}
+
+const firstOf = (claims: Claims, names: readonly string[]) =>
+  names.map((name) => claims[name]).find((value) => value !== undefined && value !== null);
+
+/** A string claim holding a list: `[admin organizer]` (API Gateway's rendering of an array), JSON, or words. */
+function listIn(raw: string): unknown[] {
+  const text = raw.trim();
+  if (text.startsWith('[') && text.includes('"')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed;
+    } catch {
+      // Not JSON: API Gateway's own rendering, read below.
+    }
+  }
+  return text.replace(/^\[|\]$/g, '').split(/[\s,]+/);
+}
+
+/**
+ * Roles arrive as a JSON array (a verified token's `roles`), or as API Gateway's JWT authorizer
+ * renders an array claim (Cognito groups, a Keycloak roles mapper): a string like `[admin organizer]`;
+ * a JSON array in a string and a space- or comma-separated string are read too. Values that are not
+ * our roles (Keycloak's `offline_access`…) are left out.
+ */
+export function rolesFromClaims(
+  claims: Claims,
+  names: readonly string[] = cognitoClaimsMapping.roles,
+): Principal['roles'] {
+  const raw = firstOf(claims, names);
+  const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? listIn(raw) : [];
+  return [...new Set(values.filter((v): v is string => typeof v === 'string').filter(isRole))];
 }
 
 /**
@@ -35,28 +85,38 @@ function expiresAt(claims: Claims): number | undefined {
   return typeof seconds === 'number' && Number.isSafeInteger(seconds) ? seconds : undefined;
 }
 
-export function principalFromClaims(claims: Claims, now: Date = new Date()): Principal {
+export function principalFromClaims(
+  claims: Claims,
+  mapping: ClaimsMapping = cognitoClaimsMapping,
+  now: Date = new Date(),
+): Principal {
   const sub = claims.sub;
-  const community = claims[COMMUNITY_CLAIM] ?? claims[COMMUNITY_ATTRIBUTE];
+  const community = firstOf(claims, mapping.community);
   const exp = expiresAt(claims);
   if (exp === undefined) throw unauthorized('the token has no expiry (exp)');
   if (exp * 1000 <= now.getTime()) throw unauthorized('the token has expired');
   if (typeof sub !== 'string' || sub === '') throw unauthorized('the token has no subject');
-  if (typeof community !== 'string' || community === '') throw unauthorized('the token names no community');
+  if (typeof community !== 'string' || community === '')
+    throw unauthorized(`the token names no community (claim ${mapping.community.join(' or ')})`);
   // Checked, not trusted: the community becomes the prefix of every key this request reads or writes.
   if (!isCommunity(community)) throw unauthorized('the token names no valid community');
-  return { sub, community, roles: rolesFromClaims(claims) };
+  return { sub, community, roles: rolesFromClaims(claims, mapping.roles) };
 }
 
 /** On AWS: API Gateway's JWT authorizer has verified the token; its claims are in the request context. */
-export const authorizerClaimsAuthenticator: Authenticator = {
-  async authenticate(event) {
-    const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt
-      ?.claims;
-    if (!claims) throw unauthorized('missing or invalid bearer token');
-    return principalFromClaims(claims);
-  },
-};
+export function authorizerAuthenticator(mapping: ClaimsMapping = cognitoClaimsMapping): Authenticator {
+  return {
+    async authenticate(event) {
+      const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt
+        ?.claims;
+      if (!claims) throw unauthorized('missing or invalid bearer token');
+      return principalFromClaims(claims, mapping);
+    },
+  };
+}
+
+/** The authorizer's claims read with Cognito's names. */
+export const authorizerClaimsAuthenticator: Authenticator = authorizerAuthenticator();
 
 export const LOCAL_ISSUER = 'community-culture-ledger-local';
 export const LOCAL_AUDIENCE = 'community-culture-ledger-api';
