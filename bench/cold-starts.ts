@@ -35,6 +35,23 @@ const httpEvent = (method: string, path: string, body?: unknown) => ({
   isBase64Encoded: false,
 });
 
+/** One queued unit, as an SQS event source mapping delivers it. */
+const sqsEvent = (unit: object) => ({
+  Records: [
+    {
+      messageId: 'cold',
+      receiptHandle: 'cold',
+      body: JSON.stringify(unit),
+      attributes: {},
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'cold',
+      awsRegion: 'local',
+    },
+  ],
+});
+
 /** A first invocation each function really gets on AWS (an API call, a stream record, a schedule). */
 function firstEvents(commit: Commit): Record<LedgerFunctionName, unknown> {
   const streamEvent = { Records: [streamRecordOf(commit)] };
@@ -43,8 +60,15 @@ function firstEvents(commit: Commit): Record<LedgerFunctionName, unknown> {
     queries: httpEvent('GET', '/residents'),
     projector: streamEvent,
     publisher: streamEvent,
-    mailer: { time: '2026-05-02T08:00:00Z' },
-    digests: { time: '2026-05-02T00:05:00Z' },
+    mailer: sqsEvent({
+      kind: 'report',
+      time: '2026-05-01T00:00:00Z',
+      community: 'bench-cold',
+      planId: 'none',
+      period: '2026-04',
+    }),
+    digests: sqsEvent({ kind: 'digest', time: '2026-05-02T00:05:00Z', community: 'bench-cold' }),
+    scheduler: { work: 'digests', time: '2026-05-02T00:05:00Z' },
     // A one-line sheet in Chinese: the first PDF loads the layout engine and the CJK font.
     printer: {
       print: {

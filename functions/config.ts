@@ -48,6 +48,12 @@ const Environment = z.object({
   BUS_DIR: z.string().optional(),
   /** On AWS: the mailer function the commands function hands "send this report now" to. */
   MAILER_FUNCTION_NAME: z.string().optional(),
+  /** On AWS: the queues scheduled work is cut into (registry pages, report units, digest units). */
+  PAGES_QUEUE_URL: z.string().optional(),
+  REPORTS_QUEUE_URL: z.string().optional(),
+  DIGESTS_QUEUE_URL: z.string().optional(),
+  /** Emails one mailer container may send per second (the stage's SES rate over the mailer's concurrency). */
+  MAIL_PER_SECOND: z.coerce.number().positive().optional(),
   /** The printer function the queries function hands documents to (set by the stack on AWS). */
   PRINTER_FUNCTION_NAME: z.string().optional(),
 });

@@ -9,22 +9,14 @@ export function buildApp(app: App = new App()) {
   const config = stageConfigFrom({
     stage: app.node.tryGetContext('stage'),
     ledger: app.node.tryGetContext('ledger'),
+    deploying: app.node.tryGetContext('deploying'),
   });
   const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const stateful = new StatefulStack(app, `Ledger-${config.stage}-Data`, { env, config });
-  const stateless = new StatelessStack(app, `Ledger-${config.stage}-Api`, {
-    env,
-    config,
-    events: stateful.events,
-    views: stateful.views,
-    idempotency: stateful.idempotency,
-    personalDataKey: stateful.personalDataKey,
-    dataKey: stateful.dataKey,
-    bus: stateful.bus,
-    users: stateful.users,
-    frontendClient: stateful.frontendClient,
-    sender: stateful.sender,
-  });
+  // The stateless stack reads the stateful one's SSM parameters at deployment (no exports to block
+  // a later change), so it is deployed after it.
+  const stateless = new StatelessStack(app, `Ledger-${config.stage}-Api`, { env, config });
+  stateless.addStackDependency(stateful);
   // AWS Solutions rules on the whole app: a finding fails synthesis unless acknowledged, with its reason.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   acknowledgeNagFindings({ stateful, stateless });

@@ -11,6 +11,7 @@ export const ledgerFunctions = {
   publisher: 'functions/publisher/publisher.handler.ts',
   mailer: 'functions/scheduled/mailer.handler.ts',
   digests: 'functions/scheduled/digests.handler.ts',
+  scheduler: 'functions/scheduled/scheduler.handler.ts',
   printer: 'functions/printing/printer.handler.ts',
 } as const;
 

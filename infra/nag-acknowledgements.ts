@@ -16,7 +16,7 @@ export interface NagAcknowledgement {
 
 const functionsOf = ({ stateful, stateless }: { stateful: StatefulStack; stateless: StatelessStack }) => [
   ...Object.values(stateless.functions),
-  stateful.tokenClaims,
+  ...(stateful.identity ? [stateful.identity.tokenClaims] : []),
 ];
 const rolesOf = (app: { stateful: StatefulStack; stateless: StatelessStack }) =>
   functionsOf(app).map((fn) => fn.role!);
@@ -63,7 +63,13 @@ export const nagAcknowledgements: readonly NagAcknowledgement[] = [
     id: 'AwsSolutions-COG8',
     reason:
       "The Plus plan (threat protection) costs per monthly active user; the pool holds a committee's few dozen staff accounts, created by administrators only (no self sign-up), with MFA required and a 12-character password policy. Revisit for a district-wide deployment.",
-    on: ({ stateful }) => [stateful.users],
+    on: ({ stateful }) => (stateful.identity ? [stateful.identity.users] : []),
+  },
+  {
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    reason:
+      "AWS Backup's own service role for taking backups: AWS maintains it as the services it backs up change, and it grants only what Backup needs to snapshot the selected tables into the vault.",
+    on: ({ stateful }) => [stateful.backups.plan],
   },
   {
     id: 'AwsSolutions-SQS3',

@@ -16,6 +16,19 @@ export function periodsDueAt(now: Date, timeZone: string): string[] {
   return periods;
 }
 
+/** Reports go out on the 1st, in the hour from 08:00 in the plan's zone. */
+export const REPORT_HOUR = 8;
+
+/**
+ * The periods a plan is due at a scheduled run: those of `periodsDueAt` when the run falls in the
+ * hour from 08:00 in the plan's zone. An hourly run (at :00 UTC) lands in that hour exactly once in
+ * every zone, whole-, half- and quarter-hour offsets alike (at 08:00, 08:30 or 08:45 local): the
+ * first run at or after 08:00, at most an hour late.
+ */
+export function reportsDueAt(run: Date, timeZone: string): string[] {
+  return localTime(run, timeZone).hour === REPORT_HOUR ? periodsDueAt(run, timeZone) : [];
+}
+
 /** `2026-05` is a month, `2026-Q2` a quarter, `2026` a year. */
 export function periodKind(period: string): PeriodKind {
   if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';

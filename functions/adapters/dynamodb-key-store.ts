@@ -35,6 +35,9 @@ export const keptAsIs: KeyWrapping = {
   },
 };
 
+/** Every key ring's partition starts so: the only items of the Events table a role may delete. */
+export const KEY_RING_PARTITION_PREFIX = '$key#';
+
 /** The sort key of the enrolment key; every other key of the ring has a random positive one. */
 const ENROLMENT_KEY = 0;
 const RING_KEY_RANGE = 2 ** 47;
@@ -51,7 +54,7 @@ export class DynamoDbKeyStore implements KeyStore {
   ) {}
 
   private partition(community: string, residentId: string) {
-    return `$key#${community}#${residentId}`;
+    return `${KEY_RING_PARTITION_PREFIX}${community}#${residentId}`;
   }
 
   /** Writes a new key at `version` unless one is there; false when one was. */

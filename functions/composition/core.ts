@@ -9,6 +9,7 @@ import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { PrinterTransport } from '../app/printer.js';
+import type { WorkQueue } from '../app/scheduled-work.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { Config } from '../config.js';
 import type { MailerTransport } from '../reports/report-sending.js';
@@ -27,6 +28,8 @@ export interface Overrides {
   readonly crashHook?: CrashHook;
   /** The local runtime's stand-in for SES: `.eml` files in its outbox (kept out of the Lambda bundle). */
   readonly mailer?: Mailer;
+  /** The local runtime's stand-in for SQS: queues in memory that call the same handlers. */
+  readonly workQueue?: WorkQueue;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

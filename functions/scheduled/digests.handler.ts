@@ -1,19 +1,16 @@
 import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { type Config, loadConfig } from '../config.js';
-import { createDailyDigests } from './daily-digests.js';
+import { createDigestUnits } from './digest-units.js';
+import { unitWorker } from './unit-worker.js';
 
-/** Builds this entry's handler: reads the history and the plans list, writes the day's digest. */
+/** Builds this entry's handler: one community's digests per queued unit. */
 export const create = (config: Config, overrides: Overrides = {}) => {
-  const { client, views, events, clock, logger } = coreDependencies(config, overrides);
-  return createDailyDigests({
-    views,
-    events,
-    clock,
-    logger,
-    digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE),
-  });
+  const { client, events, logger } = coreDependencies(config, overrides);
+  return unitWorker(
+    createDigestUnits({ events, logger, digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE) }),
+  );
 };
 
-/** Lambda entry point: EventBridge Scheduler, daily just after midnight UTC. */
+/** Lambda entry point: digest units from the digests queue (the daily run's fan-out). */
 export const handler = create(loadConfig());

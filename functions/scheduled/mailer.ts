@@ -1,19 +1,22 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSEvent } from 'aws-lambda';
 import { answerSendRequest, type MailerAnswer, type SendReportRequest } from '../reports/report-sending.js';
-import { createScheduledReports, type ScheduledReportsEvent } from './scheduled-reports.js';
+import type { ReportService } from '../reports/report-service.js';
+import { createReportUnits } from './report-units.js';
+import { isQueueEvent, unitWorker, type WorkerAnswer } from './unit-worker.js';
 
-export type MailerEvent = { readonly send: SendReportRequest } | ScheduledReportsEvent;
-type ScheduledResult = Awaited<ReturnType<ReturnType<typeof createScheduledReports>>>;
+export type MailerEvent = { readonly send: SendReportRequest } | SQSEvent;
 
 /**
- * The mailer function, the only one allowed to send email: the schedules' runs (monthly, quarterly)
- * and, from the commands function, "send this report now".
+ * The mailer function, the only one allowed to send email: the scheduled reports, one plan and
+ * period per queued unit, and, from the commands function, "send this report now".
  */
-export function createMailer(deps: Parameters<typeof createScheduledReports>[0]) {
-  const scheduled = createScheduledReports(deps);
+export function createMailer(deps: { reports: ReportService; logger?: Logger }) {
+  const units = unitWorker(createReportUnits(deps));
   function mailer(event: { readonly send: SendReportRequest }): Promise<MailerAnswer>;
-  function mailer(event?: ScheduledReportsEvent): Promise<ScheduledResult>;
-  function mailer(event: MailerEvent = {}): Promise<MailerAnswer | ScheduledResult> {
-    return 'send' in event ? answerSendRequest(deps.reports, event.send) : scheduled(event);
+  function mailer(event: SQSEvent): Promise<WorkerAnswer>;
+  function mailer(event: MailerEvent): Promise<MailerAnswer | WorkerAnswer> {
+    return isQueueEvent(event) ? units(event) : answerSendRequest(deps.reports, event.send);
   }
   return mailer;
 }

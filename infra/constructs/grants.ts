@@ -1,4 +1,4 @@
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -15,26 +15,49 @@ const READ = [
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /**
+ * How a function may touch a table: `read`; `append` (PutItem only: new commits, snapshots, digests,
+ * each guarded by its own condition, so no role can update, delete or batch-overwrite an event);
+ * `read-write` (views, idempotency records).
+ */
+export type TableAccess = 'read' | 'append' | 'read-write';
+
+/**
  * Table access with every action and every index named: CDK's `grantReadData` would add
  * `<table>/index/*`; here each index the code queries is listed by name (from the same table design
  * the local runtime creates), so the policy says exactly what a function can touch.
  */
 export function grantTable(
   grantee: IGrantable,
-  table: TableV2,
+  table: ITableV2,
   design: TableDesign,
   key: IKey,
-  access: 'read' | 'read-write',
+  access: TableAccess,
 ): void {
+  const actions =
+    access === 'read' ? READ : access === 'append' ? [...READ, 'dynamodb:PutItem'] : [...READ, ...WRITE];
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: access === 'read' ? READ : [...READ, ...WRITE],
+      actions,
       resources: [table.tableArn, ...design.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
     }),
   );
   // The tables are encrypted with our key: DynamoDB uses it on the caller's behalf.
   if (access === 'read') key.grantDecrypt(grantee);
   else key.grantEncryptDecrypt(grantee);
+}
+
+/**
+ * Deleting items only in partitions whose key starts with one of `prefixes` (a resident's key ring,
+ * `$key#…`, which erasure destroys): IAM's `dynamodb:LeadingKeys` holds the role to them.
+ */
+export function grantDeleteIn(grantee: IGrantable, table: ITableV2, prefixes: readonly string[]): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:DeleteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+    }),
+  );
 }
 
 /** Invoke this function (its unqualified ARN), not every version and alias of it as `grantInvoke` allows. */

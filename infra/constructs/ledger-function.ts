@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnResource, type Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -101,5 +101,18 @@ export class LedgerFunction extends NodejsFunction {
         },
       },
     });
+    // CDK makes the function depend on its role and the role's policy; the role is already implied
+    // by the function's GetAtt of it (cfn-lint W3005), so only the policy is named.
+    (this.node.defaultChild as CfnResource).addOverride(
+      'DependsOn',
+      Lazy.list({
+        produce: () => {
+          const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild as
+            | CfnResource
+            | undefined;
+          return policy ? [Stack.of(this).getLogicalId(policy)] : [];
+        },
+      }),
+    );
   }
 }

@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import type { PrinterAnswer } from '../../functions/app/printer.js';
 import type { Config } from '../../functions/config.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
-import type { createDailyDigests } from '../../functions/scheduled/daily-digests.js';
+import type { create as createDigests } from '../../functions/scheduled/digests.handler.js';
 import type { createMailer } from '../../functions/scheduled/mailer.js';
+import type { create as createScheduler } from '../../functions/scheduled/scheduler.handler.js';
 import type { CommitStreamHandler } from '../../functions/streams/commit-stream.js';
 import type { Overrides } from '../../functions/wiring.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
@@ -17,7 +18,8 @@ export interface LocalHandlers {
   readonly projector: CommitStreamHandler;
   readonly publisher: CommitStreamHandler;
   readonly mailer: ReturnType<typeof createMailer>;
-  readonly digests: ReturnType<typeof createDailyDigests>;
+  readonly digests: ReturnType<typeof createDigests>;
+  readonly scheduler: ReturnType<typeof createScheduler>;
   /** `{ print: Printable }` → `{ ok: true, pdf }` or `{ ok: false, refusal }`, as the queries function invokes it. */
   readonly printer: (event: unknown) => Promise<PrinterAnswer>;
 }
@@ -40,6 +42,7 @@ const sourceEntries = {
   publisher: () => import('../../functions/publisher/publisher.handler.js'),
   mailer: () => import('../../functions/scheduled/mailer.handler.js'),
   digests: () => import('../../functions/scheduled/digests.handler.js'),
+  scheduler: () => import('../../functions/scheduled/scheduler.handler.js'),
   printer: () => import('../../functions/printing/printer.handler.js'),
 } satisfies Record<LedgerFunctionName, () => Promise<EntryModule>>;
 

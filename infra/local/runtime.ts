@@ -11,12 +11,9 @@ import { loadConfig } from '../../functions/config.js';
 import { localJwtAuthenticator } from '../../functions/http/authenticator.js';
 import { routes } from '../../functions/http/routes/index.js';
 import type { MailerTransport } from '../../functions/reports/report-sending.js';
-import type {
-  createScheduledReports,
-  ScheduledReportsEvent,
-} from '../../functions/scheduled/scheduled-reports.js';
 import { createDependencies, type Dependencies, systemClock } from '../../functions/wiring.js';
 import type { LedgerFunctionName } from '../functions.js';
+import { workQueues as queueWiring } from '../scheduled-work.js';
 import { checkpointFile } from './checkpoint-file.js';
 import { type ConsumerThread, startConsumerThread } from './consumer-thread.js';
 import { createTables, defaultTableNames } from './create-tables.js';
@@ -24,7 +21,9 @@ import { devSigningSecret } from './dev-key.js';
 import { LocalDispatcher } from './dispatcher.js';
 import { type Engine, startDynalite } from './engine.js';
 import { type HandlerSource, type LocalHandlers, loadHandlers } from './handlers.js';
+import { type ScheduledRuns, scheduledRuns } from './scheduled-runs.js';
 import { createLocalServer, listen } from './server.js';
+import { LocalWorkQueues } from './work-queues.js';
 
 export interface LocalRuntimeOptions {
   /** Folder for the engine's LevelDB, the dev key and the outbox; in memory (and a throwaway key) when absent. */
@@ -64,11 +63,12 @@ export interface LocalRuntime {
   readonly dispatcher: LocalDispatcher;
   /** The stream consumers' own thread, when they run in one. */
   readonly consumerThread?: ConsumerThread;
-  /** What the monthly and quarterly schedules invoke: the mailer function's scheduled run. */
-  readonly scheduledReports: (
-    event?: ScheduledReportsEvent,
-  ) => ReturnType<ReturnType<typeof createScheduledReports>>;
-  readonly dailyDigests: LocalHandlers['digests'];
+  /** A reports schedule's run, through the scheduler, the queues and the mailer: what each unit came to. */
+  readonly scheduledReports: ScheduledRuns['reports'];
+  /** The daily digests schedule's run, through the scheduler, the queues and the digests function. */
+  readonly dailyDigests: ScheduledRuns['digests'];
+  /** The local stand-in for the SQS queues of scheduled work (its dead letters, for tests). */
+  readonly workQueues: LocalWorkQueues;
   readonly outboxDir: string;
   /** The local event bus: one NDJSON line per published event. */
   readonly busDir: string;
@@ -111,6 +111,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // The stand-in for the queries function invoking the printer function: the printer's own handler
   // (from source or from its bundle, with the font beside it).
   let printer: LocalHandlers['printer'] | undefined;
+  // The stand-in for SQS: each queue delivers to the handler the stack maps to it.
+  let queued: LocalHandlers | undefined;
+  const workQueues = new LocalWorkQueues(
+    {
+      pages: (event) => queued!.scheduler(event),
+      reports: (event) => queued!.mailer(event),
+      digests: (event) => queued!.digests(event),
+    },
+    queueWiring,
+  );
   const invokePrinter: PrinterTransport = (request) => printer!(request);
   // The tests' and CLIs' adapters print through the same printer handler as the queries function.
   const deps = createDependencies(config, { clock: options.clock, logger, onCommitted, invokePrinter });
@@ -123,12 +133,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       onCommitted,
       ...(name === 'commands' ? { invokeMailer, crashHook: options.crashHook } : {}),
       ...(name === 'queries' ? { invokePrinter } : {}),
+      ...(name === 'scheduler' ? { workQueue: workQueues } : {}),
       // The outbox stands in for SES; it is built here, so the mailer's bundle carries SES only.
       ...(name === 'mailer' ? { mailer: new OutboxMailer(config.OUTBOX_DIR!, config.MAIL_FROM) } : {}),
     }),
   );
   mailer = handlers.mailer;
   printer = handlers.printer;
+  queued = handlers;
   const consumerThread = options.consumersInThread
     ? startConsumerThread({
         env,
@@ -150,10 +162,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   // Catching up from the checkpoint runs behind the server: ready in the same time whatever the
   // history's size; queries with `consistentWith` wait for it like for any projection lag.
   dispatcher.start();
-  const scheduledReports = (event?: ScheduledReportsEvent) => handlers.mailer(event);
-  const dailyDigests = handlers.digests;
-  // The local stand-in for EventBridge Scheduler: the same handlers, checked every minute (the
-  // mailer acts only on the 1st of a month from 08:00 community time, and sends each report once).
+  const { reports: scheduledReports, digests: dailyDigests } = scheduledRuns({
+    scheduler: handlers.scheduler,
+    queues: workQueues,
+    clock: options.clock ?? systemClock,
+  });
+  // The local stand-in for EventBridge Scheduler: the same handlers every minute (reports are due
+  // only in the hour from 08:00 on the 1st in each plan's zone, and each is sent once).
   const scheduler = setInterval(() => {
     scheduledReports().catch((error) => logger.error('scheduled reports failed', { error: error as Error }));
     dailyDigests().catch((error) => logger.error('daily digests failed', { error: error as Error }));
@@ -185,6 +200,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     consumerThread,
     scheduledReports,
     dailyDigests,
+    workQueues,
     outboxDir: config.OUTBOX_DIR!,
     busDir: config.BUS_DIR!,
     async close() {

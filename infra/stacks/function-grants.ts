@@ -1,55 +1,83 @@
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
-import { grantInvokeOnly, grantTable } from '../constructs/grants.js';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { KEY_RING_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-key-store.js';
+import { grantDeleteIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
 import type { LedgerFunctionName } from '../functions.js';
+import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, viewsTable } from '../tables.js';
+import type { SharedResources } from './handoff.js';
+import type { WorkQueues } from './work-queues.js';
 
-/** Least privilege, function by function (test/infra/app.unit.spec.ts reads these grants back from the template). */
+/**
+ * Least privilege, function by function (test/infra/app.unit.spec.ts reads these grants back from
+ * the template; test/infra/iam-simulation.int.spec.ts evaluates every call the suite made against
+ * them). No role may update, delete or batch-write the Events table's history: appends are PutItems
+ * guarded by `attribute_not_exists`, and the hash chains catch anything else.
+ */
 export function grantLeastPrivilege(
-  props: {
-    readonly events: TableV2;
-    readonly views: TableV2;
-    readonly idempotency: TableV2;
-    /** The tables' key: reading or writing a table is using it. */
-    readonly dataKey: IKey;
-    readonly personalDataKey: IKey;
-    readonly bus: IEventBus;
-    readonly sender: IEmailIdentity;
-  },
+  { config, shared, work }: { config: StageConfig; shared: SharedResources; work: WorkQueues },
   functions: Readonly<Record<LedgerFunctionName, LedgerFunction>>,
 ): void {
-  const { commands, queries, projector, publisher, mailer, digests, printer } = functions;
-  const events = (fn: LedgerFunction, access: 'read' | 'read-write') =>
-    grantTable(fn, props.events, eventsTable, props.dataKey, access);
-  const views = (fn: LedgerFunction, access: 'read' | 'read-write') =>
-    grantTable(fn, props.views, viewsTable, props.dataKey, access);
-  // Commands append history and idempotency records, make residents' data keys, and ask the mailer.
-  events(commands, 'read-write');
-  grantTable(commands, props.idempotency, idempotencyTable, props.dataKey, 'read-write');
+  const { commands, queries, projector, publisher, mailer, digests, printer, scheduler } = functions;
+  const events = (fn: LedgerFunction, access: TableAccess) =>
+    grantTable(fn, shared.events, eventsTable, shared.dataKey, access);
+  const views = (fn: LedgerFunction, access: TableAccess) =>
+    grantTable(fn, shared.views, viewsTable, shared.dataKey, access);
+  // Commands append history and idempotency records, make residents' data keys (and destroy a
+  // resident's key ring on erasure: the only deletes in the Events table), and ask the mailer.
+  events(commands, 'append');
+  grantDeleteIn(commands, shared.events, [KEY_RING_PARTITION_PREFIX]);
+  grantTable(commands, shared.idempotency, idempotencyTable, shared.dataKey, 'read-write');
   views(commands, 'read');
-  props.personalDataKey.grant(commands, 'kms:GenerateDataKey');
+  shared.personalDataKey.grant(commands, 'kms:GenerateDataKey');
   grantInvokeOnly(commands, mailer);
   // Queries read views, the history for auditors' routes, and callers' recent writes (session
   // consistency, kept beside the idempotency records), and invoke the printer; nothing else.
   views(queries, 'read');
   events(queries, 'read');
-  grantTable(queries, props.idempotency, idempotencyTable, props.dataKey, 'read');
+  grantTable(queries, shared.idempotency, idempotencyTable, shared.dataKey, 'read');
   // Queries hand printable documents to the printer function, the only one that carries the font.
   // The printer itself is granted nothing: it reads no table, no key, no bus.
   grantInvokeOnly(queries, printer);
   // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
   views(projector, 'read-write');
   events(projector, 'read');
-  props.personalDataKey.grant(projector, 'kms:Decrypt');
+  shared.personalDataKey.grant(projector, 'kms:Decrypt');
   // The publisher reads the stream (granted by its mapping) and puts events on the bus.
-  props.bus.grantPutEventsTo(publisher);
-  // The mailer reads views, records ReportSent in the history, and is the only function that sends email.
+  shared.bus.grantPutEventsTo(publisher);
+  // The mailer reads views, appends ReportSent to the history, and is the only function that sends email.
   views(mailer, 'read');
-  events(mailer, 'read-write');
-  props.sender.grantSendEmail(mailer);
-  // Digests read the history and write digest items beside it.
-  events(digests, 'read-write');
+  events(mailer, 'append');
+  grantSending(config, mailer);
+  // Digests read the history and append digest items beside it.
+  events(digests, 'append');
+  // The scheduler reads the plans registry (a view) and queues units; the queues' consumers are
+  // granted receiving and deleting by their event source mappings.
+  views(scheduler, 'read');
+  for (const queue of Object.values(work.queues)) queue.grantSendMessages(scheduler);
+}
+
+/** SES: sending from the stage's domain identity through its configuration set; SMTP: reading the relay's secret. */
+function grantSending(config: StageConfig, mailer: LedgerFunction): void {
+  if (config.mail.kind === 'smtp') {
+    const secret = Secret.fromSecretNameV2(mailer, 'SmtpRelay', config.mail.secretName);
+    secret.grantRead(mailer);
+    mailer.addEnvironment('SMTP_SECRET_ARN', secret.secretArn);
+    return;
+  }
+  const stack = mailer.stack;
+  mailer.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: config.mail.domain }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: `community-culture-ledger-${config.stage}`,
+        }),
+      ],
+    }),
+  );
 }

@@ -4,69 +4,34 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { grantInvokeOnly } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
+import { schedules } from '../scheduled-work.js';
 
 /**
- * EventBridge Scheduler: the day's digests just after midnight UTC, and the monthly and quarterly
- * reports at 08:00 on the 1st in the community's time zone; retried, then dead-lettered.
+ * EventBridge Scheduler, in UTC (`infra/scheduled-work.ts`): each run invokes the scheduler function
+ * with its scheduled instant and kind of work; retried for an hour, then dead-lettered.
  */
 export function scheduleReportsAndDigests(
   scope: Construct,
-  {
-    mailer,
-    digests,
-    deadLetters,
-    timeZone,
-  }: { mailer: LedgerFunction; digests: LedgerFunction; deadLetters: Queue; timeZone: string },
+  { scheduler, deadLetters }: { scheduler: LedgerFunction; deadLetters: Queue },
 ): void {
-  const schedulerRole = new Role(scope, 'SchedulerRole', {
+  const schedulerRole = new Role(scope, 'EventBridgeSchedulerRole', {
     assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-    description: 'EventBridge Scheduler: invoke the mailer and the digests, dead-letter what fails',
+    description: 'EventBridge Scheduler: invoke the scheduler function, dead-letter what fails',
   });
-  grantInvokeOnly(schedulerRole, mailer);
-  grantInvokeOnly(schedulerRole, digests);
+  grantInvokeOnly(schedulerRole, scheduler);
   deadLetters.grantSendMessages(schedulerRole);
-  const schedule = (
-    scheduleId: string,
-    description: string,
-    expression: string,
-    timeZone: string,
-    target: LedgerFunction,
-    input?: object,
-  ) =>
-    new CfnSchedule(scope, scheduleId, {
-      description,
+  for (const { id, work, expression } of schedules)
+    new CfnSchedule(scope, id, {
+      description: `${work === 'reports' ? 'Leaders reports due at 08:00 on the 1st in each plan zone' : 'Daily digests of the day just ended'}: the scheduler fans the plans registry out into queued units`,
       scheduleExpression: expression,
-      scheduleExpressionTimezone: timeZone,
+      scheduleExpressionTimezone: 'UTC',
       flexibleTimeWindow: { mode: 'OFF' },
       target: {
-        arn: target.functionArn,
+        arn: scheduler.functionArn,
         roleArn: schedulerRole.roleArn,
-        input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>', ...input }),
+        input: JSON.stringify({ work, time: '<aws.scheduler.scheduled-time>' }),
         retryPolicy: { maximumRetryAttempts: 5, maximumEventAgeInSeconds: 3600 },
         deadLetterConfig: { arn: deadLetters.queueArn },
       },
     });
-  schedule(
-    'DailyDigests',
-    'Digest of the day just ended, for every community',
-    'cron(5 0 * * ? *)',
-    'UTC',
-    digests,
-  );
-  schedule(
-    'MonthlyReports',
-    'Reports of the month just ended, 08:00 community time on the 1st',
-    'cron(0 8 1 * ? *)',
-    timeZone,
-    mailer,
-    { periods: ['month'] },
-  );
-  schedule(
-    'QuarterlyReports',
-    'Reports of the quarter (and, in January, the year) just ended, 08:00 community time',
-    'cron(0 8 1 1,4,7,10 ? *)',
-    timeZone,
-    mailer,
-    { periods: ['quarter', 'year'] },
-  );
 }

@@ -1,35 +1,23 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  AccountRecovery,
-  CfnUserPoolGroup,
-  ClientAttributes,
-  FeaturePlan,
-  LambdaVersion,
-  Mfa,
-  StringAttribute,
-  UserPool,
-  type UserPoolClient,
-  UserPoolOperation,
-} from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
-import { roles } from '../../functions/http/principal.js';
-import { LedgerFunction } from '../constructs/ledger-function.js';
-import { identityFunctions } from '../functions.js';
 import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, type TableDesign, viewsTable } from '../tables.js';
+import { type BackupOfTables, backUpTables } from './backups.js';
+import { type CognitoIdentity, cognitoIdentity } from './cognito-identity.js';
+import { publishHandoff } from './handoff.js';
+import { type MailIdentity, mailIdentity } from './mail-identity.js';
 
 const attributeType = (type: 'S' | 'N') => (type === 'S' ? AttributeType.STRING : AttributeType.NUMBER);
 
 /**
  * What must outlive every deployment: the history, the views, the idempotency records, their keys,
- * the event bus and its archive, the users, and the verified sender. Nothing here is replaced by a
- * redeploy of the functions.
+ * the event bus and its archive, the users (where Cognito is the identity provider), the mail
+ * domain, and the backups. Nothing here is replaced by a redeploy of the functions; the stateless
+ * stack finds it through SSM parameters (`handoff.ts`).
  */
 export class StatefulStack extends Stack {
   readonly events: TableV2;
@@ -39,10 +27,10 @@ export class StatefulStack extends Stack {
   /** Wraps each resident's data key: erasing a resident deletes their wrapped key. */
   readonly personalDataKey: Key;
   readonly bus: EventBus;
-  readonly users: UserPool;
-  readonly frontendClient: UserPoolClient;
-  readonly sender: EmailIdentity;
-  readonly tokenClaims: LedgerFunction;
+  /** The Cognito user pool, its client, groups and claims trigger; absent where an OIDC provider signs. */
+  readonly identity?: CognitoIdentity;
+  readonly mail: MailIdentity;
+  readonly backups: BackupOfTables;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
     super(scope, id, props);
@@ -95,50 +83,31 @@ export class StatefulStack extends Stack {
       retention: Duration.days(365),
     });
 
-    // Cognito groups are the roles; the community comes from an attribute only administrators set.
-    const tokenClaims = new LedgerFunction(this, 'TokenClaims', {
-      name: 'tokenClaims',
-      entry: identityFunctions.tokenClaims,
-      description: "Adds the user's community to ID and access tokens (pre token generation v2)",
-      memorySize: 256,
-      timeout: Duration.seconds(5),
-      logRetention: RetentionDays.ONE_MONTH,
-    });
-    this.tokenClaims = tokenClaims;
-    this.users = new UserPool(this, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      // Access-token customisation (the `community` claim) needs the Essentials plan.
-      featurePlan: FeaturePlan.ESSENTIALS,
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      customAttributes: { community: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.users.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V2_0);
-    this.frontendClient = this.users.addClient('Frontend', {
-      authFlows: { userSrp: true },
-      // Users may read their community, never write it (an administrator sets it).
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-      preventUserExistenceErrors: true,
-    });
-    for (const role of roles) {
-      new CfnUserPoolGroup(this, `Group-${role}`, {
-        userPoolId: this.users.userPoolId,
-        groupName: role,
-        description: `The ${role} role of the Community Culture Ledger API`,
-      });
+    this.mail = mailIdentity(this, config);
+    if (config.identity.kind === 'cognito') {
+      this.identity = cognitoIdentity(this, config, this.mail);
+      new CfnOutput(this, 'UserPoolId', { value: this.identity.users.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.identity.frontendClient.userPoolClientId });
+      new CfnOutput(this, 'OperatorClientId', { value: this.identity.operatorClient.userPoolClientId });
     }
+    // The history and the key ring beside it (views are rebuilt from history; idempotency records expire).
+    this.backups = backUpTables(this, [this.events], config.backupRetentionDays);
 
-    this.sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(config.senderAddress) });
+    publishHandoff(this, config.stage, {
+      EventsTableArn: this.events.tableArn,
+      EventsStreamArn: this.events.tableStreamArn!,
+      ViewsTableArn: this.views.tableArn,
+      IdempotencyTableArn: this.idempotency.tableArn,
+      DataKeyArn: this.dataKey.keyArn,
+      PersonalDataKeyArn: this.personalDataKey.keyArn,
+      BusArn: this.bus.eventBusArn,
+      ...(this.identity
+        ? {
+            UserPoolArn: this.identity.users.userPoolArn,
+            FrontendClientId: this.identity.frontendClient.userPoolClientId,
+            OperatorClientId: this.identity.operatorClient.userPoolClientId,
+          }
+        : {}),
+    });
   }
 }

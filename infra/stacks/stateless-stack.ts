@@ -1,16 +1,10 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { corsPolicy } from '../../functions/http/cors.js';
@@ -19,22 +13,16 @@ import { BUNDLED_FONT, PACKAGED_FONT } from '../../functions/printing/font.js';
 import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
+import { workQueues } from '../scheduled-work.js';
 import type { StageConfig } from '../stage-config.js';
+import { apiAuthorizer } from './authorizer.js';
 import { grantLeastPrivilege } from './function-grants.js';
+import { importHandoff, type SharedResources } from './handoff.js';
 import { scheduleReportsAndDigests } from './schedules.js';
+import { type WorkQueues, workQueuesFor } from './work-queues.js';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: StageConfig;
-  readonly events: TableV2;
-  readonly views: TableV2;
-  readonly idempotency: TableV2;
-  readonly personalDataKey: IKey;
-  /** The tables' key: reading or writing a table is using it. */
-  readonly dataKey: IKey;
-  readonly bus: IEventBus;
-  readonly users: IUserPool;
-  readonly frontendClient: IUserPoolClient;
-  readonly sender: IEmailIdentity;
 }
 
 const retentionOf = {
@@ -51,17 +39,28 @@ export class StatelessStack extends Stack {
   readonly streamFailures: Queue;
   /** Routes without the authorizer (docs, OpenAPI), as the contract says. */
   readonly publicRoutes: IConstruct[] = [];
+  /** The stateful stack's resources, imported through its SSM parameters. */
+  readonly shared: SharedResources;
+  readonly work: WorkQueues;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const shared = importHandoff(this, config.stage);
+    this.shared = shared;
     const logRetention = retentionOf[config.logRetentionDays];
     const tables = {
-      EVENTS_TABLE: props.events.tableName,
-      VIEWS_TABLE: props.views.tableName,
-      IDEMPOTENCY_TABLE: props.idempotency.tableName,
+      EVENTS_TABLE: shared.events.tableName,
+      VIEWS_TABLE: shared.views.tableName,
+      IDEMPOTENCY_TABLE: shared.idempotency.tableName,
       AUTH_MODE: 'authorizer',
-      PERSONAL_DATA_KEY_ID: props.personalDataKey.keyArn,
+      PERSONAL_DATA_KEY_ID: shared.personalDataKey.keyArn,
+      ...(config.identity.kind === 'oidc'
+        ? {
+            AUTH_COMMUNITY_CLAIM: config.identity.communityClaim,
+            AUTH_ROLES_CLAIM: config.identity.rolesClaim,
+          }
+        : {}),
     };
     const queue = (queueId: string) =>
       new Queue(this, queueId, {
@@ -69,7 +68,7 @@ export class StatelessStack extends Stack {
         encryption: QueueEncryption.SQS_MANAGED,
         retentionPeriod: Duration.days(14),
       });
-    /** Schedules that could not invoke their function, and async invocations that failed every retry. */
+    /** Schedules that could not invoke the scheduler, and async invocations that failed every retry. */
     const scheduleFailures = queue('ScheduleDeadLetters');
     /** Stream batches the projector or the publisher gave up on (bounded retries, maximum age). */
     const streamFailures = queue('StreamFailures');
@@ -88,7 +87,15 @@ export class StatelessStack extends Stack {
     const mailer = fn('mailer', {
       description:
         'The only sender of email: scheduled reports (1st of each month and quarter) and "send now"',
-      environment: { ...tables, MAIL_FROM: config.senderAddress },
+      environment: {
+        ...tables,
+        MAIL_FROM: config.mail.from,
+        // Each of the mailer's concurrent containers takes its share of the stage's mail rate.
+        MAIL_PER_SECOND: String(config.mailPerSecond / workQueues.reports.maxConcurrency),
+        ...(config.mail.kind === 'ses'
+          ? { SES_CONFIGURATION_SET: `community-culture-ledger-${config.stage}` }
+          : {}),
+      },
       timeout: Duration.minutes(5),
       memorySize: 1024,
       deadLetterQueue: scheduleFailures,
@@ -129,24 +136,35 @@ export class StatelessStack extends Stack {
     });
     const publisher = fn('publisher', {
       description: 'Events stream to the EventBridge bus, one entry per event',
-      environment: { ...tables, EVENT_BUS_NAME: props.bus.eventBusName },
+      environment: { ...tables, EVENT_BUS_NAME: shared.bus.eventBusName },
       memorySize: 256,
       timeout: Duration.seconds(30),
     });
     const digests = fn('digests', {
-      description: 'Daily digests chaining the heads of the streams changed each day',
+      description:
+        "One community's daily digests per queued unit, chaining the heads of the streams changed each day",
       environment: tables,
       memorySize: 512,
       timeout: Duration.minutes(5),
+    });
+    const scheduler = fn('scheduler', {
+      description: 'Schedule runs to queued units: one page of the plans registry per invocation',
+      environment: tables,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
       deadLetterQueue: scheduleFailures,
     });
-    this.functions = { commands, queries, projector, publisher, mailer, digests, printer };
+    this.functions = { commands, queries, projector, publisher, mailer, digests, printer, scheduler };
+    this.work = workQueuesFor(this, this.functions);
+    scheduler.addEnvironment('PAGES_QUEUE_URL', this.work.queues.pages.queueUrl);
+    scheduler.addEnvironment('REPORTS_QUEUE_URL', this.work.queues.reports.queueUrl);
+    scheduler.addEnvironment('DIGESTS_QUEUE_URL', this.work.queues.digests.queueUrl);
 
-    grantLeastPrivilege(props, this.functions);
+    grantLeastPrivilege({ config, shared, work: this.work }, this.functions);
 
     for (const consumer of [projector, publisher]) {
       consumer.addEventSource(
-        new DynamoEventSource(props.events, {
+        new DynamoEventSource(shared.events, {
           startingPosition: StartingPosition.TRIM_HORIZON,
           batchSize: 100,
           bisectBatchOnError: true,
@@ -158,20 +176,9 @@ export class StatelessStack extends Stack {
       );
     }
 
-    scheduleReportsAndDigests(this, {
-      mailer,
-      digests,
-      deadLetters: scheduleFailures,
-      timeZone: config.timeZone,
-    });
+    scheduleReportsAndDigests(this, { scheduler, deadLetters: scheduleFailures });
 
-    // API Gateway's JWT authorizer refuses a token whose signature, issuer, audience (the front-end
-    // client) or `exp` fails; Cognito always sets `exp`, and the functions' claims mapping refuses a
-    // token without one, or with a community outside COMMUNITY_PATTERN, all the same.
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.users, {
-      userPoolClients: [props.frontendClient],
-      identitySource: ['$request.header.Authorization'],
-    });
+    const authorizer = apiAuthorizer(this, config, shared);
     this.api = new HttpApi(this, 'Api', {
       description: 'Community Culture Ledger HTTP API',
       createDefaultStage: false,
@@ -212,9 +219,11 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+    // One permission per function for the whole API, not one per route: a function's resource policy
+    // is limited to 20 KB, which about 45 route-scoped statements fill.
     const integrations = {
-      commands: new HttpLambdaIntegration('CommandsIntegration', commands),
-      queries: new HttpLambdaIntegration('QueriesIntegration', queries),
+      commands: new HttpLambdaIntegration('CommandsIntegration', commands, { scopePermissionToRoute: false }),
+      queries: new HttpLambdaIntegration('QueriesIntegration', queries, { scopePermissionToRoute: false }),
     };
     // Routes come from the one route table; public ones (docs, OpenAPI) carry no authorizer.
     for (const route of routes) {
@@ -231,12 +240,10 @@ export class StatelessStack extends Stack {
       operatorEmails: config.operatorEmails,
       functions: Object.values(this.functions),
       streamConsumers: [projector, publisher],
-      deadLetterQueues: [scheduleFailures, streamFailures],
+      deadLetterQueues: [scheduleFailures, streamFailures, ...Object.values(this.work.deadLetters)],
       api: this.api,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: props.users.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: props.frontendClient.userPoolClientId });
   }
 }

@@ -67,12 +67,17 @@ describe('CDK app (synthesised offline)', () => {
     });
   });
 
-  it('keeps both keys rotating and retained, and expires idempotency records by TTL', () => {
-    const keys = Object.values(data.findResources('AWS::KMS::Key'));
-    expect(keys).toHaveLength(2);
-    for (const key of keys) {
-      expect(key.Properties.EnableKeyRotation).toBe(true);
-      expect(key.DeletionPolicy).toBe('Retain');
+  it('keeps every key rotating, the keys of data and backups retained, and expires idempotency records by TTL', () => {
+    const keys = data.findResources('AWS::KMS::Key');
+    expect(
+      Object.keys(keys)
+        .map((id) => id.replace(/[0-9A-F]{8}$/, ''))
+        .sort(),
+    ).toEqual(['BackupKey', 'DataKey', 'MailFeedbackKey', 'PersonalDataKey']);
+    for (const [id, key] of Object.entries(keys)) {
+      expect(key.Properties.EnableKeyRotation, id).toBe(true);
+      // The bounce topic's key encrypts nothing that outlives the topic.
+      if (!id.startsWith('MailFeedbackKey')) expect(key.DeletionPolicy, id).toBe('Retain');
     }
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
@@ -173,7 +178,9 @@ describe('CDK app (synthesised offline)', () => {
   it('maps the Events stream to the projector and the publisher with partial failures, bisecting, bounded retries and an on-failure queue', () => {
     const queues = api.findResources('AWS::SQS::Queue');
     const streamFailures = Object.keys(queues).find((id) => id.startsWith('StreamFailures'))!;
-    const mappings = Object.values(api.findResources('AWS::Lambda::EventSourceMapping'));
+    const mappings = Object.values(api.findResources('AWS::Lambda::EventSourceMapping')).filter(
+      (m) => m.Properties.StartingPosition,
+    );
     expect(mappings.map((m) => JSON.stringify(m.Properties.FunctionName)).sort()).toEqual([
       expect.stringContaining('Projector'),
       expect.stringContaining('Publisher'),
@@ -190,26 +197,19 @@ describe('CDK app (synthesised offline)', () => {
     }
   });
 
-  it('schedules monthly and quarterly reports in the community zone and the daily digest, each with retries and a dead-letter queue', () => {
+  it('schedules the reports hourly around the 1st and the digests daily, in UTC, through the scheduler function, retried and dead-lettered', () => {
     const schedules = Object.values(api.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties);
-    const byCron = Object.fromEntries(schedules.map((s) => [s.ScheduleExpression, s]));
-    expect(Object.keys(byCron).sort()).toEqual([
-      'cron(0 8 1 * ? *)',
-      'cron(0 8 1 1,4,7,10 ? *)',
-      'cron(5 0 * * ? *)',
+    expect(schedules.map((s) => [s.ScheduleExpression, JSON.parse(s.Target.Input)]).sort()).toEqual([
+      ['cron(0 * 1 * ? *)', { work: 'reports', time: '<aws.scheduler.scheduled-time>' }],
+      ['cron(0 * L * ? *)', { work: 'reports', time: '<aws.scheduler.scheduled-time>' }],
+      ['cron(5 0 * * ? *)', { work: 'digests', time: '<aws.scheduler.scheduled-time>' }],
     ]);
-    expect(byCron['cron(0 8 1 * ? *)'].ScheduleExpressionTimezone).toBe('Asia/Shanghai');
-    expect(JSON.parse(byCron['cron(0 8 1 * ? *)'].Target.Input)).toEqual({
-      time: '<aws.scheduler.scheduled-time>',
-      periods: ['month'],
-    });
-    expect(JSON.parse(byCron['cron(0 8 1 1,4,7,10 ? *)'].Target.Input).periods).toEqual(['quarter', 'year']);
-    expect(byCron['cron(0 8 1 1,4,7,10 ? *)'].ScheduleExpressionTimezone).toBe('Asia/Shanghai');
-    expect(byCron['cron(5 0 * * ? *)'].ScheduleExpressionTimezone).toBe('UTC');
     const deadLetters = Object.keys(api.findResources('AWS::SQS::Queue')).find((id) =>
       id.startsWith('ScheduleDeadLetters'),
     );
     for (const schedule of schedules) {
+      expect(schedule.ScheduleExpressionTimezone).toBe('UTC');
+      expect(JSON.stringify(schedule.Target.Arn)).toContain('Scheduler');
       expect(schedule.Target.RetryPolicy).toEqual({
         MaximumRetryAttempts: 5,
         MaximumEventAgeInSeconds: 3600,
@@ -219,14 +219,16 @@ describe('CDK app (synthesised offline)', () => {
   });
 
   it('grants each function exactly what it needs: only the projector writes views, queries write nothing, only the mailer sends email', () => {
-    const expected: Record<string, Record<string, 'read' | 'read-write'>> = {
-      Commands: { Events: 'read-write', Idempotency: 'read-write', Views: 'read' },
+    // `append`: PutItem and reads, never UpdateItem, DeleteItem or BatchWriteItem on history.
+    const expected: Record<string, Record<string, 'read' | 'append' | 'read-write'>> = {
+      Commands: { Events: 'append', Idempotency: 'read-write', Views: 'read' },
       Queries: { Events: 'read', Views: 'read', Idempotency: 'read' },
       Projector: { Events: 'read', Views: 'read-write' },
       Publisher: {},
-      Mailer: { Events: 'read-write', Views: 'read' },
-      Digests: { Events: 'read-write' },
+      Mailer: { Events: 'append', Views: 'read' },
+      Digests: { Events: 'append' },
       Printer: {},
+      Scheduler: { Views: 'read' },
     };
     for (const [fn, tables] of Object.entries(expected)) {
       const grants = grantsOf(api, fn);
@@ -235,9 +237,11 @@ describe('CDK app (synthesised offline)', () => {
           .filter((table) => grants[table])
           .map((table) => [
             table,
-            grants[table]!.some((a) => /PutItem|UpdateItem|DeleteItem|BatchWriteItem/.test(a))
+            grants[table]!.some((a) => /UpdateItem|DeleteItem|BatchWriteItem/.test(a))
               ? 'read-write'
-              : 'read',
+              : grants[table]!.includes('dynamodb:PutItem')
+                ? 'append'
+                : 'read',
           ]),
       );
       expect(tableAccess, fn).toEqual(tables);
@@ -248,7 +252,9 @@ describe('CDK app (synthesised offline)', () => {
         .filter((a) => a.startsWith('ses:'));
       expect(sends.length > 0, `${fn} sends email`).toBe(fn === 'Mailer');
     }
-    expect(grantsOf(api, 'Mailer').Sender).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(grantsOf(api, 'Mailer').Ses).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    // Erasure destroys a resident's key ring: the only deletes in the Events table, held to its partitions.
+    expect(grantsOf(api, 'Commands')['Events if $key#*']).toEqual(['dynamodb:DeleteItem']);
     expect(grantsOf(api, 'Commands').Mailer).toEqual(['lambda:InvokeFunction']);
     expect(grantsOf(api, 'Commands').PersonalDataKey).toEqual(['kms:GenerateDataKey']);
     expect(grantsOf(api, 'Projector').PersonalDataKey).toEqual(['kms:Decrypt']);
@@ -352,12 +358,17 @@ function grantsOf(template: Template, fn: string): Record<string, string[]> {
     if (!id.startsWith(`${fn}Role`)) continue;
     for (const statement of policy.Properties.PolicyDocument.Statement as Statement[]) {
       const text = JSON.stringify(statement.Resource);
-      const label =
+      const condition = (statement as { Condition?: Record<string, Record<string, string[]>> }).Condition;
+      const base =
         text === '"*"'
           ? '*'
           : /StreamArn/.test(text)
             ? 'EventsStream'
-            : (labels.find((l) => text.includes(l)) ?? text);
+            : /:ses:/.test(text)
+              ? 'Ses'
+              : (labels.find((l) => text.includes(l)) ?? text);
+      const leading = condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+      const label = leading ? `${base} if ${leading.join(',')}` : base;
       out[label] = [...new Set([...(out[label] ?? []), ...[statement.Action].flat()])];
     }
   }
@@ -368,18 +379,34 @@ describe('stage configuration', () => {
   const synthStage = (context: Record<string, unknown>) =>
     buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } }));
 
+  const prodValues = {
+    allowedOrigins: ['https://ledger.venus-community.cn'],
+    mail: { kind: 'ses', domain: 'venus-community.cn', from: 'reports@venus-community.cn' },
+  };
+
   it('takes a stage by name and lets context override single values', () => {
-    const { config, stateless } = synthStage({ stage: 'prod', ledger: '{"timeZone":"Asia/Urumqi"}' });
-    expect(config).toMatchObject({
+    const { config, stateless } = synthStage({
       stage: 'prod',
-      allowedOrigins: ['https://ledger.example.org'],
-      timeZone: 'Asia/Urumqi',
+      ledger: JSON.stringify({ ...prodValues, timeZone: 'Asia/Urumqi' }),
     });
+    expect(config).toMatchObject({ stage: 'prod', ...prodValues, timeZone: 'Asia/Urumqi' });
     expect(stateless.stackName).toBe('Ledger-prod-Api');
-    Template.fromStack(stateless).hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 1 * ? *)',
-      ScheduleExpressionTimezone: 'Asia/Urumqi',
-    });
+  });
+
+  it('names no real domain in the repository: prod needs its values from context, and deploying refuses placeholders', () => {
+    expect(() => synthStage({ stage: 'prod' })).toThrow(/stage "prod" is not valid: allowedOrigins: .*mail/);
+    const placeholders = {
+      ...prodValues,
+      mail: { kind: 'ses', domain: 'example.org', from: 'r@example.org' },
+    };
+    expect(() => synthStage({ stage: 'prod', ledger: placeholders })).toThrow(
+      /mail\.from: "example\.org" is a placeholder/,
+    );
+    // The dev stage may name example.org to be synthesized, never to be deployed.
+    expect(() => synthStage({ stage: 'dev' })).not.toThrow();
+    expect(() => synthStage({ stage: 'dev', deploying: 'true' })).toThrow(
+      /mail\.domain: "example\.org" is a placeholder/,
+    );
   });
 
   it('stops synthesis with the field that is wrong', () => {

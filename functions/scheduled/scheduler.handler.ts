@@ -1,0 +1,34 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { SqsWorkQueue } from '../adapters/sqs-work-queue.js';
+import type { UnitOutcome } from '../app/scheduled-work.js';
+import { coreDependencies, type Overrides } from '../composition/core.js';
+import { type Config, loadConfig } from '../config.js';
+import { createFanOut, firstPage, type ScheduledRunEvent } from './fan-out.js';
+import { isQueueEvent, unitWorker, type WorkerAnswer } from './unit-worker.js';
+
+/** Builds this entry's handler: a schedule's run, and each next page of it, cut into units. */
+export const create = (config: Config, overrides: Overrides = {}) => {
+  const { views } = coreDependencies(config, overrides);
+  const queue =
+    overrides.workQueue ??
+    new SqsWorkQueue(new SQSClient({}), {
+      pages: config.PAGES_QUEUE_URL,
+      reports: config.REPORTS_QUEUE_URL,
+      digests: config.DIGESTS_QUEUE_URL,
+    });
+  const fanOut = createFanOut({ views, queue });
+  const pages = unitWorker(fanOut);
+  function scheduler(event: ScheduledRunEvent): Promise<UnitOutcome>;
+  function scheduler(event: SQSEvent): Promise<WorkerAnswer>;
+  function scheduler(event: ScheduledRunEvent | SQSEvent): Promise<UnitOutcome | WorkerAnswer> {
+    return isQueueEvent(event) ? pages(event) : fanOut(firstPage(event));
+  }
+  return scheduler;
+};
+
+/**
+ * Lambda entry point: EventBridge Scheduler (hourly around the 1st for reports, daily for digests)
+ * reads the first page of the plans registry; the pages queue brings the rest, one page at a time.
+ */
+export const handler = create(loadConfig());
