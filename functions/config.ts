@@ -32,6 +32,8 @@ const Environment = z.object({
    * Set, the mailer sends through that relay; unset, through SES.
    */
   SMTP_SECRET_ARN: z.string().min(1).optional(),
+  /** On AWS with SES: the configuration set every message goes through (suppression, bounce events). */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /**
    * The claim naming the caller's community, for an OIDC provider other than Cognito (Keycloak,
    * Authing…). Unset: `community`, else Cognito's `custom:community`. A top-level claim name: API

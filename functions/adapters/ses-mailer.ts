@@ -6,12 +6,15 @@ export class SesMailer implements Mailer {
   constructor(
     private readonly client: SESv2Client,
     private readonly from: string,
+    /** Sends through the stage's configuration set: bounces and complaints are recorded and suppressed. */
+    private readonly configurationSet?: string,
   ) {}
 
   async send(email: Email) {
     const result = await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
+        ConfigurationSetName: this.configurationSet,
         Destination: { ToAddresses: [...email.to] },
         Content: {
           Simple: {

@@ -19,5 +19,10 @@ export function mailerFor(config: Config, overrides: Overrides = {}): Mailer {
       secretSmtpSettings(new SecretsManagerClient({}), config.SMTP_SECRET_ARN),
       config.MAIL_FROM,
     );
-  return new SesMailer(new SESv2Client({}), config.MAIL_FROM);
+  // Adaptive retries slow this client down when SES throttles (over the account's sending rate).
+  return new SesMailer(
+    new SESv2Client({ retryMode: 'adaptive', maxAttempts: 6 }),
+    config.MAIL_FROM,
+    config.SES_CONFIGURATION_SET,
+  );
 }
