@@ -403,3 +403,60 @@ describe('activity decider', () => {
     });
   });
 });
+
+describe('activity decider: the edges of rescheduling, registering and a held activity', () => {
+  const reschedule = (window: { start: string; end: string }): ActivityCommand => ({
+    type: 'RescheduleActivity',
+    activityId: 'A',
+    window,
+    reason: 'x',
+  });
+  const held: ActivityEvent = {
+    type: 'ActivityHeld',
+    data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+  };
+
+  it('does nothing when rescheduled to the window it has (a retried reschedule); moves when either end changes', () => {
+    spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenEmits([]);
+    const laterEnd = { ...lateApril, end: '2026-04-29T15:59:59.999Z' };
+    expect(
+      activityDecider.decide(
+        reschedule(laterEnd),
+        spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenState(),
+      ),
+    ).toMatchObject([{ type: 'ActivityRescheduled', data: { window: laterEnd } }]);
+    const laterStart = { ...lateApril, start: '2026-04-20T16:00:00.000Z' };
+    spec(activityDecider)
+      .given([planned])
+      .when(reschedule(laterStart))
+      .thenEmits([
+        { type: 'ActivityRescheduled', data: { window: laterStart, previousWindow: lateApril, reason: 'x' } },
+      ]);
+  });
+
+  it('keeps the window it was rescheduled to', () => {
+    const moved = { start: '2026-05-01T00:00:00.000Z', end: '2026-05-02T00:00:00.000Z' };
+    const state = spec(activityDecider).given([planned]).when(reschedule(moved)).thenState();
+    expect(state).toMatchObject({ window: moved });
+    expect(activityDecider.decide(reschedule(moved), state)).toEqual([]);
+  });
+
+  it('neither reschedules nor registers anyone once held', () => {
+    spec(activityDecider)
+      .given([planned, held])
+      .when(reschedule(lateApril))
+      .thenFails('activity-already-held');
+    spec(activityDecider).given([planned, held]).when(register('R1')).thenFails('activity-already-held');
+  });
+
+  it('registers without limit when it has no capacity', () => {
+    const unlimited: ActivityEvent = {
+      ...planned,
+      data: { ...planned.data, capacity: undefined },
+    } as ActivityEvent;
+    spec(activityDecider)
+      .given([unlimited, registered('R1'), registered('R2'), registered('R3')])
+      .when(register('R4'))
+      .thenEmits([registered('R4')]);
+  });
+});

@@ -225,3 +225,57 @@ describe('nomination decider', () => {
     spec(nominationDecider).given([nominated, decided]).when(decide(closed)).thenFails('already-decided');
   });
 });
+
+describe('nomination decider: a withdrawn or decided nomination, and the edges of a score', () => {
+  const withdrawn: NominationEvent = { type: 'NominationWithdrawn', data: { reason: 'moved away' } };
+  const decided: NominationEvent = {
+    type: 'NominationDecided',
+    data: { outcome: 'commended', rationale: 'x' },
+  };
+  const withdraw: NominationCommand = { type: 'WithdrawNomination', reason: 'moved away' };
+
+  it('withdraws an open nomination, not a decided one; a withdrawn one takes nothing more', () => {
+    spec(nominationDecider).given([nominated]).when(withdraw).thenEmits([withdrawn]);
+    spec(nominationDecider).given([nominated, decided]).when(withdraw).thenFails('already-decided');
+    for (const command of [withdraw, endorse('R7', 'H7'), score('J1', { a: 1, b: 1 })])
+      spec(nominationDecider).given([nominated, withdrawn]).when(command).thenFails('nomination-withdrawn');
+  });
+
+  it('knows no nomination before it was made', () => {
+    for (const command of [withdraw, endorse('R7', 'H7'), score('J1', { a: 1, b: 1 })])
+      spec(nominationDecider).given([]).when(command).thenFails('nomination-not-found', 'not-found');
+  });
+
+  it('takes no score or endorsement once decided, and keeps the household nominated', () => {
+    spec(nominationDecider)
+      .given([nominated, decided])
+      .when(score('J1', { a: 1, b: 1 }))
+      .thenFails('scoring-closed');
+    spec(nominationDecider)
+      .given([nominated, decided])
+      .when(endorse('R7', 'H7'))
+      .thenFails('nominations-closed');
+    spec(nominationDecider)
+      .given([nominated, decided])
+      .when(nominate())
+      .thenFails('household-already-nominated');
+  });
+
+  it('takes 0 and maxScore themselves, not a score below 0', () => {
+    spec(nominationDecider)
+      .given([nominated])
+      .when(score('J1', { a: 0, b: 10 }))
+      .thenEmits([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 0, b: 10 } } }]);
+    spec(nominationDecider)
+      .given([nominated])
+      .when(score('J1', { a: -1, b: 5 }))
+      .thenFails('invalid-scores');
+  });
+
+  it('lets only a judge of the round declare a conflict', () => {
+    spec(nominationDecider)
+      .given([nominated])
+      .when({ type: 'RecuseJudge', round, judgeId: 'J9', reason: 'x' })
+      .thenFails('not-a-judge');
+  });
+});
