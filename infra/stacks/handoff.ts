@@ -21,6 +21,7 @@ export const handoffValues = [
   'UserPoolArn',
   'FrontendClientId',
   'OperatorClientId',
+  'TokenClaimsFunctionName',
 ] as const;
 export type HandoffValue = (typeof handoffValues)[number];
 

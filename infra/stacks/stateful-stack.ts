@@ -106,6 +106,7 @@ export class StatefulStack extends Stack {
             UserPoolArn: this.identity.users.userPoolArn,
             FrontendClientId: this.identity.frontendClient.userPoolClientId,
             OperatorClientId: this.identity.operatorClient.userPoolClientId,
+            TokenClaimsFunctionName: this.identity.tokenClaims.functionName,
           }
         : {}),
     });

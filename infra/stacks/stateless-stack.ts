@@ -15,6 +15,7 @@ import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
 import { workQueues } from '../scheduled-work.js';
 import type { StageConfig } from '../stage-config.js';
+import { addDefaultStage } from './api-stage.js';
 import { apiAuthorizer } from './authorizer.js';
 import { grantLeastPrivilege } from './function-grants.js';
 import { importHandoff, type SharedResources } from './handoff.js';
@@ -192,33 +193,7 @@ export class StatelessStack extends Stack {
         maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
       },
     });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
-      retention: logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    this.api.addStage('DefaultStage', {
-      stageName: '$default',
-      autoDeploy: true,
-      throttle: config.throttle,
-      accessLogSettings: {
-        destination: new LogGroupLogDestination(accessLogs),
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: '$context.requestId',
-            time: '$context.requestTime',
-            route: '$context.routeKey',
-            status: '$context.status',
-            latencyMs: '$context.responseLatency',
-            integrationLatencyMs: '$context.integrationLatency',
-            responseBytes: '$context.responseLength',
-            sourceIp: '$context.identity.sourceIp',
-            sub: '$context.authorizer.claims.sub',
-            error: '$context.error.message',
-            authorizerError: '$context.authorizer.error',
-          }),
-        ),
-      },
-    });
+    addDefaultStage(this.api, config, logRetention);
     // One permission per function for the whole API, not one per route: a function's resource policy
     // is limited to 20 KB, which about 45 route-scoped statements fill.
     const integrations = {
@@ -241,7 +216,15 @@ export class StatelessStack extends Stack {
       functions: Object.values(this.functions),
       streamConsumers: [projector, publisher],
       deadLetterQueues: [scheduleFailures, streamFailures, ...Object.values(this.work.deadLetters)],
+      functionNames:
+        config.identity.kind === 'cognito' ? { TokenClaims: shared.read('TokenClaimsFunctionName') } : {},
+      tableNames: {
+        Events: shared.events.tableName,
+        Views: shared.views.tableName,
+        Idempotency: shared.idempotency.tableName,
+      },
       api: this.api,
+      watchSesReputation: config.mail.kind === 'ses',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
