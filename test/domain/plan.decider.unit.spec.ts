@@ -144,3 +144,36 @@ describe('plan decider', () => {
     spec(planDecider).given([]).when(erase).thenEmits([]);
   });
 });
+
+describe('plan decider: what counts as a change of target', () => {
+  it('records a change of any one field of a target: description, metric, category, format, minimum or period', () => {
+    const changes = [
+      { description: 'Two study sessions each quarter' },
+      { metric: 'held-within-window' as const },
+      { category: 'civic-education' as const },
+      { format: 'lecture' as const },
+      { minimum: 1 },
+      { per: 'month' as const },
+    ];
+    for (const change of changes) {
+      const target = { ...studyTarget, ...change };
+      spec(planDecider)
+        .given([created, { type: 'TargetSet', data: studyTarget }])
+        .when({ type: 'SetTarget', planId: 'P', target })
+        .thenEmits([{ type: 'TargetSet', data: target }]);
+    }
+  });
+
+  it('refuses a format alone on a metric that takes no category', () => {
+    const { category: _c, ...noCategory } = studyTarget;
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'SetTarget', planId: 'P', target: { ...noCategory, metric: 'members-study' } })
+      .thenFails('target-takes-no-category', 'invalid');
+    const { format: _f, ...plain } = noCategory;
+    spec(planDecider)
+      .given([created])
+      .when({ type: 'SetTarget', planId: 'P', target: { ...plain, metric: 'members-study' } })
+      .thenEmits([{ type: 'TargetSet', data: { ...plain, metric: 'members-study' } }]);
+  });
+});

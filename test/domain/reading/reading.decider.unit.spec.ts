@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIsbn, normalizeIsbn } from '../../../domain/reading/isbn.js';
-import { type EssayFacts, essayFacts, readingDecider } from '../../../domain/reading/reading.decider.js';
+import {
+  type EssayFacts,
+  essayFacts,
+  MAX_ESSAYS,
+  readingDecider,
+} from '../../../domain/reading/reading.decider.js';
 import { fold } from '../../../domain/shared/decider.js';
 import type { ArticleEvent, ReadingEvent } from '../../../events/index.js';
 import { given } from '../../support/given.js';
@@ -106,5 +111,24 @@ describe('ISBN', () => {
     expect(isValidIsbn(normalizeIsbn('0-8044-2957-x'))).toBe(true);
     expect(isValidIsbn('9780141194487')).toBe(false);
     expect(isValidIsbn('12345')).toBe(false);
+  });
+});
+
+describe('reading decider: a book holds at most MAX_ESSAYS essays', () => {
+  const essays = (n: number): ReadingEvent[] =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'ReadingEssayLinked',
+      data: { articleId: `E${i}`, authorId: 'R1', title: `Essay ${i}` },
+    }));
+
+  it('links the 200th essay, and refuses the 201st', () => {
+    given(readingDecider, [recommended, ...essays(MAX_ESSAYS - 1)])
+      .when(link(essay, 'LAST'))
+      .then([
+        { type: 'ReadingEssayLinked', data: { articleId: 'LAST', authorId: 'R1', title: 'On Walden' } },
+      ]);
+    given(readingDecider, [recommended, ...essays(MAX_ESSAYS)])
+      .when(link(essay, 'OVER'))
+      .then({ code: 'too-many-essays' });
   });
 });
