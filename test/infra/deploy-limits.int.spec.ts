@@ -9,12 +9,7 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import { skipWithout } from '../support/outside-tools.js';
-import {
-  lambdaPolicyBytes,
-  Template,
-  templatesOf,
-  writersOfHistory,
-} from '../support/template-limits.js';
+import { lambdaPolicyBytes, Template, templatesOf, writersOfHistory } from '../support/template-limits.js';
 
 const prodValues = {
   allowedOrigins: ['https://ledger.venus-community.cn'],

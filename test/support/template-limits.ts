@@ -90,7 +90,7 @@ export function writersOfHistory(template: Template): string[] {
     for (const statement of document.Statement) {
       if (!JSON.stringify(statement.Resource).includes('EventsTableArn')) continue;
       const leading = statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
-      const keyRingOnly = leading !== undefined && leading.every((prefix) => prefix.startsWith('$key#'));
+      const keyRingOnly = leading?.every((prefix) => prefix.startsWith('$key#')) ?? false;
       for (const action of [statement.Action].flat())
         if (REWRITES.test(action) && !(action === 'dynamodb:DeleteItem' && keyRingOnly))
           found.push(`${id}: ${action}`);
