@@ -1,6 +1,10 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DRAW_ALGORITHM } from '../../../domain/rotation/draw.js';
-import { type RotationCommand, rotationDecider } from '../../../domain/rotation/rotation.decider.js';
+import {
+  MAX_SWAPS,
+  type RotationCommand,
+  rotationDecider,
+} from '../../../domain/rotation/rotation.decider.js';
 import type { RotationEvent } from '../../../events/index.js';
 import { given } from '../../support/given.js';
 
@@ -199,5 +203,31 @@ describe('rotation decider: swaps', () => {
           },
         },
       ]);
+  });
+});
+
+describe('rotation decider: a rotation takes at most MAX_SWAPS swaps', () => {
+  // Slots 1 and 2 swapped back and forth: each swap exchanges the same two participants.
+  const swaps = (n: number): RotationEvent[] =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'RotationSlotsSwapped',
+      data: {
+        slotA: 1,
+        slotB: 2,
+        participantA: i % 2 === 0 ? 'clinic' : 'school-1',
+        participantB: i % 2 === 0 ? 'school-1' : 'clinic',
+        reason: 'exams',
+        swappedBy: 'organizer-1',
+      },
+    }));
+
+  it('records the 200th swap and refuses the 201st', () => {
+    const before = [announced, drawn, ...swaps(MAX_SWAPS - 1)];
+    given(rotationDecider, before)
+      .when(swap(1, 2))
+      .then([expect.objectContaining({ type: 'RotationSlotsSwapped' })]);
+    given(rotationDecider, [announced, drawn, ...swaps(MAX_SWAPS)])
+      .when(swap(1, 2))
+      .then({ code: 'too-many-swaps' });
   });
 });
