@@ -111,3 +111,26 @@ describe('instructor decider', () => {
     });
   });
 });
+
+describe('instructor decider: the present instant and the session count', () => {
+  it('takes a session held at this very instant, not one an instant later', () => {
+    const { activityId: _a, activity: _s, ...unlinked } = session;
+    const now = session.now;
+    given(instructorDecider, [registered])
+      .when({ ...unlinked, heldOn: now })
+      .then([
+        expect.objectContaining({
+          type: 'InstructorSessionHeld',
+          data: expect.objectContaining({ heldOn: now }),
+        }),
+      ]);
+    given(instructorDecider, [registered])
+      .when({ ...unlinked, heldOn: '2026-05-04T02:00:00.001Z' })
+      .then({ code: 'dated-in-the-future', category: 'invalid' });
+  });
+
+  it('counts the sessions an instructor held, and none before they were registered', () => {
+    expect(fold(instructorDecider, [registered, held, held])).toEqual({ status: 'registered', sessions: 2 });
+    expect(fold(instructorDecider, [held])).toEqual(instructorDecider.initialState);
+  });
+});
