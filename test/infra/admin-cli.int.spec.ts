@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import {
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../functions/http/principal.js';
+import { type MotoServer, motoClientConfig, motoServer, skipWithoutMoto } from '../support/moto.js';
+
+const run = promisify(execFile);
+
+/**
+ * The runbook's offline step for identity: `npm run admin` against moto's Cognito creates a
+ * community's first administrator in the admin group and signs them in from the shell (first
+ * sign-in: a new password), giving a token with their groups.
+ */
+describe.skipIf(skipWithoutMoto("the operators' admin tool against Cognito"))(
+  'npm run admin (moto Cognito)',
+  () => {
+    let moto: MotoServer;
+    let pool: string;
+    let client: string;
+    let cognito: CognitoIdentityProviderClient;
+    const admin = (...args: string[]) =>
+      run('npx', ['tsx', 'infra/operations/admin-cli.ts', ...args], {
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL: moto.endpoint,
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+        },
+      });
+
+    beforeAll(async () => {
+      moto = await motoServer();
+      cognito = new CognitoIdentityProviderClient(motoClientConfig(moto.endpoint));
+      // The pool as the stack makes it: a custom community attribute, a group per role, the operators' client.
+      pool = (
+        await cognito.send(
+          new CreateUserPoolCommand({
+            PoolName: 'ledger-test',
+            Schema: [{ Name: 'community', AttributeDataType: 'String', Mutable: true }],
+            AutoVerifiedAttributes: ['email'],
+          }),
+        )
+      ).UserPool!.Id!;
+      for (const role of roles)
+        await cognito.send(new CreateGroupCommand({ UserPoolId: pool, GroupName: role }));
+      client = (
+        await cognito.send(
+          new CreateUserPoolClientCommand({
+            UserPoolId: pool,
+            ClientName: 'Operators',
+            ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          }),
+        )
+      ).UserPoolClient!.ClientId!;
+    }, 60_000);
+    afterAll(async () => moto?.stop());
+
+    it('creates the first administrator of a community and signs them in from the shell', async () => {
+      const email = 'first-admin@venus-community.cn';
+      const created = await admin(
+        'create',
+        '--pool',
+        pool,
+        '--email',
+        email,
+        '--community',
+        'venus',
+        '--temporary-password',
+        'Temporary-Pass-1',
+      );
+      expect(JSON.parse(created.stdout)).toEqual({ created: email, community: 'venus', roles: ['admin'] });
+      const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool, Username: email }));
+      expect(user.UserAttributes).toContainEqual({ Name: 'custom:community', Value: 'venus' });
+
+      const signedIn = await admin(
+        'token',
+        '--pool',
+        pool,
+        '--client',
+        client,
+        '--email',
+        email,
+        '--password',
+        'Temporary-Pass-1',
+        '--new-password',
+        'Lasting-Pass-2!x',
+      );
+      const claims = decodeJwt(signedIn.stdout.trim());
+      expect(claims['cognito:groups']).toEqual(['admin']);
+      expect(claims.client_id).toBe(client);
+      // Later sign-ins use the new password.
+      const again = await admin(
+        'token',
+        '--pool',
+        pool,
+        '--client',
+        client,
+        '--email',
+        email,
+        '--password',
+        'Lasting-Pass-2!x',
+      );
+      expect(decodeJwt(again.stdout.trim()).sub).toBe(claims.sub);
+    }, 60_000);
+
+    it('refuses a bad community or role, and a first sign-in without a new password, with a usage line', async () => {
+      const refused = (promise: Promise<unknown>) =>
+        promise.then(
+          () => 'accepted',
+          (error: { code: number; stderr: string }) => `${error.code} ${error.stderr}`,
+        );
+      expect(
+        await refused(
+          admin(
+            'create',
+            '--pool',
+            pool,
+            '--email',
+            'x@venus-community.cn',
+            '--community',
+            'Not A Community',
+          ),
+        ),
+      ).toMatch(/^2 .*not a community name/);
+      expect(
+        await refused(
+          admin(
+            'create',
+            '--pool',
+            pool,
+            '--email',
+            'x@venus-community.cn',
+            '--community',
+            'venus',
+            '--role',
+            'mayor',
+          ),
+        ),
+      ).toMatch(/^2 unknown role: mayor/);
+      await admin(
+        'create',
+        '--pool',
+        pool,
+        '--email',
+        'second@venus-community.cn',
+        '--community',
+        'venus',
+        '--role',
+        'auditor',
+        '--temporary-password',
+        'Temporary-Pass-1',
+      );
+      expect(
+        await refused(
+          admin(
+            'token',
+            '--pool',
+            pool,
+            '--client',
+            client,
+            '--email',
+            'second@venus-community.cn',
+            '--password',
+            'Temporary-Pass-1',
+          ),
+        ),
+      ).toMatch(/^2 first sign-in: give --new-password/);
+    }, 60_000);
+  },
+);
