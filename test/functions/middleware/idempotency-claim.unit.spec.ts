@@ -210,3 +210,49 @@ describe('Idempotency-Key: a request that failed', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('Idempotency-Key: a retry while the first request still runs', () => {
+  it('waits 10 s by default, polling every 25 ms, then answers 409 in progress', async () => {
+    const clock = new ManualClock(new Date(T0));
+    let claims = 0;
+    const store = {
+      claim: async () => {
+        claims++;
+        return { state: 'in-progress', fingerprint: (await fingerprintOf('K')) as string };
+      },
+    } as unknown as IdempotencyStore;
+    const middleware = idempotency(store, {
+      ids: { next: () => 'id' },
+      clock,
+      sleep: async (ms) => clock.advance(ms),
+    });
+    const { request } = setUp();
+    const refused = await Promise.resolve(middleware.before!(request('K'))).catch(
+      (e: { code?: string }) => e.code,
+    );
+    expect(refused).toBe('idempotent-request-in-progress');
+    expect(clock.now().getTime() - T0).toBe(10_025);
+    expect(claims).toBe(402);
+  });
+});
+
+/** The fingerprint a first request stored, as the store holds it (read back from a real claim). */
+async function fingerprintOf(key: string): Promise<string | undefined> {
+  let seen: string | undefined;
+  const clock = new ManualClock(new Date(T0));
+  const store = {
+    claim: async (_k: string, fingerprint: string) => {
+      seen = fingerprint;
+      return {
+        state: 'acquired',
+        reservedId: 'r',
+        claimedSince: '',
+        lockedUntil: T0 + 30_000,
+        takenOver: false,
+      };
+    },
+  } as unknown as IdempotencyStore;
+  const { request } = setUp();
+  await idempotency(store, { ids: { next: () => 'id' }, clock }).before!(request(key));
+  return seen;
+}

@@ -128,6 +128,22 @@ describe('correlation: one id per request, on every answer', () => {
     expect(begin(undefined).context.ledger.correlationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('adds it to every log line of the request', () => {
+    const { logger: log, keys } = recordingLogger();
+    correlation(log).before!({
+      event: { headers: { 'x-correlation-id': 'corr-5' } },
+      context: {},
+    } as unknown as Request);
+    expect(keys).toEqual([{ correlationId: 'corr-5' }]);
+  });
+
+  it('leaves an answer that is a bare string as it is (the outer wrapper adds headers to it)', () => {
+    const request = begin('corr-9');
+    request.response = 'plain';
+    correlation(logger).after!(request);
+    expect(request.response).toBe('plain');
+  });
+
   it('adds it to the answer, keeping the answer’s other headers', () => {
     const request = begin('corr-9');
     request.response = { statusCode: 200, headers: { 'content-type': 'text/plain' } };
@@ -136,10 +152,21 @@ describe('correlation: one id per request, on every answer', () => {
   });
 });
 
+/** A logger that keeps what it was asked to write. */
+function recordingLogger() {
+  const lines: [string, string, unknown][] = [];
+  const keep = (level: string) => (message: string, extra?: unknown) => {
+    lines.push([level, message, extra]);
+  };
+  const keys: unknown[] = [];
+  const log = { error: keep('error'), info: keep('info'), appendKeys: (k: unknown) => keys.push(k) };
+  return { logger: log as unknown as Logger, lines, keys };
+}
+
 describe('the error mapper: every failure leaves as problem+json with the headers its status needs', () => {
-  const mapped = (error: Error, ledger?: Record<string, unknown>) => {
+  const mapped = (error: Error, ledger?: Record<string, unknown>, log: Logger = logger) => {
     const request = { error, context: { ledger }, event: {} } as unknown as Request & { error: Error };
-    errorMapper(logger).onError!(request);
+    errorMapper(log).onError!(request);
     const response = request.response as {
       statusCode: number;
       headers: Record<string, string>;
@@ -164,6 +191,26 @@ describe('the error mapper: every failure leaves as problem+json with the header
       expect(other.headers['retry-after'], String(other.statusCode)).toBeUndefined();
     for (const other of [unauthenticated, busy]) expect(other.headers.allow).toBeUndefined();
     for (const other of [allowed, busy]) expect(other.headers['www-authenticate']).toBeUndefined();
+  });
+
+  it('logs a 5xx with its cause, and a refusal as information with its status and code only', () => {
+    const { logger: log, lines } = recordingLogger();
+    const cause = new Error('disk on fire');
+    mapped(cause, undefined, log);
+    mapped(new ApplicationError('forbidden', 'forbidden', 'no'), undefined, log);
+    mapped(new ApplicationError('unavailable', 'busy', 'later'), undefined, log);
+    expect(lines).toEqual([
+      ['error', 'request failed', { error: cause }],
+      ['info', 'request refused', { status: 403, code: 'forbidden' }],
+      ['error', 'request failed', { error: expect.any(ApplicationError) }],
+    ]);
+  });
+
+  it('sends Allow only with a 405 that names the methods', () => {
+    const bare = mapped(new ApplicationError('method-not-allowed', 'm', 'no'));
+    expect([bare.statusCode, bare.headers.allow]).toEqual([405, undefined]);
+    const listed = mapped(new ApplicationError('conflict', 'c', 'no', { allowed: ['GET'] }));
+    expect([listed.statusCode, listed.headers.allow]).toEqual([409, undefined]);
   });
 
   it('carries the correlation id when there is one, and answers 500 for what it does not know', () => {
