@@ -3,13 +3,12 @@ import { startDynalite } from '../infra/local/engine.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { type BudgetedCommand, CALL_BUDGETS, overBudget } from './budgets.js';
 import { countingProxy } from './counting-proxy.js';
-import { PRICE } from './prices.js';
 import { reportScale } from './scale.js';
 import { summarize } from './stats.js';
 
 /**
- * What a month of one community's traffic costs: counts per command measured here, a month shaped
- * like the seed plan (65 activities a year, ~1,000 sign-ins, 200 residents, monthly reports).
+ * The DynamoDB traffic of each command, counted on the wire, and what a community-month costs at
+ * 1, 100 and 10,000 communities with the seed plan's usage (`cost-model.ts`), fixed costs apart.
  */
 export async function benchCosts(report: (line: string) => void) {
   const engine = await startDynalite();
@@ -156,41 +155,6 @@ export async function benchCosts(report: (line: string) => void) {
   report('|---|---|');
   for (const [name, t] of Object.entries(perCommand)) report(`| ${name} | ${t.byOperation} |`);
 
-  // A month of one community: 100 enrolments/changes, 90 check-ins, 3,000 page views (half compliance, half calendar).
-  const month = { enrolment: 100, 'check-in': 90, 'compliance query': 1500, 'calendar query': 1500 };
-  let writeUnits = 0;
-  let readUnits = 0;
-  let requests = 0;
-  let gbSeconds = 0;
-  for (const [name, count] of Object.entries(month)) {
-    const t = perCommand[name as keyof typeof perCommand];
-    writeUnits += t.writeUnits * count;
-    readUnits += t.readUnits * count;
-    requests += count;
-    // The HTTP functions have 1 GB; the stream consumers (projector 0.5 GB, publisher 0.25 GB) run
-    // after each commit; the measured stream time covers both, priced at the larger size.
-    gbSeconds += (count * (1 * t.handlerMs + 0.5 * t.streamMs)) / 1000;
-  }
-  const commits = month.enrolment + month['check-in'];
-  const lambdaRuns = requests + commits * 2;
-  const lines = [
-    ['HTTP API requests', requests * PRICE.httpApiRequest],
-    ['Lambda invocations and compute', lambdaRuns * PRICE.lambdaRequest + gbSeconds * PRICE.lambdaGbSecond],
-    ['DynamoDB on-demand reads and writes', writeUnits * PRICE.writeUnit + readUnits * PRICE.readUnit],
-    ['EventBridge events', commits * PRICE.busEvent],
-    ['SES (12 reports × 3 recipients a month, at most)', 36 * PRICE.email],
-    ['KMS: 3 customer-managed keys (fixed)', 3 * PRICE.kmsKeyMonth],
-    // 2 dead-letter queues + errors and throttles of 6 functions + 2 iterator ages + the API 5xx rate.
-    ['CloudWatch alarms: 17 (fixed)', 17 * PRICE.alarmMonth],
-    ['Cognito Essentials (free up to 10,000 monthly active users)', 0],
-  ] as const;
-  report(
-    `\n## A month of one community at on-demand prices (${requests} requests, ${commits} commits; ${writeUnits.toFixed(0)} WRU, ${readUnits.toFixed(0)} RRU)`,
-  );
-  report('| item | USD / month |');
-  report('|---|---|');
-  for (const [item, usd] of lines) report(`| ${item} | ${usd.toFixed(4)} |`);
-  report(`| **total** | **${lines.reduce((sum, [, usd]) => sum + usd, 0).toFixed(2)}** |`);
   reportScale(perCommand, report);
   return perCommand;
 }
@@ -198,6 +162,8 @@ export async function benchCosts(report: (line: string) => void) {
 /** `npx tsx bench/costs.ts`: the calls per command alone, failing as `npm run bench` does when over budget. */
 if (process.argv[1]?.endsWith('costs.ts')) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // The handlers' EMF lines (one per invocation) would bury the tables.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const over = overBudget(await benchCosts((line) => console.log(line)));
   for (const line of over) console.error(`over budget: ${line}`);
   process.exit(over.length > 0 ? 1 : 0);
