@@ -8,7 +8,11 @@ export interface DynamoDbConnection {
   readonly region?: string;
 }
 
-export function createDocumentClient(connection: DynamoDbConnection = {}): DynamoDBDocumentClient {
+export function createDocumentClient(
+  connection: DynamoDbConnection = {},
+  /** Wraps the low-level client before the document client shares its middleware (X-Ray on AWS). */
+  instrument: (client: DynamoDBClient) => DynamoDBClient = (client) => client,
+): DynamoDBDocumentClient {
   const config: DynamoDBClientConfig = { region: connection.region ?? process.env.AWS_REGION ?? 'local' };
   if (connection.endpoint) {
     config.endpoint = connection.endpoint;
@@ -18,7 +22,7 @@ export function createDocumentClient(connection: DynamoDbConnection = {}): Dynam
     const inProcess = inProcessEngineAt(connection.endpoint);
     if (inProcess) config.requestHandler = inProcess;
   }
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+  return DynamoDBDocumentClient.from(instrument(new DynamoDBClient(config)), {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
 }

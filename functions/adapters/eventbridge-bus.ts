@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { BusEntry, EventBus } from '../app/event-bus.js';
+import { traced } from './tracing.js';
 
 /** PutEvents takes at most 10 entries per call. */
 const BATCH = 10;
@@ -40,4 +41,4 @@ export class EventBridgeBus implements EventBus {
 }
 
 export const createEventBridgeBus = (busName: string) =>
-  new EventBridgeBus(new EventBridgeClient({}), busName);
+  new EventBridgeBus(traced(new EventBridgeClient({})), busName);

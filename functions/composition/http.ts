@@ -58,7 +58,7 @@ export function httpDependencies(
       ? localJwtAuthenticator(new TextEncoder().encode(config.LOCAL_JWT_SECRET!))
       : authorizerAuthenticator(claimsMappingFrom(config));
   const commands = commandServiceFor(core, overrides);
-  const { client, clock, ids, logger, events, views } = core;
+  const { client, clock, ids, logger, events, views, metrics } = core;
   return {
     events,
     views,
@@ -72,6 +72,7 @@ export function httpDependencies(
     clock,
     ids,
     logger,
+    metrics,
     consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
     crashHook: overrides.crashHook,
     personalData: parts.personalData,

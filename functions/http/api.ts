@@ -8,7 +8,7 @@ import { routes } from './routes/index.js';
  */
 export function createApiHandlers(deps: HttpDependencies) {
   return {
-    commands: createHttpHandler(routes, deps, (route) => route.kind === 'command'),
-    queries: createHttpHandler(routes, deps, (route) => route.kind !== 'command'),
+    commands: createHttpHandler(routes, deps, (route) => route.kind === 'command', 'Commands'),
+    queries: createHttpHandler(routes, deps, (route) => route.kind !== 'command', 'Queries'),
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
@@ -35,6 +36,8 @@ export interface HttpDependencies {
   readonly clock: Clock;
   readonly ids: Ids;
   readonly logger: Logger;
+  /** The function's business metrics (answers by kind), flushed per invocation; absent in unit tests. */
+  readonly metrics?: Metrics;
   /** How long a query with `consistentWith` waits for the projector before answering 503. */
   readonly consistencyWaitMs: number;
   /** Fault-injection tests only: stops a request at a named instant, as a crash would. */

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { requestIds } from '../app/idempotency.js';
 import type { HttpDependencies } from './dependencies.js';
+import { countedAnswers } from './middleware/answer-metrics.js';
 import { authentication } from './middleware/authentication.js';
 import { consistency } from './middleware/consistency.js';
 import type { LedgerContext } from './middleware/context.js';
@@ -32,6 +33,8 @@ export function createHttpHandler(
   routes: readonly Route[],
   deps: HttpDependencies,
   serves: (route: Route) => boolean = () => true,
+  /** Names this function's answer metrics (`CommandsRefused`…). */
+  metricPrefix: 'Commands' | 'Queries' = 'Queries',
 ): HttpHandler {
   // The router knows every route, so a wrong method is a 405 that lists all allowed methods.
   const router = new Router(routes);
@@ -85,5 +88,6 @@ export function createHttpHandler(
         body: result.text ?? (result.body === undefined ? '' : JSON.stringify(result.body)),
       };
     }) as unknown as HttpHandler;
-  return withSecurityHeaders(stack, deps.logger);
+  const secured = withSecurityHeaders(stack, deps.logger);
+  return deps.metrics ? countedAnswers(secured, deps.metrics, metricPrefix) : secured;
 }

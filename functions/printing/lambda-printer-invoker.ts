@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { invokeFunction } from '../adapters/lambda-invoke.js';
+import { traced } from '../adapters/tracing.js';
 import type { PrinterTransport } from '../app/printer.js';
 
 /**
@@ -11,4 +12,4 @@ export const invokePrinterFunction = (client: LambdaClient, functionName: string
   invokeFunction(client, functionName, 'printer');
 
 export const createPrinterInvoker = (functionName: string) =>
-  invokePrinterFunction(new LambdaClient({}), functionName);
+  invokePrinterFunction(traced(new LambdaClient({})), functionName);

@@ -7,12 +7,18 @@ import { Projector } from './projector.js';
 
 /** Builds this entry's handler: stream records in, view items out (and residents' keys read to show names). */
 export const create = (config: Config, overrides: Overrides = {}) => {
-  const { views, logger, client } = coreDependencies(config, overrides);
+  const { views, logger, client, metrics, clock } = coreDependencies(config, overrides);
   const personalData = personalDataFor(config, client);
   const projector = new Projector(views, projections, logger, (community, events) =>
     personalData.revealEvents(community, events),
   );
-  return createCommitBatchHandler('projection', (commits) => projector.applyBatch(commits), logger);
+  return createCommitBatchHandler(
+    'projection',
+    (commits) => projector.applyBatch(commits),
+    logger,
+    metrics,
+    () => clock.now().getTime(),
+  );
 };
 
 /** Lambda entry point: DynamoDB Streams of the Events table → views. */

@@ -1,6 +1,7 @@
 import { createEventPublisher } from '../app/event-bus.js';
 import { eventBusFor } from '../composition/bus.js';
-import { loggerFor, type Overrides } from '../composition/core.js';
+import { loggerFor, type Overrides, systemClock } from '../composition/core.js';
+import { metricsFor } from '../composition/observability.js';
 import { type Config, loadConfig } from '../config.js';
 import { createCommitBatchHandler } from '../streams/commit-stream.js';
 
@@ -16,6 +17,8 @@ export const create = (config: Config, overrides: Overrides = {}) => {
       return new Set<string>();
     },
     loggerFor(config, overrides),
+    metricsFor(config),
+    () => (overrides.clock ?? systemClock).now().getTime(),
   );
 };
 

@@ -6,9 +6,10 @@ import { unitWorker } from './unit-worker.js';
 
 /** Builds this entry's handler: one community's digests per queued unit. */
 export const create = (config: Config, overrides: Overrides = {}) => {
-  const { client, events, logger } = coreDependencies(config, overrides);
+  const { client, events, logger, metrics } = coreDependencies(config, overrides);
   return unitWorker(
     createDigestUnits({ events, logger, digests: new DynamoDbDigestStore(client, config.EVENTS_TABLE) }),
+    metrics,
   );
 };
 

@@ -19,7 +19,7 @@ export const create = (config: Config, overrides: Overrides = {}) => {
     clock: core.clock,
     logger: core.logger,
   });
-  return createMailer({ reports, logger: core.logger });
+  return createMailer({ reports, logger: core.logger, metrics: core.metrics });
 };
 
 /** Lambda entry point: report units from the reports queue, and the commands function's "send this report now". */

@@ -1,4 +1,5 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { UnitOutcome, WorkUnit } from '../app/scheduled-work.js';
 
@@ -13,7 +14,7 @@ export const isQueueEvent = (event: unknown): event is SQSEvent =>
  * reported in `batchItemFailures`, so SQS retries it alone and, after the queue's receive count,
  * dead-letters it (and its alarm fires). Records run one after another: a mailer paces its sends.
  */
-export function unitWorker<U extends WorkUnit>(handle: (unit: U) => Promise<UnitOutcome>) {
+export function unitWorker<U extends WorkUnit>(handle: (unit: U) => Promise<UnitOutcome>, metrics?: Metrics) {
   return async (event: SQSEvent): Promise<WorkerAnswer> => {
     const outcomes: UnitOutcome[] = [];
     const processor = new BatchProcessor(EventType.SQS);
@@ -30,6 +31,15 @@ export function unitWorker<U extends WorkUnit>(handle: (unit: U) => Promise<Unit
       processor,
       { throwOnFullBatchFailure: false, processInParallel: false },
     );
+    // `ReportSent`, `ReportFailed`, `DigestWritten`, `PagePaged`…: one count per unit, one EMF line per invocation.
+    if (metrics) {
+      for (const { unit, outcome } of outcomes)
+        metrics.addMetric(`${capital(unit.kind)}${capital(outcome)}`, MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+    }
     return { ...answer, outcomes };
   };
 }
+
+const capital = (word: string) =>
+  word.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());

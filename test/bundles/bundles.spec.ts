@@ -35,6 +35,15 @@ describe('the bundles `cdk synth` built (what Lambda runs)', () => {
     }
   });
 
+  it('carries Powertools Metrics in every bundle, and Tracer (X-Ray subsegments per AWS call) in every bundle that calls AWS', () => {
+    for (const name of Object.keys(ledgerFunctions) as (keyof typeof ledgerFunctions)[]) {
+      const code = readFileSync(join(dirs[name], 'index.mjs'), 'utf8');
+      expect(code.includes('CloudWatchMetrics'), `${name} metrics`).toBe(true);
+      // The printer calls no AWS service: its work is the invocation's own segment.
+      expect(code.includes('captureAWSv3Client'), `${name} tracer`).toBe(name !== 'printer');
+    }
+  });
+
   it('ships the docs page assets beside the query bundle only', () => {
     for (const [name, dir] of Object.entries(dirs)) {
       const shipped = existsSync(join(dir, 'swagger-ui', 'swagger-ui-bundle.js'));
