@@ -17,6 +17,8 @@ import { benchTimeToReady } from './time-to-ready.js';
 
 // Lambda runs Node.js 22; on this Node 20 laptop runtime the SDK's upgrade notice is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// The handlers' EMF metric lines (one per invocation on Lambda) would drown the bench's output.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 /**
  * `npm run bench`: every figure below comes from this one run on the embedded engine (dynalite, in
