@@ -103,6 +103,13 @@ describe('round decider', () => {
       .when({ ...openRound, judges: ['J1', 'J1'] })
       .thenFails('too-few-judges');
   });
+  it('opens a round once', () => {
+    const { type: _t, ...data } = openRound;
+    spec(roundDecider)
+      .given([{ type: 'RoundOpened', data }])
+      .when(openRound)
+      .thenFails('round-already-exists', 'conflict');
+  });
 });
 
 describe('nomination decider', () => {

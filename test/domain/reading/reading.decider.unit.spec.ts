@@ -102,6 +102,9 @@ describe('essay facts (folded from an article’s stream)', () => {
     ];
     expect(fold(essayFacts, events)).toEqual(essay);
     expect(fold(essayFacts, [])).toBeUndefined();
+    // A review after the last revision leaves the title as revised.
+    const reviewed: ArticleEvent = { type: 'ArticleReviewed', data: { verdict: 'quality', reviewerId: 'o' } };
+    expect(fold(essayFacts, [...events, reviewed])).toEqual(essay);
   });
 });
 
