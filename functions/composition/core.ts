@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import type { Commit } from '../../events/index.js';
+import { type AwsCallRecorder, recordAwsCalls } from '../adapters/aws-calls.js';
 import { createDocumentClient } from '../adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
@@ -30,6 +31,8 @@ export interface Overrides {
   readonly mailer?: Mailer;
   /** The local runtime's stand-in for SQS: queues in memory that call the same handlers. */
   readonly workQueue?: WorkQueue;
+  /** Tests: told of every AWS SDK call this function's clients make (least privilege, proved). */
+  readonly awsCalls?: AwsCallRecorder;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -71,6 +74,7 @@ export interface CoreDependencies {
 
 export function coreDependencies(config: Config, overrides: Overrides = {}): CoreDependencies {
   const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT });
+  recordAwsCalls(client, 'dynamodb', overrides.awsCalls);
   const clock = overrides.clock ?? systemClock;
   const ids = ulidIds();
   return {

@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { registerInProcessEngine } from '../../functions/adapters/in-process-engines.js';
 import { loadConfig } from '../../functions/config.js';
 import type { CommitStreamHandler } from '../../functions/streams/commit-stream.js';
+import { awsCallLogFromEnv } from './aws-call-log.js';
 import type {
   ConsumerThreadInit,
   FromConsumers,
@@ -22,9 +23,16 @@ const logger = new Logger({
   serviceName: config.POWERTOOLS_SERVICE_NAME,
   logLevel: init.logLevel as 'WARN',
 });
+const awsCalls = awsCallLogFromEnv();
 const consumers: Record<StreamConsumerName, CommitStreamHandler> = {
-  projector: await loadHandler('projector', init.handlers, config, { logger }),
-  publisher: await loadHandler('publisher', init.handlers, config, { logger }),
+  projector: await loadHandler('projector', init.handlers, config, {
+    logger,
+    awsCalls: awsCalls?.('projector'),
+  }),
+  publisher: await loadHandler('publisher', init.handlers, config, {
+    logger,
+    awsCalls: awsCalls?.('publisher'),
+  }),
 };
 const post = (message: FromConsumers) => port.postMessage(message);
 

@@ -14,6 +14,7 @@ import type { MailerTransport } from '../../functions/reports/report-sending.js'
 import { createDependencies, type Dependencies, systemClock } from '../../functions/wiring.js';
 import type { LedgerFunctionName } from '../functions.js';
 import { workQueues as queueWiring } from '../scheduled-work.js';
+import { awsCallLogFromEnv } from './aws-call-log.js';
 import { checkpointFile } from './checkpoint-file.js';
 import { type ConsumerThread, startConsumerThread } from './consumer-thread.js';
 import { createTables, defaultTableNames } from './create-tables.js';
@@ -124,6 +125,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   const invokePrinter: PrinterTransport = (request) => printer!(request);
   // The tests' and CLIs' adapters print through the same printer handler as the queries function.
   const deps = createDependencies(config, { clock: options.clock, logger, onCommitted, invokePrinter });
+  // LEDGER_RECORD_AWS_CALLS=<dir>: every SDK call of each function, by name (least privilege, proved).
+  const awsCalls = awsCallLogFromEnv();
   const handlers = await loadHandlers(
     options.handlers ?? { kind: 'source' },
     config,
@@ -131,6 +134,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       clock: options.clock,
       logger,
       onCommitted,
+      ...(awsCalls ? { awsCalls: awsCalls(name) } : {}),
       ...(name === 'commands' ? { invokeMailer, crashHook: options.crashHook } : {}),
       ...(name === 'queries' ? { invokePrinter } : {}),
       ...(name === 'scheduler' ? { workQueue: workQueues } : {}),
