@@ -7,6 +7,7 @@ import { type AwsCallRecorder, recordAwsCalls } from '../adapters/aws-calls.js';
 import { createDocumentClient } from '../adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
+import { traced } from '../adapters/tracing.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { PrinterTransport } from '../app/printer.js';
@@ -14,6 +15,7 @@ import type { WorkQueue } from '../app/scheduled-work.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { Config } from '../config.js';
 import type { MailerTransport } from '../reports/report-sending.js';
+import { type Metrics, metricsFor } from './observability.js';
 
 /** What the local runtime and tests swap in: its clock, its logger, its stand-ins for AWS. */
 export interface Overrides {
@@ -70,10 +72,12 @@ export interface CoreDependencies {
   readonly logger: Logger;
   readonly events: EventStore;
   readonly views: ViewStore;
+  /** This function's business metrics (EMF), flushed by its handler at the end of each invocation. */
+  readonly metrics: Metrics;
 }
 
 export function coreDependencies(config: Config, overrides: Overrides = {}): CoreDependencies {
-  const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT });
+  const client = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT }, traced);
   recordAwsCalls(client, 'dynamodb', overrides.awsCalls);
   const clock = overrides.clock ?? systemClock;
   const ids = ulidIds();
@@ -90,5 +94,6 @@ export function coreDependencies(config: Config, overrides: Overrides = {}): Cor
       onCommitted: overrides.onCommitted,
     }),
     views: new DynamoDbViewStore(client, config.VIEWS_TABLE),
+    metrics: metricsFor(config),
   };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -19,6 +20,9 @@ export function createCommitBatchHandler(
   consumer: string,
   handleBatch: (commits: readonly Commit[]) => Promise<ReadonlySet<string>>,
   logger: Pick<Logger, 'error'>,
+  /** `ProjectionLag` (ms from a commit's recording to its handling, the batch's worst) and commit counts. */
+  metrics?: Metrics,
+  clock: () => number = Date.now,
 ): CommitStreamHandler {
   return async (event) => {
     const records: { record: DynamoDBRecord; commit: Commit }[] = [];
@@ -36,10 +40,20 @@ export function createCommitBatchHandler(
       failed = new Set(records.map((r) => r.commit.streamId));
     }
     const first = records.findIndex((r) => failed.has(r.commit.streamId));
+    if (metrics && records.length > 0) {
+      const name = consumer.charAt(0).toUpperCase() + consumer.slice(1);
+      const lag = Math.max(...records.map((r) => clock() - Date.parse(r.commit.recordedAt)));
+      metrics.addMetric(`${name}Lag`, MetricUnit.Milliseconds, Math.max(0, lag));
+      metrics.addMetric(`${name}Commits`, MetricUnit.Count, records.length);
+      metrics.addMetric(`${name}FailedStreams`, MetricUnit.Count, failed.size);
+      metrics.publishStoredMetrics();
+    }
     if (first < 0) return { batchItemFailures: [] };
+    // The commit's correlation id ties this failure to the request (or schedule run) that made it.
     logger.error(`${consumer} failed; the stream retries from this commit`, {
       streamId: records[first]!.commit.streamId,
       commitId: records[first]!.commit.commitId,
+      correlation_id: records[first]!.commit.metadata.correlationId,
     });
     // Records before `first` that were skipped (not commits) need no retry; from `first` on, all.
     const from = event.Records.indexOf(records[first]!.record);

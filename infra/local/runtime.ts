@@ -99,6 +99,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     BUS_DIR: join(localDir, 'bus'),
     ...(process.env.IDEMPOTENCY_LOCK_MS ? { IDEMPOTENCY_LOCK_MS: process.env.IDEMPOTENCY_LOCK_MS } : {}),
   };
+  // Business metrics are EMF lines on stdout, read by CloudWatch on AWS; locally they would only
+  // clutter the server's output (set POWERTOOLS_METRICS_DISABLED=false to see them).
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const config = loadConfig(env);
   const logger = new Logger({
     serviceName: config.POWERTOOLS_SERVICE_NAME,
