@@ -4,7 +4,6 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
 import type { Commit } from '../../events/index.js';
@@ -23,6 +22,8 @@ import { commitFromItem, isCommitItem, itemOfCommitBody, STREAM_READ, sealCommit
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
+/** The index partition listing every community (a community name never starts with `$`). */
+const COMMUNITY_REGISTRY = '$communities';
 /** A snapshot of version v is stored at sort key v + ½ of its stream's own partition. */
 const SNAPSHOT_OFFSET = 0.5;
 const COMMUNITY_PREFIX = '$community#';
@@ -194,20 +195,26 @@ export class DynamoDbEventStore implements EventStore {
     return { commits, nextAfter: full ? commits.at(-1)!.commitId : undefined };
   }
 
+  /**
+   * Every community, from the registry: each community's marker also sits in one partition of the
+   * global-order index (`bucket` "$communities", sorted by name), so listing them is a Query of that
+   * partition, not a Scan of the whole history.
+   */
   async communities(): Promise<string[]> {
     const found: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.options.client.send(
-        new ScanCommand({
+        new QueryCommand({
           TableName: this.options.tableName,
-          FilterExpression: '#kind = :community',
-          ExpressionAttributeNames: { '#kind': 'kind' },
-          ExpressionAttributeValues: { ':community': 'community' },
+          IndexName: GLOBAL_ORDER_INDEX,
+          KeyConditionExpression: '#bucket = :registry',
+          ExpressionAttributeNames: { '#bucket': 'bucket' },
+          ExpressionAttributeValues: { ':registry': COMMUNITY_REGISTRY },
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) found.push(String(item.streamId).slice(COMMUNITY_PREFIX.length));
+      for (const item of page.Items ?? []) found.push(String(item.commitId));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return found.sort();
@@ -236,6 +243,9 @@ export class DynamoDbEventStore implements EventStore {
             version: 0,
             kind: 'community',
             firstMonth: at.toISOString().slice(0, 7),
+            // Its place in the registry (see `communities`); no commit has this bucket.
+            bucket: COMMUNITY_REGISTRY,
+            commitId: community,
           },
           ConditionExpression: 'attribute_not_exists(streamId)',
         }),
