@@ -3,6 +3,9 @@ import type { Commit } from '../../events/index.js';
 import { chainDigests, type DailyDigest, type DigestStore, dayBefore } from '../audit/digests.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
+/** Every community's digests live in its partition named so (the only items the digests function writes). */
+export const DIGEST_PARTITION_PREFIX = '$digest#';
+
 /** Digests are facts too: kept in the Events table beside history, written once per day, never changed. */
 export class DynamoDbDigestStore implements DigestStore {
   constructor(
@@ -19,7 +22,7 @@ export class DynamoDbDigestStore implements DigestStore {
           TableName: this.tableName,
           // Version 0 is the "digested through" marker; days are yyyymmdd.
           KeyConditionExpression: 'streamId = :s AND version > :marker',
-          ExpressionAttributeValues: { ':s': `$digest#${community}`, ':marker': 0 },
+          ExpressionAttributeValues: { ':s': `${DIGEST_PARTITION_PREFIX}${community}`, ':marker': 0 },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -35,7 +38,7 @@ export class DynamoDbDigestStore implements DigestStore {
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { streamId: `$digest#${community}`, version: 0 },
+        Key: { streamId: `${DIGEST_PARTITION_PREFIX}${community}`, version: 0 },
         ConsistentRead: true,
       }),
     );
@@ -54,7 +57,7 @@ export class DynamoDbDigestStore implements DigestStore {
           new PutCommand({
             TableName: this.tableName,
             Item: {
-              streamId: `$digest#${community}`,
+              streamId: `${DIGEST_PARTITION_PREFIX}${community}`,
               version: Number(digest.day.replaceAll('-', '')),
               kind: 'digest',
               body: JSON.stringify(digest),
@@ -70,7 +73,12 @@ export class DynamoDbDigestStore implements DigestStore {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { streamId: `$digest#${community}`, version: 0, kind: 'digest-marker', through: yesterday },
+        Item: {
+          streamId: `${DIGEST_PARTITION_PREFIX}${community}`,
+          version: 0,
+          kind: 'digest-marker',
+          through: yesterday,
+        },
       }),
     );
     return written;

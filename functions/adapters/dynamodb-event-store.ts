@@ -1,10 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
 import type { Commit } from '../../events/index.js';
 import {
@@ -26,7 +21,8 @@ const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
 const COMMUNITY_REGISTRY = '$communities';
 /** A snapshot of version v is stored at sort key v + ½ of its stream's own partition. */
 const SNAPSHOT_OFFSET = 0.5;
-const COMMUNITY_PREFIX = '$community#';
+/** Each community's marker partition (its first month, its place in the registry). */
+export const COMMUNITY_MARKER_PREFIX = '$community#';
 
 function nextMonth(yyyyMm: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
@@ -225,7 +221,7 @@ export class DynamoDbEventStore implements EventStore {
     const result = await this.options.client.send(
       new GetCommand({
         TableName: this.options.tableName,
-        Key: { streamId: COMMUNITY_PREFIX + community, version: 0 },
+        Key: { streamId: COMMUNITY_MARKER_PREFIX + community, version: 0 },
         ConsistentRead: true,
       }),
     );
@@ -239,7 +235,7 @@ export class DynamoDbEventStore implements EventStore {
         new PutCommand({
           TableName: this.options.tableName,
           Item: {
-            streamId: COMMUNITY_PREFIX + community,
+            streamId: COMMUNITY_MARKER_PREFIX + community,
             version: 0,
             kind: 'community',
             firstMonth: at.toISOString().slice(0, 7),

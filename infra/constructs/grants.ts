@@ -4,14 +4,8 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { TableDesign } from '../tables.js';
 
-const READ = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-];
+/** What the code reads with: items by key, several at once, and key-range queries (never a Scan). */
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /**
@@ -35,27 +29,36 @@ export function grantTable(
 ): void {
   const actions =
     access === 'read' ? READ : access === 'append' ? [...READ, 'dynamodb:PutItem'] : [...READ, ...WRITE];
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions,
-      resources: [table.tableArn, ...design.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
-    }),
-  );
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [table.tableArn] }));
+  // An index is only ever queried: each one the code uses, by name.
+  if (design.indexes.length > 0)
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: design.indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+      }),
+    );
   // The tables are encrypted with our key: DynamoDB uses it on the caller's behalf.
   if (access === 'read') key.grantDecrypt(grantee);
   else key.grantEncryptDecrypt(grantee);
 }
 
 /**
- * Deleting items only in partitions whose key starts with one of `prefixes` (a resident's key ring,
- * `$key#…`, which erasure destroys): IAM's `dynamodb:LeadingKeys` holds the role to them.
+ * One action only on items in partitions whose key matches one of `patterns` (IAM StringLike: a
+ * resident's key ring `$key#*`, which erasure destroys; the digests' own partitions; report
+ * streams): IAM's `dynamodb:LeadingKeys` holds the role to them.
  */
-export function grantDeleteIn(grantee: IGrantable, table: ITableV2, prefixes: readonly string[]): void {
+export function grantIn(
+  grantee: IGrantable,
+  table: ITableV2,
+  action: 'dynamodb:DeleteItem' | 'dynamodb:PutItem',
+  patterns: readonly string[],
+): void {
   grantee.grantPrincipal.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: ['dynamodb:DeleteItem'],
+      actions: [action],
       resources: [table.tableArn],
-      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] } },
     }),
   );
 }

@@ -1,7 +1,10 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { streamIdOf } from '../../domain/shared/ids.js';
+import { DIGEST_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-digest-store.js';
+import { COMMUNITY_MARKER_PREFIX } from '../../functions/adapters/dynamodb-event-store.js';
 import { KEY_RING_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-key-store.js';
-import { grantDeleteIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
+import { grantIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
 import type { LedgerFunctionName } from '../functions.js';
 import type { StageConfig } from '../stage-config.js';
@@ -27,7 +30,7 @@ export function grantLeastPrivilege(
   // Commands append history and idempotency records, make residents' data keys (and destroy a
   // resident's key ring on erasure: the only deletes in the Events table), and ask the mailer.
   events(commands, 'append');
-  grantDeleteIn(commands, shared.events, [KEY_RING_PARTITION_PREFIX]);
+  grantIn(commands, shared.events, 'dynamodb:DeleteItem', [`${KEY_RING_PARTITION_PREFIX}*`]);
   grantTable(commands, shared.idempotency, idempotencyTable, shared.dataKey, 'read-write');
   views(commands, 'read');
   shared.personalDataKey.grant(commands, 'kms:GenerateDataKey');
@@ -48,14 +51,26 @@ export function grantLeastPrivilege(
   shared.bus.grantPutEventsTo(publisher);
   // The mailer reads views, appends ReportSent to the history, and is the only function that sends email.
   views(mailer, 'read');
-  events(mailer, 'append');
+  // It appends only to report streams (and marks a community it is the first to write for).
+  events(mailer, 'read');
+  grantIn(mailer, shared.events, 'dynamodb:PutItem', [
+    streamIdOf('*', 'report', '*'),
+    `${COMMUNITY_MARKER_PREFIX}*`,
+  ]);
   grantSending(config, mailer);
-  // Digests read the history and append digest items beside it.
-  events(digests, 'append');
+  // Digests read the history and write only their own partitions (`$digest#<community>`): they
+  // cannot put an item where an event is.
+  events(digests, 'read');
+  grantIn(digests, shared.events, 'dynamodb:PutItem', [`${DIGEST_PARTITION_PREFIX}*`]);
   // The scheduler reads the plans registry (a view) and queues units; the queues' consumers are
   // granted receiving and deleting by their event source mappings.
   views(scheduler, 'read');
-  for (const queue of Object.values(work.queues)) queue.grantSendMessages(scheduler);
+  scheduler.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['sqs:SendMessage'],
+      resources: Object.values(work.queues).map((q) => q.queueArn),
+    }),
+  );
 }
 
 /** SES: sending from the stage's domain identity through its configuration set; SMTP: reading the relay's secret. */
@@ -69,7 +84,8 @@ function grantSending(config: StageConfig, mailer: LedgerFunction): void {
   const stack = mailer.stack;
   mailer.addToRolePolicy(
     new PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      // SES v2 SendEmail with simple content: the IAM action is ses:SendEmail alone.
+      actions: ['ses:SendEmail'],
       resources: [
         stack.formatArn({ service: 'ses', resource: 'identity', resourceName: config.mail.domain }),
         stack.formatArn({

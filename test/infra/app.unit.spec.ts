@@ -225,8 +225,9 @@ describe('CDK app (synthesised offline)', () => {
       Queries: { Events: 'read', Views: 'read', Idempotency: 'read' },
       Projector: { Events: 'read', Views: 'read-write' },
       Publisher: {},
-      Mailer: { Events: 'append', Views: 'read' },
-      Digests: { Events: 'append' },
+      // Both append only where their own items live (below), never where another stream's events are.
+      Mailer: { Events: 'read', Views: 'read' },
+      Digests: { Events: 'read' },
       Printer: {},
       Scheduler: { Views: 'read' },
     };
@@ -252,7 +253,16 @@ describe('CDK app (synthesised offline)', () => {
         .filter((a) => a.startsWith('ses:'));
       expect(sends.length > 0, `${fn} sends email`).toBe(fn === 'Mailer');
     }
-    expect(grantsOf(api, 'Mailer').Ses).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    expect(grantsOf(api, 'Mailer').Ses).toEqual(['ses:SendEmail']);
+    expect(grantsOf(api, 'Mailer')['Events if *#report#*,$community#*']).toEqual(['dynamodb:PutItem']);
+    expect(grantsOf(api, 'Digests')['Events if $digest#*']).toEqual(['dynamodb:PutItem']);
+    // An index is only ever queried, and no function may Scan a table.
+    const everything = Object.values(api.findResources('AWS::IAM::Policy')).flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as Statement[]).map((s) => JSON.stringify(s)),
+    );
+    for (const statement of everything.filter((s) => s.includes('/index/')))
+      expect(JSON.parse(statement).Action, statement).toBe('dynamodb:Query');
+    expect(everything.some((s) => s.includes('dynamodb:Scan'))).toBe(false);
     // Erasure destroys a resident's key ring: the only deletes in the Events table, held to its partitions.
     expect(grantsOf(api, 'Commands')['Events if $key#*']).toEqual(['dynamodb:DeleteItem']);
     expect(grantsOf(api, 'Commands').Mailer).toEqual(['lambda:InvokeFunction']);
