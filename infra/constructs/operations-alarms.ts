@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -9,14 +9,13 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { type RunbookEntry, runbook } from '../runbook.js';
+import { encryptedTopic } from './encrypted-topic.js';
 
 export interface OperationsAlarmsProps {
   readonly operatorEmails: readonly string[];
@@ -47,19 +46,15 @@ export class OperationsAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
-    // Alarm messages name functions and queues only; encrypted anyway, with a key CloudWatch may use.
-    const key = new Key(this, 'TopicKey', {
-      description: 'Encrypts the operators alarm topic',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
-    });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    this.topic = new Topic(this, 'Operators', {
-      displayName: 'Community Culture Ledger operators',
-      masterKey: key,
-      enforceSSL: true,
-    });
+    this.topic = encryptedTopic(
+      this,
+      { key: 'TopicKey', topic: 'Operators' },
+      {
+        description: 'Encrypts the operators alarm topic',
+        displayName: 'Community Culture Ledger operators',
+        publisher: 'cloudwatch.amazonaws.com',
+      },
+    );
     for (const email of props.operatorEmails) this.topic.addSubscription(new EmailSubscription(email));
 
     const alarm = (

@@ -1,6 +1,4 @@
-import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Stack } from 'aws-cdk-lib';
 import {
   ConfigurationSet,
   EmailIdentity,
@@ -9,7 +7,8 @@ import {
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
+import { encryptedTopic } from '../constructs/encrypted-topic.js';
 import type { StageConfig } from '../stage-config.js';
 
 /** How the stage's mail leaves: an SES domain with its configuration set, or an SMTP relay's secret. */
@@ -39,18 +38,15 @@ export function mailIdentity(stack: Stack, config: StageConfig): MailIdentity {
     reputationMetrics: true,
     sendingEnabled: true,
   });
-  const key = new Key(stack, 'MailFeedbackKey', {
-    description: 'Encrypts the bounce and complaint topic',
-    enableKeyRotation: true,
-    removalPolicy: RemovalPolicy.DESTROY,
-    pendingWindow: Duration.days(7),
-  });
-  key.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-  const feedback = new Topic(stack, 'MailFeedback', {
-    displayName: 'Community Culture Ledger: bounces and complaints',
-    masterKey: key,
-    enforceSSL: true,
-  });
+  const feedback = encryptedTopic(
+    stack,
+    { key: 'MailFeedbackKey', topic: 'MailFeedback' },
+    {
+      description: 'Encrypts the bounce and complaint topic',
+      displayName: 'Community Culture Ledger: bounces and complaints',
+      publisher: 'ses.amazonaws.com',
+    },
+  );
   configurationSet.addEventDestination('BouncesAndComplaints', {
     destination: EventDestination.snsTopic(feedback),
     events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
