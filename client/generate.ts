@@ -32,7 +32,15 @@ export async function generateClientTypes(): Promise<TypeFiles> {
     }
     execFileSync(
       join('node_modules', '.bin', 'biome'),
-      ['check', '--write', '--linter-enabled=false', `--config-path=${resolve('biome.jsonc')}`, scratch],
+      // The scratch copy is outside the repository: git's ignore file does not apply there.
+      [
+        'check',
+        '--write',
+        '--linter-enabled=false',
+        '--vcs-enabled=false',
+        `--config-path=${resolve('biome.jsonc')}`,
+        scratch,
+      ],
       { stdio: 'ignore' },
     );
     return new Map([...parts.keys()].map((name) => [name, readFileSync(join(scratch, name), 'utf8')]));
