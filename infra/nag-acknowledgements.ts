@@ -62,7 +62,7 @@ export const nagAcknowledgements: readonly NagAcknowledgement[] = [
   {
     id: 'AwsSolutions-COG8',
     reason:
-      "The Plus plan (threat protection) costs per monthly active user; the pool holds a committee's few dozen staff accounts, created by administrators only (no self sign-up), with MFA required and a 12-character password policy. Revisit for a district-wide deployment.",
+      "The Plus plan (threat protection) is priced per monthly active user on top of Essentials, and users here include residents (the resident role): at the cost model's 10 staff and up to 200 residents a community it would multiply the largest line of the bill. Accounts are created by administrators only (no self sign-up), MFA is required, passwords are 12+ characters, and the API's own throttling and 4xx-rate alarm watch sign-in abuse; revisit if residents sign in at scale.",
     on: ({ stateful }) => (stateful.identity ? [stateful.identity.users] : []),
   },
   {
