@@ -1,3 +1,4 @@
+import { annotateInvocation } from '../adapters/tracing.js';
 import type { PrinterAnswer } from '../app/printer.js';
 import { MetricUnit, metricsFor } from '../composition/observability.js';
 import { type Config, loadConfig } from '../config.js';
@@ -12,6 +13,7 @@ import { answerPrintRequest } from './printing-answers.js';
 export const create = (config: Config = loadConfig(), _overrides?: unknown) => {
   const metrics = metricsFor(config);
   return async (event: unknown): Promise<PrinterAnswer> => {
+    annotateInvocation();
     const started = Date.now();
     const answer = await answerPrintRequest(pdfPrinter, event);
     metrics.addMetric(answer.ok ? 'DocumentsPrinted' : 'DocumentsRefused', MetricUnit.Count, 1);
