@@ -64,60 +64,36 @@ describe.skipIf(skipWithoutMoto("the operators' admin tool against Cognito"))(
     }, 60_000);
     afterAll(async () => moto?.stop());
 
+    /** `npm run admin -- create` for a user of the venus community, with these extra arguments. */
+    const create = (email: string, ...extra: string[]) =>
+      admin('create', '--pool', pool, '--email', email, '--community', 'venus', ...extra);
+    /** `npm run admin -- token` on the operators' client. */
+    const token = (email: string, password: string, ...extra: string[]) =>
+      admin('token', '--pool', pool, '--client', client, '--email', email, '--password', password, ...extra);
+    /** How a refused run ended: its exit code and what it said. */
+    const refused = (run: Promise<unknown>) =>
+      run.then(
+        () => 'accepted',
+        (error: { code: number; stderr: string }) => `${error.code} ${error.stderr}`,
+      );
+
     it('creates the first administrator of a community and signs them in from the shell', async () => {
       const email = 'first-admin@venus-community.cn';
-      const created = await admin(
-        'create',
-        '--pool',
-        pool,
-        '--email',
-        email,
-        '--community',
-        'venus',
-        '--temporary-password',
-        'Temporary-Pass-1',
-      );
+      const created = await create(email, '--temporary-password', 'Temporary-Pass-1');
       expect(JSON.parse(created.stdout)).toEqual({ created: email, community: 'venus', roles: ['admin'] });
       const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool, Username: email }));
       expect(user.UserAttributes).toContainEqual({ Name: 'custom:community', Value: 'venus' });
 
-      const signedIn = await admin(
-        'token',
-        '--pool',
-        pool,
-        '--client',
-        client,
-        '--email',
-        email,
-        '--password',
-        'Temporary-Pass-1',
-        '--new-password',
-        'Lasting-Pass-2!x',
-      );
+      const signedIn = await token(email, 'Temporary-Pass-1', '--new-password', 'Lasting-Pass-2!x');
       const claims = decodeJwt(signedIn.stdout.trim());
       expect(claims['cognito:groups']).toEqual(['admin']);
       expect(claims.client_id).toBe(client);
       // Later sign-ins use the new password.
-      const again = await admin(
-        'token',
-        '--pool',
-        pool,
-        '--client',
-        client,
-        '--email',
-        email,
-        '--password',
-        'Lasting-Pass-2!x',
-      );
+      const again = await token(email, 'Lasting-Pass-2!x');
       expect(decodeJwt(again.stdout.trim()).sub).toBe(claims.sub);
     }, 60_000);
 
     it('refuses a bad community or role, and a first sign-in without a new password, with a usage line', async () => {
-      const refused = (promise: Promise<unknown>) =>
-        promise.then(
-          () => 'accepted',
-          (error: { code: number; stderr: string }) => `${error.code} ${error.stderr}`,
-        );
       expect(
         await refused(
           admin(
@@ -131,49 +107,19 @@ describe.skipIf(skipWithoutMoto("the operators' admin tool against Cognito"))(
           ),
         ),
       ).toMatch(/^2 .*not a community name/);
-      expect(
-        await refused(
-          admin(
-            'create',
-            '--pool',
-            pool,
-            '--email',
-            'x@venus-community.cn',
-            '--community',
-            'venus',
-            '--role',
-            'mayor',
-          ),
-        ),
-      ).toMatch(/^2 unknown role: mayor/);
-      await admin(
-        'create',
-        '--pool',
-        pool,
-        '--email',
+      expect(await refused(create('x@venus-community.cn', '--role', 'mayor'))).toMatch(
+        /^2 unknown role: mayor/,
+      );
+      await create(
         'second@venus-community.cn',
-        '--community',
-        'venus',
         '--role',
         'auditor',
         '--temporary-password',
         'Temporary-Pass-1',
       );
-      expect(
-        await refused(
-          admin(
-            'token',
-            '--pool',
-            pool,
-            '--client',
-            client,
-            '--email',
-            'second@venus-community.cn',
-            '--password',
-            'Temporary-Pass-1',
-          ),
-        ),
-      ).toMatch(/^2 first sign-in: give --new-password/);
+      expect(await refused(token('second@venus-community.cn', 'Temporary-Pass-1'))).toMatch(
+        /^2 first sign-in: give --new-password/,
+      );
     }, 60_000);
   },
 );
