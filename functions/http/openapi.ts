@@ -114,7 +114,9 @@ const renderingSchema = (mediaType: string, description?: string): JsonSchema =>
 
 function errorResponses(route: Route): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
-  if (route.body || route.query || route.params) responses['400'] = problemResponse('Bad input');
+  // Every query takes `consistentWith` (the pipeline's own parameter), so every query may answer 400.
+  if (route.body || route.query || route.params || route.kind === 'query')
+    responses['400'] = problemResponse('Bad input');
   if (route.kind !== 'public') {
     responses['401'] = problemResponse('No or invalid token');
     responses['403'] = problemResponse('Role or community not allowed');

@@ -114,6 +114,16 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
     ).toBe(404);
   });
 
+  it('refuses a malformed consistentWith on a query without parameters of its own with a 400 the document declares', async () => {
+    // Every query takes `consistentWith`; the document said so but declared no 400 for the queries
+    // that have no parameters of their own (GET /audit/digests). The contract check fails on that.
+    const refused = await api.call<{ code: string }>('GET', '/audit/digests?consistentWith=garbage', {
+      token: auditor,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('exports NDJSON whole, or up to the limit asked for, from after a cursor', async () => {
     const all = (
       await api.call('GET', '/audit/events', { token: auditor, headers: { accept: 'application/x-ndjson' } })
