@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulid';
 import type { Commit } from '../../events/index.js';
 import {
@@ -15,14 +15,10 @@ import {
 } from '../app/ports.js';
 import { commitFromItem, isCommitItem, itemOfCommitBody, STREAM_READ, sealCommit } from './commit-item.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
+import { DynamoDbCommunityMarkers, GLOBAL_ORDER_INDEX } from './dynamodb-community-markers.js';
 
-const GLOBAL_ORDER_INDEX = 'byCommunityMonth';
-/** The index partition listing every community (a community name never starts with `$`). */
-const COMMUNITY_REGISTRY = '$communities';
 /** A snapshot of version v is stored at sort key v + ½ of its stream's own partition. */
 const SNAPSHOT_OFFSET = 0.5;
-/** Each community's marker partition (its first month, its place in the registry). */
-export const COMMUNITY_MARKER_PREFIX = '$community#';
 
 function nextMonth(yyyyMm: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
@@ -49,16 +45,18 @@ export interface DynamoDbEventStoreOptions {
 }
 
 export class DynamoDbEventStore implements EventStore {
-  private readonly knownCommunities = new Set<string>();
+  private readonly markers: DynamoDbCommunityMarkers;
 
-  constructor(private readonly options: DynamoDbEventStoreOptions) {}
+  constructor(private readonly options: DynamoDbEventStoreOptions) {
+    this.markers = new DynamoDbCommunityMarkers(options.client, options.tableName);
+  }
 
   async append(request: AppendCommit): Promise<Commit> {
     const { client, tableName, clock, ids } = this.options;
     const recordedAt = clock.now();
     const { body, json, hash } = sealCommit(request, recordedAt, ids);
     const item = itemOfCommitBody(body, json, request.prevHash, hash);
-    await this.rememberCommunity(request.community, recordedAt);
+    await this.markers.remember(request.community, recordedAt);
     try {
       await client.send(
         new PutCommand({
@@ -161,7 +159,7 @@ export class DynamoDbEventStore implements EventStore {
     const limit = Math.max(1, Math.min(query.limit ?? 100, 1000));
     const startMonth = query.after
       ? new Date(decodeTime(query.after)).toISOString().slice(0, 7)
-      : await this.firstMonthOf(query.community);
+      : await this.markers.firstMonthOf(query.community);
     if (!startMonth) return { commits: [], nextAfter: undefined };
     const lastMonth = this.options.clock.now().toISOString().slice(0, 7);
     const commits: Commit[] = [];
@@ -191,64 +189,7 @@ export class DynamoDbEventStore implements EventStore {
     return { commits, nextAfter: full ? commits.at(-1)!.commitId : undefined };
   }
 
-  /**
-   * Every community, from the registry: each community's marker also sits in one partition of the
-   * global-order index (`bucket` "$communities", sorted by name), so listing them is a Query of that
-   * partition, not a Scan of the whole history.
-   */
   async communities(): Promise<string[]> {
-    const found: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.options.client.send(
-        new QueryCommand({
-          TableName: this.options.tableName,
-          IndexName: GLOBAL_ORDER_INDEX,
-          KeyConditionExpression: '#bucket = :registry',
-          ExpressionAttributeNames: { '#bucket': 'bucket' },
-          ExpressionAttributeValues: { ':registry': COMMUNITY_REGISTRY },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) found.push(String(item.commitId));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return found.sort();
-  }
-
-  /** The first month a community wrote in, so a full read knows where to start without scanning. */
-  private async firstMonthOf(community: string): Promise<string | undefined> {
-    const result = await this.options.client.send(
-      new GetCommand({
-        TableName: this.options.tableName,
-        Key: { streamId: COMMUNITY_MARKER_PREFIX + community, version: 0 },
-        ConsistentRead: true,
-      }),
-    );
-    return result.Item?.firstMonth as string | undefined;
-  }
-
-  private async rememberCommunity(community: string, at: Date): Promise<void> {
-    if (this.knownCommunities.has(community)) return;
-    try {
-      await this.options.client.send(
-        new PutCommand({
-          TableName: this.options.tableName,
-          Item: {
-            streamId: COMMUNITY_MARKER_PREFIX + community,
-            version: 0,
-            kind: 'community',
-            firstMonth: at.toISOString().slice(0, 7),
-            // Its place in the registry (see `communities`); no commit has this bucket.
-            bucket: COMMUNITY_REGISTRY,
-            commitId: community,
-          },
-          ConditionExpression: 'attribute_not_exists(streamId)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-    }
-    this.knownCommunities.add(community);
+    return this.markers.list();
   }
 }

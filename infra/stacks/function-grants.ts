@@ -1,8 +1,8 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { streamIdOf } from '../../domain/shared/ids.js';
+import { COMMUNITY_MARKER_PREFIX } from '../../functions/adapters/dynamodb-community-markers.js';
 import { DIGEST_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-digest-store.js';
-import { COMMUNITY_MARKER_PREFIX } from '../../functions/adapters/dynamodb-event-store.js';
 import { KEY_RING_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-key-store.js';
 import { grantIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
