@@ -232,7 +232,7 @@ describe('reports: renderings, sending, the schedule', () => {
     expect(august.results.filter((r) => r.planId === planId).map((r) => r.period)).toEqual(['2026-07']);
     const early = await api.runtime.scheduledReports({ time: '2026-09-01T07:00:00+08:00' });
     expect(early.results).toEqual([]);
-    // On AWS two schedules share 1 October: the monthly one sends September, the quarterly one Q3.
+    // A run asked for some kinds of period answers with those alone (one run on 1 October sends both).
     const monthly = await api.runtime.scheduledReports({
       time: '2026-10-01T08:00:00+08:00',
       periods: ['month'],
