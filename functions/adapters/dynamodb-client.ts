@@ -23,7 +23,10 @@ export function createDocumentClient(
     if (inProcess) config.requestHandler = inProcess;
   }
   return DynamoDBDocumentClient.from(instrument(new DynamoDBClient(config)), {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    // Our numbers are JavaScript's: written as they are (a large one is no less precise in DynamoDB
+    // than in memory) and read back as numbers, so a large figure in a view never fails its reads.
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false, allowImpreciseNumbers: true },
+    unmarshallOptions: { wrapNumbers: Number },
   });
 }
 

@@ -58,6 +58,27 @@ export function decodeCursor(
 /** DynamoDB orders string keys by their UTF-8 bytes, not by JavaScript's UTF-16 code units. */
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
+/** DynamoDB's smallest number by magnitude; a write holding a smaller one fails ("Number underflow"). */
+const SMALLEST_DYNAMODB_NUMBER = 1e-130;
+
+/**
+ * A view is computed from events the store already accepted, so whatever numbers they carry must be
+ * writable: a magnitude below DynamoDB's range (a judge's score of 5e-324) is kept as 0, which every
+ * answer rounds it to anyway. Without this, such an event failed its projection on every retry and
+ * blocked its stream.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'number')
+    return value !== 0 && Math.abs(value) < SMALLEST_DYNAMODB_NUMBER ? 0 : value;
+  if (Array.isArray(value)) return value.map(storable);
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [name, inner] of Object.entries(value)) copy[name] = storable(inner);
+    return copy;
+  }
+  return value;
+}
+
 export class InvalidCursor extends Error {
   constructor() {
     super('cursor is not valid for this list');
@@ -127,7 +148,7 @@ export class DynamoDbViewStore implements ViewStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, revision: newRevision() },
+          Item: { ...item, data: storable(item.data), revision: newRevision() },
           ...condition,
         }),
       );
@@ -143,7 +164,7 @@ export class DynamoDbViewStore implements ViewStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...item, revision: newRevision() },
+          Item: { ...item, data: storable(item.data), revision: newRevision() },
           ConditionExpression: 'attribute_not_exists(pk) OR appliedVersion < :version',
           ExpressionAttributeValues: { ':version': item.appliedVersion },
         }),
