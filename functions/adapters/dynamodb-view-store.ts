@@ -68,8 +68,7 @@ const SMALLEST_DYNAMODB_NUMBER = 1e-130;
  * blocked its stream.
  */
 function storable(value: unknown): unknown {
-  if (typeof value === 'number')
-    return value !== 0 && Math.abs(value) < SMALLEST_DYNAMODB_NUMBER ? 0 : value;
+  if (typeof value === 'number') return value !== 0 && Math.abs(value) < SMALLEST_DYNAMODB_NUMBER ? 0 : value;
   if (Array.isArray(value)) return value.map(storable);
   if (typeof value === 'object' && value !== null) {
     const copy: Record<string, unknown> = {};
