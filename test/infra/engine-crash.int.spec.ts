@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * a kill between the two leaves an orphan in the global order (and the next append reuses its version).
  */
 
-const KILLS = Number(process.env.ENGINE_CRASH_KILLS ?? 50);
+const KILLS = Number(process.env.ENGINE_CRASH_KILLS ?? 24);
 const LANES = 2; // two data folders at once: one per core
 
 interface Finding {
