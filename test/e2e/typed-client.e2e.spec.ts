@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateClientTypes, SCHEMA_DIR } from '../../client/generate.js';
+import { generateClientTypes, SCHEMA_FILE } from '../../client/generate.js';
 import { createLedgerClient } from '../../client/index.js';
 import { startApi, type TestApi } from '../support/api.js';
 
@@ -12,14 +11,8 @@ describe('the typed client front-ends generate from the document', () => {
   });
   afterAll(async () => api?.close());
 
-  it('matches the served document: client/schema/ is what `npm run client` makes today, file for file', async () => {
-    const generated = await generateClientTypes();
-    const committed = readdirSync(SCHEMA_DIR, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => name.split(sep).join('/'));
-    expect(committed.sort()).toEqual([...generated.keys()].sort());
-    for (const [name, text] of generated)
-      expect(readFileSync(join(SCHEMA_DIR, name), 'utf8'), name).toBe(text);
+  it('matches the served document: client/schema.d.ts is what `npm run client` makes today', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await generateClientTypes());
   }, 60_000);
 
   it('enrols, reads back and lists a resident with typed calls, and gets typed problems', async () => {
