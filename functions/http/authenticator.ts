@@ -80,10 +80,17 @@ export function rolesFromClaims(
  * A token that never expires is refused: a leaked one would be good forever.
  */
 function expiresAt(claims: Claims): number | undefined {
-  const exp = claims.exp;
-  const seconds = typeof exp === 'string' && /^\d{1,12}$/.test(exp) ? Number(exp) : exp;
+  return secondsOf(claims.exp);
+}
+
+/** A NumericDate claim: a number in a verified JWT, a string of digits in API Gateway's claims. */
+function secondsOf(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;
   return typeof seconds === 'number' && Number.isSafeInteger(seconds) ? seconds : undefined;
 }
+
+/** Clocks differ a little between an issuer and us; a token issued further ahead than this is refused. */
+const ISSUED_AHEAD_TOLERANCE_SECONDS = 60;
 
 export function principalFromClaims(
   claims: Claims,
@@ -95,6 +102,13 @@ export function principalFromClaims(
   const exp = expiresAt(claims);
   if (exp === undefined) throw unauthorized('the token has no expiry (exp)');
   if (exp * 1000 <= now.getTime()) throw unauthorized('the token has expired');
+  // A token dated ahead was minted on a wrong clock, or to outlive its intended window.
+  if (claims.iat !== undefined) {
+    const iat = secondsOf(claims.iat);
+    if (iat === undefined) throw unauthorized('the token has an invalid issue time (iat)');
+    if (iat - ISSUED_AHEAD_TOLERANCE_SECONDS > now.getTime() / 1000)
+      throw unauthorized('the token is issued in the future (iat)');
+  }
   if (typeof sub !== 'string' || sub === '') throw unauthorized('the token has no subject');
   if (typeof community !== 'string' || community === '')
     throw unauthorized(`the token names no community (claim ${mapping.community.join(' or ')})`);

@@ -37,6 +37,15 @@ describe('claims from the API Gateway authorizer (issue 14)', () => {
     );
   });
 
+  it('a token issued more than 60 s ahead of our clock is refused with 401; a little skew is tolerated', async () => {
+    const inSeconds = (s: number) => String(Math.floor(Date.now() / 1000) + s);
+    expect(await refusal({ ...valid, iat: inSeconds(86_400) })).toBe('unauthenticated');
+    expect(await refusal({ ...valid, iat: inSeconds(120) })).toBe('unauthenticated');
+    expect(await refusal({ ...valid, iat: 'yesterday' })).toBe('unauthenticated');
+    expect(await refusal({ ...valid, iat: inSeconds(30) })).toBeUndefined();
+    expect(await refusal({ ...valid, iat: inSeconds(-3600) })).toBeUndefined();
+  });
+
   it.each(['demo#K', 'DEMO', 'demo/x', ' demo', 'a'.repeat(64)])(
     'tenant aliasing: community %j is refused with 401',
     async (community) => {
