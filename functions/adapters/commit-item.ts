@@ -6,8 +6,8 @@ import {
   encodeEvent,
   type StoredEvent,
 } from '../../events/index.js';
+import { commitHash } from '../app/audit/hashing.js';
 import { type AppendCommit, CommitTooLarge, type Ids, MAX_COMMIT_BYTES } from '../app/ports.js';
-import { commitHash } from './hashing.js';
 
 /**
  * A commit as the Events table stores it, with no AWS SDK in sight: the stream consumers (projector,

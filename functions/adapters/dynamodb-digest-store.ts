@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Commit } from '../../events/index.js';
-import { chainDigests, type DailyDigest, type DigestStore, dayBefore } from '../audit/digests.js';
+import { chainDigests, type DailyDigest, type DigestStore, dayBefore } from '../app/audit/digests.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /** Every community's digests live in its partition named so (the only items the digests function writes). */

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Commit } from '../../events/index.js';
-import type { VerificationResult } from './verification.js';
-import { ChainVerifier } from './verify.js';
+import type { VerificationResult } from '../app/audit/verification.js';
+import { ChainVerifier } from '../app/audit/verify.js';
 
 /** Verifies an exported history (one commit per line) with no database: only the file and, if kept, a digest. */
 export async function verifyExport(file: string, expectedDigest?: string): Promise<VerificationResult> {

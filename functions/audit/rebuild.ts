@@ -1,11 +1,11 @@
 import type { Projection } from '../../domain/views/projection.js';
 import type { Commit, DomainEvent } from '../../events/index.js';
 import { InMemoryViewStore } from '../adapters/memory-view-store.js';
+import { readWholeHistory } from '../app/audit/history.js';
 import type { RevealEvents } from '../app/personal-data.js';
 import type { EventStore } from '../app/ports.js';
 import type { StoredView, ViewStore } from '../app/view-store.js';
 import { Projector } from '../projector/projector.js';
-import { readWholeHistory } from './history.js';
 
 export interface RebuildResult {
   readonly view: string;

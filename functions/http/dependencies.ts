@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
@@ -8,7 +9,6 @@ import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { Printer } from '../app/printer.js';
 import type { SessionWrites } from '../app/session-writes.js';
 import type { ViewStore } from '../app/view-store.js';
-import type { DigestStore } from '../audit/digests.js';
 import type { SendReport } from '../reports/report-sending.js';
 import type { ReportService } from '../reports/report-service.js';
 import type { Authenticator } from './authenticator.js';

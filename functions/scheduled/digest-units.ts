@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { type DigestStore, dayBefore } from '../app/audit/digests.js';
+import { writeDigestsFromHistory } from '../app/audit/history.js';
 import type { EventStore } from '../app/ports.js';
 import type { DigestUnit, UnitOutcome } from '../app/scheduled-work.js';
-import { type DigestStore, dayBefore } from '../audit/digests.js';
-import { writeDigestsFromHistory } from '../audit/history.js';
 
 /** One community's digests of the days that ended before the run's day (written once; a redelivery writes nothing). */
 export function createDigestUnits(deps: { events: EventStore; digests: DigestStore; logger?: Logger }) {

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Commit, canonicalJson } from '../../events/index.js';
 import { bucketOf, commitFromItem } from '../../functions/adapters/commit-item.js';
-import { commitHash } from '../../functions/adapters/hashing.js';
+import { commitHash } from '../../functions/app/audit/hashing.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { documentClient } from '../support/engines.js';
 

@@ -5,7 +5,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Commit, canonicalJson } from '../../events/index.js';
 import { commitFromItem, itemOfCommit } from '../../functions/adapters/commit-item.js';
-import { commitHash } from '../../functions/adapters/hashing.js';
+import { commitHash } from '../../functions/app/audit/hashing.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { ManualClock } from '../support/clock.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActivityDetail, activityDetails, activityKey, projections } from '../../domain/views/index.js';
 import { InMemoryViewStore } from '../../functions/adapters/memory-view-store.js';
-import { readWholeHistory } from '../../functions/audit/history.js';
+import { readWholeHistory } from '../../functions/app/audit/history.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';
 import { Projector } from '../../functions/projector/projector.js';
 import { startApi, type TestApi } from '../support/api.js';

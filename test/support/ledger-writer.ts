@@ -10,7 +10,7 @@
 import { GENESIS_HASH } from '../../events/index.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../../functions/adapters/dynamodb-event-store.js';
-import { ChainVerifier } from '../../functions/audit/verify.js';
+import { ChainVerifier } from '../../functions/app/audit/verify.js';
 import { systemClock, ulidIds } from '../../functions/wiring.js';
 import { createTables, defaultTableNames } from '../../infra/local/create-tables.js';
 import { startDynalite } from '../../infra/local/engine.js';

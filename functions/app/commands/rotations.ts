@@ -10,8 +10,8 @@ import {
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { localDate } from '../../../domain/shared/time.js';
 import type { RotationParticipant } from '../../../events/index.js';
-import type { DigestStore } from '../../audit/digests.js';
-import { writeDigestsFromHistory } from '../../audit/history.js';
+import type { DigestStore } from '../audit/digests.js';
+import { writeDigestsFromHistory } from '../audit/history.js';
 import type { CommandBuilder, CommandService } from '../command-handler.js';
 import type { Clock, EventStore } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';

@@ -1,8 +1,8 @@
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import type { Commit } from '../../../events/index.js';
-import { chainDigests, type DailyDigest, type DigestStore, digestOf } from '../../audit/digests.js';
-import { readWholeHistory, writeDigestsFromHistory } from '../../audit/history.js';
-import { ChainVerifier } from '../../audit/verify.js';
+import { chainDigests, type DailyDigest, type DigestStore, digestOf } from '../audit/digests.js';
+import { readWholeHistory, writeDigestsFromHistory } from '../audit/history.js';
+import { ChainVerifier } from '../audit/verify.js';
 import { appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
 

@@ -3,8 +3,8 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, GENESIS_HASH } from '../../../events/index.js';
 import { commitFromItem, itemOfCommit, sealCommit } from '../../../functions/adapters/commit-item.js';
-import { commitHash } from '../../../functions/adapters/hashing.js';
-import { commitBody } from '../../../functions/audit/verification.js';
+import { commitHash } from '../../../functions/app/audit/hashing.js';
+import { commitBody } from '../../../functions/app/audit/verification.js';
 
 const request = (community: string, streamId: string) => ({
   community,

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Commit, type CommitBody, canonicalJson, GENESIS_HASH } from '../../../events/index.js';
-import { commitHash } from '../../../functions/adapters/hashing.js';
+import { commitHash } from '../../../functions/app/audit/hashing.js';
+import { commitBody, type VerificationResult } from '../../../functions/app/audit/verification.js';
+import { ChainVerifier } from '../../../functions/app/audit/verify.js';
 import { verifyExport } from '../../../functions/audit/ndjson.js';
-import { commitBody, type VerificationResult } from '../../../functions/audit/verification.js';
-import { ChainVerifier } from '../../../functions/audit/verify.js';
 
 const ACTIVITY = 'demo#activity#LANTERNS';
 const RESIDENT = 'demo#resident#LI-WEI';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commit } from '../../../../events/index.js';
+import { chainDigests } from '../../../../functions/app/audit/digests.js';
 import { digestFindings } from '../../../../functions/app/queries/audit.js';
-import { chainDigests } from '../../../../functions/audit/digests.js';
 
 /** Just what a digest reads of a commit: its day, its stream and its head. */
 const commit = (day: string, streamId: string, hash: string) =>

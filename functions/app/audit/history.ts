@@ -1,5 +1,5 @@
-import type { Commit } from '../../events/index.js';
-import type { EventStore } from '../app/ports.js';
+import type { Commit } from '../../../events/index.js';
+import type { EventStore } from '../ports.js';
 import type { DailyDigest, DigestStore } from './digests.js';
 
 /** A community's whole history in global order (the audit's and the digests' input). */

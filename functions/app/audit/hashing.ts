@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CommitBody, canonicalJson } from '../../events/index.js';
+import { type CommitBody, canonicalJson } from '../../../events/index.js';
 
 /** `hash = sha256(prevHash + canonical JSON of the commit)`: each commit seals its stream's past. */
 export function commitHash(prevHash: string, body: CommitBody | string): string {

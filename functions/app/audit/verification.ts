@@ -1,4 +1,4 @@
-import type { Commit } from '../../events/index.js';
+import type { Commit } from '../../../events/index.js';
 
 /** What a verification finds and answers: shared by the verifier, the audit route and the CLI. */
 export type FailureReason = 'hash mismatch' | 'gap' | 'unexpected commit' | 'digest mismatch';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LedgerState } from '../../domain/reports/report.js';
-import { type Commit, GENESIS_HASH } from '../../events/index.js';
+import type { LedgerState } from '../../../domain/reports/report.js';
+import { type Commit, GENESIS_HASH } from '../../../events/index.js';
 
 /**
  * The running digest of a community's ledger, commit by commit in global order:

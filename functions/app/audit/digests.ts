@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Commit } from '../../events/index.js';
+import type { Commit } from '../../../events/index.js';
 
 export const GENESIS_DIGEST = '0'.repeat(64);
 

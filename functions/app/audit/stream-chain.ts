@@ -1,5 +1,5 @@
-import { type Commit, canonicalJson } from '../../events/index.js';
-import { commitHash } from '../adapters/hashing.js';
+import { type Commit, canonicalJson } from '../../../events/index.js';
+import { commitHash } from './hashing.js';
 import { commitBody } from './verification.js';
 
 /** The commit a stream's chain has reached. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LedgerState } from '../../domain/reports/report.js';
-import { type Commit, GENESIS_HASH } from '../../events/index.js';
+import type { LedgerState } from '../../../domain/reports/report.js';
+import { type Commit, GENESIS_HASH } from '../../../events/index.js';
 import { LedgerTrail } from './ledger-digest.js';
 import { advance, type Head, intact, type Rival, type StreamChain } from './stream-chain.js';
 import {
