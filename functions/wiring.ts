@@ -5,6 +5,8 @@ import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';
 import { OutboxMailer } from './adapters/outbox-mailer.js';
 import { createEventPublisher } from './app/event-bus.js';
 import type { RevealEvents } from './app/personal-data.js';
+import { type SendReport, sendInProcess, sendThroughMailer } from './app/reports/report-sending.js';
+import type { ReportService } from './app/reports/report-service.js';
 import { eventBusFor } from './composition/bus.js';
 import { coreDependencies, type Overrides } from './composition/core.js';
 import { httpDependencies } from './composition/http.js';
@@ -16,8 +18,6 @@ import type { HttpDependencies } from './http/dependencies.js';
 import { pdfPrinter } from './printing/pdf-printer.js';
 import { printInProcess } from './printing/printing-answers.js';
 import { Projector } from './projector/projector.js';
-import { type SendReport, sendInProcess, sendThroughMailer } from './reports/report-sending.js';
-import type { ReportService } from './reports/report-service.js';
 
 export { type Overrides, systemClock, ulidIds } from './composition/core.js';
 

@@ -1,5 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import type { MailerTransport } from '../reports/report-sending.js';
+import type { MailerTransport } from '../app/reports/report-sending.js';
 import { invokeFunction } from './lambda-invoke.js';
 import { traced } from './tracing.js';
 

@@ -11,10 +11,10 @@ import { traced } from '../adapters/tracing.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { PrinterTransport } from '../app/printer.js';
+import type { MailerTransport } from '../app/reports/report-sending.js';
 import type { WorkQueue } from '../app/scheduled-work.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { Config } from '../config.js';
-import type { MailerTransport } from '../reports/report-sending.js';
 import { type Metrics, metricsFor } from './observability.js';
 
 /** What the local runtime and tests swap in: its clock, its logger, its stand-ins for AWS. */

@@ -6,6 +6,8 @@ import { CommandService } from '../app/command-handler.js';
 import type { Mailer } from '../app/mailer.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Printer } from '../app/printer.js';
+import type { SendReport } from '../app/reports/report-sending.js';
+import { ReportService } from '../app/reports/report-service.js';
 import type { Config } from '../config.js';
 import {
   type Authenticator,
@@ -14,8 +16,6 @@ import {
   localJwtAuthenticator,
 } from '../http/authenticator.js';
 import type { HttpDependencies } from '../http/dependencies.js';
-import type { SendReport } from '../reports/report-sending.js';
-import { ReportService } from '../reports/report-service.js';
 import type { CoreDependencies, Overrides } from './core.js';
 
 /** The mailer of every function but the mailer: email is not theirs to send, nor in their grants. */

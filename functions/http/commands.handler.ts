@@ -1,10 +1,10 @@
 import { createMailerInvoker } from '../adapters/lambda-mailer-invoker.js';
+import { type MailerTransport, sendThroughMailer } from '../app/reports/report-sending.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { httpDependencies } from '../composition/http.js';
 import { personalDataFor } from '../composition/personal-data.js';
 import { commandsPrinter } from '../composition/printing.js';
 import { type Config, loadConfig } from '../config.js';
-import { type MailerTransport, sendThroughMailer } from '../reports/report-sending.js';
 import { createApiHandlers } from './api.js';
 
 /**

@@ -7,10 +7,10 @@ import type { IdempotencyStore } from '../app/idempotency.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { Printer } from '../app/printer.js';
+import type { SendReport } from '../app/reports/report-sending.js';
+import type { ReportService } from '../app/reports/report-service.js';
 import type { SessionWrites } from '../app/session-writes.js';
 import type { ViewStore } from '../app/view-store.js';
-import type { SendReport } from '../reports/report-sending.js';
-import type { ReportService } from '../reports/report-service.js';
 import type { Authenticator } from './authenticator.js';
 
 /** Everything a route handler may use; built once per process by the composition root. */

@@ -1,8 +1,8 @@
+import { ReportService } from '../app/reports/report-service.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { commandServiceFor } from '../composition/http.js';
 import { mailerFor } from '../composition/mail.js';
 import { type Config, loadConfig } from '../config.js';
-import { ReportService } from '../reports/report-service.js';
 import { createMailer } from './mailer.js';
 import { pacedMailer } from './paced-mailer.js';
 

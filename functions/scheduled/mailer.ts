@@ -1,8 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSEvent } from 'aws-lambda';
-import { answerSendRequest, type MailerAnswer, type SendReportRequest } from '../reports/report-sending.js';
-import type { ReportService } from '../reports/report-service.js';
+import {
+  answerSendRequest,
+  type MailerAnswer,
+  type SendReportRequest,
+} from '../app/reports/report-sending.js';
+import type { ReportService } from '../app/reports/report-service.js';
 import { createReportUnits } from './report-units.js';
 import { isQueueEvent, unitWorker, type WorkerAnswer } from './unit-worker.js';
 

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { refusalOf } from '../app/errors.js';
+import type { ReportService } from '../app/reports/report-service.js';
 import type { ReportUnit, UnitOutcome } from '../app/scheduled-work.js';
-import type { ReportService } from '../reports/report-service.js';
 
 /**
  * One plan's scheduled report of one period: sent once (a redelivered unit finds it already sent).

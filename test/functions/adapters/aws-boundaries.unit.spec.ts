@@ -7,9 +7,9 @@ import { EventBridgeBus } from '../../../functions/adapters/eventbridge-bus.js';
 import { invokeMailerFunction } from '../../../functions/adapters/lambda-mailer-invoker.js';
 import { ForwardedRefusal } from '../../../functions/app/errors.js';
 import type { BusEntry } from '../../../functions/app/event-bus.js';
+import { sendThroughMailer } from '../../../functions/app/reports/report-sending.js';
 import { problemFor } from '../../../functions/http/middleware/problem.js';
 import { handler as tokenClaims } from '../../../functions/identity/token-claims.handler.js';
-import { sendThroughMailer } from '../../../functions/reports/report-sending.js';
 
 const entry = (n: number): BusEntry => ({
   eventId: `e-${n}`,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { CommitMetadata } from '../../events/index.js';
-import { ForwardedRefusal, type Refusal, refusalOf } from '../app/errors.js';
+import { CommitMetadata } from '../../../events/index.js';
+import { ForwardedRefusal, type Refusal, refusalOf } from '../errors.js';
 import type { Delivery, ReportService } from './report-service.js';
 
 /**
