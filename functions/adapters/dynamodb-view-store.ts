@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ViewKey } from '../../domain/views/projection.js';
 import {
+  InvalidCursor,
   type ListQuery,
   newRevision,
   type StoredView,
@@ -76,12 +77,6 @@ function storable(value: unknown): unknown {
     return copy;
   }
   return value;
-}
-
-export class InvalidCursor extends Error {
-  constructor() {
-    super('cursor is not valid for this list');
-  }
 }
 
 /** Turns document filters into a FilterExpression with placeholders (no user text ever becomes syntax). */

@@ -40,6 +40,16 @@ export interface ListQuery {
   readonly cursor?: string;
 }
 
+/**
+ * A list's cursor that this store did not hand out for this list (forged, damaged, or another list's):
+ * the store refuses it before reading, and the request is answered 400 `invalid-cursor`.
+ */
+export class InvalidCursor extends Error {
+  constructor() {
+    super('cursor is not valid for this list');
+  }
+}
+
 export interface ViewStore {
   get<D>(key: ViewKey): Promise<StoredView<D> | undefined>;
   /** Several items at once, in no particular order; missing ones are left out. */

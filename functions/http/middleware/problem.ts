@@ -1,8 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { InvalidCursor } from '../../adapters/dynamodb-view-store.js';
 import { type RefusalKind, refusalOf } from '../../app/errors.js';
 import { CommitTooLarge } from '../../app/ports.js';
+import { InvalidCursor } from '../../app/view-store.js';
 
 export interface Problem {
   type: string;

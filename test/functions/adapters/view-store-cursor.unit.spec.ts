@@ -1,10 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import {
-  DynamoDbViewStore,
-  decodeCursor,
-  InvalidCursor,
-} from '../../../functions/adapters/dynamodb-view-store.js';
+import { DynamoDbViewStore, decodeCursor } from '../../../functions/adapters/dynamodb-view-store.js';
+import { InvalidCursor } from '../../../functions/app/view-store.js';
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const LIST_KEY = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
