@@ -1,6 +1,6 @@
+import { createPrinterInvoker } from '../adapters/lambda-printer-invoker.js';
 import { noPrinter, type Printer, printThrough } from '../app/printer.js';
 import type { Config } from '../config.js';
-import { createPrinterInvoker } from '../printing/lambda-printer-invoker.js';
 import type { Overrides } from './core.js';
 
 /**

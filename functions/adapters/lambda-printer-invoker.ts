@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { invokeFunction } from '../adapters/lambda-invoke.js';
-import { traced } from '../adapters/tracing.js';
 import type { PrinterTransport } from '../app/printer.js';
+import { invokeFunction } from './lambda-invoke.js';
+import { traced } from './tracing.js';
 
 /**
  * On AWS the queries function does not carry the layout engine or the font: it invokes the printer
