@@ -1,9 +1,9 @@
 import type { Target } from '../../events/index.js';
 import type { PeriodBounds } from '../shared/time.js';
 import { inPeriod } from '../shared/time.js';
-import { fulfils, standingAt, studySessionsOf } from '../study/study-record.js';
 import { type ComplianceStatus, periodEnded, stillPossible } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
+import { fulfils, standingAt, studySessionsOf } from './study-record.js';
 
 /**
  * `members-study`: every party member attends or makes up every study session held in the period.

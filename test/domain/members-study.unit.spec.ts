@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { activityAsOf } from '../../domain/compliance/as-of.js';
 import { evaluateCompliance } from '../../domain/compliance/compliance.js';
+import { standingAt, studySessionsOf } from '../../domain/compliance/study-record.js';
 import { resolveInstant } from '../../domain/shared/time.js';
-import { standingAt, studySessionsOf } from '../../domain/study/study-record.js';
 import type { ActivityComplianceRow, PlanTargetsRow } from '../../domain/views/compliance.view.js';
 import type { StudyMemberFacts } from '../../domain/views/study.view.js';
 

@@ -1,12 +1,5 @@
 import { activityAsOf } from '../../../domain/compliance/as-of.js';
 import {
-  DEFAULT_TIME_ZONE,
-  inPeriod,
-  periodBounds,
-  periodOf,
-  periodsOfYear,
-} from '../../../domain/shared/time.js';
-import {
   countStandings,
   type SessionStanding,
   type StandingCounts,
@@ -14,7 +7,14 @@ import {
   sessionInstant,
   standingAt,
   studySessionsOf,
-} from '../../../domain/study/study-record.js';
+} from '../../../domain/compliance/study-record.js';
+import {
+  DEFAULT_TIME_ZONE,
+  inPeriod,
+  periodBounds,
+  periodOf,
+  periodsOfYear,
+} from '../../../domain/shared/time.js';
 import {
   type ActivityComplianceRow,
   type PartyMemberRow,

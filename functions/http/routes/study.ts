@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { studyStandings } from '../../../domain/study/study-record.js';
+import { studyStandings } from '../../../domain/compliance/study-record.js';
 import { roleSets } from '../../app/authorization.js';
 import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../../app/commands/study.js';
 import { planStudyRecords, studyRecordOf } from '../../app/queries/study.js';
