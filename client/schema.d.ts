@@ -3116,6 +3116,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -3249,6 +3260,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -3679,6 +3701,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -3825,6 +3858,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -3962,6 +4006,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -4314,6 +4369,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -4460,6 +4526,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -4597,6 +4674,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -4754,6 +4842,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -4902,6 +5001,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -5039,6 +5149,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -5197,6 +5318,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -5334,6 +5466,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -5671,6 +5814,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -5817,6 +5971,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -5954,6 +6119,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -6298,6 +6474,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -6435,6 +6622,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -6593,6 +6791,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -6742,6 +6951,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -6879,6 +7099,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -7036,6 +7267,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -7173,6 +7415,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -7612,6 +7865,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -7747,6 +8011,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -8013,6 +8288,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -8357,6 +8643,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -8503,6 +8800,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -8640,6 +8948,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -8890,6 +9209,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -9028,6 +9358,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -9184,6 +9525,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -9322,6 +9674,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -9755,6 +10118,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -9888,6 +10262,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -10034,6 +10419,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -10378,6 +10774,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -10620,6 +11027,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -10850,6 +11268,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -10996,6 +11425,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -11133,6 +11573,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -11385,6 +11836,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -11627,6 +12089,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -11859,6 +12332,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -12005,6 +12489,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Idempotency-Key reused with a different body */
       422: {
         headers: {
@@ -12142,6 +12637,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -12408,6 +12914,17 @@ export interface operations {
           };
         };
       };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description No or invalid token */
       401: {
         headers: {
@@ -12454,6 +12971,17 @@ export interface operations {
       };
       /** @description If-Match version differs (the problem names the stream and its current version) */
       412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;

@@ -115,8 +115,11 @@ const renderingSchema = (mediaType: string, description?: string): JsonSchema =>
 function errorResponses(route: Route): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   // Every query takes `consistentWith` (the pipeline's own parameter), so every query may answer 400.
-  if (route.body || route.query || route.params || route.kind === 'query')
+  // A command without a body still answers 400 to one (anything but none or `{}`).
+  if (route.body || route.query || route.params || route.kind !== 'public')
     responses['400'] = problemResponse('Bad input');
+  if (route.body || route.kind === 'command')
+    responses['415'] = problemResponse('The body is not application/json in UTF-8');
   if (route.kind !== 'public') {
     responses['401'] = problemResponse('No or invalid token');
     responses['403'] = problemResponse('Role or community not allowed');

@@ -178,22 +178,18 @@ export function createLocalServer(
         const name = route?.kind === 'command' ? 'commands' : 'queries';
         const invoke = (body: Buffer) =>
           functions[name](toApiGatewayEvent(request, body), lambdaContext(name));
-        // Only a route that takes a body gets its body read, and only once its caller is known.
-        if (!route?.body || !announcesBody(headers)) {
+        // Only a command gets its body read, and only once its caller is known; API Gateway hands a
+        // function whatever body came, so a command that takes none still sees it, and refuses it.
+        if (route?.kind !== 'command' || !announcesBody(headers)) {
           sendUnread(await invoke(Buffer.alloc(0)));
           return;
         }
-        if (route.kind !== 'public') {
-          try {
-            await authenticator.authenticate(toApiGatewayEvent(request, Buffer.alloc(0)));
-          } catch (error) {
-            const detail =
-              error instanceof ApplicationError ? error.detail : 'missing or invalid bearer token';
-            sendUnread(
-              refusal(401, 'unauthorized', detail, { ...correlation, 'www-authenticate': 'Bearer' }),
-            );
-            return;
-          }
+        try {
+          await authenticator.authenticate(toApiGatewayEvent(request, Buffer.alloc(0)));
+        } catch (error) {
+          const detail = error instanceof ApplicationError ? error.detail : 'missing or invalid bearer token';
+          sendUnread(refusal(401, 'unauthorized', detail, { ...correlation, 'www-authenticate': 'Bearer' }));
+          return;
         }
         const body = await readBody(request, maxBodyBytes);
         if (!body) {

@@ -134,6 +134,70 @@ describe('hostile requests against the local server (issue 14)', () => {
     });
   });
 
+  describe('a body two readers could read differently is refused, and nothing is written (issue 27)', () => {
+    const enrol = (rawBody: string, contentType = 'application/json') =>
+      api.call('POST', '/residents', { token: admin, rawBody, headers: { 'content-type': contentType } });
+
+    it('a repeated key, at any depth, answers 400 malformed-json naming it', async () => {
+      const before = await commitCount(api);
+      const top = await enrol('{"name":"Li Wei","householdId":"H-2","name":"Someone Else"}');
+      expectProblem(top, 400);
+      expect(top.body).toMatchObject({ code: 'malformed-json', detail: expect.stringContaining('name') });
+      const escaped = await enrol('{"name":"Li Wei","householdId":"H-2","na\\u006de":"X"}');
+      expectProblem(escaped, 400);
+      const deep = await api.call('POST', '/plans', {
+        token: admin,
+        rawBody: '{"communityName":"C","year":2026,"title":"T","leader":{"name":"A","name":"B"}}',
+        headers: { 'content-type': 'application/json' },
+      });
+      expectProblem(deep, 400);
+      expect(deep.body).toMatchObject({
+        code: 'malformed-json',
+        detail: expect.stringContaining('leader.name'),
+      });
+      expect(await commitCount(api)).toBe(before);
+      // The same keys in sibling objects are not repeats.
+      const fine = await enrol('{"name":"Li Wei","householdId":"H-2","phone":"13800000000"}');
+      expect(fine.status, fine.text).toBe(201);
+    });
+
+    it('a byte-order mark answers 400, a charset other than UTF-8 answers 415', async () => {
+      const before = await commitCount(api);
+      expectProblem(await enrol('\uFEFF{"name":"Li Wei","householdId":"H-2"}'), 400);
+      const utf16 = await enrol('{"name":"Li Wei","householdId":"H-2"}', 'application/json; charset=utf-16');
+      expectProblem(utf16, 415);
+      expectProblem(
+        await enrol('{"name":"Li Wei","householdId":"H-2"}', 'application/json; charset="latin1"'),
+        415,
+      );
+      expect(await commitCount(api)).toBe(before);
+      const utf8 = await enrol('{"name":"Li Wei","householdId":"H-2"}', 'application/json; charset=UTF-8');
+      expect(utf8.status, utf8.text).toBe(201);
+    });
+
+    it('a command that takes no body answers 400 to any body but none or {}', async () => {
+      const auditor = await api.token('auditor');
+      const before = await commitCount(api);
+      for (const rawBody of ['{"residentId":"x"}', '[]', '"x"', 'null', 'x'.repeat(2000), '{"a":1}']) {
+        const answer = await api.call('POST', '/audit/digests', {
+          token: auditor,
+          rawBody,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(answer.status, rawBody.slice(0, 40)).toBe(400);
+      }
+      expect(await commitCount(api)).toBe(before);
+      for (const rawBody of [undefined, '{}', ' { } ']) {
+        const answer = await api.call('POST', '/audit/digests', {
+          token: auditor,
+          rawBody,
+          headers: rawBody === undefined ? {} : { 'content-type': 'application/json' },
+        });
+        expect(answer.status, `${rawBody}: ${answer.text}`).toBe(200);
+      }
+    });
+  });
+
   describe('tenant-safe claims', () => {
     it.each(['demo#K', 'Demo', '-demo', '', 'a'.repeat(64), 'demo\u0000', 'démo'])(
       'tenant aliasing: a community claim %j outside ^[a-z0-9][a-z0-9-]{0,62}$ is refused with 401',

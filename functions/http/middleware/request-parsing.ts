@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApplicationError } from '../../app/errors.js';
 import { type HttpMiddleware, header } from './context.js';
+import { charsetOf, firstDuplicateKey } from './json-text.js';
 import { problem, ValidationFailure, validationProblem } from './problem.js';
 
 /** Query parameters every query route understands, handled by the pipeline rather than the route. */
@@ -121,33 +122,51 @@ function parseIfMatch(value: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+const malformed = (detail: string) => new ApplicationError('invalid-input', 'malformed-json', detail);
+
+/**
+ * The body as JSON, in UTF-8 only, with no byte-order mark and no repeated key: each of those is a
+ * body two readers could understand differently. Undefined when there is none.
+ */
+function bodyOf(event: Parameters<typeof header>[0], expected: boolean): unknown {
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  if (raw.trim() === '' && !expected) return undefined;
+  const contentType = header(event, 'content-type') ?? 'application/json';
+  const charset = charsetOf(contentType);
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType) || (charset && charset !== 'utf-8'))
+    throw new ApplicationError(
+      'unsupported-media-type',
+      'unsupported-media-type',
+      'send the body as application/json in UTF-8',
+    );
+  if (raw.trim() === '') return undefined;
+  if (raw.charCodeAt(0) === 0xfeff) throw malformed('the request body starts with a byte-order mark');
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw malformed('the request body is not valid JSON');
+  }
+  const repeated = firstDuplicateKey(raw);
+  if (repeated) throw malformed(`the request body repeats the key ${repeated.join('.')}`);
+  return body;
+}
+
 /** JSON parsing and zod validation of body, query and path; a bad request never reaches a handler. */
 export function requestParsing(): HttpMiddleware {
   return {
     before: (request) => {
       const { route, params } = request.context.ledger.match!;
       const event = request.event;
-      let body: unknown;
-      if (route.body) {
-        const contentType = header(event, 'content-type') ?? 'application/json';
-        if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-          throw new ApplicationError(
-            'unsupported-media-type',
-            'unsupported-media-type',
-            'send the body as application/json',
-          );
-        }
-        const raw = event.body
-          ? event.isBase64Encoded
-            ? Buffer.from(event.body, 'base64').toString('utf8')
-            : event.body
-          : '';
-        try {
-          body = raw.trim() === '' ? undefined : JSON.parse(raw);
-        } catch {
-          throw new ApplicationError('invalid-input', 'malformed-json', 'the request body is not valid JSON');
-        }
-      }
+      const body =
+        route.body || route.kind === 'command' ? bodyOf(event, route.body !== undefined) : undefined;
+      // A command that takes no body takes none: anything else was meant for another route.
+      if (!route.body && body !== undefined && !(isPlainObject(body) && Object.keys(body).length === 0))
+        throw new ApplicationError('invalid-input', 'unexpected-body', 'this command takes no body (or {})');
       const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };
       for (const name of pipelineQueryParameters) delete query[name];
       request.context.ledger.input = {
