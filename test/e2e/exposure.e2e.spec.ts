@@ -134,11 +134,24 @@ describe('least exposure of personal data', () => {
         role,
         await judgesSeenBy(await as(role, role === 'resident' ? id.resident : undefined)),
       ]).toEqual([role, nobody]);
-    // The aggregate stays visible to all: only the per-judge figures are withheld.
-    const ranking = await api.call<Ranking>('GET', `/rounds/${roundId}/ranking`, {
-      token: await as('resident'),
-    });
-    expect(ranking.body.items[0]!.final).toEqual(expect.any(Number));
+    // Before the decision the aggregates (with two judges, a judge could work out the other's score
+    // from the mean) go to staff only (issue 27); everyone sees them once it is decided.
+    type Figures = { rank?: number; final: number | null; judgeMean: number | null };
+    const figuresSeenBy = async (token: string) =>
+      (await api.call<{ items: Figures[] }>('GET', `/rounds/${roundId}/ranking`, { token })).body.items[0]!;
+    for (const token of [admin, await as('organizer')])
+      expect(await figuresSeenBy(token)).toMatchObject({ rank: 1, final: expect.any(Number), judgeMean: 70 });
+    for (const token of [
+      await as('resident'),
+      await as('leader'),
+      await as('auditor'),
+      await as('judge', id.j1),
+      await as('judge', id.j3),
+    ]) {
+      const seen = await figuresSeenBy(token);
+      expect(seen).toMatchObject({ final: null, judgeMean: null });
+      expect(seen.rank).toBeUndefined();
+    }
 
     // Scoring closed: the judges see each other's scores; the others wait for the decision.
     clock.set('2026-07-01T02:00:00Z');
@@ -149,5 +162,6 @@ describe('least exposure of personal data', () => {
     await api.runtime.dispatcher.idle();
     for (const role of ['resident', 'leader', 'auditor'] as const)
       expect([role, await judgesSeenBy(await as(role))]).toEqual([role, both]);
+    expect(await figuresSeenBy(await as('resident'))).toMatchObject({ rank: 1, final: expect.any(Number) });
   });
 });

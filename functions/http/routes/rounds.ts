@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { roleSets } from '../../app/authorization.js';
-import { openRound } from '../../app/commands/rounds.js';
-import { getRanking } from '../../app/queries/ranking.js';
-import { getRound } from '../../app/queries/rounds.js';
 import { RoundAnswer } from '../answer-schemas.js';
+import { openRound } from '../command-cases.js';
+import { getRanking, getRound } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
@@ -54,9 +53,12 @@ const Ranking = z
       z.object({
         nominationId: z.string(),
         familyName: z.string(),
-        rank: z.number().optional(),
-        final: z.number().nullable(),
-        judgeMean: z.number().nullable(),
+        rank: z
+          .number()
+          .optional()
+          .describe('ranked ones only; before the decision, to admin and organizers only'),
+        final: z.number().nullable().describe('before the decision, null but to admin and organizers'),
+        judgeMean: z.number().nullable().describe('before the decision, null but to admin and organizers'),
         endorsements: z.number(),
         status: z.enum(['ranked', 'insufficient-scores', 'withdrawn']),
         explanation: z.object({
