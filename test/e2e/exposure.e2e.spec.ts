@@ -153,6 +153,18 @@ describe('least exposure of personal data', () => {
       expect(seen.rank).toBeUndefined();
     }
 
+    // The leaders' report names no front-runner before the decision either.
+    type Report = { rounds: { roundId: string; leaders: { familyName: string }[] }[] };
+    const standingsInReport = async () => {
+      const report = await api.call<Report>('GET', `/reports/${id.plan}?period=2026`, {
+        token: await as('leader'),
+        headers: { accept: 'application/json' },
+      });
+      expect(report.status, report.text).toBe(200);
+      return report.body.rounds.find((r) => r.roundId === roundId)!.leaders.map((l) => l.familyName);
+    };
+    expect(await standingsInReport()).toEqual([]);
+
     // Scoring closed: the judges see each other's scores; the others wait for the decision.
     clock.set('2026-07-01T02:00:00Z');
     expect(await judgesSeenBy(await as('judge', id.j3))).toEqual(both);
@@ -163,5 +175,6 @@ describe('least exposure of personal data', () => {
     for (const role of ['resident', 'leader', 'auditor'] as const)
       expect([role, await judgesSeenBy(await as(role))]).toEqual([role, both]);
     expect(await figuresSeenBy(await as('resident'))).toMatchObject({ rank: 1, final: expect.any(Number) });
+    expect(await standingsInReport()).toEqual(['The Wens']);
   });
 });

@@ -159,8 +159,11 @@ export async function buildPlanReport(
             ? 'scoring'
             : 'scoring-closed';
       const households = new Map(rows.map((r) => [r.nominationId, r.householdId]));
+      // The report goes to the plan's leaders: standings only of decided nominations, whose figures
+      // everyone may see (before the decision they are staff's alone, see rankingSeenBy).
+      const decided = new Set(rows.filter((r) => r.status === 'decided').map((r) => r.nominationId));
       const leaders = rankNominations(round, rows)
-        .filter((e) => e.status === 'ranked')
+        .filter((e) => e.status === 'ranked' && decided.has(e.nominationId))
         .slice(0, 3)
         .map((e) => ({
           nominationId: e.nominationId,
