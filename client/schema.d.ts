@@ -2030,8 +2030,11 @@ export interface components {
       items: {
         nominationId: string;
         familyName: string;
+        /** @description ranked ones only; before the decision, to admin and organizers only */
         rank?: number;
+        /** @description before the decision, null but to admin and organizers */
         final: number | null;
+        /** @description before the decision, null but to admin and organizers */
         judgeMean: number | null;
         endorsements: number;
         /** @enum {string} */
