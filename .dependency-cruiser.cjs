@@ -1,0 +1,149 @@
+/**
+ * The layering (issue 26), checked by dependency-cruiser over events/ domain/ functions/ infra/ client/:
+ *
+ *   events/ ← domain/ ← functions/app/ ← functions/http/, functions/adapters/, the other functions
+ *   ← functions/composition/ (the roots) ← infra/
+ *
+ * Type-only imports count (tsPreCompilationDeps). `test/dependency-rules.unit.spec.ts` cruises the repo with
+ * this file and plants one violation of each rule (test/fixtures/dependency-rules/) to prove each one bites.
+ *
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const FOLDER_CYCLES = 'no-folder-cycles';
+const SOURCE_FOLDERS = '^(events|domain|functions|infra|client)(/|$)';
+
+/**
+ * The baseline (`.dependency-cruiser-known-violations.json`, written by `depcruise -T baseline`): knots
+ * known and not yet untangled, each to be removed from it once fixed. dependency-cruiser 17 applies a
+ * baseline (`--ignore-known`) to module-level violations only, not to folder-scoped ones (a TODO in its
+ * soften-known-violations.mjs), so the folder cycles it names are waived here, from the file itself, and
+ * only as the exact pair of folders it names.
+ */
+const knownViolations = (() => {
+  try {
+    return JSON.parse(readFileSync(join(__dirname, '.dependency-cruiser-known-violations.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+})();
+const knownFolderCycles = knownViolations.filter((v) => v.type === 'cycle' && v.rule.name === FOLDER_CYCLES);
+
+const exactly = (names) => `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
+
+/**
+ * No two source folders depend on each other, however indirectly (type-only imports included): a folder
+ * is a layer or a function, and layers point one way. A folder depends on another when one of its modules
+ * (or of its subfolders') imports a module of the other; a parent never depends on its own subfolders.
+ * The known pairs of the baseline (`from` → first step `to`) are let through, and only those.
+ */
+function folderCycleRules(known) {
+  const comment =
+    'Source folders (events, domain/*, functions/*, infra/*, client) form no cycle, type-only imports ' +
+    'included: layers and functions point one way.';
+  const tosByFrom = new Map();
+  for (const { from, to } of known) tosByFrom.set(from, [...(tosByFrom.get(from) ?? []), to]);
+  const froms = [...tosByFrom.keys()];
+  return [
+    {
+      name: FOLDER_CYCLES,
+      comment,
+      severity: 'error',
+      scope: 'folder',
+      from: froms.length ? { path: SOURCE_FOLDERS, pathNot: exactly(froms) } : { path: SOURCE_FOLDERS },
+      to: { circular: true },
+    },
+    ...froms.map((from) => ({
+      name: FOLDER_CYCLES,
+      comment: `${comment} (Known: ${from} → ${tosByFrom.get(from).join(', ')}, in the baseline.)`,
+      severity: 'error',
+      scope: 'folder',
+      from: { path: exactly([from]) },
+      to: { circular: true, pathNot: exactly(tosByFrom.get(from)) },
+    })),
+  ];
+}
+
+module.exports = {
+  forbidden: [
+    ...folderCycleRules(knownFolderCycles),
+    {
+      name: 'domain-is-pure',
+      comment:
+        'domain/ is the deciders and projections: it knows no function, no adapter, no infrastructure.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: '^(functions|infra)/' },
+    },
+    {
+      name: 'events-are-the-bottom',
+      comment: 'events/ is the catalogue every layer reads: it imports no other layer.',
+      severity: 'error',
+      from: { path: '^events/' },
+      to: { path: '^(domain|functions|infra)/' },
+    },
+    {
+      name: 'app-knows-no-adapter-nor-http',
+      comment:
+        'The application layer (use cases, ports, the command service) is reached by HTTP and by the ' +
+        'other functions; it sees adapters only through the ports it defines.',
+      severity: 'error',
+      from: { path: '^functions/app/' },
+      to: { path: '^functions/(adapters|http)/' },
+    },
+    {
+      name: 'http-knows-no-adapter',
+      comment:
+        'Routes and middleware talk to ports and application errors; the composition roots hand them the ' +
+        'adapters. The entry modules (*.handler.ts) are where a function is built, as every entry module ' +
+        'of every function is (they may name the adapters their grants allow).',
+      severity: 'error',
+      from: { path: '^functions/http/', pathNot: '[.]handler[.]ts$' },
+      to: { path: '^functions/adapters/' },
+    },
+    {
+      name: 'ports-live-in-app',
+      comment:
+        'An adapter implements a port, and every port is defined in the application layer: an adapter takes ' +
+        'its interfaces (and anything else) from functions/app/, domain/, events/, another adapter or a ' +
+        'library, never from another function (reports/, audit/, http/, composition/...) nor the config.',
+      severity: 'error',
+      from: { path: '^functions/adapters/' },
+      to: { path: '^functions/', pathNot: '^functions/(app|adapters)/' },
+    },
+    {
+      name: 'functions-know-no-infra',
+      comment:
+        'functions/ is what is deployed; infra/ (the CDK app, the local runtime) builds on it, never the reverse.',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^infra/' },
+    },
+    {
+      name: 'only-roots-import-http',
+      comment:
+        'Below functions/http nothing imports it: only the HTTP layer itself, the entry modules (*.handler.ts), ' +
+        'the composition roots and wiring.ts (the everything-root) do.',
+      severity: 'error',
+      from: {
+        path: '^functions/',
+        pathNot: '^functions/(http|composition)/|[.]handler[.]ts$|^functions/wiring[.]ts$',
+      },
+      to: { path: '^functions/http/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    includeOnly: '^(events|domain|functions|infra|client)/',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.d.ts', '.mts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};
