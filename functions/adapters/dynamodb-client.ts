@@ -1,6 +1,21 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inProcessEngineAt } from './in-process-engines.js';
+import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+
+/**
+ * Where the local runtime registers the engines that live in its very process, by endpoint (see
+ * `in-process-engines.ts`, which the Lambda bundles never carry). A client for such an endpoint hands
+ * its requests to the engine directly; on AWS nothing is registered and clients use the network.
+ * On `globalThis`, so handlers loaded from their CDK bundles find them too.
+ */
+export const IN_PROCESS_ENGINES = Symbol.for('community-culture-ledger.in-process-engines');
+
+type EngineHandler = RequestHandler<HttpRequest, HttpResponse>;
+
+const inProcessEngineAt = (endpoint: string): EngineHandler | undefined =>
+  (globalThis as { [IN_PROCESS_ENGINES]?: ReadonlyMap<string, EngineHandler> })[IN_PROCESS_ENGINES]?.get(
+    endpoint,
+  );
 
 export interface DynamoDbConnection {
   /** Set locally (embedded engine); absent on AWS. */
