@@ -8,14 +8,16 @@ import { ledgerStateOf } from '../../functions/app/audit/ledger-digest.js';
 import type { VerificationResult } from '../../functions/app/audit/verification.js';
 import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
-import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
-import { localServerUrl } from './server-url.js';
+import { type AuditServer, oneLine, Refusal, serverAt } from './audit-server.js';
+import { DEMO_COMMUNITY } from './dev-key.js';
+import { communitiesHeldBy, localServerUrl } from './server-url.js';
 import { fromWhereTheUserIs } from './user-paths.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const usage = `usage:
-  npm run audit -- verify                                   recompute every chain through the running server
+  npm run audit -- verify [--community ID]                  recompute every chain through the running server
+                                                            (every community it holds unless one is named)
   npm run audit -- verify --file history.ndjson [--digest HASH]   verify an export offline, no database
   npm run audit -- export --out history.ndjson              write the whole history, one commit per line
   npm run audit -- replay --as-of INSTANT [--plan ID] [--file history.ndjson]
@@ -37,25 +39,7 @@ const terminal: AuditConsole = {
   progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
 };
 
-/** A refusal the auditor can act on: said in one line, with the exit code it deserves. */
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
 const AsOf = z.iso.datetime({ offset: true });
-
-/** What went wrong, in one line: a message, never a stack. */
-function oneLine(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { code, path } = error as NodeJS.ErrnoException;
-  if (code === 'ENOENT' && path) return `no file at ${path}`;
-  return error.message.replace(/\s*\n\s*/g, ' ');
-}
 
 function printVerification(result: VerificationResult, io: AuditConsole): number {
   io.out(
@@ -64,35 +48,6 @@ function printVerification(result: VerificationResult, io: AuditConsole): number
   io.out(`heads digest: ${result.headsDigest}   (keep it: verify --digest detects later removals)`);
   for (const f of result.failures) io.out(`  ${f.reason}: ${f.streamId} v${f.version} — ${f.detail}`);
   return result.ok ? 0 : 1;
-}
-
-/** The audit routes of the running server, as an auditor signed with this machine's dev key. */
-function serverAt(url: string, dataDir: string, community: string) {
-  let token: Promise<string> | undefined;
-  return async (path: string, accept = 'application/json'): Promise<Response> => {
-    token ??= signDevToken(devSigningSecret(dataDir), { roles: ['auditor'], sub: 'audit-cli', community });
-    let response: Response;
-    try {
-      response = await fetch(url + path, { headers: { authorization: `Bearer ${await token}`, accept } });
-    } catch (error) {
-      const cause = (error as Error).cause;
-      throw new Refusal(
-        `no server answered at ${url} (${cause instanceof Error ? cause.message : (error as Error).message}); start it with npm start`,
-      );
-    }
-    if (!response.ok) {
-      const text = await response.text();
-      let said = text;
-      try {
-        const problem = JSON.parse(text) as { title?: string; detail?: string };
-        said = problem.detail ?? problem.title ?? text;
-      } catch {
-        // not problem+json: say the text as it came
-      }
-      throw new Refusal(`the server at ${url} refused: ${response.status} ${oneLine(new Error(said))}`);
-    }
-    return response;
-  };
 }
 
 /** The plan to replay: the one asked for, else the latest recorded by then, else the first there is. */
@@ -109,22 +64,37 @@ function planToReplay(commits: readonly Commit[], community: string, asOf: Date)
 }
 
 type Options = ReturnType<typeof parseOptions>['values'];
-type Server = ReturnType<typeof serverAt>;
+type Server = AuditServer;
 
 async function verify(values: Options, server: Server, io: AuditConsole): Promise<number> {
-  const result = values.file
-    ? await verifyExport(fromWhereTheUserIs(values.file), values.digest)
-    : ((await (
-        await server(`/audit/verify${values.digest ? `?digest=${encodeURIComponent(values.digest)}` : ''}`)
-      ).json()) as VerificationResult);
-  return printVerification(result, io);
+  if (values.file)
+    return printVerification(await verifyExport(fromWhereTheUserIs(values.file), values.digest), io);
+  const query = values.digest ? `?digest=${encodeURIComponent(values.digest)}` : '';
+  return printVerification((await (await server(`/audit/verify${query}`)).json()) as VerificationResult, io);
+}
+
+/**
+ * `verify` with no `--community`: every community the running server holds, each reported on its
+ * own, so a ledger that lives elsewhere than `demo` is never passed over as "OK: 0 commits".
+ */
+async function verifyEvery(dataDir: string, url: string, io: AuditConsole): Promise<number> {
+  const communities = await communitiesHeldBy(dataDir);
+  if (!communities)
+    throw new Refusal(`no running server found in ${dataDir} to list its communities; pass --community`);
+  let failed = 0;
+  for (const community of communities) {
+    io.out(`community ${community}:`);
+    failed += await verify({ community } as Options, serverAt(url, dataDir, community), io);
+  }
+  io.out(`${communities.length - failed} of ${communities.length} communities verify`);
+  return failed > 0 ? 1 : 0;
 }
 
 async function replay(values: Options, server: Server, io: AuditConsole): Promise<number> {
   if (!AsOf.safeParse(values['as-of']).success)
     throw new Refusal('--as-of needs an instant with its offset, e.g. 2026-06-30T23:59:00+08:00', 2);
   const asOf = new Date(values['as-of']!);
-  const community = values.community!;
+  const community = values.community ?? DEMO_COMMUNITY;
   const lines = values.file
     ? readFileSync(fromWhereTheUserIs(values.file), 'utf8')
     : await (await server('/audit/events', 'application/x-ndjson')).text();
@@ -211,7 +181,10 @@ export async function runAudit(
       return 2;
     }
     const dataDir = resolve(env.DATA_DIR ?? '.data');
-    const server = serverAt(localServerUrl(dataDir, values.url, env), dataDir, values.community!);
+    const url = localServerUrl(dataDir, values.url, env);
+    if (command === 'verify' && !values.file && values.community === undefined)
+      return await verifyEvery(dataDir, url, io);
+    const server = serverAt(url, dataDir, values.community ?? DEMO_COMMUNITY);
     return await commands[command](values, server, io);
   } catch (error) {
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
@@ -230,7 +203,7 @@ function parseOptions(argv: readonly string[]) {
       'as-of': { type: 'string' },
       plan: { type: 'string' },
       url: { type: 'string' },
-      community: { type: 'string', default: DEMO_COMMUNITY },
+      community: { type: 'string' },
     },
   });
 }

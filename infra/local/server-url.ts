@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
+import { DynamoDbCommunityMarkers } from '../../functions/adapters/dynamodb-community-markers.js';
+import { loadConfig } from '../../functions/config.js';
 
 /**
  * Where the local server answers, for the shell tools: `--url`, else `LEDGER_URL`, else the URL the
@@ -28,4 +31,25 @@ function runningServerUrl(dataDir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The communities the server running on `dataDir` holds (its engine's registry), for tools that
+ * need what no route answers; undefined when no server is running there.
+ */
+export async function communitiesHeldBy(dataDir: string): Promise<string[] | undefined> {
+  let endpoint: string | undefined;
+  try {
+    const recorded = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
+      endpoint?: string;
+      pid?: number;
+    };
+    if (!recorded.endpoint || !recorded.pid) return undefined;
+    process.kill(recorded.pid, 0); // throws when that server is gone
+    endpoint = recorded.endpoint;
+  } catch {
+    return undefined;
+  }
+  const { EVENTS_TABLE } = loadConfig({});
+  return new DynamoDbCommunityMarkers(createDocumentClient({ endpoint }), EVENTS_TABLE).list();
 }

@@ -148,6 +148,35 @@ describe('npm run audit: answers, and one line for every refusal', () => {
     ]);
   });
 
+  it('verify with no --community checks every community the running server holds, each on its own (issue 27)', async () => {
+    // A second community with a history of its own: `demo` alone would have said nothing of it.
+    const other = await api.token('admin', { community: 'haikou-venus' });
+    const created = await api.call('POST', '/residents', {
+      token: other,
+      body: { name: 'Elsewhere', householdId: 'H-9' },
+    });
+    expect(created.status).toBe(201);
+    // The folder a running server writes: its URL, its engine, its process and its dev key.
+    const running = mkdtempSync(join(tmpdir(), 'ccl-audit-running-'));
+    writeFileSync(join(running, 'dev-signing-key'), `${api.runtime.secret}\n`);
+    writeFileSync(
+      join(running, 'engine.json'),
+      JSON.stringify({ endpoint: api.runtime.endpoint, url: api.url, pid: process.pid }),
+    );
+    const { code, out, err } = await audit(['verify'], { DATA_DIR: running });
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.filter((line) => line.startsWith('community '))).toEqual([
+      'community demo:',
+      'community haikou-venus:',
+    ]);
+    expect(out.filter((line) => line.startsWith('OK: '))).toEqual([
+      expect.stringMatching(/^OK: 9 commits/),
+      expect.stringMatching(/^OK: 1 commits/),
+    ]);
+    expect(out.at(-1)).toBe('2 of 2 communities verify');
+  });
+
   it('every refusal is one line on stderr, never a stack', async () => {
     // A port nothing listens on any more.
     const closedPort = await new Promise<number>((done) => {
@@ -161,9 +190,17 @@ describe('npm run audit: answers, and one line for every refusal', () => {
       audit(['replay', '--as-of', 'yesterday', '--file', exported]),
       audit(['replay', '--as-of', '2026-06-30T23:59:00+08:00', '--file', exported, '--plan', 'NO-SUCH-PLAN']),
       audit(['verify', '--frobnicate']),
-      audit(['verify'], { DATA_DIR: dir, LEDGER_URL: `http://127.0.0.1:${closedPort}` }),
+      audit(['verify', '--community', 'demo'], {
+        DATA_DIR: dir,
+        LEDGER_URL: `http://127.0.0.1:${closedPort}`,
+      }),
       // A key this server never saw: its token is refused.
-      audit(['verify'], { DATA_DIR: join(dir, 'another-machine'), LEDGER_URL: api.url }),
+      audit(['verify', '--community', 'demo'], {
+        DATA_DIR: join(dir, 'another-machine'),
+        LEDGER_URL: api.url,
+      }),
+      // Every community, but no running server in that data folder to list them.
+      audit(['verify'], { DATA_DIR: join(dir, 'no-server-here'), LEDGER_URL: api.url }),
     ]);
     for (const { code, out, err } of refusals) {
       expect(code).not.toBe(0);
@@ -183,6 +220,7 @@ describe('npm run audit: answers, and one line for every refusal', () => {
         ),
       ),
       expect.stringMatching(/^audit verify: the server at .* refused: 401 /),
+      `audit verify: no running server found in ${join(dir, 'no-server-here')} to list its communities; pass --community`,
     ]);
   });
 });
