@@ -4,7 +4,7 @@ import { decodeEvent, GENESIS_HASH } from '../events/index.js';
 import { STREAM_READ } from '../functions/adapters/commit-item.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
-import { systemClock, ulidIds } from '../functions/wiring.js';
+import { systemClock, ulidIds } from '../functions/composition/core.js';
 import { createTables } from '../infra/local/create-tables.js';
 import { startDynalite } from '../infra/local/engine.js';
 import { ratio, summarize, timeEach } from './stats.js';

@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GENESIS_HASH } from '../events/index.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
-import { systemClock, ulidIds } from '../functions/wiring.js';
+import { systemClock, ulidIds } from '../functions/composition/core.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { overBudget } from './budgets.js';

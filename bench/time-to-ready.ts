@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { GENESIS_HASH } from '../events/index.js';
 import { createDocumentClient } from '../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../functions/adapters/dynamodb-event-store.js';
-import { systemClock, ulidIds } from '../functions/wiring.js';
+import { systemClock, ulidIds } from '../functions/composition/core.js';
 import { createTables } from '../infra/local/create-tables.js';
 import { startDynalite } from '../infra/local/engine.js';
 import { ratio, summarize } from './stats.js';

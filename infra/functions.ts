@@ -5,8 +5,8 @@
  * in one place and forgotten in the other.
  */
 export const ledgerFunctions = {
-  commands: 'functions/http/commands.handler.ts',
-  queries: 'functions/http/queries.handler.ts',
+  commands: 'functions/composition/commands.handler.ts',
+  queries: 'functions/composition/queries.handler.ts',
   projector: 'functions/projector/projector.handler.ts',
   publisher: 'functions/publisher/publisher.handler.ts',
   mailer: 'functions/scheduled/mailer.handler.ts',

@@ -8,6 +8,7 @@ import { createDocumentClient } from '../adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../adapters/dynamodb-view-store.js';
 import { traced } from '../adapters/tracing.js';
+import { CommandService } from '../app/command-handler.js';
 import type { Mailer } from '../app/mailer.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { PrinterTransport } from '../app/printer.js';
@@ -96,4 +97,14 @@ export function coreDependencies(config: Config, overrides: Overrides = {}): Cor
     views: new DynamoDbViewStore(client, config.VIEWS_TABLE),
     metrics: metricsFor(config),
   };
+}
+
+/** The write side: loads, decides, appends (the commands function, and the mailer recording deliveries). */
+export function commandServiceFor(core: CoreDependencies, overrides: Overrides = {}): CommandService {
+  return new CommandService({
+    store: core.events,
+    onSnapshotError: (error) => core.logger.warn('snapshot not written', { error: error as Error }),
+    clock: core.clock,
+    crashHook: overrides.crashHook,
+  });
 }

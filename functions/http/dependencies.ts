@@ -1,34 +1,36 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { DigestStore } from '../app/audit/digests.js';
-import type { BlobStore } from '../app/blob-store.js';
-import type { CommandService } from '../app/command-handler.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
-import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { Clock, CrashHook, EventStore, Ids } from '../app/ports.js';
 import type { Printer } from '../app/printer.js';
 import type { SendReport } from '../app/reports/report-sending.js';
-import type { ReportService } from '../app/reports/report-service.js';
 import type { SessionWrites } from '../app/session-writes.js';
 import type { ViewStore } from '../app/view-store.js';
 import type { Authenticator } from './authenticator.js';
+import type { CommandUseCases } from './command-cases.js';
+import type { QueryUseCases } from './query-cases.js';
 
-/** Everything a route handler may use; built once per process by the composition root. */
+/**
+ * What the pipeline and the route table use, built once per process by each HTTP function's
+ * composition (`functions/composition/commands.ts`, `queries.ts`). Routes reach the application
+ * through the use cases their function bound: the commands function binds `commandCases`, the queries
+ * function `queryCases`, so neither carries the other's.
+ */
 export interface HttpDependencies {
-  readonly commands: CommandService;
+  /** The command use cases, bound to the commands function's dependencies (that function only). */
+  readonly commandCases?: CommandUseCases;
+  /** The query use cases, bound to the queries function's dependencies (that function only). */
+  readonly queryCases?: QueryUseCases;
+  /** Read-your-writes: the views' positions (`consistentWith`) and the history they trail. */
   readonly events: EventStore;
   readonly views: ViewStore;
-  readonly reports: ReportService;
-  /** Hands a report to the mailer function (the only one that may send email). */
+  /** Hands a report to the mailer function (commands; the queries function's refuses). */
   readonly sendReport: SendReport;
   /**
    * Turns a Printable into PDF bytes through the printer function (queries; the commands function's
    * printer refuses). Answer them as `{ status: 200, bytes, headers: { 'content-type': 'application/pdf' } }`.
    */
   readonly printer: Printer;
-  readonly digests: DigestStore;
-  readonly personalData: PersonalDataCipher;
-  readonly blobs: BlobStore;
   readonly idempotency: IdempotencyStore;
   /** Each caller's recent writes, so their queries read them (session consistency). */
   readonly sessions: SessionWrites;

@@ -1,6 +1,5 @@
 import { ReportService } from '../app/reports/report-service.js';
-import { coreDependencies, type Overrides } from '../composition/core.js';
-import { commandServiceFor } from '../composition/http.js';
+import { commandServiceFor, coreDependencies, type Overrides } from '../composition/core.js';
 import { mailerFor } from '../composition/mail.js';
 import { type Config, loadConfig } from '../config.js';
 import { createMailer } from './mailer.js';

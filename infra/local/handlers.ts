@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrinterAnswer } from '../../functions/app/printer.js';
+import type { Overrides } from '../../functions/composition/core.js';
 import type { Config } from '../../functions/config.js';
 import type { HttpHandler } from '../../functions/http/pipeline.js';
 import type { create as createDigests } from '../../functions/scheduled/digests.handler.js';
 import type { createMailer } from '../../functions/scheduled/mailer.js';
 import type { create as createScheduler } from '../../functions/scheduled/scheduler.handler.js';
 import type { CommitStreamHandler } from '../../functions/streams/commit-stream.js';
-import type { Overrides } from '../../functions/wiring.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
 
 /** The handlers of every function, as the local runtime calls them. */
@@ -36,8 +36,8 @@ interface EntryModule {
 
 /** The same entries as `ledgerFunctions`, imported from source (static imports, so every tool resolves them). */
 const sourceEntries = {
-  commands: () => import('../../functions/http/commands.handler.js'),
-  queries: () => import('../../functions/http/queries.handler.js'),
+  commands: () => import('../../functions/composition/commands.handler.js'),
+  queries: () => import('../../functions/composition/queries.handler.js'),
   projector: () => import('../../functions/projector/projector.handler.js'),
   publisher: () => import('../../functions/publisher/publisher.handler.js'),
   mailer: () => import('../../functions/scheduled/mailer.handler.js'),

@@ -4,7 +4,7 @@ import { monotonicFactory } from 'ulid';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../../functions/adapters/dynamodb-event-store.js';
 import type { Clock } from '../../functions/app/ports.js';
-import { ulidIds } from '../../functions/wiring.js';
+import { ulidIds } from '../../functions/composition/core.js';
 import { createTables, type TableNames } from '../../infra/local/create-tables.js';
 import { startDynalite } from '../../infra/local/engine.js';
 import { freePort } from './free-port.js';

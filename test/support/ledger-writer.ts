@@ -11,7 +11,7 @@ import { GENESIS_HASH } from '../../events/index.js';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { DynamoDbEventStore } from '../../functions/adapters/dynamodb-event-store.js';
 import { ChainVerifier } from '../../functions/app/audit/verify.js';
-import { systemClock, ulidIds } from '../../functions/wiring.js';
+import { systemClock, ulidIds } from '../../functions/composition/core.js';
 import { createTables, defaultTableNames } from '../../infra/local/create-tables.js';
 import { startDynalite } from '../../infra/local/engine.js';
 

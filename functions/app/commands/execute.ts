@@ -1,9 +1,9 @@
 import type { Decider } from '../../../domain/shared/decider.js';
 import type { DomainError } from '../../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../../domain/shared/ids.js';
-import type { CommitMetadata } from '../../../events/index.js';
 import type { Caller } from '../authorization.js';
 import type { CommandAccepted, CommandBuilder, CommandService, SnapshotPolicy } from '../command-handler.js';
+import { commitMetadataOf } from '../commit-metadata.js';
 import type { IdempotentRun } from '../idempotency.js';
 
 /** The caller of a use case: who they are, what roles they hold, and the community they act in. */
@@ -31,13 +31,8 @@ export interface CommandResult {
   readonly outcome: CommandAccepted | DomainError;
 }
 
-/** Who and why, recorded with every commit. */
-export const commitMetadataOf = (actor: CommandActor): CommitMetadata => ({
-  actor: actor.principal.sub,
-  roles: [...actor.principal.roles],
-  correlationId: actor.correlationId,
-  idempotencyKey: actor.idempotencyKey,
-});
+/** Who and why, recorded with every commit (in a module of its own: routes use it without the use cases). */
+export { commitMetadataOf };
 
 /**
  * Runs a command on one aggregate's stream in the actor's community, with the request's metadata,

@@ -1,7 +1,7 @@
 import { parseStreamId } from '../../../domain/shared/ids.js';
 import type { Commit } from '../../../events/index.js';
 import { chainDigests, type DailyDigest, type DigestStore, digestOf } from '../audit/digests.js';
-import { readWholeHistory, writeDigestsFromHistory } from '../audit/history.js';
+import { readWholeHistory } from '../audit/history.js';
 import { ChainVerifier } from '../audit/verify.js';
 import { appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
@@ -28,11 +28,6 @@ export interface AuditFinding {
 /** The chain of daily digests written so far, oldest first. */
 export const listDigests = async (deps: Pick<AuditDeps, 'digests'>, reader: AuditReader) =>
   deps.digests.list(reader.community);
-
-/** Writes the digests of the days that have ended and have none yet (what the daily job does too). */
-export async function writeMissingDigests(deps: AuditDeps, reader: AuditReader): Promise<DailyDigest[]> {
-  return writeDigestsFromHistory(deps, reader.community, deps.clock.now().toISOString().slice(0, 10));
-}
 
 /** One page of the community's commits in global order. */
 export async function historyPage(

@@ -10,9 +10,8 @@ import {
   registerResident,
   rescheduleActivity,
   revokeAttendance,
-} from '../../app/commands/activities.js';
-import { getActivity } from '../../app/queries/activities.js';
-import { listActivities } from '../../app/queries/calendar.js';
+} from '../command-cases.js';
+import { getActivity, listActivities } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';

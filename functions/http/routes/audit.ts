@@ -1,14 +1,8 @@
 import { decodeTime } from 'ulid';
 import * as z from 'zod';
-import {
-  auditStream,
-  historyExport,
-  historyPage,
-  listDigests,
-  verifyHistory,
-  writeMissingDigests,
-} from '../../app/queries/audit.js';
 import { AuditCommit, DailyDigestAnswer } from '../answer-schemas.js';
+import { writeMissingDigests } from '../command-cases.js';
+import { auditStream, historyExport, historyPage, listDigests, verifyHistory } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { LedgerStateAnswer } from './report-answer.js';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { roleSets } from '../../app/authorization.js';
-import { planCompliance } from '../../app/queries/compliance.js';
+import { planCompliance } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { Id } from '../schemas.js';
 

@@ -14,8 +14,8 @@ import {
   maintainEquipment,
   registerVenue,
   retireEquipment,
-} from '../../app/commands/equipment.js';
-import { listVenues, overdueEquipment, venueRegister } from '../../app/queries/equipment.js';
+} from '../command-cases.js';
+import { listVenues, overdueEquipment, venueRegister } from '../query-cases.js';
 import { defineRoute, type Route } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';

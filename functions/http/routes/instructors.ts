@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { InstructorDetail, InstructorSession } from '../../../domain/views/equipment.view.js';
 import { roleSets } from '../../app/authorization.js';
-import { recordInstructorSession, registerInstructor } from '../../app/commands/equipment.js';
-import { getInstructor, listInstructors } from '../../app/queries/equipment.js';
+import { recordInstructorSession, registerInstructor } from '../command-cases.js';
+import { getInstructor, listInstructors } from '../query-cases.js';
 import { defineRoute, type Route } from '../route.js';
 import {
   CommandAnswer,

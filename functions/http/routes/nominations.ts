@@ -7,7 +7,7 @@ import {
   recuseJudge,
   scoreNomination,
   withdrawNomination,
-} from '../../app/commands/nominations.js';
+} from '../command-cases.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';

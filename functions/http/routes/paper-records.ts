@@ -4,7 +4,7 @@ import { wordingFor } from '../../../domain/reports/i18n/wording.js';
 import { signInSheet } from '../../../domain/reports/sign-in-sheet.js';
 import { workLedger } from '../../../domain/reports/work-ledger.js';
 import { roleSets } from '../../app/authorization.js';
-import { signInSheetOf, workLedgerOf } from '../../app/queries/paper-records.js';
+import { signInSheetOf, workLedgerOf } from '../query-cases.js';
 import { pdfAnswer, readerLocale } from '../renderings.js';
 import { defineRoute } from '../route.js';
 import { Id } from '../schemas.js';

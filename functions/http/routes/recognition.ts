@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { ModelTitle } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
-import { nameModel, recordGoodDeed } from '../../app/commands/recognition.js';
-import { listGoodDeeds } from '../../app/queries/recognition.js';
+import { nameModel, recordGoodDeed } from '../command-cases.js';
+import { listGoodDeeds } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, LocalDate, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { studyStandings } from '../../../domain/compliance/study-record.js';
 import { roleSets } from '../../app/authorization.js';
-import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../../app/commands/study.js';
-import { planStudyRecords, studyRecordOf } from '../../app/queries/study.js';
+import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../command-cases.js';
+import { planStudyRecords, studyRecordOf } from '../query-cases.js';
 import type { Route } from '../route.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, Period, trimmed } from '../schemas.js';

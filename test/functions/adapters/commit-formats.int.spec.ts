@@ -8,8 +8,8 @@ import type { DynamoDbEventStore } from '../../../functions/adapters/dynamodb-ev
 import { commitHash } from '../../../functions/app/audit/hashing.js';
 import { commitBody } from '../../../functions/app/audit/verification.js';
 import { ChainVerifier } from '../../../functions/app/audit/verify.js';
+import { ulidIds } from '../../../functions/composition/core.js';
 import { streamRecordOf } from '../../../functions/streams/commit-stream.js';
-import { ulidIds } from '../../../functions/wiring.js';
 import { ManualClock } from '../../support/clock.js';
 import {
   documentClient,

@@ -6,7 +6,7 @@ import { canonicalJson, GENESIS_HASH } from '../../../events/index.js';
 import { InMemoryEventStore } from '../../../functions/adapters/memory-event-store.js';
 import { CommandService } from '../../../functions/app/command-handler.js';
 import { CommitTooLarge, ConcurrencyConflict, type EventStore } from '../../../functions/app/ports.js';
-import { ulidIds } from '../../../functions/wiring.js';
+import { ulidIds } from '../../../functions/composition/core.js';
 import { ManualClock } from '../../support/clock.js';
 import {
   documentClient,

@@ -1,11 +1,9 @@
 import { createMailerInvoker } from '../adapters/lambda-mailer-invoker.js';
 import { type MailerTransport, sendThroughMailer } from '../app/reports/report-sending.js';
-import { coreDependencies, type Overrides } from '../composition/core.js';
-import { httpDependencies } from '../composition/http.js';
-import { personalDataFor } from '../composition/personal-data.js';
-import { commandsPrinter } from '../composition/printing.js';
 import { type Config, loadConfig } from '../config.js';
-import { createApiHandlers } from './api.js';
+import { commandsApi, commandsDependencies } from './commands.js';
+import { coreDependencies, type Overrides } from './core.js';
+import { personalDataFor } from './personal-data.js';
 
 /**
  * Builds this entry's handler with what its grants allow: the Events, Views and Idempotency tables,
@@ -22,11 +20,8 @@ export const create = (config: Config, overrides: Overrides = {}) => {
       : async () => {
           throw new Error('the commands function has no MAILER_FUNCTION_NAME to hand reports to');
         });
-  const sendReport = sendThroughMailer(transport);
-  const personalData = personalDataFor(config, core.client);
-  return createApiHandlers(
-    httpDependencies(core, config, overrides, { personalData, sendReport, printer: commandsPrinter }),
-  ).commands;
+  const deps = commandsDependencies(core, config, overrides, personalDataFor(config, core.client));
+  return commandsApi(deps, config, overrides, { sendReport: sendThroughMailer(transport) });
 };
 
 /** Lambda entry point: the command routes of the HTTP API. */

@@ -1,0 +1,150 @@
+import { DynamoDbBlobStore } from '../adapters/dynamodb-blob-store.js';
+import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
+import type { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
+import type { DigestStore } from '../app/audit/digests.js';
+import type { BlobStore } from '../app/blob-store.js';
+import type { CommandService } from '../app/command-handler.js';
+import {
+  cancelActivity,
+  changeActivityDetails,
+  planActivity,
+  recordAttendance,
+  recordHeld,
+  registerResident,
+  rescheduleActivity,
+  revokeAttendance,
+} from '../app/commands/activities.js';
+import { reviewArticle, reviseArticle, submitArticle } from '../app/commands/articles.js';
+import { writeMissingDigests } from '../app/commands/digests.js';
+import {
+  inspectEquipment,
+  installEquipment,
+  maintainEquipment,
+  recordInstructorSession,
+  registerInstructor,
+  registerVenue,
+  retireEquipment,
+} from '../app/commands/equipment.js';
+import {
+  decideNomination,
+  endorseNomination,
+  nominateFamily,
+  recuseJudge,
+  scoreNomination,
+  withdrawNomination,
+} from '../app/commands/nominations.js';
+import { appointOrganizingGroup, createPlan, setTarget } from '../app/commands/plans.js';
+import { linkReadingEssay, recommendBook, reviewBook } from '../app/commands/reading.js';
+import { nameModel, recordGoodDeed } from '../app/commands/recognition.js';
+import { enrollResident, erasePersonalData } from '../app/commands/residents.js';
+import { announceRotation, drawRotation, swapSlots } from '../app/commands/rotations.js';
+import { openRound } from '../app/commands/rounds.js';
+import { cancelSeries, changeSeries, planSeries } from '../app/commands/series.js';
+import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../app/commands/study.js';
+import type { PersonalDataCipher } from '../app/personal-data.js';
+import type { SendReport } from '../app/reports/report-sending.js';
+import type { Config } from '../config.js';
+import type { CommandUseCases } from '../http/command-cases.js';
+import { createHttpHandler, type HttpHandler } from '../http/pipeline.js';
+import { routes } from '../http/routes/index.js';
+import { bindUseCases } from '../http/use-cases.js';
+import { type CoreDependencies, commandServiceFor, type Overrides } from './core.js';
+import { pipelineDependencies } from './http.js';
+import { commandsPrinter } from './printing.js';
+
+/** What the commands function's use cases run on: the write side, residents' data keys, blobs, digests. */
+export interface CommandsDependencies extends CoreDependencies {
+  readonly commands: CommandService;
+  readonly personalData: PersonalDataCipher;
+  readonly blobs: BlobStore;
+  readonly digests: DigestStore;
+}
+
+export function commandsDependencies(
+  core: CoreDependencies,
+  config: Config,
+  overrides: Overrides,
+  personalData: PersonalDataCipher,
+): CommandsDependencies {
+  return {
+    ...core,
+    commands: commandServiceFor(core, overrides),
+    personalData,
+    blobs: new DynamoDbBlobStore(core.client, config.EVENTS_TABLE),
+    digests: new DynamoDbDigestStore(core.client, config.EVENTS_TABLE),
+  };
+}
+
+/** Every command use case a route calls, bound to the commands function's dependencies. */
+export function commandUseCases(deps: CommandsDependencies): CommandUseCases {
+  return bindUseCases(deps, {
+    cancelActivity,
+    changeActivityDetails,
+    planActivity,
+    recordAttendance,
+    recordHeld,
+    registerResident,
+    rescheduleActivity,
+    revokeAttendance,
+    reviewArticle,
+    reviseArticle,
+    submitArticle,
+    writeMissingDigests,
+    inspectEquipment,
+    installEquipment,
+    maintainEquipment,
+    recordInstructorSession,
+    registerInstructor,
+    registerVenue,
+    retireEquipment,
+    decideNomination,
+    endorseNomination,
+    nominateFamily,
+    recuseJudge,
+    scoreNomination,
+    withdrawNomination,
+    appointOrganizingGroup,
+    createPlan,
+    setTarget,
+    linkReadingEssay,
+    recommendBook,
+    reviewBook,
+    nameModel,
+    recordGoodDeed,
+    enrollResident,
+    erasePersonalData,
+    announceRotation,
+    drawRotation,
+    swapSlots,
+    openRound,
+    cancelSeries,
+    changeSeries,
+    planSeries,
+    decideStudyLeave,
+    recordStudyMakeUp,
+    requestStudyLeave,
+  });
+}
+
+/**
+ * The commands function's handler: the route table's command routes, with the command use cases
+ * and reports handed to the mailer function (`sendReport`); it prints nothing.
+ */
+export function commandsApi(
+  deps: CommandsDependencies,
+  config: Config,
+  overrides: Overrides,
+  parts: { readonly sendReport: SendReport; readonly idempotency?: DynamoDbIdempotencyStore },
+): HttpHandler {
+  return createHttpHandler(
+    routes,
+    {
+      ...pipelineDependencies(deps, config, overrides, parts.idempotency),
+      commandCases: commandUseCases(deps),
+      sendReport: parts.sendReport,
+      printer: commandsPrinter,
+    },
+    (route) => route.kind === 'command',
+    'Commands',
+  );
+}
