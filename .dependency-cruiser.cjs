@@ -96,11 +96,10 @@ module.exports = {
     {
       name: 'http-knows-no-adapter',
       comment:
-        'Routes and middleware talk to ports and application errors; the composition roots hand them the ' +
-        'adapters. The entry modules (*.handler.ts) are where a function is built, as every entry module ' +
-        'of every function is (they may name the adapters their grants allow).',
+        'Routes and middleware talk to ports and application errors; the composition roots (and the entry ' +
+        'modules beside them) hand them the adapters.',
       severity: 'error',
-      from: { path: '^functions/http/', pathNot: '[.]handler[.]ts$' },
+      from: { path: '^functions/http/' },
       to: { path: '^functions/adapters/' },
     },
     {
@@ -124,13 +123,10 @@ module.exports = {
     {
       name: 'only-roots-import-http',
       comment:
-        'Below functions/http nothing imports it: only the HTTP layer itself, the entry modules (*.handler.ts), ' +
-        'the composition roots and wiring.ts (the everything-root) do.',
+        'Below functions/http nothing imports it: only the HTTP layer itself and the composition roots ' +
+        '(with the HTTP entry modules beside them) do.',
       severity: 'error',
-      from: {
-        path: '^functions/',
-        pathNot: '^functions/(http|composition)/|[.]handler[.]ts$|^functions/wiring[.]ts$',
-      },
+      from: { path: '^functions/', pathNot: '^functions/(http|composition)/' },
       to: { path: '^functions/http/' },
     },
   ],

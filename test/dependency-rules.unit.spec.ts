@@ -72,7 +72,6 @@ const planted: Record<string, readonly string[]> = {
     'functions/app/uses-an-adapter.ts → functions/adapters/store.ts',
     'functions/app/uses-http.ts → functions/http/route.ts',
   ],
-  // Not the entry module functions/http/queries.handler.ts, which builds its function.
   'http-knows-no-adapter': ['functions/http/middleware/uses-an-adapter.ts → functions/adapters/store.ts'],
   // Not functions/adapters/store.ts, which implements a port of functions/app/.
   'ports-live-in-app': ['functions/adapters/mailer-invoker.ts → functions/reports/report-sending.ts'],
