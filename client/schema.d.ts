@@ -2986,6 +2986,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -3562,6 +3573,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -4230,6 +4252,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -5675,6 +5708,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -7726,6 +7770,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -9988,6 +10043,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -10644,6 +10710,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -11127,6 +11204,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -11706,6 +11794,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -12193,6 +12292,17 @@ export interface operations {
       };
       /** @description Role or community not allowed */
       403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
           'x-correlation-id'?: string;
@@ -13093,6 +13203,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -13292,6 +13413,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Throttled by the API stage; retry later */
       429: {
         headers: {
@@ -13430,7 +13562,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Script or stylesheet */
+      /** @description A script of the docs page */
       200: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
@@ -13438,7 +13570,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/plain': string;
+          'text/javascript': string;
+          'text/css': string;
         };
       };
       /** @description Bad input */

@@ -124,8 +124,10 @@ function errorResponses(route: Route): Record<string, unknown> {
     responses['401'] = problemResponse('No or invalid token');
     responses['403'] = problemResponse('Role or community not allowed');
   }
-  // A command may also name other entities in its body (a plan, a resident): any of them may be unknown.
-  if (route.params || route.kind === 'command') responses['404'] = problemResponse('Unknown id');
+  // A command may also name other entities in its body (a plan, a resident), and a query in its
+  // parameters (`?planId=`): any of them may be unknown.
+  if (route.params || route.query || route.kind === 'command')
+    responses['404'] = problemResponse('Unknown id');
   if (route.kind === 'command') {
     responses['409'] = problemResponse(
       'Conflicts with the current state, or the same Idempotency-Key is still running',

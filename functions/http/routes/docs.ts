@@ -130,7 +130,12 @@ export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
       kind: 'public',
       roles: [],
       params: z.object({ file: z.string().max(64) }),
-      response: { status: 200, description: 'Script or stylesheet', contentType: 'text/plain' },
+      response: {
+        status: 200,
+        description: 'A script of the docs page',
+        contentType: 'text/javascript; charset=utf-8',
+        alternatives: [{ contentType: 'text/css; charset=utf-8', description: 'Its stylesheet' }],
+      },
       async handle({ params }) {
         const type = assets.get(params.file);
         if (!type) throw appErrors.notFound(`asset ${params.file}`);

@@ -3,11 +3,13 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commit } from '../../../events/index.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../functions/http/authenticator.js';
+import { buildOpenApi } from '../../../functions/http/openapi.js';
 import { roles } from '../../../functions/http/principal.js';
 import type { Route } from '../../../functions/http/route.js';
 import { routes } from '../../../functions/http/routes/index.js';
 import { signDevToken } from '../../../infra/local/dev-key.js';
 import { type LocalRuntime, startLocalRuntime } from '../../../infra/local/runtime.js';
+import { ContractChecker } from '../../support/contract.js';
 import { type InProcessAnswer, inProcessClient, type RawRequest } from '../../support/in-process.js';
 import { anyRequest, type FuzzPools } from '../../support/request-arbitraries.js';
 
@@ -221,7 +223,10 @@ describe('no request answers 5xx, and a refused one writes nothing (issue 14)', 
 
   afterAll(async () => runtime?.close());
 
-  it(`${RUNS} generated requests over every route: never 5xx, refusals are problem+json, refused requests write nothing`, async () => {
+  it(`${RUNS} generated requests over every route: never 5xx, every answer declared, refusals are problem+json, refused requests write nothing`, async () => {
+    const contract = new ContractChecker(
+      buildOpenApi(routes, { title: 'Community Culture Ledger', version: '0.1.0' }) as never,
+    );
     const byOperation = new Map(routes.map((route) => [route.operationId, route]));
     const statuses = new Map<Route, Map<number, number>>();
     const refusals = new Map<string, number>();
@@ -241,6 +246,18 @@ describe('no request answers 5xx, and a refused one writes nothing (issue 14)', 
         statuses.set(route, byStatus);
 
         expect(answer.status, shown).toBeLessThan(500);
+        // Every answer, refusals included, is one the document declares for the operation (issue 27).
+        const query = new URLSearchParams(request.query as Record<string, string>).toString();
+        expect(
+          contract.check(
+            request.method,
+            request.rawPath + (query ? `?${query}` : ''),
+            answer.status,
+            answer.headers['content-type'] ?? null,
+            answer.json ?? answer.body,
+          ),
+          shown,
+        ).toEqual([]);
         expect(answer.headers['x-content-type-options'], shown).toBe('nosniff');
         if (answer.status >= 400) {
           expect(answer.headers['content-type'], shown).toBe('application/problem+json');
