@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projections } from '../../domain/views/index.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';
-import { createDependencies } from '../../functions/composition/local.js';
+import { createDependencies } from '../../functions/local.js';
 import { loadConfig } from '../../functions/config.js';
 import { defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';

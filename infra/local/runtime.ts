@@ -8,7 +8,7 @@ import { OutboxMailer } from '../../functions/adapters/outbox-mailer.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import type { PrinterTransport } from '../../functions/app/printer.js';
 import type { MailerTransport } from '../../functions/app/reports/report-sending.js';
-import { createDependencies, type Dependencies, systemClock } from '../../functions/composition/local.js';
+import { createDependencies, type Dependencies, systemClock } from '../../functions/local.js';
 import { loadConfig } from '../../functions/config.js';
 import { localJwtAuthenticator } from '../../functions/http/authenticator.js';
 import { routes } from '../../functions/http/routes/index.js';

@@ -1,26 +1,26 @@
-import { projections } from '../../domain/views/index.js';
-import type { Commit } from '../../events/index.js';
-import { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
-import { createMailerInvoker } from '../adapters/lambda-mailer-invoker.js';
-import { OutboxMailer } from '../adapters/outbox-mailer.js';
-import { createEventPublisher } from '../app/event-bus.js';
-import type { RevealEvents } from '../app/personal-data.js';
-import type { Printer } from '../app/printer.js';
-import { type SendReport, sendInProcess, sendThroughMailer } from '../app/reports/report-sending.js';
-import { ReportService } from '../app/reports/report-service.js';
-import type { Config } from '../config.js';
-import { pdfPrinter } from '../printing/pdf-printer.js';
-import { printInProcess } from '../printing/printing-answers.js';
-import { Projector } from '../projector/projector.js';
-import { eventBusFor } from './bus.js';
-import { type CommandsDependencies, commandsDependencies } from './commands.js';
-import { coreDependencies, type Overrides } from './core.js';
-import { mailerFor } from './mail.js';
-import { personalDataFor } from './personal-data.js';
-import { printerFor } from './printing.js';
-import type { QueriesDependencies } from './queries.js';
+import { projections } from '../domain/views/index.js';
+import type { Commit } from '../events/index.js';
+import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
+import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';
+import { OutboxMailer } from './adapters/outbox-mailer.js';
+import { createEventPublisher } from './app/event-bus.js';
+import type { RevealEvents } from './app/personal-data.js';
+import type { Printer } from './app/printer.js';
+import { type SendReport, sendInProcess, sendThroughMailer } from './app/reports/report-sending.js';
+import { ReportService } from './app/reports/report-service.js';
+import { eventBusFor } from './composition/bus.js';
+import { type CommandsDependencies, commandsDependencies } from './composition/commands.js';
+import { coreDependencies, type Overrides } from './composition/core.js';
+import { mailerFor } from './composition/mail.js';
+import { personalDataFor } from './composition/personal-data.js';
+import { printerFor } from './composition/printing.js';
+import type { QueriesDependencies } from './composition/queries.js';
+import type { Config } from './config.js';
+import { pdfPrinter } from './printing/pdf-printer.js';
+import { printInProcess } from './printing/printing-answers.js';
+import { Projector } from './projector/projector.js';
 
-export { type Overrides, systemClock, ulidIds } from './core.js';
+export { type Overrides, systemClock, ulidIds } from './composition/core.js';
 
 /** Every function's dependencies at once (the commands function's are a superset of the queries'). */
 export interface Dependencies extends CommandsDependencies, Omit<QueriesDependencies, 'commands'> {
