@@ -137,7 +137,8 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         endorsements: number;
         explanation: { recusals: { automatic: boolean }[] };
       }[];
-    }>('GET', `/rounds/${roundId}/ranking`, { token: await api.token('resident', { sub: 'anyone' }) });
+      // Undecided, the figures are the organizers' to look at (residents see them once decided).
+    }>('GET', `/rounds/${roundId}/ranking`, { token: await api.token('organizer') });
     expect(ranking.body.items).toHaveLength(5);
     expect(ranking.body.items.filter((i) => i.status === 'ranked').map((i) => i.rank)).toEqual([
       1, 2, 3, 4, 5,
