@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Commit } from '../events/index.js';
 import { streamRecordOf } from '../functions/streams/commit-stream.js';
-import { BUNDLE_TARGET, ESM_REQUIRE_BANNER } from '../infra/constructs/ledger-function.js';
+import { lambdaEsbuildOptions } from '../infra/constructs/ledger-function.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../infra/functions.js';
 import { signDevToken } from '../infra/local/dev-key.js';
 import { bundleDirsIn } from '../infra/local/handlers.js';
@@ -106,15 +106,8 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
   await build({
     entryPoints: [resolve('bench/bare-handler.ts')],
     outfile: join(bareDir, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     // The options LedgerFunction gives esbuild, so the sizes compare like with like.
-    target: BUNDLE_TARGET,
-    minify: true,
-    sourcemap: true,
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
+    ...lambdaEsbuildOptions,
     logLevel: 'silent',
   });
   const env = {

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,6 +16,21 @@ export const BUNDLE_TARGET = 'node22';
 /** ESM bundles need a CommonJS `require` for the few dependencies that still call it. */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __ccl_createRequire } from 'module'; const require = __ccl_createRequire(import.meta.url);";
+
+/**
+ * What the bundling below asks of esbuild, in esbuild's own terms: for the tools that bundle an entry
+ * the same way to measure it (the bundle-contents test, the cold-start bench).
+ */
+export const lambdaEsbuildOptions: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: BUNDLE_TARGET,
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  banner: { js: ESM_REQUIRE_BANNER },
+};
 
 export interface LedgerFunctionProps {
   /** The function's name in `infra/functions.ts`: its `LEDGER_FUNCTION` variable, how the local runtime finds its bundle. */

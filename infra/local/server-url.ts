@@ -15,19 +15,21 @@ export function localServerUrl(
   env: NodeJS.ProcessEnv = process.env,
 ): string {
   const chosen =
-    explicit ?? env.LEDGER_URL ?? runningServerUrl(dataDir) ?? `http://127.0.0.1:${env.PORT ?? 3000}`;
+    explicit ?? env.LEDGER_URL ?? runningServer(dataDir)?.url ?? `http://127.0.0.1:${env.PORT ?? 3000}`;
   return chosen.replace(/\/$/, '');
 }
 
-function runningServerUrl(dataDir: string): string | undefined {
+/** What the server running on `dataDir` recorded of itself; undefined when none is running there. */
+function runningServer(dataDir: string): { url?: string; endpoint?: string } | undefined {
   try {
     const recorded = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
       url?: string;
+      endpoint?: string;
       pid?: number;
     };
-    if (!recorded.url || !recorded.pid) return undefined;
+    if (!recorded.pid) return undefined;
     process.kill(recorded.pid, 0); // throws when that server is gone
-    return recorded.url;
+    return recorded;
   } catch {
     return undefined;
   }
@@ -38,18 +40,8 @@ function runningServerUrl(dataDir: string): string | undefined {
  * need what no route answers; undefined when no server is running there.
  */
 export async function communitiesHeldBy(dataDir: string): Promise<string[] | undefined> {
-  let endpoint: string | undefined;
-  try {
-    const recorded = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
-      endpoint?: string;
-      pid?: number;
-    };
-    if (!recorded.endpoint || !recorded.pid) return undefined;
-    process.kill(recorded.pid, 0); // throws when that server is gone
-    endpoint = recorded.endpoint;
-  } catch {
-    return undefined;
-  }
+  const endpoint = runningServer(dataDir)?.endpoint;
+  if (!endpoint) return undefined;
   const { EVENTS_TABLE } = loadConfig({});
   return new DynamoDbCommunityMarkers(createDocumentClient({ endpoint }), EVENTS_TABLE).list();
 }

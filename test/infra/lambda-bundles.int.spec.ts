@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_TARGET, ESM_REQUIRE_BANNER } from '../../infra/constructs/ledger-function.js';
+import { lambdaEsbuildOptions } from '../../infra/constructs/ledger-function.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../../infra/functions.js';
 
 /**
@@ -25,14 +25,7 @@ async function modulesOf(name: LedgerFunctionName) {
   const { metafile } = await build({
     entryPoints: [resolve(ledgerFunctions[name])],
     outfile: join(outDir, name, 'index.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: BUNDLE_TARGET,
-    minify: true,
-    sourcemap: true,
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
+    ...lambdaEsbuildOptions,
     alias: aliases[name] ?? {},
     metafile: true,
     write: false,
