@@ -2887,19 +2887,999 @@ export interface components {
         correlationId: string;
         idempotencyKey?: string;
       };
-      events: {
-        eventId: string;
-        type: string;
-        schemaVersion: number;
-        streamVersion: number;
-        data: {
-          [key: string]: unknown;
-        };
-      }[];
+      /** @description Each event closed to its type and schemaVersion: `data` is that version of its payload */
+      events: (
+        | components['schemas']['ResidentEnrolledV1']
+        | components['schemas']['ResidentEnrolledV2']
+        | components['schemas']['ResidentPersonalDataErasedV1']
+        | components['schemas']['PlanCreatedV1']
+        | components['schemas']['TargetSetV1']
+        | components['schemas']['OrganizingGroupAppointedV1']
+        | components['schemas']['OrganizingGroupMemberErasedV1']
+        | components['schemas']['ActivityPlannedV1']
+        | components['schemas']['ActivityRescheduledV1']
+        | components['schemas']['ActivityDetailsChangedV1']
+        | components['schemas']['ActivityCancelledV1']
+        | components['schemas']['ResidentRegisteredV1']
+        | components['schemas']['ResidentAttendedV1']
+        | components['schemas']['AttendanceRevokedV1']
+        | components['schemas']['ActivityHeldV1']
+        | components['schemas']['ArticleSubmittedV1']
+        | components['schemas']['ArticleRevisedV1']
+        | components['schemas']['ArticleReviewedV1']
+        | components['schemas']['RoundOpenedV1']
+        | components['schemas']['FamilyNominatedV1']
+        | components['schemas']['NominationEndorsedV1']
+        | components['schemas']['JudgeRecusedV1']
+        | components['schemas']['NominationScoredV1']
+        | components['schemas']['NominationWithdrawnV1']
+        | components['schemas']['NominationDecidedV1']
+        | components['schemas']['GoodDeedRecordedV1']
+        | components['schemas']['ModelNamedV1']
+        | components['schemas']['ReportSentV1']
+        | components['schemas']['ReportDeliveryFailedV1']
+        | components['schemas']['ActivitySeriesPlannedV1']
+        | components['schemas']['ActivitySeriesChangedV1']
+        | components['schemas']['ActivitySeriesCancelledV1']
+        | components['schemas']['ActivitySeriesOccurrencesWrittenV1']
+        | components['schemas']['StudyLeaveRequestedV1']
+        | components['schemas']['StudyLeaveApprovedV1']
+        | components['schemas']['StudyLeaveDeclinedV1']
+        | components['schemas']['StudyMadeUpV1']
+        | components['schemas']['RotationAnnouncedV1']
+        | components['schemas']['RotationDrawnV1']
+        | components['schemas']['RotationSlotsSwappedV1']
+        | components['schemas']['VenueRegisteredV1']
+        | components['schemas']['EquipmentInstalledV1']
+        | components['schemas']['EquipmentInspectedV1']
+        | components['schemas']['EquipmentMaintainedV1']
+        | components['schemas']['EquipmentRetiredV1']
+        | components['schemas']['InstructorRegisteredV1']
+        | components['schemas']['InstructorSessionHeldV1']
+        | components['schemas']['BookRecommendedV1']
+        | components['schemas']['BookReviewedV1']
+        | components['schemas']['ReadingEssayLinkedV1']
+      )[];
       /** @description Hash of the previous commit of the stream (64 zeros for the first) */
       prevHash: string;
       /** @description sha256(prevHash + canonical JSON of the commit) */
       hash: string;
+    };
+    ResidentEnrolledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentEnrolled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        name: string;
+        householdId: string;
+        building?: string;
+        phone?: string;
+      };
+    };
+    ResidentEnrolledV2: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentEnrolled';
+      /** @constant */
+      schemaVersion: 2;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        name: string;
+        householdId: string;
+        building?: string;
+        phone?: string;
+        partyMember: boolean;
+        branch?: string;
+        email?: string;
+      };
+    };
+    ResidentPersonalDataErasedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentPersonalDataErased';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+      };
+    };
+    PlanCreatedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'PlanCreated';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        planId: string;
+        communityName: string;
+        year: number;
+        title: string;
+        timeZone: string;
+        /** @enum {string} */
+        locale?: 'zh-CN' | 'en';
+      };
+    };
+    TargetSetV1: {
+      eventId: string;
+      /** @constant */
+      type: 'TargetSet';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        targetId: string;
+        description: string;
+        /** @enum {string} */
+        metric:
+          | 'activities-held'
+          | 'articles-per-member'
+          | 'held-within-window'
+          | 'record-complete'
+          | 'members-study'
+          | 'equipment-inspected';
+        /** @enum {string} */
+        category?:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        /** @enum {string} */
+        format?:
+          | 'study-session'
+          | 'seminar'
+          | 'lecture'
+          | 'class'
+          | 'performance'
+          | 'competition'
+          | 'exhibition'
+          | 'visit'
+          | 'publicity'
+          | 'reading'
+          | 'practice'
+          | 'other';
+        minimum: number;
+        /** @enum {string} */
+        per: 'year' | 'quarter' | 'month';
+      };
+    };
+    OrganizingGroupAppointedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'OrganizingGroupAppointed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        leader: {
+          name: string;
+          email?: string;
+          residentId?: string;
+        };
+        deputies: {
+          name: string;
+          email?: string;
+          residentId?: string;
+        }[];
+        members: {
+          name: string;
+          email?: string;
+          residentId?: string;
+        }[];
+      };
+    };
+    OrganizingGroupMemberErasedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'OrganizingGroupMemberErased';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+      };
+    };
+    ActivityPlannedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivityPlanned';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        activityId: string;
+        planId: string;
+        planYear: number;
+        timeZone: string;
+        /** @enum {string} */
+        category:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        /** @enum {string} */
+        format:
+          | 'study-session'
+          | 'seminar'
+          | 'lecture'
+          | 'class'
+          | 'performance'
+          | 'competition'
+          | 'exhibition'
+          | 'visit'
+          | 'publicity'
+          | 'reading'
+          | 'practice'
+          | 'other';
+        title: string;
+        description?: string;
+        window: {
+          /** Format: date-time */
+          start: string;
+          /** Format: date-time */
+          end: string;
+        };
+        venue?: string;
+        organizerUnit?: string;
+        partnerUnits?: string[];
+        audience?: string;
+        capacity?: number;
+        lecturer?: string;
+        seriesId?: string;
+      };
+    };
+    ActivityRescheduledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivityRescheduled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        window: {
+          /** Format: date-time */
+          start: string;
+          /** Format: date-time */
+          end: string;
+        };
+        previousWindow: {
+          /** Format: date-time */
+          start: string;
+          /** Format: date-time */
+          end: string;
+        };
+        reason: string;
+      };
+    };
+    ActivityDetailsChangedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivityDetailsChanged';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        venue?: string;
+        lecturer?: string;
+        reason: string;
+      };
+    };
+    ActivityCancelledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivityCancelled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        reason: string;
+      };
+    };
+    ResidentRegisteredV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentRegistered';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+      };
+    };
+    ResidentAttendedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentAttended';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        /** @enum {string} */
+        method: 'qr' | 'kiosk' | 'organizer';
+        /** Format: date-time */
+        at: string;
+      };
+    };
+    AttendanceRevokedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'AttendanceRevoked';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        reason: string;
+      };
+    };
+    ActivityHeldV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivityHeld';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        /** Format: date-time */
+        heldOn: string;
+        summary: string;
+        lecturer?: string;
+        trainingPlan?: string;
+        headcount?: number;
+        heldWithinWindow: boolean;
+      };
+    };
+    ArticleSubmittedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ArticleSubmitted';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        articleId: string;
+        planId: string;
+        authorId: string;
+        /** @enum {string} */
+        kind: 'theory-article' | 'research-report' | 'reading-essay';
+        title: string;
+        abstract?: string;
+        body: {
+          sha256: string;
+          bytes: number;
+        };
+      };
+    };
+    ArticleRevisedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ArticleRevised';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        title: string;
+        abstract?: string;
+        body: {
+          sha256: string;
+          bytes: number;
+        };
+      };
+    };
+    ArticleReviewedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ArticleReviewed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        /** @enum {string} */
+        verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected';
+        comments?: string;
+        reviewerId: string;
+      };
+    };
+    RoundOpenedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'RoundOpened';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        roundId: string;
+        planId: string;
+        title: string;
+        criteria: {
+          key: string;
+          label: string;
+          weight: number;
+        }[];
+        maxScore: number;
+        minJudges: number;
+        endorsementWeight: number;
+        endorsementCap: number;
+        judges: string[];
+        /** Format: date-time */
+        nominationsClose: string;
+        /** Format: date-time */
+        scoringCloses: string;
+      };
+    };
+    FamilyNominatedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'FamilyNominated';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        nominationId: string;
+        roundId: string;
+        householdId: string;
+        familyName: string;
+        nominatedBy: string;
+        motto?: string;
+        story: string;
+        consent: {
+          by: string;
+          selfNominated: boolean;
+        };
+      };
+    };
+    NominationEndorsedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'NominationEndorsed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+      };
+    };
+    JudgeRecusedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'JudgeRecused';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        judgeId: string;
+        reason: string;
+        automatic: boolean;
+      };
+    };
+    NominationScoredV1: {
+      eventId: string;
+      /** @constant */
+      type: 'NominationScored';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        judgeId: string;
+        scores: {
+          [key: string]: number;
+        };
+      };
+    };
+    NominationWithdrawnV1: {
+      eventId: string;
+      /** @constant */
+      type: 'NominationWithdrawn';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        reason: string;
+      };
+    };
+    NominationDecidedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'NominationDecided';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        /** @enum {string} */
+        outcome: 'awarded' | 'commended' | 'not-selected';
+        rationale: string;
+      };
+    };
+    GoodDeedRecordedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'GoodDeedRecorded';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        deedId: string;
+        planId: string;
+        residentIds: string[];
+        title: string;
+        description: string;
+        date: string;
+      };
+    };
+    ModelNamedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ModelNamed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        modelId: string;
+        residentId: string;
+        /** @enum {string} */
+        title: 'moral-model' | 'good-neighbor' | 'most-beautiful';
+        citation: string;
+      };
+    };
+    ReportSentV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ReportSent';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        planId: string;
+        period: string;
+        recipients: string[];
+        asOf: string;
+        /** @enum {string} */
+        trigger: 'schedule' | 'manual';
+        ledgerDigest?: string;
+      };
+    };
+    ReportDeliveryFailedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ReportDeliveryFailed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        recipients: string[];
+        reason: string;
+      };
+    };
+    ActivitySeriesPlannedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivitySeriesPlanned';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        seriesId: string;
+        planId: string;
+        planYear: number;
+        timeZone: string;
+        /** @enum {string} */
+        category:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        /** @enum {string} */
+        format:
+          | 'study-session'
+          | 'seminar'
+          | 'lecture'
+          | 'class'
+          | 'performance'
+          | 'competition'
+          | 'exhibition'
+          | 'visit'
+          | 'publicity'
+          | 'reading'
+          | 'practice'
+          | 'other';
+        title: string;
+        description?: string;
+        venue?: string;
+        organizerUnit?: string;
+        partnerUnits?: string[];
+        audience?: string;
+        capacity?: number;
+        lecturer?: string;
+        recurrence: {
+          rrule: string;
+          start: string;
+          durationMinutes: number;
+          until?: string;
+          count?: number;
+          exceptions?: string[];
+        };
+        occurrences: {
+          occurrenceId: string;
+          date: string;
+          window: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+          };
+        }[];
+      };
+    };
+    ActivitySeriesChangedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivitySeriesChanged';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        /** @enum {string} */
+        scope: 'this' | 'following' | 'all';
+        occurrenceId?: string;
+        change: {
+          startTime?: string;
+          durationMinutes?: number;
+          venue?: string;
+          lecturer?: string;
+        };
+        reason: string;
+        occurrences: {
+          occurrenceId: string;
+          date: string;
+          window: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+          };
+          previousWindow: {
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+          };
+        }[];
+      };
+    };
+    ActivitySeriesCancelledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivitySeriesCancelled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        /** @enum {string} */
+        scope: 'this' | 'following' | 'all';
+        occurrenceId?: string;
+        reason: string;
+        occurrenceIds: string[];
+      };
+    };
+    ActivitySeriesOccurrencesWrittenV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ActivitySeriesOccurrencesWritten';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        decisions: number;
+      };
+    };
+    StudyLeaveRequestedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'StudyLeaveRequested';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        reason: string;
+        /** Format: date-time */
+        requestedAt: string;
+      };
+    };
+    StudyLeaveApprovedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'StudyLeaveApproved';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        note?: string;
+      };
+    };
+    StudyLeaveDeclinedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'StudyLeaveDeclined';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        note?: string;
+      };
+    };
+    StudyMadeUpV1: {
+      eventId: string;
+      /** @constant */
+      type: 'StudyMadeUp';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        makeUp:
+          | {
+              /** @constant */
+              by: 'session';
+              sessionId: string;
+            }
+          | {
+              /** @constant */
+              by: 'note';
+              note: string;
+              reviewedBy: string;
+            };
+      };
+    };
+    RotationAnnouncedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'RotationAnnounced';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        rotationId: string;
+        planId: string;
+        title: string;
+        timeZone: string;
+        participants: {
+          key: string;
+          name: string;
+          /** @enum {string} */
+          kind: 'unit' | 'school';
+        }[];
+        slots: {
+          number: number;
+          date: string;
+          label?: string;
+          activityId?: string;
+        }[];
+        seedDay: string;
+        algorithm: string;
+      };
+    };
+    RotationDrawnV1: {
+      eventId: string;
+      /** @constant */
+      type: 'RotationDrawn';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        seed: {
+          day: string;
+          digestDay: string;
+          digest: string;
+        };
+        algorithm: string;
+        order: string[];
+        assignments: {
+          slot: number;
+          participant: string;
+        }[];
+      };
+    };
+    RotationSlotsSwappedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'RotationSlotsSwapped';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        slotA: number;
+        slotB: number;
+        participantA: string;
+        participantB: string;
+        reason: string;
+        swappedBy: string;
+      };
+    };
+    VenueRegisteredV1: {
+      eventId: string;
+      /** @constant */
+      type: 'VenueRegistered';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        venueId: string;
+        planId?: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'fitness-station' | 'court' | 'square' | 'library' | 'hall' | 'field' | 'pool' | 'other';
+        location: string;
+        timeZone: string;
+      };
+    };
+    EquipmentInstalledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'EquipmentInstalled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        equipmentId: string;
+        item: string;
+        quantity: number;
+        /** Format: date-time */
+        installedOn: string;
+        inspectEveryDays: number;
+      };
+    };
+    EquipmentInspectedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'EquipmentInspected';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        equipmentId: string;
+        /** Format: date-time */
+        inspectedOn: string;
+        inspector: string;
+        /** @enum {string} */
+        condition: 'good' | 'needs-repair' | 'unsafe';
+        notes?: string;
+      };
+    };
+    EquipmentMaintainedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'EquipmentMaintained';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        equipmentId: string;
+        /** Format: date-time */
+        doneOn: string;
+        by: string;
+        work: string;
+      };
+    };
+    EquipmentRetiredV1: {
+      eventId: string;
+      /** @constant */
+      type: 'EquipmentRetired';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        equipmentId: string;
+        /** Format: date-time */
+        retiredOn: string;
+        reason: string;
+      };
+    };
+    InstructorRegisteredV1: {
+      eventId: string;
+      /** @constant */
+      type: 'InstructorRegistered';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        instructorId: string;
+        name: string;
+        residentId?: string;
+        specialty: string;
+        certifiedUntil?: string;
+      };
+    };
+    InstructorSessionHeldV1: {
+      eventId: string;
+      /** @constant */
+      type: 'InstructorSessionHeld';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        sessionId: string;
+        /** Format: date-time */
+        heldOn: string;
+        timeZone: string;
+        activityId?: string;
+        venueId?: string;
+        topic: string;
+        participants?: number;
+      };
+    };
+    BookRecommendedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'BookRecommended';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        bookId: string;
+        planId: string;
+        title: string;
+        author: string;
+        isbn?: string;
+        recommendedBy: string;
+        reason: string;
+      };
+    };
+    BookReviewedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'BookReviewed';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        rating: number;
+        text: string;
+      };
+    };
+    ReadingEssayLinkedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ReadingEssayLinked';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        articleId: string;
+        authorId: string;
+        title: string;
+      };
     };
     Problem: {
       type: string;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { RoundDetail } from '../../domain/views/nomination.view.js';
+import { AnyStoredEvent } from '../../events/catalogue.js';
 import { Category, CommitBody } from '../../events/index.js';
 import { ComplianceItem } from './routes/compliance.js';
 
@@ -10,6 +11,10 @@ import { ComplianceItem } from './routes/compliance.js';
 
 /** A stored commit with its place in the stream's hash chain, as the audit routes answer it. */
 export const AuditCommit = CommitBody.extend({
+  events: z
+    .array(AnyStoredEvent)
+    .min(1)
+    .describe('Each event closed to its type and schemaVersion: `data` is that version of its payload'),
   prevHash: z.string().describe('Hash of the previous commit of the stream (64 zeros for the first)'),
   hash: z.string().describe('sha256(prevHash + canonical JSON of the commit)'),
 })

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnyStoredEvent } from '../../events/catalogue.js';
 import { categories } from '../../events/index.js';
 import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
 import { httpSeedClient } from '../../infra/local/seed/http-client.js';
@@ -147,6 +148,38 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
       1,
     );
     expect(ranking.body.items.reduce((sum, i) => sum + i.endorsements, 0)).toBeGreaterThan(20);
+  });
+
+  it("answers every event of the demo's history typed by its catalogue variant, and refuses a tampered one (issue 27)", async () => {
+    const auditor = await api.token('auditor');
+    type Page = {
+      items: { events: { type: string; schemaVersion: number; data: unknown }[] }[];
+      nextCursor: string | null;
+    };
+    const events: Page['items'][number]['events'] = [];
+    let after = '';
+    do {
+      // Each page is checked against the served document (its events a closed union) by api.call.
+      const page = await api.call<Page>('GET', `/audit/events?limit=1000${after ? `&after=${after}` : ''}`, {
+        token: auditor,
+      });
+      expect(page.status).toBe(200);
+      events.push(...page.body.items.flatMap((commit) => commit.events));
+      after = page.body.nextCursor ?? '';
+    } while (after);
+    expect(events.length).toBeGreaterThan(1000);
+    const types = new Set(events.map((event) => event.type));
+    expect(types.size).toBeGreaterThan(15);
+    for (const event of events) expect(AnyStoredEvent.safeParse(event).success, event.type).toBe(true);
+    // A payload of another type, an extra field, or a version never written is no variant at all.
+    const enrolment = events.find((event) => event.type === 'ResidentEnrolled')!;
+    const attendance = events.find((event) => event.type === 'ResidentAttended')!;
+    for (const tampered of [
+      { ...enrolment, data: attendance.data },
+      { ...enrolment, data: { ...(enrolment.data as object), extra: 1 } },
+      { ...enrolment, schemaVersion: 99 },
+    ])
+      expect(AnyStoredEvent.safeParse(tampered).success).toBe(false);
   });
 
   it('does not load the plan twice', async () => {
