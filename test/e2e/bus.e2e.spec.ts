@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLedgerEvent } from '../../client/events.js';
 import { startApi, type TestApi } from '../support/api.js';
 
 type BusEvent = {
@@ -69,5 +70,27 @@ describe('the event bus: every committed event announced once, in order (publish
       await api.runtime.deps.events.readHistory({ community: 'demo', limit: 1000 })
     ).commits.flatMap((commit) => commit.events.map((event) => event.eventId));
     expect(events.map((e) => e.detail.eventId).sort()).toEqual(everyStored.sort());
+  });
+
+  it("a consumer's guard accepts every announced event, lifted to its current shape, and refuses a tampered one (issue 27)", async () => {
+    const events = busEvents();
+    expect(events.length).toBeGreaterThan(0);
+    for (const announced of events) {
+      const read = readLedgerEvent(announced.detail);
+      expect(read, announced['detail-type']).toMatchObject({
+        ok: true,
+        event: { type: announced['detail-type'] },
+      });
+    }
+    const sample = events[0]!.detail;
+    for (const tampered of [
+      { ...sample, data: { ...sample.data, residentId: 42 } },
+      { ...sample, data: { ...sample.data, extra: 'x' } },
+      { ...sample, type: 'ActivityHeld' },
+      { ...sample, schemaVersion: 99 },
+      { ...sample, streamId: undefined },
+      'not json',
+    ])
+      expect(readLedgerEvent(tampered)).toMatchObject({ ok: false });
   });
 });
