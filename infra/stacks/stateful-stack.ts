@@ -4,6 +4,7 @@ import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
+import { EventSchemas } from '../constructs/event-schemas.js';
 import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, type TableDesign, viewsTable } from '../tables.js';
 import { type BackupOfTables, backUpTables } from './backups.js';
@@ -82,6 +83,9 @@ export class StatefulStack extends Stack {
       eventPattern: { source: [BUS_SOURCE] },
       retention: Duration.days(365),
     });
+
+    // Every event type and version as a schema of the bus's own registry (code bindings on AWS).
+    new EventSchemas(this, 'EventSchemas', { stage: config.stage });
 
     this.mail = mailIdentity(this, config);
     if (config.identity.kind === 'cognito') {

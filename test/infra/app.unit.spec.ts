@@ -1,10 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ajvDraft04 from 'ajv-draft-04';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Commit, eventRegistry } from '../../events/index.js';
+import { busEntriesOf } from '../../functions/app/event-bus.js';
 import { roles } from '../../functions/http/principal.js';
 import { routes } from '../../functions/http/routes/index.js';
 import { buildApp } from '../../infra/app.js';
@@ -12,6 +15,35 @@ import { ledgerFunctions } from '../../infra/functions.js';
 import { nagAcknowledgements } from '../../infra/nag-acknowledgements.js';
 
 type Statement = { Action: string | string[]; Resource: unknown };
+
+/** One plan created, as the history stores it (what the publisher announces). */
+const sampleCommit: Commit = {
+  commitId: '01J00000000000000000000000',
+  community: 'demo',
+  streamId: 'demo#plan#P1',
+  firstVersion: 1,
+  lastVersion: 1,
+  recordedAt: '2026-03-01T02:00:00.000Z',
+  metadata: { correlationId: 'c', actor: 'a', roles: ['admin'] },
+  events: [
+    {
+      eventId: '01J00000000000000000000001',
+      type: 'PlanCreated',
+      schemaVersion: 1,
+      streamVersion: 1,
+      data: {
+        planId: 'P1',
+        communityName: 'Venus',
+        year: 2026,
+        title: 'Plan',
+        locale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+      },
+    },
+  ],
+  prevHash: '0'.repeat(64),
+  hash: 'h',
+};
 
 describe('CDK app (synthesised offline)', () => {
   let data: Template;
@@ -92,6 +124,39 @@ describe('CDK app (synthesised offline)', () => {
       EventPattern: { source: ['community-culture-ledger'] },
       RetentionDays: 365,
     });
+  });
+
+  it("registers every event type and version as a Draft 4 schema of the bus's registry (issue 27)", () => {
+    const catalogue = [...eventRegistry.values()].flatMap((definition) =>
+      Array.from({ length: definition.version }, (_, i) => `${definition.type}.v${i + 1}`),
+    );
+    data.resourceCountIs('AWS::EventSchemas::Registry', 1);
+    const schemas = Object.values(data.findResources('AWS::EventSchemas::Schema')).map(
+      (resource) => resource.Properties as { SchemaName: string; Type: string; Content: string },
+    );
+    expect(schemas.map((schema) => schema.SchemaName.split('@')[1]).sort()).toEqual(catalogue.sort());
+    // The registry's dialect, Draft 4, validated as Draft 4 (`exclusiveMinimum` is a boolean there).
+    const ajv = new ajvDraft04.default({ strict: false });
+    for (const schema of schemas) {
+      expect(schema.Type).toBe('JSONSchemaDraft4');
+      const content = JSON.parse(schema.Content) as {
+        $schema: string;
+        properties: Record<string, { enum?: string[] }>;
+      };
+      expect(content.$schema).toBe('http://json-schema.org/draft-04/schema#');
+      expect(content.properties['detail-type']!.enum).toEqual([
+        schema.SchemaName.split('@')[1]!.split('.v')[0],
+      ]);
+      // A bus entry the publisher makes validates against its schema; another type's does not.
+      const entry = busEntriesOf(sampleCommit)[0]!;
+      const event = {
+        'detail-type': entry.detailType,
+        source: entry.source,
+        detail: JSON.parse(entry.detail),
+      };
+      const validates = ajv.validate(content, event);
+      expect(validates, schema.SchemaName).toBe(schema.SchemaName.endsWith('@PlanCreated.v1'));
+    }
   });
 
   it('routes every entry of the route table, with the Cognito JWT authorizer on all but docs and OpenAPI', () => {
