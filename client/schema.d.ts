@@ -1440,6 +1440,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/asyncapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The events this API publishes on its bus, as an AsyncAPI 3.1 document
+     * @description The events this API publishes on its bus, as an AsyncAPI 3.1 document. Public: no token needed.
+     */
+    get: operations['getAsyncApi'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/docs': {
     parameters: {
       query?: never;
@@ -14440,6 +14460,41 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description OpenAPI 3.1 document */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  getAsyncApi: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description AsyncAPI 3.1 document: one message per event type and version */
       200: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */

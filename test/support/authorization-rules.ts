@@ -185,6 +185,7 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
   'GET /audit/verify': rule(historyReaders, 'auditors recompute every chain and digest'),
   // The contract and its page are public.
   'GET /openapi.json': rule('public', 'the contract is public'),
+  'GET /asyncapi.json': rule('public', 'the events are part of the contract, and public like it'),
   'GET /docs': rule('public', 'the docs page is public'),
   'GET /docs/init.js': rule('public', "the docs page's script is public"),
   'GET /docs/assets/{file}': rule('public', "the docs page's assets are public"),

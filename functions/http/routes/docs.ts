@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+import { buildAsyncApi } from '../../../events/asyncapi.js';
 import { appErrors } from '../../app/errors.js';
 import { buildOpenApi } from '../openapi.js';
 import type { Route } from '../route.js';
@@ -35,6 +36,7 @@ const page = `<!doctype html>
   <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head>
 <body>
+  <p><a href="/asyncapi.json">The events this API publishes on its bus (AsyncAPI 3.1)</a></p>
   <div id="swagger-ui"></div>
   <script src="/docs/assets/swagger-ui-bundle.js"></script>
   <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
@@ -75,6 +77,7 @@ const DOCS_CSP = [
 /** `GET /openapi.json`, generated from the same route table and zod schemas that serve requests, and `/docs`. */
 export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
   let document: unknown;
+  let events: unknown;
   const cache = new Map<string, string>();
   return [
     defineRoute({
@@ -93,6 +96,24 @@ export function docsRoutes(allRoutes: () => readonly Route[]): Route[] {
       async handle() {
         document ??= buildOpenApi(allRoutes(), { title: 'Community Culture Ledger', version: '0.1.0' });
         return { status: 200, body: document, headers: { 'cache-control': 'public, max-age=60' } };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/asyncapi.json',
+      operationId: 'getAsyncApi',
+      summary: 'The events this API publishes on its bus, as an AsyncAPI 3.1 document',
+      tag: 'Docs',
+      kind: 'public',
+      roles: [],
+      response: {
+        status: 200,
+        description: 'AsyncAPI 3.1 document: one message per event type and version',
+        schema: z.record(z.string(), z.unknown()),
+      },
+      async handle() {
+        events ??= buildAsyncApi({ version: '0.1.0', bus: 'community-culture-ledger-<stage>' });
+        return { status: 200, body: events, headers: { 'cache-control': 'public, max-age=60' } };
       },
     }),
     defineRoute({
