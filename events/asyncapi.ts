@@ -1,11 +1,6 @@
 import * as z from 'zod';
-import type { EventDefinition } from './define.js';
+import { versionsOf } from './define.js';
 import { eventRegistry } from './registry.js';
-
-const versionsOf = (definition: EventDefinition) => [
-  ...definition.past.map((past) => ({ version: past.version, schema: past.schema })),
-  { version: definition.version, schema: definition.schema },
-];
 
 /** What the publisher puts around each event's `data` on the bus (and the local bus file). */
 const envelope = {

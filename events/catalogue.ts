@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { versionsOf } from './define.js';
 import { StoredEvent } from './envelope.js';
 import { eventRegistry } from './registry.js';
 
@@ -11,11 +12,7 @@ import { eventRegistry } from './registry.js';
 export function storedEventVariants(): z.ZodType[] {
   const variants: z.ZodType[] = [];
   for (const definition of eventRegistry.values()) {
-    const versions = [
-      ...definition.past.map((past) => ({ version: past.version, schema: past.schema })),
-      { version: definition.version, schema: definition.schema },
-    ];
-    for (const { version, schema } of versions)
+    for (const { version, schema } of versionsOf(definition))
       variants.push(
         StoredEvent.extend({
           type: z.literal(definition.type),

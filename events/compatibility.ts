@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { EventDefinition } from './define.js';
+import { type EventDefinition, versionsOf } from './define.js';
 
 /** A JSON Schema (2020-12), as zod writes it. */
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -9,9 +9,8 @@ export type PublishedSchemas = Readonly<Record<string, Readonly<Record<string, J
 
 /** Each version of an event's payload, as consumers read it. */
 export function payloadSchemas(definition: EventDefinition): Record<string, JsonSchema> {
-  const versions = [...definition.past, { version: definition.version, schema: definition.schema }];
   return Object.fromEntries(
-    versions.map(({ version, schema }) => [
+    versionsOf(definition).map(({ version, schema }) => [
       String(version),
       z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }),
     ]),

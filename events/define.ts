@@ -28,5 +28,15 @@ export function defineEvent<T extends string, S extends z.ZodType>(
   return { type, version, schema, past };
 }
 
+/** Every version of an event's payload ever written, oldest first, the current one last. */
+export function versionsOf(
+  definition: EventDefinition,
+): { readonly version: number; readonly schema: z.ZodType }[] {
+  return [
+    ...definition.past.map((past) => ({ version: past.version, schema: past.schema })),
+    { version: definition.version, schema: definition.schema },
+  ];
+}
+
 /** The event as deciders see it: a type and its current payload. */
 export type EventOf<D> = D extends EventDefinition<infer T, infer S> ? { type: T; data: z.output<S> } : never;

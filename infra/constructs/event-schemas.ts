@@ -1,7 +1,7 @@
 import { CfnRegistry, CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
 import * as z from 'zod';
-import type { EventDefinition } from '../../events/define.js';
+import { versionsOf } from '../../events/define.js';
 import { eventRegistry } from '../../events/registry.js';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
 
@@ -48,11 +48,6 @@ export function busEventSchema(type: string, version: number, payload: z.ZodType
     },
   };
 }
-
-const versionsOf = (definition: EventDefinition) => [
-  ...definition.past.map((past) => ({ version: past.version, schema: past.schema })),
-  { version: definition.version, schema: definition.schema },
-];
 
 /**
  * A schema registry of the ledger's bus: one schema per event type and version, from the same
