@@ -4,8 +4,9 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { ASYNCAPI_FILE, asyncApiText } from '../../client/publish-events.js';
 import { buildAsyncApi } from '../../events/asyncapi.js';
-import { type Commit, eventRegistry } from '../../events/index.js';
+import { eventRegistry } from '../../events/index.js';
 import { busEntriesOf } from '../../functions/app/event-bus.js';
+import { oneEventCommit } from '../support/one-event-commit.js';
 
 /** Issue 27: the bus has a document consumers can validate against and generate from. */
 describe('the AsyncAPI document of the bus', () => {
@@ -35,26 +36,11 @@ describe('the AsyncAPI document of the bus', () => {
   });
 
   it("a bus entry the publisher makes validates against its message's payload, and against no other", () => {
-    const commit: Commit = {
-      commitId: '01J00000000000000000000000',
-      community: 'demo',
-      streamId: 'demo#resident#R1',
-      firstVersion: 1,
-      lastVersion: 1,
-      recordedAt: '2026-03-01T02:00:00.000Z',
-      metadata: { correlationId: 'c', actor: 'a', roles: ['admin'] },
-      events: [
-        {
-          eventId: '01J00000000000000000000001',
-          type: 'ResidentEnrolled',
-          schemaVersion: 2,
-          streamVersion: 1,
-          data: { residentId: 'R1', name: 'enc:v1:x:y', householdId: 'H-1', partyMember: false },
-        },
-      ],
-      prevHash: '0'.repeat(64),
-      hash: 'h',
-    };
+    const commit = oneEventCommit('demo#resident#R1', {
+      type: 'ResidentEnrolled',
+      schemaVersion: 2,
+      data: { residentId: 'R1', name: 'enc:v1:x:y', householdId: 'H-1', partyMember: false },
+    });
     const detail = JSON.parse(busEntriesOf(commit)[0]!.detail);
     const ajv = new Ajv({ strict: false });
     const matching = Object.entries(document.components.messages)

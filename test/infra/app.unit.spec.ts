@@ -6,44 +6,30 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Commit, eventRegistry } from '../../events/index.js';
+import { eventRegistry } from '../../events/index.js';
 import { busEntriesOf } from '../../functions/app/event-bus.js';
 import { roles } from '../../functions/http/principal.js';
 import { routes } from '../../functions/http/routes/index.js';
 import { buildApp } from '../../infra/app.js';
 import { ledgerFunctions } from '../../infra/functions.js';
 import { nagAcknowledgements } from '../../infra/nag-acknowledgements.js';
+import { oneEventCommit } from '../support/one-event-commit.js';
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
 /** One plan created, as the history stores it (what the publisher announces). */
-const sampleCommit: Commit = {
-  commitId: '01J00000000000000000000000',
-  community: 'demo',
-  streamId: 'demo#plan#P1',
-  firstVersion: 1,
-  lastVersion: 1,
-  recordedAt: '2026-03-01T02:00:00.000Z',
-  metadata: { correlationId: 'c', actor: 'a', roles: ['admin'] },
-  events: [
-    {
-      eventId: '01J00000000000000000000001',
-      type: 'PlanCreated',
-      schemaVersion: 1,
-      streamVersion: 1,
-      data: {
-        planId: 'P1',
-        communityName: 'Venus',
-        year: 2026,
-        title: 'Plan',
-        locale: 'zh-CN',
-        timeZone: 'Asia/Shanghai',
-      },
-    },
-  ],
-  prevHash: '0'.repeat(64),
-  hash: 'h',
-};
+const sampleCommit = oneEventCommit('demo#plan#P1', {
+  type: 'PlanCreated',
+  schemaVersion: 1,
+  data: {
+    planId: 'P1',
+    communityName: 'Venus',
+    year: 2026,
+    title: 'Plan',
+    locale: 'zh-CN',
+    timeZone: 'Asia/Shanghai',
+  },
+});
 
 describe('CDK app (synthesised offline)', () => {
   let data: Template;
@@ -159,14 +145,15 @@ describe('CDK app (synthesised offline)', () => {
     }
   });
 
-  it('routes every entry of the route table, with the Cognito JWT authorizer on all but docs and OpenAPI', () => {
+  it('routes every entry of the route table, with the Cognito JWT authorizer on all but docs, OpenAPI and AsyncAPI', () => {
     const found = api.findResources('AWS::ApiGatewayV2::Route');
     const byKey = new Map(Object.values(found).map((r) => [r.Properties.RouteKey as string, r.Properties]));
     expect(byKey.size).toBe(routes.length);
     for (const route of routes) {
       const props = byKey.get(`${route.method} ${route.path}`);
       expect(props, `${route.method} ${route.path}`).toBeDefined();
-      const isDocs = route.path === '/openapi.json' || route.path.startsWith('/docs');
+      const isDocs =
+        ['/openapi.json', '/asyncapi.json'].includes(route.path) || route.path.startsWith('/docs');
       expect(props!.AuthorizationType, route.path).toBe(isDocs ? 'NONE' : 'JWT');
     }
     const authorizer = Object.values(api.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!.Properties;
