@@ -11,7 +11,7 @@ export default defineConfig({
       'test/domain/*.decider.unit.spec.ts',
       'test/domain/*/*.decider.unit.spec.ts',
       'test/functions/app/authorization.unit.spec.ts',
-      'test/functions/middleware/*.unit.spec.ts',
+      'test/functions/http/middleware/*.unit.spec.ts',
     ],
     setupFiles: ['test/support/fast-check.setup.ts'],
     testTimeout: 30_000,

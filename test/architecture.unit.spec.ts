@@ -92,3 +92,25 @@ describe('every function is wired twice from one list', () => {
     expect(imported).toEqual(Object.values(ledgerFunctions).sort());
   });
 });
+
+describe('the test tree mirrors the source (issue 26)', () => {
+  it('every folder of unit and integration specs names a folder of the source', () => {
+    const ownFolders = ['test/e2e', 'test/bundles', 'test/support', 'test/fixtures'];
+    const folders = (dir: string): string[] =>
+      readdirSync(join(root, dir)).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(join(root, path)).isDirectory() ? [path, ...folders(path)] : [];
+      });
+    const strays = folders('test')
+      .filter((folder) => !ownFolders.some((own) => folder === own || folder.startsWith(`${own}/`)))
+      .filter((folder) => {
+        const source = folder.slice('test/'.length);
+        try {
+          return !statSync(join(root, source)).isDirectory();
+        } catch {
+          return true;
+        }
+      });
+    expect(strays).toEqual([]);
+  });
+});

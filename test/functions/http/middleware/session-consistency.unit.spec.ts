@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../../../functions/app/position.js';
-import type { Caller, SessionWrites } from '../../../functions/app/session-writes.js';
-import type { ViewStore } from '../../../functions/app/view-store.js';
-import type { HttpMiddleware } from '../../../functions/http/middleware/context.js';
-import { sessionConsistency } from '../../../functions/http/middleware/session-consistency.js';
+import type { Position } from '../../../../functions/app/position.js';
+import type { Caller, SessionWrites } from '../../../../functions/app/session-writes.js';
+import type { ViewStore } from '../../../../functions/app/view-store.js';
+import type { HttpMiddleware } from '../../../../functions/http/middleware/context.js';
+import { sessionConsistency } from '../../../../functions/http/middleware/session-consistency.js';
 
 /**
  * Read your own writes with no parameter: a caller's command records where it wrote; the same

@@ -3,11 +3,11 @@ import type {
   IdempotencyClaim,
   IdempotencyStore,
   StoredResponse,
-} from '../../../functions/app/idempotency.js';
-import type { CrashPoint } from '../../../functions/app/ports.js';
-import type { HttpMiddleware } from '../../../functions/http/middleware/context.js';
-import { idempotency } from '../../../functions/http/middleware/idempotency.js';
-import { ManualClock } from '../../support/clock.js';
+} from '../../../../functions/app/idempotency.js';
+import type { CrashPoint } from '../../../../functions/app/ports.js';
+import type { HttpMiddleware } from '../../../../functions/http/middleware/context.js';
+import { idempotency } from '../../../../functions/http/middleware/idempotency.js';
+import { ManualClock } from '../../../support/clock.js';
 
 /**
  * The Idempotency-Key middleware against a store that keeps claims in a map, one rule at a time:
@@ -190,7 +190,7 @@ describe('Idempotency-Key: a request that failed', () => {
     const r = setup.request('K');
     await setup.claimFor(r);
     const error = Object.assign(new Error('x'), { statusCode: status });
-    const { ApplicationError } = await import('../../../functions/app/errors.js');
+    const { ApplicationError } = await import('../../../../functions/app/errors.js');
     const thrown = status < 500 ? new ApplicationError('conflict', 'c', 'refused') : error;
     await setup.middleware.onError!({ ...r, error: thrown } as unknown as Request);
     return setup.calls;

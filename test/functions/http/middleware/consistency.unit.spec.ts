@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { StreamSlice } from '../../../functions/app/ports.js';
-import { encodePosition } from '../../../functions/app/position.js';
-import type { StoredView, ViewStore } from '../../../functions/app/view-store.js';
-import { consistency } from '../../../functions/http/middleware/consistency.js';
-import type { LedgerContext } from '../../../functions/http/middleware/context.js';
-import { problemFor } from '../../../functions/http/middleware/problem.js';
-import type { Route } from '../../../functions/http/route.js';
+import type { StreamSlice } from '../../../../functions/app/ports.js';
+import { encodePosition } from '../../../../functions/app/position.js';
+import type { StoredView, ViewStore } from '../../../../functions/app/view-store.js';
+import { consistency } from '../../../../functions/http/middleware/consistency.js';
+import type { LedgerContext } from '../../../../functions/http/middleware/context.js';
+import { problemFor } from '../../../../functions/http/middleware/problem.js';
+import type { Route } from '../../../../functions/http/route.js';
 
 const STREAM = 'demo#resident#01JABCDEFGHJKMNPQRSTVWXYZ0';
 

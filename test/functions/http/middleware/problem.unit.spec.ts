@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH } from '../../../events/index.js';
-import { InMemoryEventStore } from '../../../functions/adapters/memory-event-store.js';
-import { CommitTooLarge, MAX_COMMIT_BYTES } from '../../../functions/app/ports.js';
-import { problemFor, problemResponse } from '../../../functions/http/middleware/problem.js';
-import { ManualClock } from '../../support/clock.js';
+import { GENESIS_HASH } from '../../../../events/index.js';
+import { InMemoryEventStore } from '../../../../functions/adapters/memory-event-store.js';
+import { CommitTooLarge, MAX_COMMIT_BYTES } from '../../../../functions/app/ports.js';
+import { problemFor, problemResponse } from '../../../../functions/http/middleware/problem.js';
+import { ManualClock } from '../../../support/clock.js';
 
 describe('problem+json for errors that are not domain refusals', () => {
   it('a commit too large to store is 413 commit-too-large, never a 500, and its size stays inside', async () => {

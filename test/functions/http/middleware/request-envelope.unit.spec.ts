@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import type { LedgerContext } from '../../../functions/http/middleware/context.js';
-import { problemFor } from '../../../functions/http/middleware/problem.js';
-import { requestParsing } from '../../../functions/http/middleware/request-parsing.js';
-import type { Route } from '../../../functions/http/route.js';
+import type { LedgerContext } from '../../../../functions/http/middleware/context.js';
+import { problemFor } from '../../../../functions/http/middleware/problem.js';
+import { requestParsing } from '../../../../functions/http/middleware/request-parsing.js';
+import type { Route } from '../../../../functions/http/route.js';
 
 /**
  * What a request must look like before a route sees it (API.md conventions): a JSON body (415

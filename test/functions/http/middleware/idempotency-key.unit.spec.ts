@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopedKey } from '../../../functions/http/middleware/idempotency.js';
+import { scopedKey } from '../../../../functions/http/middleware/idempotency.js';
 
 describe('Idempotency-Key scoping', () => {
   it('never lets one community’s key alias another’s (community "demo#K" with key "x" vs "demo" with "K#x")', () => {

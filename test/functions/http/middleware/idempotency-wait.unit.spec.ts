@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../events/index.js';
-import type { IdempotencyStore } from '../../../functions/app/idempotency.js';
-import { idempotency } from '../../../functions/http/middleware/idempotency.js';
-import { ManualClock } from '../../support/clock.js';
+import { canonicalJson } from '../../../../events/index.js';
+import type { IdempotencyStore } from '../../../../functions/app/idempotency.js';
+import { idempotency } from '../../../../functions/http/middleware/idempotency.js';
+import { ManualClock } from '../../../support/clock.js';
 
 describe('a retry waiting for the first request with its key', () => {
   it('waits on the injected clock and sleep alone: 409 in progress once the wait is over, no real time spent', async () => {

@@ -6,8 +6,8 @@ import {
   HTML_CSP,
   secureHeaders,
   withSecurityHeaders,
-} from '../../../functions/http/middleware/security-headers.js';
-import { promisedSecurityHeaders } from '../../support/security-headers.js';
+} from '../../../../functions/http/middleware/security-headers.js';
+import { promisedSecurityHeaders } from '../../../support/security-headers.js';
 
 /** Every answer leaves with the promised headers, whichever way it leaves the handler. */
 

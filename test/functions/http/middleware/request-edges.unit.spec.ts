@@ -1,16 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { ApplicationError } from '../../../functions/app/errors.js';
-import type { Authenticator } from '../../../functions/http/authenticator.js';
-import { authentication } from '../../../functions/http/middleware/authentication.js';
-import type { HttpMiddleware } from '../../../functions/http/middleware/context.js';
-import { correlation } from '../../../functions/http/middleware/correlation.js';
-import { errorMapper } from '../../../functions/http/middleware/error-mapper.js';
-import { routing } from '../../../functions/http/middleware/routing.js';
-import type { Principal } from '../../../functions/http/principal.js';
-import type { Route } from '../../../functions/http/route.js';
-import { Router } from '../../../functions/http/router.js';
+import { ApplicationError } from '../../../../functions/app/errors.js';
+import type { Authenticator } from '../../../../functions/http/authenticator.js';
+import { authentication } from '../../../../functions/http/middleware/authentication.js';
+import type { HttpMiddleware } from '../../../../functions/http/middleware/context.js';
+import { correlation } from '../../../../functions/http/middleware/correlation.js';
+import { errorMapper } from '../../../../functions/http/middleware/error-mapper.js';
+import { routing } from '../../../../functions/http/middleware/routing.js';
+import type { Principal } from '../../../../functions/http/principal.js';
+import type { Route } from '../../../../functions/http/route.js';
+import { Router } from '../../../../functions/http/router.js';
 
 /**
  * The edges of every request, one middleware at a time: which route (404, 405, 400 for a bad
