@@ -4,43 +4,7 @@ import type { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-
 import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
-import {
-  cancelActivity,
-  changeActivityDetails,
-  planActivity,
-  recordAttendance,
-  recordHeld,
-  registerResident,
-  rescheduleActivity,
-  revokeAttendance,
-} from '../app/commands/activities.js';
-import { reviewArticle, reviseArticle, submitArticle } from '../app/commands/articles.js';
-import { writeMissingDigests } from '../app/commands/digests.js';
-import {
-  inspectEquipment,
-  installEquipment,
-  maintainEquipment,
-  recordInstructorSession,
-  registerInstructor,
-  registerVenue,
-  retireEquipment,
-} from '../app/commands/equipment.js';
-import {
-  decideNomination,
-  endorseNomination,
-  nominateFamily,
-  recuseJudge,
-  scoreNomination,
-  withdrawNomination,
-} from '../app/commands/nominations.js';
-import { appointOrganizingGroup, createPlan, setTarget } from '../app/commands/plans.js';
-import { linkReadingEssay, recommendBook, reviewBook } from '../app/commands/reading.js';
-import { nameModel, recordGoodDeed } from '../app/commands/recognition.js';
-import { enrollResident, erasePersonalData } from '../app/commands/residents.js';
-import { announceRotation, drawRotation, swapSlots } from '../app/commands/rotations.js';
-import { openRound } from '../app/commands/rounds.js';
-import { cancelSeries, changeSeries, planSeries } from '../app/commands/series.js';
-import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from '../app/commands/study.js';
+import { commandUseCaseTable } from '../app/commands/use-cases.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { SendReport } from '../app/reports/report-sending.js';
 import type { Config } from '../config.js';
@@ -77,53 +41,7 @@ export function commandsDependencies(
 
 /** Every command use case a route calls, bound to the commands function's dependencies. */
 export function commandUseCases(deps: CommandsDependencies): CommandUseCases {
-  return bindUseCases(deps, {
-    cancelActivity,
-    changeActivityDetails,
-    planActivity,
-    recordAttendance,
-    recordHeld,
-    registerResident,
-    rescheduleActivity,
-    revokeAttendance,
-    reviewArticle,
-    reviseArticle,
-    submitArticle,
-    writeMissingDigests,
-    inspectEquipment,
-    installEquipment,
-    maintainEquipment,
-    recordInstructorSession,
-    registerInstructor,
-    registerVenue,
-    retireEquipment,
-    decideNomination,
-    endorseNomination,
-    nominateFamily,
-    recuseJudge,
-    scoreNomination,
-    withdrawNomination,
-    appointOrganizingGroup,
-    createPlan,
-    setTarget,
-    linkReadingEssay,
-    recommendBook,
-    reviewBook,
-    nameModel,
-    recordGoodDeed,
-    enrollResident,
-    erasePersonalData,
-    announceRotation,
-    drawRotation,
-    swapSlots,
-    openRound,
-    cancelSeries,
-    changeSeries,
-    planSeries,
-    decideStudyLeave,
-    recordStudyMakeUp,
-    requestStudyLeave,
-  });
+  return bindUseCases(deps, commandUseCaseTable);
 }
 
 /**

@@ -4,30 +4,7 @@ import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { Printer } from '../app/printer.js';
-import { getActivity } from '../app/queries/activities.js';
-import { getArticle, listArticles } from '../app/queries/articles.js';
-import { auditStream, historyExport, historyPage, listDigests, verifyHistory } from '../app/queries/audit.js';
-import { listActivities } from '../app/queries/calendar.js';
-import { planCompliance } from '../app/queries/compliance.js';
-import {
-  getInstructor,
-  listInstructors,
-  listVenues,
-  overdueEquipment,
-  venueRegister,
-} from '../app/queries/equipment.js';
-import { signInSheetOf, workLedgerOf } from '../app/queries/paper-records.js';
-import { getParticipation } from '../app/queries/participation.js';
-import { getPlan, listPlans } from '../app/queries/plans.js';
-import { getRanking } from '../app/queries/ranking.js';
-import { getBook, listBooks } from '../app/queries/reading.js';
-import { listGoodDeeds } from '../app/queries/recognition.js';
-import { reportOf } from '../app/queries/reports.js';
-import { getResident, listResidents } from '../app/queries/residents.js';
-import { getRotation, listRotations } from '../app/queries/rotations.js';
-import { getRound } from '../app/queries/rounds.js';
-import { getSeries } from '../app/queries/series.js';
-import { planStudyRecords, studyRecordOf } from '../app/queries/study.js';
+import { queryUseCaseTable } from '../app/queries/use-cases.js';
 import type { Config } from '../config.js';
 import { createHttpHandler, type HttpHandler } from '../http/pipeline.js';
 import type { QueryUseCases } from '../http/query-cases.js';
@@ -61,41 +38,7 @@ export function queriesDependencies(
 
 /** Every query use case a route calls, bound to the queries function's dependencies. */
 export function queryUseCases(deps: QueriesDependencies): QueryUseCases {
-  return bindUseCases(deps, {
-    getActivity,
-    getArticle,
-    listArticles,
-    auditStream,
-    historyExport,
-    historyPage,
-    listDigests,
-    verifyHistory,
-    listActivities,
-    planCompliance,
-    getInstructor,
-    listInstructors,
-    listVenues,
-    overdueEquipment,
-    venueRegister,
-    signInSheetOf,
-    workLedgerOf,
-    getParticipation,
-    getPlan,
-    listPlans,
-    getRanking,
-    getBook,
-    listBooks,
-    listGoodDeeds,
-    reportOf,
-    getResident,
-    listResidents,
-    getRotation,
-    listRotations,
-    getRound,
-    getSeries,
-    planStudyRecords,
-    studyRecordOf,
-  });
+  return bindUseCases(deps, queryUseCaseTable);
 }
 
 /**

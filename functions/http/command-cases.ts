@@ -1,66 +1,10 @@
-import type * as activitiesCommands from '../app/commands/activities.js';
-import type * as articlesCommands from '../app/commands/articles.js';
-import type * as digestsCommands from '../app/commands/digests.js';
-import type * as equipmentCommands from '../app/commands/equipment.js';
-import type * as nominationsCommands from '../app/commands/nominations.js';
-import type * as plansCommands from '../app/commands/plans.js';
-import type * as readingCommands from '../app/commands/reading.js';
-import type * as recognitionCommands from '../app/commands/recognition.js';
-import type * as residentsCommands from '../app/commands/residents.js';
-import type * as rotationsCommands from '../app/commands/rotations.js';
-import type * as roundsCommands from '../app/commands/rounds.js';
-import type * as seriesCommands from '../app/commands/series.js';
-import type * as studyCommands from '../app/commands/study.js';
+import type { commandUseCaseTable } from '../app/commands/use-cases.js';
 import { type Bound, routed } from './use-cases.js';
 
 /** Every command use case a route calls, bound by the commands function's composition to its dependencies. */
-export interface CommandUseCases {
-  readonly cancelActivity: Bound<typeof activitiesCommands.cancelActivity>;
-  readonly changeActivityDetails: Bound<typeof activitiesCommands.changeActivityDetails>;
-  readonly planActivity: Bound<typeof activitiesCommands.planActivity>;
-  readonly recordAttendance: Bound<typeof activitiesCommands.recordAttendance>;
-  readonly recordHeld: Bound<typeof activitiesCommands.recordHeld>;
-  readonly registerResident: Bound<typeof activitiesCommands.registerResident>;
-  readonly rescheduleActivity: Bound<typeof activitiesCommands.rescheduleActivity>;
-  readonly revokeAttendance: Bound<typeof activitiesCommands.revokeAttendance>;
-  readonly reviewArticle: Bound<typeof articlesCommands.reviewArticle>;
-  readonly reviseArticle: Bound<typeof articlesCommands.reviseArticle>;
-  readonly submitArticle: Bound<typeof articlesCommands.submitArticle>;
-  readonly writeMissingDigests: Bound<typeof digestsCommands.writeMissingDigests>;
-  readonly inspectEquipment: Bound<typeof equipmentCommands.inspectEquipment>;
-  readonly installEquipment: Bound<typeof equipmentCommands.installEquipment>;
-  readonly maintainEquipment: Bound<typeof equipmentCommands.maintainEquipment>;
-  readonly recordInstructorSession: Bound<typeof equipmentCommands.recordInstructorSession>;
-  readonly registerInstructor: Bound<typeof equipmentCommands.registerInstructor>;
-  readonly registerVenue: Bound<typeof equipmentCommands.registerVenue>;
-  readonly retireEquipment: Bound<typeof equipmentCommands.retireEquipment>;
-  readonly decideNomination: Bound<typeof nominationsCommands.decideNomination>;
-  readonly endorseNomination: Bound<typeof nominationsCommands.endorseNomination>;
-  readonly nominateFamily: Bound<typeof nominationsCommands.nominateFamily>;
-  readonly recuseJudge: Bound<typeof nominationsCommands.recuseJudge>;
-  readonly scoreNomination: Bound<typeof nominationsCommands.scoreNomination>;
-  readonly withdrawNomination: Bound<typeof nominationsCommands.withdrawNomination>;
-  readonly appointOrganizingGroup: Bound<typeof plansCommands.appointOrganizingGroup>;
-  readonly createPlan: Bound<typeof plansCommands.createPlan>;
-  readonly setTarget: Bound<typeof plansCommands.setTarget>;
-  readonly linkReadingEssay: Bound<typeof readingCommands.linkReadingEssay>;
-  readonly recommendBook: Bound<typeof readingCommands.recommendBook>;
-  readonly reviewBook: Bound<typeof readingCommands.reviewBook>;
-  readonly nameModel: Bound<typeof recognitionCommands.nameModel>;
-  readonly recordGoodDeed: Bound<typeof recognitionCommands.recordGoodDeed>;
-  readonly enrollResident: Bound<typeof residentsCommands.enrollResident>;
-  readonly erasePersonalData: Bound<typeof residentsCommands.erasePersonalData>;
-  readonly announceRotation: Bound<typeof rotationsCommands.announceRotation>;
-  readonly drawRotation: Bound<typeof rotationsCommands.drawRotation>;
-  readonly swapSlots: Bound<typeof rotationsCommands.swapSlots>;
-  readonly openRound: Bound<typeof roundsCommands.openRound>;
-  readonly cancelSeries: Bound<typeof seriesCommands.cancelSeries>;
-  readonly changeSeries: Bound<typeof seriesCommands.changeSeries>;
-  readonly planSeries: Bound<typeof seriesCommands.planSeries>;
-  readonly decideStudyLeave: Bound<typeof studyCommands.decideStudyLeave>;
-  readonly recordStudyMakeUp: Bound<typeof studyCommands.recordStudyMakeUp>;
-  readonly requestStudyLeave: Bound<typeof studyCommands.requestStudyLeave>;
-}
+export type CommandUseCases = {
+  readonly [K in keyof typeof commandUseCaseTable]: Bound<(typeof commandUseCaseTable)[K]>;
+};
 
 const command = routed<CommandUseCases, 'commandCases'>('commandCases', 'command');
 

@@ -1,59 +1,10 @@
-import type * as activitiesQueries from '../app/queries/activities.js';
-import type * as articlesQueries from '../app/queries/articles.js';
-import type * as auditQueries from '../app/queries/audit.js';
-import type * as calendarQueries from '../app/queries/calendar.js';
-import type * as complianceQueries from '../app/queries/compliance.js';
-import type * as equipmentQueries from '../app/queries/equipment.js';
-import type * as paperRecordsQueries from '../app/queries/paper-records.js';
-import type * as participationQueries from '../app/queries/participation.js';
-import type * as plansQueries from '../app/queries/plans.js';
-import type * as rankingQueries from '../app/queries/ranking.js';
-import type * as readingQueries from '../app/queries/reading.js';
-import type * as recognitionQueries from '../app/queries/recognition.js';
-import type * as reportsQueries from '../app/queries/reports.js';
-import type * as residentsQueries from '../app/queries/residents.js';
-import type * as rotationsQueries from '../app/queries/rotations.js';
-import type * as roundsQueries from '../app/queries/rounds.js';
-import type * as seriesQueries from '../app/queries/series.js';
-import type * as studyQueries from '../app/queries/study.js';
+import type { queryUseCaseTable } from '../app/queries/use-cases.js';
 import { type Bound, routed } from './use-cases.js';
 
 /** Every query use case a route calls, bound by the queries function's composition to its dependencies. */
-export interface QueryUseCases {
-  readonly getActivity: Bound<typeof activitiesQueries.getActivity>;
-  readonly getArticle: Bound<typeof articlesQueries.getArticle>;
-  readonly listArticles: Bound<typeof articlesQueries.listArticles>;
-  readonly auditStream: Bound<typeof auditQueries.auditStream>;
-  readonly historyExport: Bound<typeof auditQueries.historyExport>;
-  readonly historyPage: Bound<typeof auditQueries.historyPage>;
-  readonly listDigests: Bound<typeof auditQueries.listDigests>;
-  readonly verifyHistory: Bound<typeof auditQueries.verifyHistory>;
-  readonly listActivities: Bound<typeof calendarQueries.listActivities>;
-  readonly planCompliance: Bound<typeof complianceQueries.planCompliance>;
-  readonly getInstructor: Bound<typeof equipmentQueries.getInstructor>;
-  readonly listInstructors: Bound<typeof equipmentQueries.listInstructors>;
-  readonly listVenues: Bound<typeof equipmentQueries.listVenues>;
-  readonly overdueEquipment: Bound<typeof equipmentQueries.overdueEquipment>;
-  readonly venueRegister: Bound<typeof equipmentQueries.venueRegister>;
-  readonly signInSheetOf: Bound<typeof paperRecordsQueries.signInSheetOf>;
-  readonly workLedgerOf: Bound<typeof paperRecordsQueries.workLedgerOf>;
-  readonly getParticipation: Bound<typeof participationQueries.getParticipation>;
-  readonly getPlan: Bound<typeof plansQueries.getPlan>;
-  readonly listPlans: Bound<typeof plansQueries.listPlans>;
-  readonly getRanking: Bound<typeof rankingQueries.getRanking>;
-  readonly getBook: Bound<typeof readingQueries.getBook>;
-  readonly listBooks: Bound<typeof readingQueries.listBooks>;
-  readonly listGoodDeeds: Bound<typeof recognitionQueries.listGoodDeeds>;
-  readonly reportOf: Bound<typeof reportsQueries.reportOf>;
-  readonly getResident: Bound<typeof residentsQueries.getResident>;
-  readonly listResidents: Bound<typeof residentsQueries.listResidents>;
-  readonly getRotation: Bound<typeof rotationsQueries.getRotation>;
-  readonly listRotations: Bound<typeof rotationsQueries.listRotations>;
-  readonly getRound: Bound<typeof roundsQueries.getRound>;
-  readonly getSeries: Bound<typeof seriesQueries.getSeries>;
-  readonly planStudyRecords: Bound<typeof studyQueries.planStudyRecords>;
-  readonly studyRecordOf: Bound<typeof studyQueries.studyRecordOf>;
-}
+export type QueryUseCases = {
+  readonly [K in keyof typeof queryUseCaseTable]: Bound<(typeof queryUseCaseTable)[K]>;
+};
 
 const query = routed<QueryUseCases, 'queryCases'>('queryCases', 'query');
 
