@@ -18,6 +18,29 @@ const envelope = {
 } as const;
 
 /**
+ * A bus entry's `detail` for one version of one event type: the envelope, the type and version, and
+ * that version's `data` (a JSON Schema in the caller's draft). Written with `enum`, not `const`, so it
+ * holds in Draft 4 too: the same detail the AsyncAPI document and the EventBridge registry describe.
+ */
+export function busDetailSchema(type: string, version: number, data: object) {
+  return {
+    type: 'object',
+    required: [...Object.keys(envelope), 'type', 'schemaVersion', 'data'],
+    properties: {
+      ...envelope,
+      type: { type: 'string', enum: [type] },
+      schemaVersion: { type: 'integer', enum: [version] },
+      dataOmitted: {
+        type: 'boolean',
+        description:
+          'Set, with `data` empty, when the event was too large for the bus: read it from GET /audit/streams/{streamId}',
+      },
+      data,
+    },
+  };
+}
+
+/**
  * The bus as an AsyncAPI 3 document, generated from the event catalogue: one message per event type
  * and version, its payload the bus entry's `detail` (envelope and that version's `data`).
  */
@@ -31,21 +54,7 @@ export function buildAsyncApi(info: { readonly version: string; readonly bus: st
         title: `${definition.type} v${version}`,
         summary: `EventBridge detail-type \`${definition.type}\`, \`schemaVersion\` ${version}`,
         contentType: 'application/json',
-        payload: {
-          type: 'object',
-          required: [...Object.keys(envelope), 'type', 'schemaVersion', 'data'],
-          properties: {
-            ...envelope,
-            type: { const: definition.type },
-            schemaVersion: { const: version },
-            dataOmitted: {
-              type: 'boolean',
-              description:
-                'Set, with `data` empty, when the event was too large for the bus: read it from GET /audit/streams/{streamId}',
-            },
-            data,
-          },
-        },
+        payload: busDetailSchema(definition.type, version, data),
       };
     }
   const references = Object.keys(messages).map((name) => ({ $ref: `#/channels/ledgerBus/messages/${name}` }));

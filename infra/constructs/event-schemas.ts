@@ -1,21 +1,10 @@
 import { CfnRegistry, CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
 import * as z from 'zod';
+import { busDetailSchema } from '../../events/asyncapi.js';
 import { versionsOf } from '../../events/define.js';
 import { eventRegistry } from '../../events/registry.js';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
-
-/** What the publisher puts around each event's `data` (`busEntriesOf`), as consumers receive it. */
-const busEnvelope = {
-  community: { type: 'string' },
-  streamId: { type: 'string' },
-  commitId: { type: 'string' },
-  recordedAt: { type: 'string', format: 'date-time' },
-  metadata: { type: 'object' },
-  hash: { type: 'string' },
-  eventId: { type: 'string' },
-  streamVersion: { type: 'integer' },
-} as const;
 
 /**
  * The whole EventBridge event carrying one version of one event type, in JSON Schema Draft 4 (the
@@ -33,18 +22,7 @@ export function busEventSchema(type: string, version: number, payload: z.ZodType
       source: { type: 'string', enum: [BUS_SOURCE] },
       id: { type: 'string' },
       time: { type: 'string', format: 'date-time' },
-      detail: {
-        type: 'object',
-        required: [...Object.keys(busEnvelope), 'type', 'schemaVersion', 'data'],
-        properties: {
-          ...busEnvelope,
-          type: { type: 'string', enum: [type] },
-          schemaVersion: { type: 'integer', enum: [version] },
-          // Set instead of `data` on an event too large for the bus: read it from the audit routes.
-          dataOmitted: { type: 'boolean' },
-          data,
-        },
-      },
+      detail: busDetailSchema(type, version, data),
     },
   };
 }
