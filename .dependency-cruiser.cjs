@@ -9,66 +9,22 @@
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
-
-const FOLDER_CYCLES = 'no-folder-cycles';
 const SOURCE_FOLDERS = '^(events|domain|functions|infra|client)(/|$)';
-
-/**
- * The baseline (`.dependency-cruiser-known-violations.json`, written by `depcruise -T baseline`): knots
- * known and not yet untangled, each to be removed from it once fixed. dependency-cruiser 17 applies a
- * baseline (`--ignore-known`) to module-level violations only, not to folder-scoped ones (a TODO in its
- * soften-known-violations.mjs), so the folder cycles it names are waived here, from the file itself, and
- * only as the exact pair of folders it names.
- */
-const knownViolations = (() => {
-  try {
-    return JSON.parse(readFileSync(join(__dirname, '.dependency-cruiser-known-violations.json'), 'utf8'));
-  } catch {
-    return [];
-  }
-})();
-const knownFolderCycles = knownViolations.filter((v) => v.type === 'cycle' && v.rule.name === FOLDER_CYCLES);
-
-const exactly = (names) => `^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;
-
-/**
- * No two source folders depend on each other, however indirectly (type-only imports included): a folder
- * is a layer or a function, and layers point one way. A folder depends on another when one of its modules
- * (or of its subfolders') imports a module of the other; a parent never depends on its own subfolders.
- * The known pairs of the baseline (`from` → first step `to`) are let through, and only those.
- */
-function folderCycleRules(known) {
-  const comment =
-    'Source folders (events, domain/*, functions/*, infra/*, client) form no cycle, type-only imports ' +
-    'included: layers and functions point one way.';
-  const tosByFrom = new Map();
-  for (const { from, to } of known) tosByFrom.set(from, [...(tosByFrom.get(from) ?? []), to]);
-  const froms = [...tosByFrom.keys()];
-  return [
-    {
-      name: FOLDER_CYCLES,
-      comment,
-      severity: 'error',
-      scope: 'folder',
-      from: froms.length ? { path: SOURCE_FOLDERS, pathNot: exactly(froms) } : { path: SOURCE_FOLDERS },
-      to: { circular: true },
-    },
-    ...froms.map((from) => ({
-      name: FOLDER_CYCLES,
-      comment: `${comment} (Known: ${from} → ${tosByFrom.get(from).join(', ')}, in the baseline.)`,
-      severity: 'error',
-      scope: 'folder',
-      from: { path: exactly([from]) },
-      to: { circular: true, pathNot: exactly(tosByFrom.get(from)) },
-    })),
-  ];
-}
 
 module.exports = {
   forbidden: [
-    ...folderCycleRules(knownFolderCycles),
+    {
+      // A folder depends on another when one of its modules (or of its subfolders') imports a module of
+      // the other; a parent never depends on its own subfolders. No waiver: a knot is untangled, not listed.
+      name: 'no-folder-cycles',
+      comment:
+        'Source folders (events, domain/*, functions/*, infra/*, client) form no cycle, type-only imports ' +
+        'included: layers and functions point one way.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: SOURCE_FOLDERS },
+      to: { circular: true },
+    },
     {
       name: 'domain-is-pure',
       comment:
