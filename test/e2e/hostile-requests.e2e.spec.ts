@@ -225,6 +225,20 @@ describe('hostile requests against the local server (issue 14)', () => {
       expectProblem(await api.call('GET', '/residents', { token }), 401);
     });
 
+    it('a token issued more than 60 s ahead is refused with 401, one issued 30 s ahead is let in (issue 27)', async () => {
+      const issuedIn = (seconds: number) =>
+        new SignJWT({ roles: ['admin'], community: 'demo' })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+          .setSubject('admin-1')
+          .setIssuer(LOCAL_ISSUER)
+          .setAudience(LOCAL_AUDIENCE)
+          .setIssuedAt(Math.floor(Date.now() / 1000) + seconds)
+          .setExpirationTime('2h')
+          .sign(new TextEncoder().encode(api.runtime.secret));
+      expectProblem(await api.call('GET', '/residents', { token: await issuedIn(86_400) }), 401);
+      expect((await api.call('GET', '/residents', { token: await issuedIn(30) })).status).toBe(200);
+    });
+
     it('"__proto__" inside scores is refused with 400 instead of being silently dropped', async () => {
       const judge = await api.token('judge');
       const answer = await api.call('POST', `/nominations/${residentId}/scores`, {
