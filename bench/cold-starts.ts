@@ -53,7 +53,7 @@ const sqsEvent = (unit: object) => ({
 });
 
 /** A first invocation each function really gets on AWS (an API call, a stream record, a schedule). */
-function firstEvents(commit: Commit): Record<LedgerFunctionName, unknown> {
+function firstEvents(commit: Commit, planId: string): Record<LedgerFunctionName, unknown> {
   const streamEvent = { Records: [streamRecordOf(commit)] };
   return {
     commands: httpEvent('POST', '/residents', { name: 'Cold Start', householdId: 'H-1' }),
@@ -64,7 +64,9 @@ function firstEvents(commit: Commit): Record<LedgerFunctionName, unknown> {
       kind: 'report',
       time: '2026-05-01T00:00:00Z',
       community: 'bench-cold',
-      planId: 'none',
+      // A plan of another year: the worker loads it and skips it. (A plan that does not exist fails the
+      // unit, so the queue retries it: not a first invocation to time.)
+      planId,
       period: '2026-04',
     }),
     digests: sqsEvent({ kind: 'digest', time: '2026-05-02T00:05:00Z', community: 'bench-cold' }),
@@ -101,6 +103,13 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
   });
   if (enrolled.status !== 201) throw new Error(`enrolment for the cold-start record: ${enrolled.status}`);
   const commit = (await runtime.deps.events.readHistory({ community: 'bench-cold', limit: 1 })).commits[0]!;
+  const planned = await fetch(`${runtime.url}/plans`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ communityName: 'Bench', year: 2025, title: 'Last year' }),
+  });
+  if (planned.status !== 201) throw new Error(`the plan for the mailer's first unit: ${planned.status}`);
+  const { id: planId } = (await planned.json()) as { id: string };
   const dirs = bundleDirsIn(synthesizeCloudAssembly());
   const bareDir = mkdtempSync(join(tmpdir(), 'ccl-bench-bare-'));
   await build({
@@ -156,9 +165,17 @@ export async function benchColdStarts(runtime: LocalRuntime, report: (line: stri
       `| ${name} | ${size.toFixed(0)} KB | ${ratio(size, bareKb)} | ${m.importMs.toFixed(1)} ms | ${m.firstMs.toFixed(1)} ms | ${m.totalMs.toFixed(1)} ms | ${ratio(m.totalMs, bare.totalMs)} |`,
     );
   row('bare middy + same SDK clients', bareKb, bare);
-  const events = firstEvents(commit);
+  const events = firstEvents(commit, planId);
   for (const name of Object.keys(ledgerFunctions) as LedgerFunctionName[]) {
     const file = join(dirs[name], 'index.mjs');
+    if (name === 'scheduler') {
+      // Its first invocation queues units on SQS, which the bench has no stand-in for (the
+      // scheduled-work test runs it against the local queues instead): its bundle is still sized.
+      report(
+        `| ${name} | ${kb(file).toFixed(0)} KB | ${ratio(kb(file), bareKb)} | not timed: its first call sends to SQS | | | |`,
+      );
+      continue;
+    }
     row(name, kb(file), await measure(file, events[name]));
   }
 }
