@@ -1,7 +1,7 @@
 import { activityDecider, activitySnapshots } from '../domain/activity/activity.decider.js';
 import { planDecider } from '../domain/plan/plan.decider.js';
 import { streamIdOf } from '../domain/shared/ids.js';
-import { complianceOf } from '../functions/app/queries/compliance.js';
+import { complianceOf } from '../functions/app/compliance/compliance.queries.js';
 import type { Dependencies } from '../functions/local.js';
 import type { LocalRuntime } from '../infra/local/runtime.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';

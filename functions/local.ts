@@ -1,4 +1,4 @@
-import { projections } from '../domain/views/index.js';
+import { projections } from '../domain/projections.js';
 import type { Commit } from '../events/index.js';
 import { DynamoDbIdempotencyStore } from './adapters/dynamodb-idempotency-store.js';
 import { createMailerInvoker } from './adapters/lambda-mailer-invoker.js';

@@ -114,3 +114,34 @@ describe('the test tree mirrors the source (issue 26)', () => {
     expect(strays).toEqual([]);
   });
 });
+
+describe('one feature, one place (issue 26)', () => {
+  /** Each capability by the word its files are named with: a newcomer greps for it. */
+  const capabilities = {
+    residents: 'resident',
+    plans: 'plan',
+    activities: 'activit',
+    series: 'series',
+    study: 'study',
+    rotations: 'rotation',
+    reading: 'reading',
+    sports: 'equipment',
+    articles: 'article',
+    compliance: 'compliance',
+    'family style': 'nomination',
+    recognition: 'recognition',
+    reports: 'report',
+    audit: 'audit',
+  };
+  const files = ['domain', 'events', 'functions'].flatMap(sourceFiles);
+
+  for (const [capability, word] of Object.entries(capabilities)) {
+    it(`${capability}: domain, events, application and routes sit in at most five folders`, () => {
+      const folders = new Set(
+        files.filter((f) => f.includes(word)).map((f) => f.slice(0, f.lastIndexOf('/'))),
+      );
+      expect(folders.size, [...folders].join(', ')).toBeGreaterThan(0);
+      expect(folders.size, [...folders].join(', ')).toBeLessThanOrEqual(5);
+    });
+  }
+});

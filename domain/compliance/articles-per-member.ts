@@ -1,8 +1,8 @@
 import type { Target } from '../../events/index.js';
 import { partyMembersOnly } from '../article/article.decider.js';
+import type { ArticleDetail } from '../article/article.view.js';
 import type { PeriodBounds } from '../shared/time.js';
 import { inPeriod } from '../shared/time.js';
-import type { ArticleDetail } from '../views/article.view.js';
 import { recordedBy, status } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
 

@@ -1,6 +1,6 @@
 import type { Target } from '../../events/index.js';
 import type { PeriodBounds } from '../shared/time.js';
-import type { ActivityComplianceRow } from '../views/compliance.view.js';
+import type { ActivityComplianceRow } from './compliance.view.js';
 
 export type ComplianceStatus = 'met' | 'missed' | 'at-risk' | 'open';
 

@@ -1,9 +1,9 @@
 import type { Target } from '../../events/index.js';
+import type { ArticleDetail } from '../article/article.view.js';
 import type { EquipmentInspectionFacts } from '../equipment/inspection-compliance.js';
 import type { PeriodBounds } from '../shared/time.js';
-import type { ArticleDetail } from '../views/article.view.js';
-import type { ActivityComplianceRow, PartyMemberRow, PlanTargetsRow } from '../views/compliance.view.js';
 import type { ActivityAsOf, ComplianceStatus } from './as-of.js';
+import type { ActivityComplianceRow, PartyMemberRow, PlanTargetsRow } from './compliance.view.js';
 
 export type { ComplianceStatus };
 

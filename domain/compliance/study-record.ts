@@ -1,5 +1,5 @@
-import { noStudyFacts, type StudyFacts, type StudyMemberFacts } from '../views/study.view.js';
 import { type ActivityAsOf, openAt, recordedBy } from './as-of.js';
+import { noStudyFacts, type StudyFacts, type StudyMemberFacts } from './study.view.js';
 
 /**
  * Where a member stands at one study session, as the history said at an instant:

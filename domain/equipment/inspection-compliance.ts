@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, inPeriod, type PeriodBounds } from '../shared/time.js';
-import type { EquipmentRow, VenueDetail } from '../views/equipment.view.js';
+import type { EquipmentRow, VenueDetail } from './equipment.view.js';
 import { inspectionsBy, installedBy, retiredBy, standingOf } from './standing.js';
 
 /**

@@ -1,6 +1,6 @@
 import { localDate } from '../shared/time.js';
-import type { EquipmentRow, InspectionEntry, MaintenanceEntry } from '../views/equipment.view.js';
 import { addDays, startOfDay } from './calendar.js';
+import type { EquipmentRow, InspectionEntry, MaintenanceEntry } from './equipment.view.js';
 
 /**
  * Where an item of equipment stands as of an instant. A fact counts when it was recorded by then and

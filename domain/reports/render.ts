@@ -1,5 +1,5 @@
-import type { Wording } from './i18n/wording.js';
 import type { ReportModel } from './report.js';
+import type { Wording } from './wording.js';
 import { reportPhrases } from './wording-of-report.js';
 
 export { renderCsv } from './render-csv.js';

@@ -1,6 +1,6 @@
-import type { Printable } from '../printing/printable.js';
-import type { Wording } from './i18n/wording.js';
+import type { Printable } from './printable.js';
 import type { ReportModel } from './report.js';
+import type { Wording } from './wording.js';
 import { reportPhrases } from './wording-of-report.js';
 
 /** The report on paper: the same phrases as the email, laid out as a PDF by the printer function. */

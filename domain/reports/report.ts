@@ -1,10 +1,10 @@
 import type { Category } from '../../events/index.js';
+import type { ActivityDetail } from '../activity/activity.view.js';
 import type { ComplianceItem } from '../compliance/compliance.js';
 import type { OverdueReason } from '../equipment/standing.js';
 import { type PeriodBounds, resolveInstant } from '../shared/time.js';
-import type { ActivityDetail } from '../views/activity.view.js';
-import type { Locale } from './i18n/locale.js';
-import type { RoundState } from './i18n/messages.js';
+import type { Locale } from './locale.js';
+import type { RoundState } from './messages.js';
 
 /**
  * The ledger state a report was computed from: the commits read, up to the last one (`through`,

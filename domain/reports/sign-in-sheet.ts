@@ -1,6 +1,6 @@
 import type { Category, Format, Window } from '../../events/index.js';
-import type { Printable } from '../printing/printable.js';
-import type { Wording } from './i18n/wording.js';
+import type { Printable } from './printable.js';
+import type { Wording } from './wording.js';
 
 /** What a sign-in sheet needs to know: the activity, and who registered for it. */
 export interface SignInSheetInput {

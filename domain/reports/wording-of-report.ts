@@ -1,6 +1,6 @@
 import { resolveInstant } from '../shared/time.js';
-import type { Wording } from './i18n/wording.js';
 import type { ReportModel } from './report.js';
+import type { Wording } from './wording.js';
 
 /**
  * What every rendering of a report says, worded once for one reader: HTML, text and PDF lay out

@@ -1,6 +1,6 @@
 import type { ArticleKind, Category, Format, Verdict } from '../../events/index.js';
-import type { Printable, PrintBlock } from '../printing/printable.js';
-import type { Wording } from './i18n/wording.js';
+import type { Printable, PrintBlock } from './printable.js';
+import type { Wording } from './wording.js';
 
 /** One activity of the year as the ledger records it: its particulars, its record and its sign-ins. */
 export interface LedgerActivity {

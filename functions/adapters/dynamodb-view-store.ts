@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ViewKey } from '../../domain/views/projection.js';
+import type { ViewKey } from '../../domain/shared/projection.js';
 import {
   InvalidCursor,
   type ListQuery,

@@ -1,4 +1,4 @@
-import type { ViewKey } from '../../domain/views/projection.js';
+import type { ViewKey } from '../../domain/shared/projection.js';
 import {
   type ListQuery,
   newRevision,

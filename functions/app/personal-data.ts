@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { ERASED } from '../../domain/views/resident.view.js';
+import { ERASED } from '../../domain/resident/resident.view.js';
 import type { DomainEvent, Person } from '../../events/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Printable } from '../../domain/printing/printable.js';
+import type { Printable } from '../../domain/reports/printable.js';
 import { ForwardedRefusal, type Refusal } from './errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PartitionSlice } from '../../domain/views/projection.js';
+import type { PartitionSlice } from '../../domain/shared/projection.js';
 import type { ListQuery, ViewStore } from './view-store.js';
 
 /** Every item of a bounded list (one per activity, article, member or nomination), page by page. */

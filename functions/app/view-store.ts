@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ViewDocument, ViewKey } from '../../domain/views/projection.js';
+import type { ViewDocument, ViewKey } from '../../domain/shared/projection.js';
 
 /** A stored view item: the projection's document plus who owns it and how far it has applied. */
 export interface StoredView<D = Record<string, unknown>> extends ViewDocument<D> {

@@ -1,4 +1,4 @@
-import type { Projection } from '../../domain/views/projection.js';
+import type { Projection } from '../../domain/shared/projection.js';
 import type { Commit, DomainEvent } from '../../events/index.js';
 import { InMemoryViewStore } from '../adapters/memory-view-store.js';
 import { readWholeHistory } from '../app/audit/history.js';

@@ -1,7 +1,7 @@
-import { projections } from '../../domain/views/index.js';
+import { projections } from '../../domain/projections.js';
 import type { Commit } from '../../events/index.js';
 import { InMemoryViewStore } from '../adapters/memory-view-store.js';
-import { complianceOf } from '../app/queries/compliance.js';
+import { complianceOf } from '../app/compliance/compliance.queries.js';
 import { Projector } from '../projector/projector.js';
 
 /**

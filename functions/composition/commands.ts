@@ -4,7 +4,7 @@ import type { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-
 import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
-import { commandUseCaseTable } from '../app/commands/use-cases.js';
+import { commandUseCaseTable } from '../app/command-use-cases.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
 import type { SendReport } from '../app/reports/report-sending.js';
 import type { Config } from '../config.js';

@@ -4,7 +4,7 @@ import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
 import type { CommandService } from '../app/command-handler.js';
 import type { Printer } from '../app/printer.js';
-import { queryUseCaseTable } from '../app/queries/use-cases.js';
+import { queryUseCaseTable } from '../app/query-use-cases.js';
 import type { Config } from '../config.js';
 import { createHttpHandler, type HttpHandler } from '../http/pipeline.js';
 import type { QueryUseCases } from '../http/query-cases.js';

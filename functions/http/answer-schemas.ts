@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RoundDetail } from '../../domain/views/nomination.view.js';
+import { RoundDetail } from '../../domain/nomination/nomination.view.js';
 import { AnyStoredEvent } from '../../events/catalogue.js';
 import { Category, CommitBody } from '../../events/index.js';
 import { ComplianceItem } from './routes/compliance.js';

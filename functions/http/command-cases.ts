@@ -1,4 +1,4 @@
-import type { commandUseCaseTable } from '../app/commands/use-cases.js';
+import type { commandUseCaseTable } from '../app/command-use-cases.js';
 import { type Bound, routed } from './use-cases.js';
 
 /** Every command use case a route calls, bound by the commands function's composition to its dependencies. */

@@ -1,4 +1,4 @@
-import type { queryUseCaseTable } from '../app/queries/use-cases.js';
+import type { queryUseCaseTable } from '../app/query-use-cases.js';
 import { type Bound, routed } from './use-cases.js';
 
 /** Every query use case a route calls, bound by the queries function's composition to its dependencies. */

@@ -1,4 +1,4 @@
-import { type Locale, negotiateLocale } from '../../domain/reports/i18n/locale.js';
+import { type Locale, negotiateLocale } from '../../domain/reports/locale.js';
 import type { RouteResponse } from './route.js';
 
 /** A request header, whatever case the client (or API Gateway) gave its name. */

@@ -1,5 +1,5 @@
-import type { CommandResult } from '../app/commands/execute.js';
-import type { Page } from '../app/queries/page.js';
+import type { CommandResult } from '../app/execute.js';
+import type { Page } from '../app/page.js';
 import { commandResponse } from './command-response.js';
 import type { RouteResponse } from './route.js';
 

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Printable, PrintBlock } from '../../domain/printing/printable.js';
+import type { Printable, PrintBlock } from '../../domain/reports/printable.js';
 import type { Printer } from '../app/printer.js';
 import { loadFont } from './font.js';
 import { qrModules } from './qr.js';

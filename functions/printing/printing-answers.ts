@@ -1,4 +1,4 @@
-import { Printable } from '../../domain/printing/printable.js';
+import { Printable } from '../../domain/reports/printable.js';
 import type { Printer, PrinterAnswer, PrinterTransport } from '../app/printer.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PrintBlock } from '../../domain/printing/printable.js';
+import type { PrintBlock } from '../../domain/reports/printable.js';
 import { COLOR, FONT_SIZE, type Sheet } from './sheet.js';
 
 type TableBlock = Extract<PrintBlock, { kind: 'table' }>;

@@ -1,4 +1,4 @@
-import type { ViewKey } from '../../domain/views/projection.js';
+import type { ViewKey } from '../../domain/shared/projection.js';
 import type { Commit } from '../../events/index.js';
 
 /** A stream's commits of one batch in version order, each once (a batch may carry a redelivered copy). */

@@ -1,4 +1,4 @@
-import { projections } from '../../domain/views/index.js';
+import { projections } from '../../domain/projections.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { personalDataFor } from '../composition/personal-data.js';
 import { type Config, loadConfig } from '../config.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { EventContext, Projection, ViewDocument } from '../../domain/views/projection.js';
+import type { EventContext, Projection, ViewDocument } from '../../domain/shared/projection.js';
 import { type Commit, type DomainEvent, decodeEvent } from '../../events/index.js';
 import type { RevealEvents } from '../app/personal-data.js';
 import { projectedMarkerKey, type StoredView, type ViewStore } from '../app/view-store.js';

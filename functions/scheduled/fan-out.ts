@@ -1,5 +1,5 @@
+import { allPlansList, type PlanIndexEntry } from '../../domain/plan/plan.view.js';
 import { reportsDueAt } from '../../domain/reports/period-selection.js';
-import { allPlansList, type PlanIndexEntry } from '../../domain/views/plan.view.js';
 import type {
   DigestUnit,
   RegistryPage,

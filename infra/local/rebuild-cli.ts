@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projections } from '../../domain/views/index.js';
+import { projections } from '../../domain/projections.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';
 import { loadConfig } from '../../functions/config.js';
 import { createDependencies } from '../../functions/local.js';

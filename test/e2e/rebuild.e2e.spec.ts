@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ActivityDetail, activityDetails, activityKey, projections } from '../../domain/views/index.js';
+import { type ActivityDetail, activityDetails, activityKey, projections } from '../../domain/projections.js';
 import { InMemoryViewStore } from '../../functions/adapters/memory-view-store.js';
 import { readWholeHistory } from '../../functions/app/audit/history.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';

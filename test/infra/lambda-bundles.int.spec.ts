@@ -40,6 +40,9 @@ async function modulesOf(name: LedgerFunctionName) {
 const ours = (name: LedgerFunctionName) =>
   bundled.get(name)!.modules.filter((m) => !m.includes('node_modules/'));
 const under = (name: LedgerFunctionName, folder: string) => ours(name).filter((m) => m.startsWith(folder));
+/** Use cases sit in their feature's folder of the application layer, named `<topic>.commands.ts` or `<topic>.queries.ts`. */
+const useCases = (name: LedgerFunctionName, kind: 'commands' | 'queries') =>
+  ours(name).filter((m) => m.startsWith('functions/app/') && m.endsWith(`.${kind}.ts`));
 
 describe('what each Lambda bundle carries (esbuild metafile, the CDK options)', () => {
   beforeAll(async () => {
@@ -57,13 +60,13 @@ describe('what each Lambda bundle carries (esbuild metafile, the CDK options)', 
   });
 
   it('the queries bundle carries no command use case', () => {
-    expect(under('queries', 'functions/app/queries/').length).toBeGreaterThan(0);
-    expect(under('queries', 'functions/app/commands/')).toEqual([]);
+    expect(useCases('queries', 'queries').length).toBeGreaterThan(0);
+    expect(useCases('queries', 'commands')).toEqual([]);
   });
 
   it('the commands bundle carries no query use case', () => {
-    expect(under('commands', 'functions/app/commands/').length).toBeGreaterThan(0);
-    expect(under('commands', 'functions/app/queries/')).toEqual([]);
+    expect(useCases('commands', 'commands').length).toBeGreaterThan(0);
+    expect(useCases('commands', 'queries')).toEqual([]);
   });
 
   it('no bundle carries the local runtime or its in-process engines', () => {
@@ -78,7 +81,7 @@ describe('what each Lambda bundle carries (esbuild metafile, the CDK options)', 
 
   it('no function but the commands function carries a command use case; none but the HTTP ones the routes', () => {
     for (const name of names.filter((n) => n !== 'commands' && n !== 'queries')) {
-      expect(under(name, 'functions/app/commands/'), name).toEqual([]);
+      expect(useCases(name, 'commands'), name).toEqual([]);
       expect(under(name, 'functions/http/'), name).toEqual([]);
     }
   });

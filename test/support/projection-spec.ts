@@ -1,5 +1,5 @@
-import { projections as everyProjection } from '../../domain/views/index.js';
-import type { Projection, ViewKey } from '../../domain/views/projection.js';
+import { projections as everyProjection } from '../../domain/projections.js';
+import type { Projection, ViewKey } from '../../domain/shared/projection.js';
 import { type Commit, type DomainEvent, GENESIS_HASH } from '../../events/index.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
 import { InMemoryViewStore } from '../../functions/adapters/memory-view-store.js';

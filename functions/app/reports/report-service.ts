@@ -1,18 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { wordingFor } from '../../../domain/reports/i18n/wording.js';
+import type { PlanDetail } from '../../../domain/plan/plan.view.js';
 import { renderHtml, renderText, reportSubject } from '../../../domain/reports/render.js';
 import type { ReportModel } from '../../../domain/reports/report.js';
 import { pendingRecipients, reportDeliveryDecider } from '../../../domain/reports/report-delivery.decider.js';
+import { wordingFor } from '../../../domain/reports/wording.js';
 import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import type { PlanDetail } from '../../../domain/views/plan.view.js';
 import type { CommitMetadata } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { DomainRefusal } from '../errors.js';
 import type { Mailer } from '../mailer.js';
 import type { Clock, EventStore } from '../ports.js';
-import { buildPlanReport, planDetail } from '../queries/reports.js';
 import type { ViewStore } from '../view-store.js';
+import { buildPlanReport, planDetail } from './reports.queries.js';
 
 export interface ReportServiceDeps {
   readonly views: ViewStore;

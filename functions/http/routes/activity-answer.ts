@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ActivityDetail, AttendeeRow } from '../../../domain/views/activity.view.js';
+import { ActivityDetail, AttendeeRow } from '../../../domain/activity/activity.view.js';
 
 /**
  * An activity as the API answers it (`GET /activities[/{id}]`): the activity detail view, its

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ArticleDetail } from '../../../domain/views/article.view.js';
+import { ArticleDetail } from '../../../domain/article/article.view.js';
 import { ArticleKind, Verdict } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { reviewArticle, reviseArticle, submitArticle } from '../command-cases.js';

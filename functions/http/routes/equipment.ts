@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { overdueReasons } from '../../../domain/equipment/standing.js';
 import {
   EquipmentRow,
   InspectionEntry,
   MaintenanceEntry,
   VenueDetail,
-} from '../../../domain/views/equipment.view.js';
+} from '../../../domain/equipment/equipment.view.js';
+import { overdueReasons } from '../../../domain/equipment/standing.js';
 import { EquipmentCondition, VenueKind } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { InstructorDetail, InstructorSession } from '../../../domain/views/equipment.view.js';
+import { InstructorDetail, InstructorSession } from '../../../domain/equipment/equipment.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { recordInstructorSession, registerInstructor } from '../command-cases.js';
 import { getInstructor, listInstructors } from '../query-cases.js';

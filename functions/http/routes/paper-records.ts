@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { DEFAULT_LOCALE } from '../../../domain/reports/i18n/locale.js';
-import { wordingFor } from '../../../domain/reports/i18n/wording.js';
+import { DEFAULT_LOCALE } from '../../../domain/reports/locale.js';
 import { signInSheet } from '../../../domain/reports/sign-in-sheet.js';
+import { wordingFor } from '../../../domain/reports/wording.js';
 import { workLedger } from '../../../domain/reports/work-ledger.js';
 import { roleSets } from '../../app/authorization.js';
 import { signInSheetOf, workLedgerOf } from '../query-cases.js';

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { DEFAULT_LOCALE } from '../../../domain/reports/i18n/locale.js';
+import { GroupMember, PlanDetail } from '../../../domain/plan/plan.view.js';
+import { DEFAULT_LOCALE } from '../../../domain/reports/locale.js';
+import { ERASED } from '../../../domain/resident/resident.view.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
-import { GroupMember, PlanDetail } from '../../../domain/views/plan.view.js';
-import { ERASED } from '../../../domain/views/resident.view.js';
 import { Category, Format, Locale, Metric, TargetPeriod } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { appointOrganizingGroup, createPlan, setTarget } from '../command-cases.js';

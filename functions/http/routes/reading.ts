@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isValidIsbn, normalizeIsbn } from '../../../domain/reading/isbn.js';
-import { BookDetail, BookReview } from '../../../domain/views/reading.view.js';
+import { BookDetail, BookReview } from '../../../domain/reading/reading.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { linkReadingEssay, recommendBook, reviewBook } from '../command-cases.js';
 import { getBook, listBooks } from '../query-cases.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { wordingFor } from '../../../domain/reports/i18n/wording.js';
 import { renderCsv, renderHtml, renderText } from '../../../domain/reports/render.js';
 import { reportPrintable } from '../../../domain/reports/report-printable.js';
+import { wordingFor } from '../../../domain/reports/wording.js';
 import { roleSets } from '../../app/authorization.js';
 import { commitMetadataOf } from '../../app/commit-metadata.js';
 import { encodePosition } from '../../app/position.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ParticipationRow } from '../../../domain/views/participation.view.js';
-import { ResidentProfile } from '../../../domain/views/resident.view.js';
+import { ParticipationRow } from '../../../domain/activity/participation.view.js';
+import { ResidentProfile } from '../../../domain/resident/resident.view.js';
 import { roleSets } from '../../app/authorization.js';
 import { enrollResident, erasePersonalData } from '../command-cases.js';
 import { getParticipation, getResident, listResidents } from '../query-cases.js';

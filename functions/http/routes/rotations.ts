@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RotationDetail } from '../../../domain/views/rotation.view.js';
+import { RotationDetail } from '../../../domain/rotation/rotation.view.js';
 import { ParticipantKind } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { announceRotation, drawRotation, swapSlots } from '../command-cases.js';

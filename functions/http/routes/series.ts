@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { ActivityStatus } from '../../../domain/activity/activity.view.js';
+import { SeriesDetail, SeriesOccurrenceRow } from '../../../domain/series/series.view.js';
 import { isDateOrDateTime } from '../../../domain/shared/time.js';
-import { ActivityStatus } from '../../../domain/views/activity.view.js';
-import { SeriesDetail, SeriesOccurrenceRow } from '../../../domain/views/series.view.js';
 import { SeriesScope } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { cancelSeries, changeSeries, planSeries } from '../command-cases.js';

@@ -19,7 +19,7 @@ import {
   venueDetails,
   venueKey,
   venuesList,
-} from '../../../domain/views/equipment.view.js';
+} from '../../../domain/equipment/equipment.view.js';
 import { project, recordedAt, type Timeline } from '../../support/projection-spec.js';
 
 const venue = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { EquipmentRow } from '../../../domain/equipment/equipment.view.js';
 import {
   type EquipmentInspectionFacts,
   equipmentInspectedItem,
 } from '../../../domain/equipment/inspection-compliance.js';
 import { periodBounds } from '../../../domain/shared/time.js';
-import type { EquipmentRow } from '../../../domain/views/equipment.view.js';
 
 const ZONE = 'Asia/Shanghai';
 /** Midnight of a day in Shanghai, as stored. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EquipmentRow } from '../../../domain/equipment/equipment.view.js';
 import { standingOf } from '../../../domain/equipment/standing.js';
-import type { EquipmentRow } from '../../../domain/views/equipment.view.js';
 
 const ZONE = 'Asia/Shanghai';
 const day = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();

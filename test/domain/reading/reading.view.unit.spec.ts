@@ -9,7 +9,7 @@ import {
   booksList,
   residentBookReviewKey,
   residentBookReviews,
-} from '../../../domain/views/reading.view.js';
+} from '../../../domain/reading/reading.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
 const recommended = {

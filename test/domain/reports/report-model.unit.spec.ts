@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ActivityDetail } from '../../../domain/activity/activity.view.js';
 import { buildReport, type ReportInputs } from '../../../domain/reports/report.js';
 import { periodBounds } from '../../../domain/shared/time.js';
-import type { ActivityDetail } from '../../../domain/views/activity.view.js';
 
 const zone = 'Asia/Shanghai';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale } from '../../../domain/reports/i18n/locale.js';
-import { catalogues, wordingFor } from '../../../domain/reports/i18n/wording.js';
+import { negotiateLocale } from '../../../domain/reports/locale.js';
 import { renderHtml, renderText, reportSubject } from '../../../domain/reports/render.js';
+import { catalogues, wordingFor } from '../../../domain/reports/wording.js';
 import { categories, formats } from '../../../events/index.js';
 import { reportModel } from '../../support/report-model.js';
 

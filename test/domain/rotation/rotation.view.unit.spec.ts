@@ -4,7 +4,7 @@ import {
   rotationDetails,
   rotationKey,
   rotationsList,
-} from '../../../domain/views/rotation.view.js';
+} from '../../../domain/rotation/rotation.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
 const participants = [

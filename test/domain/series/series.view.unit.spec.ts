@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { occurrenceIdOf } from '../../../domain/series/occurrence-id.js';
-import { SeriesDetail, seriesDetails, seriesKey } from '../../../domain/views/series.view.js';
+import { SeriesDetail, seriesDetails, seriesKey } from '../../../domain/series/series.view.js';
 import { project, recordedAt, type Timeline } from '../../support/projection-spec.js';
 
 const S = '01JZ0000000000000000000000';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import type { Projection } from '../../../domain/views/projection.js';
+import type { Projection } from '../../../domain/shared/projection.js';
 import type { DomainEvent } from '../../../events/index.js';
 import { batchGetAll } from '../../../functions/adapters/batch-get.js';
 import { DynamoDbViewStore } from '../../../functions/adapters/dynamodb-view-store.js';

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { projections } from '../../../domain/views/index.js';
+import { projections } from '../../../domain/projections.js';
 import { type Commit, decodeEvent } from '../../../events/index.js';
 import type { CommandAccepted, CommandService } from '../../../functions/app/command-handler.js';
-import type { Actor, CommandActor, CommandResult } from '../../../functions/app/commands/execute.js';
+import type { Actor, CommandActor, CommandResult } from '../../../functions/app/execute.js';
 import { requestIds } from '../../../functions/app/idempotency.js';
 import type { PersonalDataCipher } from '../../../functions/app/personal-data.js';
 import type { Clock, EventStore } from '../../../functions/app/ports.js';

@@ -1,4 +1,4 @@
-import type { Printable } from '../../../domain/printing/printable.js';
+import type { Printable } from '../../../domain/reports/printable.js';
 
 /** Residents with Chinese names, as a sign-in sheet lists them. */
 export const names = Array.from(

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Printable } from '../../../domain/printing/printable.js';
+import { Printable } from '../../../domain/reports/printable.js';
 import { ForwardedRefusal } from '../../../functions/app/errors.js';
 import { type PrinterAnswer, printThrough } from '../../../functions/app/printer.js';
 import { BUNDLED_FONT, PACKAGED_FONT, resolveFontPath } from '../../../functions/printing/font.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { projections } from '../../../domain/views/index.js';
-import type { ViewKey } from '../../../domain/views/projection.js';
-import { residentKey } from '../../../domain/views/resident.view.js';
+import { projections } from '../../../domain/projections.js';
+import { residentKey } from '../../../domain/resident/resident.view.js';
+import type { ViewKey } from '../../../domain/shared/projection.js';
 import type { DomainEvent } from '../../../events/index.js';
 import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
 import { projectedMarkerKey } from '../../../functions/app/view-store.js';

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankNominations } from '../../../domain/scoring/ranking.js';
-import { projections } from '../../../domain/views/index.js';
 import {
   type NominationRow,
   type RoundDetail,
   roundKey,
   roundNominationsList,
-} from '../../../domain/views/nomination.view.js';
+} from '../../../domain/nomination/nomination.view.js';
+import { rankNominations } from '../../../domain/nomination/ranking.js';
+import { projections } from '../../../domain/projections.js';
 import type { Commit } from '../../../events/index.js';
 import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';

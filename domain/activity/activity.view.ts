@@ -1,0 +1,226 @@
+import * as z from 'zod';
+import { AttendanceMethod, Category, type DomainEvent, Format, type Window } from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
+import {
+  type EventContext,
+  type ListSlice,
+  type PartitionSlice,
+  type Projection,
+  StoredWindow,
+  type ViewDocument,
+} from '../shared/projection.js';
+
+export const ActivityStatus = z.enum(['planned', 'cancelled', 'held']);
+export type ActivityStatus = z.infer<typeof ActivityStatus>;
+
+/** One activity as the calendar and its page show it: the plan's facts (without the plan year) and its counts. */
+export const ActivityDetail = z.object({
+  activityId: z.string(),
+  planId: z.string(),
+  category: Category,
+  format: Format,
+  title: z.string(),
+  description: z.string().optional(),
+  window: StoredWindow,
+  timeZone: z.string(),
+  venue: z.string().optional(),
+  organizerUnit: z.string().optional(),
+  partnerUnits: z.array(z.string()).optional(),
+  audience: z.string().optional(),
+  capacity: z.number().optional(),
+  lecturer: z.string().optional(),
+  seriesId: z.string().optional(),
+  status: ActivityStatus,
+  registeredCount: z.number(),
+  attendanceCount: z.number(),
+  plannedAt: z.string(),
+  rescheduled: z.array(
+    z.object({ from: StoredWindow, to: StoredWindow, reason: z.string(), at: z.string() }),
+  ),
+  /** Each change of venue or lecturer: the fields it set, why, when recorded (absent: never changed). */
+  detailsChanged: z
+    .array(
+      z.object({
+        venue: z.string().optional(),
+        lecturer: z.string().optional(),
+        reason: z.string(),
+        at: z.string(),
+      }),
+    )
+    .optional(),
+  cancelled: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  held: z
+    .object({
+      heldOn: z.string(),
+      summary: z.string(),
+      lecturer: z.string().optional(),
+      trainingPlan: z.string().optional(),
+      headcount: z.number().optional(),
+      heldWithinWindow: z.boolean(),
+      recordedAt: z.string(),
+    })
+    .nullable(),
+});
+export type ActivityDetail = z.infer<typeof ActivityDetail>;
+
+export const AttendeeRow = z.object({
+  residentId: z.string(),
+  status: z.enum(['attended', 'revoked']),
+  method: AttendanceMethod,
+  at: z.string(),
+  recordedAt: z.string(),
+  revokedReason: z.string().optional(),
+});
+export type AttendeeRow = z.infer<typeof AttendeeRow>;
+
+export const activityKey = (community: string, activityId: string) => ({
+  pk: `${community}#activity#${activityId}`,
+  sk: 'detail',
+});
+export const attendeeKey = (community: string, activityId: string, residentId: string) => ({
+  pk: activityKey(community, activityId).pk,
+  sk: `attendee#${residentId}`,
+});
+/** The activity's sign-in sheet. */
+export const attendeesOf = (community: string, activityId: string): PartitionSlice => ({
+  pk: activityKey(community, activityId).pk,
+  skPrefix: 'attendee#',
+});
+/** The calendar: every activity of the community, by the start of its window. */
+export const activitiesList = (community: string) => `${community}#activities`;
+/** The calendar up to an instant: activities starting at or before `to` (sort keys are `<start>#<id>`). */
+export const activitiesStartingBy = (community: string, to?: string): ListSlice => ({
+  list: activitiesList(community),
+  ...(to === undefined ? {} : { to: `${to}#~` }),
+});
+
+const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
+
+/** The calendar lists activities by the start of their window. */
+const calendarPlacement = (context: EventContext, window: Window, activityId: string) => ({
+  gsi1pk: activitiesList(context.community),
+  gsi1sk: `${window.start}#${activityId}`,
+});
+
+/** One item per activity: what the calendar and the detail page show, with its counts. */
+export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
+  name: 'activity-details',
+  schema: ActivityDetail,
+  keys(event, context) {
+    switch (event.type) {
+      case 'ActivityPlanned':
+      case 'ActivityRescheduled':
+      case 'ActivityDetailsChanged':
+      case 'ActivityCancelled':
+      case 'ActivityHeld':
+      case 'ResidentRegistered':
+      case 'ResidentAttended':
+      case 'AttendanceRevoked':
+        return [activityKey(context.community, activityIdOf(context))];
+      default:
+        return [];
+    }
+  },
+  apply(current, event, context): ViewDocument<ActivityDetail> | null {
+    if (event.type === 'ActivityPlanned') {
+      const { planYear: _year, ...planned } = event.data;
+      return {
+        data: {
+          ...planned,
+          status: 'planned',
+          registeredCount: 0,
+          attendanceCount: 0,
+          plannedAt: context.recordedAt,
+          rescheduled: [],
+          cancelled: null,
+          held: null,
+        },
+        ...calendarPlacement(context, event.data.window, event.data.activityId),
+      };
+    }
+    if (!current) return null;
+    const data = current.data;
+    switch (event.type) {
+      case 'ActivityRescheduled':
+        return {
+          data: {
+            ...data,
+            window: event.data.window,
+            rescheduled: [
+              ...data.rescheduled,
+              {
+                from: event.data.previousWindow,
+                to: event.data.window,
+                reason: event.data.reason,
+                at: context.recordedAt,
+              },
+            ],
+          },
+          ...calendarPlacement(context, event.data.window, data.activityId),
+        };
+      case 'ActivityDetailsChanged': {
+        const { venue, lecturer } = event.data;
+        return {
+          ...current,
+          data: {
+            ...data,
+            ...(venue === undefined ? {} : { venue }),
+            ...(lecturer === undefined ? {} : { lecturer }),
+            detailsChanged: [...(data.detailsChanged ?? []), { ...event.data, at: context.recordedAt }],
+          },
+        };
+      }
+      case 'ActivityCancelled':
+        return {
+          ...current,
+          data: {
+            ...data,
+            status: 'cancelled',
+            cancelled: { reason: event.data.reason, at: context.recordedAt },
+          },
+        };
+      case 'ActivityHeld':
+        return {
+          ...current,
+          data: { ...data, status: 'held', held: { ...event.data, recordedAt: context.recordedAt } },
+        };
+      case 'ResidentRegistered':
+        return { ...current, data: { ...data, registeredCount: data.registeredCount + 1 } };
+      case 'ResidentAttended':
+        return { ...current, data: { ...data, attendanceCount: data.attendanceCount + 1 } };
+      case 'AttendanceRevoked':
+        return { ...current, data: { ...data, attendanceCount: Math.max(0, data.attendanceCount - 1) } };
+      default:
+        return current;
+    }
+  },
+};
+
+/** The sign-in sheet: one row per resident who attended (kept, marked, when revoked). */
+export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
+  name: 'activity-attendees',
+  schema: AttendeeRow,
+  keys(event, context) {
+    if (event.type === 'ResidentAttended' || event.type === 'AttendanceRevoked') {
+      return [attendeeKey(context.community, activityIdOf(context), event.data.residentId)];
+    }
+    return [];
+  },
+  apply(current, event, context) {
+    if (event.type === 'ResidentAttended') {
+      return {
+        data: {
+          residentId: event.data.residentId,
+          status: 'attended',
+          method: event.data.method,
+          at: event.data.at,
+          recordedAt: context.recordedAt,
+        },
+      };
+    }
+    if (event.type === 'AttendanceRevoked' && current) {
+      return { data: { ...current.data, status: 'revoked', revokedReason: event.data.reason } };
+    }
+    return current ?? null;
+  },
+};

@@ -1,0 +1,97 @@
+import * as z from 'zod';
+import { AttendanceMethod, type DomainEvent } from '../../events/index.js';
+import { residentKey } from '../resident/resident.view.js';
+import { entityIdOf } from '../shared/ids.js';
+import type { EventContext, PartitionSlice, Projection } from '../shared/projection.js';
+
+/** In the resident's partition: what they did about one activity. */
+export const ParticipationRow = z.object({
+  activityId: z.string(),
+  registered: z.boolean(),
+  attended: z.boolean(),
+  attendedAt: z.string().optional(),
+  method: AttendanceMethod.optional(),
+  revokedReason: z.string().optional(),
+  /** A study session: the member's latest leave request and its decision. */
+  leave: z
+    .object({
+      status: z.enum(['requested', 'approved', 'declined']),
+      reason: z.string(),
+      requestedAt: z.string(),
+      decidedAt: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+  /** A study session the member made up (补学): how, and when it was recorded. */
+  madeUp: z
+    .object({ by: z.enum(['session', 'note']), sessionId: z.string().optional(), recordedAt: z.string() })
+    .optional(),
+});
+export type ParticipationRow = z.infer<typeof ParticipationRow>;
+
+export const participationKey = (community: string, residentId: string, activityId: string) => ({
+  pk: residentKey(community, residentId).pk,
+  sk: `activity#${activityId}`,
+});
+/** A resident's participation rows, in the partition of their profile. */
+export const participationOf = (community: string, residentId: string): PartitionSlice => ({
+  pk: residentKey(community, residentId).pk,
+  skPrefix: 'activity#',
+});
+const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
+
+/** Per resident, per activity: registered, attended. The participation page joins it with activity details. */
+export const participationRows: Projection<DomainEvent, ParticipationRow> = {
+  name: 'resident-participation',
+  schema: ParticipationRow,
+  keys(event, context) {
+    switch (event.type) {
+      case 'ResidentRegistered':
+      case 'ResidentAttended':
+      case 'AttendanceRevoked':
+      case 'StudyLeaveRequested':
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined':
+      case 'StudyMadeUp':
+        return [participationKey(context.community, event.data.residentId, activityIdOf(context))];
+      default:
+        return [];
+    }
+  },
+  apply(current, event, context) {
+    const base: ParticipationRow = current?.data ?? {
+      activityId: activityIdOf(context),
+      registered: false,
+      attended: false,
+    };
+    switch (event.type) {
+      case 'ResidentRegistered':
+        return { data: { ...base, registered: true } };
+      case 'ResidentAttended': {
+        const { revokedReason: _cleared, ...rest } = base;
+        return { data: { ...rest, attended: true, attendedAt: event.data.at, method: event.data.method } };
+      }
+      case 'AttendanceRevoked':
+        return { data: { ...base, attended: false, revokedReason: event.data.reason } };
+      case 'StudyLeaveRequested': {
+        const { reason } = event.data;
+        return { data: { ...base, leave: { status: 'requested', reason, requestedAt: context.recordedAt } } };
+      }
+      case 'StudyLeaveApproved':
+      case 'StudyLeaveDeclined': {
+        if (!base.leave) return { data: base };
+        const status = event.type === 'StudyLeaveApproved' ? 'approved' : 'declined';
+        const { note: _previous, ...leave } = base.leave;
+        const note = event.data.note === undefined ? {} : { note: event.data.note };
+        return { data: { ...base, leave: { ...leave, status, decidedAt: context.recordedAt, ...note } } };
+      }
+      case 'StudyMadeUp': {
+        const { makeUp } = event.data;
+        const session = makeUp.by === 'session' ? { sessionId: makeUp.sessionId } : {};
+        return { data: { ...base, madeUp: { by: makeUp.by, ...session, recordedAt: context.recordedAt } } };
+      }
+      default:
+        return current ?? null;
+    }
+  },
+};

@@ -1,0 +1,125 @@
+import * as z from 'zod';
+import { ArticleKind, BodyRef, type DomainEvent, Verdict } from '../../events/index.js';
+import { residentKey } from '../resident/resident.view.js';
+import { entityIdOf } from '../shared/ids.js';
+import {
+  type EventContext,
+  type ListSlice,
+  listPrefixed,
+  type PartitionSlice,
+  type Projection,
+} from '../shared/projection.js';
+
+/** The article with its review history; the body is the digest of the stored text. */
+export const ArticleDetail = z.object({
+  articleId: z.string(),
+  planId: z.string(),
+  authorId: z.string(),
+  kind: ArticleKind,
+  title: z.string(),
+  abstract: z.string().optional(),
+  body: BodyRef,
+  status: z.enum(['submitted', 'revised', ...Verdict.options]),
+  submittedAt: z.string(),
+  revisions: z.number(),
+  reviews: z.array(
+    z.object({
+      verdict: Verdict,
+      comments: z.string().optional(),
+      reviewerId: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
+});
+export type ArticleDetail = z.infer<typeof ArticleDetail>;
+
+/** In the author's partition: one of the articles they wrote. */
+export const AuthoredArticle = z.object({ articleId: z.string(), planId: z.string() });
+export type AuthoredArticle = z.infer<typeof AuthoredArticle>;
+
+export const articleKey = (community: string, articleId: string) => ({
+  pk: `${community}#article#${articleId}`,
+  sk: 'detail',
+});
+export const authoredKey = (community: string, authorId: string, articleId: string) => ({
+  pk: residentKey(community, authorId).pk,
+  sk: `article#${articleId}`,
+});
+/** The articles a resident wrote, in the partition of their profile. */
+export const authoredBy = (community: string, authorId: string): PartitionSlice => ({
+  pk: residentKey(community, authorId).pk,
+  skPrefix: 'article#',
+});
+/** A plan's articles, by author. */
+export const articlesList = (community: string, planId: string) => `${community}#articles#${planId}`;
+/** A plan's articles, or one author's of them. */
+export const planArticles = (community: string, planId: string, authorId?: string): ListSlice =>
+  listPrefixed(articlesList(community, planId), authorId);
+const articleIdOf = (context: EventContext) => entityIdOf(context.streamId);
+
+/** The article with its review history; listed per plan by author. Compliance reads the same items. */
+export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
+  name: 'article-details',
+  schema: ArticleDetail,
+  keys(event, context) {
+    switch (event.type) {
+      case 'ArticleSubmitted':
+      case 'ArticleRevised':
+      case 'ArticleReviewed':
+        return [articleKey(context.community, articleIdOf(context))];
+      default:
+        return [];
+    }
+  },
+  apply(current, event, context) {
+    if (event.type === 'ArticleSubmitted') {
+      return {
+        data: {
+          ...event.data,
+          status: 'submitted',
+          submittedAt: context.recordedAt,
+          revisions: 0,
+          reviews: [],
+        },
+        gsi1pk: articlesList(context.community, event.data.planId),
+        gsi1sk: `${event.data.authorId}#${event.data.articleId}`,
+      };
+    }
+    if (!current) return null;
+    const data = current.data;
+    switch (event.type) {
+      case 'ArticleRevised':
+        return {
+          ...current,
+          data: { ...data, ...event.data, status: 'revised', revisions: data.revisions + 1 },
+        };
+      case 'ArticleReviewed':
+        return {
+          ...current,
+          data: {
+            ...data,
+            status: event.data.verdict,
+            reviews: [...data.reviews, { ...event.data, recordedAt: context.recordedAt }],
+          },
+        };
+      default:
+        return current;
+    }
+  },
+};
+
+/** In the author's partition: which articles they wrote (for their participation and `?authorId=`). */
+export const authoredArticles: Projection<DomainEvent, AuthoredArticle> = {
+  name: 'authored-articles',
+  schema: AuthoredArticle,
+  keys(event, context) {
+    return event.type === 'ArticleSubmitted'
+      ? [authoredKey(context.community, event.data.authorId, event.data.articleId)]
+      : [];
+  },
+  apply(current, event) {
+    return event.type === 'ArticleSubmitted'
+      ? { data: { articleId: event.data.articleId, planId: event.data.planId } }
+      : (current ?? null);
+  },
+};

@@ -1,0 +1,225 @@
+import * as z from 'zod';
+import {
+  type DomainEvent,
+  EquipmentInspected,
+  EquipmentInstalled,
+  EquipmentMaintained,
+  EquipmentRetired,
+  InstructorRegistered,
+  InstructorSessionHeld,
+  VenueRegistered,
+} from '../../events/index.js';
+import { entityIdOf } from '../shared/ids.js';
+import type { Projection, ViewDocument } from '../shared/projection.js';
+import { localDate } from '../shared/time.js';
+
+/**
+ * The sports venues' equipment registers and the instructors' sessions. Every fact keeps the instant
+ * it was recorded at beside the date it happened on, so the register can be judged as of any instant.
+ */
+
+const recorded = { recordedAt: z.string() };
+
+export const VenueDetail = VenueRegistered.schema.extend({ registeredAt: z.string() });
+export type VenueDetail = z.infer<typeof VenueDetail>;
+
+export const InspectionEntry = EquipmentInspected.schema.omit({ equipmentId: true }).extend(recorded);
+export const MaintenanceEntry = EquipmentMaintained.schema.omit({ equipmentId: true }).extend(recorded);
+export type InspectionEntry = z.infer<typeof InspectionEntry>;
+export type MaintenanceEntry = z.infer<typeof MaintenanceEntry>;
+
+/** One item of a venue's register with every inspection and maintenance it had, in the order recorded. */
+export const EquipmentRow = EquipmentInstalled.schema.extend({
+  venueId: z.string(),
+  installedAt: z.string(),
+  inspections: z.array(InspectionEntry),
+  maintenance: z.array(MaintenanceEntry),
+  retired: EquipmentRetired.schema.omit({ equipmentId: true }).extend(recorded).optional(),
+});
+export type EquipmentRow = z.infer<typeof EquipmentRow>;
+
+export const InstructorDetail = InstructorRegistered.schema.extend({
+  registeredAt: z.string(),
+  sessionsTotal: z.number().int(),
+});
+export type InstructorDetail = z.infer<typeof InstructorDetail>;
+
+export const InstructorSession = InstructorSessionHeld.schema.extend({
+  instructorId: z.string(),
+  /** `yyyy-mm-dd` of `heldOn` in its zone: the day periods count it on. */
+  heldDay: z.string(),
+  recordedAt: z.string(),
+});
+export type InstructorSession = z.infer<typeof InstructorSession>;
+
+export const venueKey = (community: string, venueId: string) => ({
+  pk: `${community}#venue#${venueId}`,
+  sk: 'detail',
+});
+export const equipmentKey = (community: string, venueId: string, equipmentId: string) => ({
+  pk: venueKey(community, venueId).pk,
+  sk: `equipment#${equipmentId}`,
+});
+/** A venue's register: its equipment rows, in the partition of the venue. */
+export const registerOf = (community: string, venueId: string) => ({
+  pk: venueKey(community, venueId).pk,
+  skPrefix: 'equipment#',
+});
+/** The community's venues, by name. */
+export const venuesList = (community: string) => `${community}#venues`;
+/** Every item of every venue, by venue: what the overdue answer and the inspection metric read. */
+export const equipmentList = (community: string) => `${community}#equipment`;
+
+export const instructorKey = (community: string, instructorId: string) => ({
+  pk: `${community}#instructor#${instructorId}`,
+  sk: 'detail',
+});
+export const instructorSessionKey = (
+  community: string,
+  instructorId: string,
+  heldOn: string,
+  sessionId: string,
+) => ({
+  pk: instructorKey(community, instructorId).pk,
+  sk: `session#${heldOn}#${sessionId}`,
+});
+export const sessionsOf = (community: string, instructorId: string) => ({
+  pk: instructorKey(community, instructorId).pk,
+  skPrefix: 'session#',
+});
+/** The community's instructors, by name. */
+export const instructorsList = (community: string) => `${community}#instructors`;
+/** Every instructor's sessions, by the day they were held: a period is a range of it. */
+export const instructorSessionsList = (community: string) => `${community}#instructor-sessions`;
+/** The sessions held between two days (`yyyy-mm-dd`, both included). */
+export const sessionsBetween = (community: string, from: string, to: string) => ({
+  list: instructorSessionsList(community),
+  from: `${from}#`,
+  to: `${to}#~`,
+});
+
+export const venueDetails: Projection<DomainEvent, VenueDetail> = {
+  name: 'venue-details',
+  schema: VenueDetail,
+  keys: (event, context) =>
+    event.type === 'VenueRegistered' ? [venueKey(context.community, event.data.venueId)] : [],
+  apply(current, event, context) {
+    if (event.type !== 'VenueRegistered') return current ?? null;
+    return {
+      data: { ...event.data, registeredAt: context.recordedAt },
+      gsi1pk: venuesList(context.community),
+      gsi1sk: `${event.data.name}#${event.data.venueId}`,
+    };
+  },
+};
+
+function nextRow(current: ViewDocument<EquipmentRow>, event: DomainEvent, recordedAt: string): EquipmentRow {
+  const row = current.data;
+  switch (event.type) {
+    case 'EquipmentInspected': {
+      const { equipmentId: _e, ...entry } = event.data;
+      return { ...row, inspections: [...row.inspections, { ...entry, recordedAt }] };
+    }
+    case 'EquipmentMaintained': {
+      const { equipmentId: _e, ...entry } = event.data;
+      return { ...row, maintenance: [...row.maintenance, { ...entry, recordedAt }] };
+    }
+    case 'EquipmentRetired': {
+      const { equipmentId: _e, ...entry } = event.data;
+      return { ...row, retired: { ...entry, recordedAt } };
+    }
+    default:
+      return row;
+  }
+}
+
+const equipmentEventTypes = new Set([
+  'EquipmentInstalled',
+  'EquipmentInspected',
+  'EquipmentMaintained',
+  'EquipmentRetired',
+]);
+
+/** One row per item, in its venue's partition and on the community's equipment list. */
+export const equipmentRegister: Projection<DomainEvent, EquipmentRow> = {
+  name: 'equipment-register',
+  schema: EquipmentRow,
+  keys(event, context) {
+    if (!equipmentEventTypes.has(event.type)) return [];
+    const { equipmentId } = event.data as { equipmentId: string };
+    return [equipmentKey(context.community, entityIdOf(context.streamId), equipmentId)];
+  },
+  apply(current, event, context) {
+    const venueId = entityIdOf(context.streamId);
+    const placed = { gsi1pk: equipmentList(context.community) };
+    if (event.type === 'EquipmentInstalled') {
+      const data = {
+        ...event.data,
+        venueId,
+        installedAt: context.recordedAt,
+        inspections: [],
+        maintenance: [],
+      };
+      return { data, ...placed, gsi1sk: `${venueId}#${event.data.equipmentId}` };
+    }
+    if (!current) return null;
+    return { ...current, data: nextRow(current, event, context.recordedAt) };
+  },
+};
+
+export const instructorDetails: Projection<DomainEvent, InstructorDetail> = {
+  name: 'instructor-details',
+  schema: InstructorDetail,
+  keys: (event, context) =>
+    event.type === 'InstructorRegistered' || event.type === 'InstructorSessionHeld'
+      ? [instructorKey(context.community, entityIdOf(context.streamId))]
+      : [],
+  apply(current, event, context) {
+    if (event.type === 'InstructorRegistered')
+      return {
+        data: { ...event.data, registeredAt: context.recordedAt, sessionsTotal: 0 },
+        gsi1pk: instructorsList(context.community),
+        gsi1sk: `${event.data.name}#${event.data.instructorId}`,
+      };
+    if (event.type !== 'InstructorSessionHeld' || !current) return current ?? null;
+    return { ...current, data: { ...current.data, sessionsTotal: current.data.sessionsTotal + 1 } };
+  },
+};
+
+/** Each session in its instructor's partition (by when it was held) and on the community's list (by day). */
+export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
+  name: 'instructor-sessions',
+  schema: InstructorSession,
+  keys: (event, context) =>
+    event.type === 'InstructorSessionHeld'
+      ? [
+          instructorSessionKey(
+            context.community,
+            entityIdOf(context.streamId),
+            event.data.heldOn,
+            event.data.sessionId,
+          ),
+        ]
+      : [],
+  apply(current, event, context) {
+    if (event.type !== 'InstructorSessionHeld') return current ?? null;
+    const heldDay = localDate(event.data.heldOn, event.data.timeZone);
+    return {
+      data: {
+        ...event.data,
+        instructorId: entityIdOf(context.streamId),
+        heldDay,
+        recordedAt: context.recordedAt,
+      },
+      gsi1pk: instructorSessionsList(context.community),
+      gsi1sk: `${heldDay}#${event.data.sessionId}`,
+    };
+  },
+};
+
+export const equipmentProjections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [
+  venueDetails,
+  equipmentRegister,
+  instructorDetails,
+  instructorSessions,
+];

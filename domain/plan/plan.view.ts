@@ -1,0 +1,123 @@
+import * as z from 'zod';
+import { type DomainEvent, Person, PlanCreated, Target } from '../../events/index.js';
+import { ERASED } from '../resident/resident.view.js';
+import { entityIdOf } from '../shared/ids.js';
+import { type ListSlice, listPrefixed, type Projection } from '../shared/projection.js';
+
+/** A member of the organizing group as the plan shows them; `erased` once the resident they are was erased. */
+export const GroupMember = Person.extend({ erased: z.boolean().optional() });
+export type GroupMember = z.infer<typeof GroupMember>;
+
+export const PlanDetail = PlanCreated.schema.extend({
+  createdAt: z.string(),
+  targets: z.array(Target.extend({ setAt: z.string() })),
+  organizingGroup: z
+    .object({
+      leader: GroupMember,
+      deputies: z.array(GroupMember),
+      members: z.array(GroupMember),
+      appointedAt: z.string(),
+    })
+    .nullable(),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+
+/** Every plan of every community, for the scheduled reports (which run for all of them). */
+export const PlanIndexEntry = z.object({ community: z.string(), planId: z.string(), timeZone: z.string() });
+export type PlanIndexEntry = z.infer<typeof PlanIndexEntry>;
+
+export const planKey = (community: string, planId: string) => ({
+  pk: `${community}#plan#${planId}`,
+  sk: 'detail',
+});
+/** The community's plans, by year. */
+export const plansList = (community: string) => `${community}#plans`;
+/** The community's plans of one year. */
+export const plansOfYear = (community: string, year: number): ListSlice =>
+  listPrefixed(plansList(community), String(year));
+export const allPlansKey = (community: string, planId: string) => ({
+  pk: '$plans',
+  sk: `${community}#${planId}`,
+});
+/** Every plan of every community. */
+export const allPlansList = () => '$all-plans';
+
+const planIdOf = entityIdOf;
+
+export const allPlans: Projection<DomainEvent, PlanIndexEntry> = {
+  name: 'all-plans',
+  schema: PlanIndexEntry,
+  keys: (event, context) =>
+    event.type === 'PlanCreated' ? [allPlansKey(context.community, event.data.planId)] : [],
+  apply: (current, event, context) =>
+    event.type === 'PlanCreated'
+      ? {
+          data: { community: context.community, planId: event.data.planId, timeZone: event.data.timeZone },
+          gsi1pk: allPlansList(),
+          gsi1sk: `${context.community}#${event.data.planId}`,
+        }
+      : (current ?? null),
+};
+
+/** The plan as a front-end shows it: its targets as they stand now and its organizing group. */
+export const planDetails: Projection<DomainEvent, PlanDetail> = {
+  name: 'plan-details',
+  schema: PlanDetail,
+  keys(event, context) {
+    switch (event.type) {
+      case 'PlanCreated':
+      case 'TargetSet':
+      case 'OrganizingGroupAppointed':
+      case 'OrganizingGroupMemberErased':
+        return [planKey(context.community, planIdOf(context.streamId))];
+      default:
+        return [];
+    }
+  },
+  apply(current, event, context) {
+    if (event.type === 'PlanCreated') {
+      return {
+        data: { ...event.data, createdAt: context.recordedAt, targets: [], organizingGroup: null },
+        gsi1pk: plansList(context.community),
+        gsi1sk: `${event.data.year}#${event.data.planId}`,
+      };
+    }
+    if (!current) return null;
+    switch (event.type) {
+      case 'TargetSet': {
+        const others = current.data.targets.filter((t) => t.targetId !== event.data.targetId);
+        const targets = [...others, { ...event.data, setAt: context.recordedAt }].sort((a, b) =>
+          a.targetId.localeCompare(b.targetId),
+        );
+        return { ...current, data: { ...current.data, targets } };
+      }
+      case 'OrganizingGroupAppointed':
+        return {
+          ...current,
+          data: { ...current.data, organizingGroup: { ...event.data, appointedAt: context.recordedAt } },
+        };
+      case 'OrganizingGroupMemberErased': {
+        const group = current.data.organizingGroup;
+        if (!group) return current;
+        const { residentId } = event.data;
+        // Only the residentId stays: the name and email this view held in the clear are dropped.
+        const erase = (p: GroupMember): GroupMember =>
+          p.residentId === residentId ? { name: ERASED, residentId, erased: true } : p;
+        return {
+          ...current,
+          data: {
+            ...current.data,
+            organizingGroup: {
+              ...group,
+              leader: erase(group.leader),
+              deputies: group.deputies.map(erase),
+              members: group.members.map(erase),
+            },
+          },
+        };
+      }
+      default:
+        return current;
+    }
+  },
+};

@@ -1,0 +1,462 @@
+import { describe, expect, it } from 'vitest';
+import { type ActivityCommand, activityDecider } from '../../../domain/activity/activity.decider.js';
+import type { ActivityEvent } from '../../../events/index.js';
+import { spec } from '../../support/decider-spec.js';
+
+const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
+// Late April in Shanghai: 2026-04-20 00:00 to 2026-04-30 23:59:59.999 local.
+const lateApril = { start: '2026-04-19T16:00:00.000Z', end: '2026-04-30T15:59:59.999Z' };
+const planCommand: ActivityCommand = {
+  type: 'PlanActivity',
+  activityId: 'A',
+  planId: 'P',
+  plan,
+  category: 'sports-fitness',
+  format: 'competition',
+  title: 'May Day friendly basketball',
+  window: lateApril,
+  capacity: 2,
+};
+const planned: ActivityEvent = {
+  type: 'ActivityPlanned',
+  data: {
+    activityId: 'A',
+    planId: 'P',
+    planYear: 2026,
+    timeZone: 'Asia/Shanghai',
+    category: 'sports-fitness',
+    format: 'competition',
+    title: 'May Day friendly basketball',
+    window: lateApril,
+    capacity: 2,
+  },
+};
+const cancelled: ActivityEvent = { type: 'ActivityCancelled', data: { reason: 'rain' } };
+const registered = (residentId: string): ActivityEvent => ({
+  type: 'ResidentRegistered',
+  data: { residentId },
+});
+const attended = (residentId: string): ActivityEvent => ({
+  type: 'ResidentAttended',
+  data: { residentId, method: 'qr', at: '2026-04-25T02:00:00.000Z' },
+});
+const attend = (residentId: string, residentKnown = true): ActivityCommand => ({
+  type: 'RecordAttendance',
+  activityId: 'A',
+  residentId,
+  residentKnown,
+  method: 'qr',
+  at: '2026-04-25T02:00:00.000Z',
+});
+const register = (residentId: string, residentKnown = true): ActivityCommand => ({
+  type: 'RegisterResident',
+  activityId: 'A',
+  residentId,
+  residentKnown,
+});
+const hold = (heldOn: string): ActivityCommand => ({
+  type: 'RecordHeld',
+  activityId: 'A',
+  heldOn,
+  summary: 'Eight teams played',
+  lecturer: 'Coach Ma',
+  trainingPlan: 'Warm-up, matches, awards',
+  headcount: 64,
+});
+
+describe('activity decider', () => {
+  describe('planning', () => {
+    it('plans an activity of an existing plan, inside the plan’s year', () => {
+      spec(activityDecider).given([]).when(planCommand).thenEmits([planned]);
+    });
+    it('refuses a plan that does not exist', () => {
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, plan: undefined })
+        .thenFails('plan-not-found', 'not-found');
+    });
+    it('refuses a window that ends before it starts', () => {
+      spec(activityDecider)
+        .given([])
+        .when({ ...planCommand, window: { start: lateApril.end, end: lateApril.start } })
+        .thenFails('window-ends-before-start', 'invalid');
+    });
+    it('refuses a window outside the plan’s year, counted in the plan’s time zone', () => {
+      // 2025-12-31T16:30Z is already 2026-01-01 00:30 in Shanghai: inside. 15:30Z is still 2025 there: outside.
+      spec(activityDecider)
+        .given([])
+        .when({
+          ...planCommand,
+          window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+        })
+        .thenEmits([
+          {
+            ...planned,
+            data: {
+              ...planned.data,
+              window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+            },
+          } as ActivityEvent,
+        ]);
+      spec(activityDecider)
+        .given([])
+        .when({
+          ...planCommand,
+          window: { start: '2025-12-31T15:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
+        })
+        .thenFails('window-outside-plan-year', 'invalid');
+      spec(activityDecider)
+        .given([])
+        .when({
+          ...planCommand,
+          window: { start: '2026-12-31T10:00:00.000Z', end: '2027-01-01T10:00:00.000Z' },
+        })
+        .thenFails('window-outside-plan-year', 'invalid');
+    });
+    it('refuses to plan the same activity twice', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when(planCommand)
+        .thenFails('activity-already-exists', 'conflict');
+    });
+  });
+
+  describe('rescheduling and cancelling', () => {
+    const newWindow = { start: '2026-04-24T16:00:00.000Z', end: '2026-04-25T16:00:00.000Z' };
+    it('reschedules inside the plan’s year, remembering the previous window', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'venue busy' })
+        .thenEmits([
+          {
+            type: 'ActivityRescheduled',
+            data: { window: newWindow, previousWindow: lateApril, reason: 'venue busy' },
+          },
+        ]);
+      spec(activityDecider)
+        .given([planned])
+        .when({
+          type: 'RescheduleActivity',
+          activityId: 'A',
+          window: { start: '2027-01-02T00:00:00.000Z', end: '2027-01-03T00:00:00.000Z' },
+          reason: 'x',
+        })
+        .thenFails('window-outside-plan-year');
+    });
+    it('cancels once; nothing is rescheduled, registered or attended on a cancelled activity', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'rain' })
+        .thenEmits([cancelled]);
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'again' })
+        .thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when(register('R1'))
+        .thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when(attend('R1'))
+        .thenFails('activity-cancelled', 'conflict');
+      spec(activityDecider)
+        .given([planned, cancelled])
+        .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'x' })
+        .thenFails('activity-cancelled');
+    });
+    it('refuses anything on an activity that does not exist', () => {
+      spec(activityDecider).given([]).when(attend('R1')).thenFails('activity-not-found', 'not-found');
+    });
+  });
+
+  describe('venue and lecturer', () => {
+    const change = (fields: { venue?: string; lecturer?: string }): ActivityCommand => ({
+      type: 'ChangeActivityDetails',
+      activityId: 'A',
+      ...fields,
+      reason: 'the court is resurfaced',
+    });
+    const detailsChanged = (fields: { venue?: string; lecturer?: string }): ActivityEvent => ({
+      type: 'ActivityDetailsChanged',
+      data: { ...fields, reason: 'the court is resurfaced' },
+    });
+    const plannedAt: ActivityEvent = {
+      type: 'ActivityPlanned',
+      data: {
+        ...(planned.data as Extract<ActivityEvent, { type: 'ActivityPlanned' }>['data']),
+        venue: 'Court 1',
+        lecturer: 'Coach Ma',
+      },
+    };
+
+    it('changes the venue, the lecturer or both, naming only what changes', () => {
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 2' }))
+        .thenEmits([detailsChanged({ venue: 'Court 2' })]);
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 1', lecturer: 'Coach Li' }))
+        .thenEmits([detailsChanged({ lecturer: 'Coach Li' })]);
+      spec(activityDecider)
+        .given([planned])
+        .when(change({ venue: 'Court 2', lecturer: 'Coach Li' }))
+        .thenEmits([detailsChanged({ venue: 'Court 2', lecturer: 'Coach Li' })]);
+      const state = spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 2' }))
+        .thenState();
+      expect(state).toMatchObject({ venue: 'Court 2', lecturer: 'Coach Ma' });
+    });
+    it('does nothing when the activity has those details already (a retried change)', () => {
+      spec(activityDecider)
+        .given([plannedAt])
+        .when(change({ venue: 'Court 1' }))
+        .thenEmits([]);
+      spec(activityDecider)
+        .given([plannedAt, detailsChanged({ venue: 'Court 2' })])
+        .when(change({ venue: 'Court 2', lecturer: 'Coach Ma' }))
+        .thenEmits([]);
+      spec(activityDecider).given([plannedAt]).when(change({})).thenEmits([]);
+    });
+    it('refuses a cancelled, a held or an unknown activity', () => {
+      spec(activityDecider)
+        .given([plannedAt, cancelled])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-cancelled', 'conflict');
+      const held: ActivityEvent = {
+        type: 'ActivityHeld',
+        data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+      };
+      spec(activityDecider)
+        .given([plannedAt, held])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-already-held', 'conflict');
+      spec(activityDecider)
+        .given([])
+        .when(change({ venue: 'Court 2' }))
+        .thenFails('activity-not-found');
+    });
+  });
+
+  describe('registration', () => {
+    it('registers residents up to capacity and never beyond', () => {
+      spec(activityDecider)
+        .given([planned, registered('R1')])
+        .when(register('R2'))
+        .thenEmits([registered('R2')]);
+      spec(activityDecider)
+        .given([planned, registered('R1'), registered('R2')])
+        .when(register('R3'))
+        .thenFails('activity-full', 'conflict');
+    });
+    it('registers a resident once, and only a resident on the roster', () => {
+      spec(activityDecider)
+        .given([planned, registered('R1')])
+        .when(register('R1'))
+        .thenFails('already-registered', 'conflict');
+      spec(activityDecider)
+        .given([planned])
+        .when(register('R9', false))
+        .thenFails('resident-not-found', 'not-found');
+    });
+  });
+
+  describe('attendance', () => {
+    it('records a resident’s attendance once', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when(attend('R1'))
+        .thenEmits([attended('R1')]);
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when(attend('R1'))
+        .thenFails('already-attended', 'conflict');
+    });
+    it('refuses attendance of an unknown resident', () => {
+      spec(activityDecider)
+        .given([planned])
+        .when(attend('R9', false))
+        .thenFails('resident-not-found', 'not-found');
+    });
+    it('revokes an attendance, which can then be recorded again', () => {
+      const revoked: ActivityEvent = {
+        type: 'AttendanceRevoked',
+        data: { residentId: 'R1', reason: 'signed in for a neighbour' },
+      };
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when({
+          type: 'RevokeAttendance',
+          activityId: 'A',
+          residentId: 'R1',
+          reason: 'signed in for a neighbour',
+        })
+        .thenEmits([revoked]);
+      spec(activityDecider)
+        .given([planned, attended('R1'), revoked])
+        .when(attend('R1'))
+        .thenEmits([attended('R1')]);
+      spec(activityDecider)
+        .given([planned])
+        .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'x' })
+        .thenFails('not-attended', 'conflict');
+    });
+  });
+
+  describe('held', () => {
+    it('records lecturer, training plan, summary, headcount and that it was held inside its window', () => {
+      spec(activityDecider)
+        .given([planned, attended('R1')])
+        .when(hold('2026-04-28T01:00:00.000Z'))
+        .thenEmits([
+          {
+            type: 'ActivityHeld',
+            data: {
+              heldOn: '2026-04-28T01:00:00.000Z',
+              summary: 'Eight teams played',
+              lecturer: 'Coach Ma',
+              trainingPlan: 'Warm-up, matches, awards',
+              headcount: 64,
+              heldWithinWindow: true,
+            },
+          },
+        ]);
+    });
+    it('says when it was held outside its window (both ends included)', () => {
+      const state = spec(activityDecider).given([planned]).when(hold('2026-04-30T16:00:00.000Z')).thenState();
+      expect(state.status).toBe('held');
+      const plannedState = activityDecider.evolve(activityDecider.initialState, planned);
+      expect(activityDecider.decide(hold('2026-04-30T16:00:00.000Z'), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
+      expect(activityDecider.decide(hold(lateApril.end), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: true } },
+      ]);
+      expect(activityDecider.decide(hold(lateApril.start), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: true } },
+      ]);
+      expect(activityDecider.decide(hold('2026-04-19T15:59:59.999Z'), plannedState)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
+    });
+    it('judges a date without a time as the whole day: held on the day a 09:00–11:00 window falls in is within it', () => {
+      // 10 August in Shanghai (UTC+8): the window is 09:00–11:00 that day; the date alone starts at 00:00.
+      const morning = { start: '2026-08-10T01:00:00.000Z', end: '2026-08-10T03:00:00.000Z' };
+      const plannedThen = activityDecider.evolve(activityDecider.initialState, {
+        ...planned,
+        data: { ...planned.data, window: morning },
+      } as ActivityEvent);
+      const wholeDay = (_day: string, from: string, until: string): ActivityCommand => ({
+        ...(hold(from) as Extract<ActivityCommand, { type: 'RecordHeld' }>),
+        heldUntil: until,
+      });
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-10', '2026-08-09T16:00:00.000Z', '2026-08-10T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: true, heldOn: '2026-08-09T16:00:00.000Z' } }]);
+      // The day before and the day after do not meet it; the day's end is not part of the day.
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-09', '2026-08-08T16:00:00.000Z', '2026-08-09T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      expect(
+        activityDecider.decide(
+          wholeDay('2026-08-11', '2026-08-10T16:00:00.000Z', '2026-08-11T16:00:00.000Z'),
+          plannedThen,
+        ),
+      ).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      // The event keeps the record, not the day's end.
+      const [event] = activityDecider.decide(
+        wholeDay('2026-08-10', '2026-08-09T16:00:00.000Z', '2026-08-10T16:00:00.000Z'),
+        plannedThen,
+      ) as ActivityEvent[];
+      expect(event!.data).not.toHaveProperty('heldUntil');
+      // The same date given as the day's first instant (what the route stored before) is outside it.
+      expect(activityDecider.decide(hold('2026-08-09T16:00:00.000Z'), plannedThen)).toMatchObject([
+        { data: { heldWithinWindow: false } },
+      ]);
+    });
+    it('is held once; a held activity is not rescheduled or cancelled', () => {
+      const held: ActivityEvent = {
+        type: 'ActivityHeld',
+        data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+      };
+      spec(activityDecider)
+        .given([planned, held])
+        .when(hold('2026-04-29T01:00:00.000Z'))
+        .thenFails('activity-already-held', 'conflict');
+      spec(activityDecider)
+        .given([planned, held])
+        .when({ type: 'CancelActivity', activityId: 'A', reason: 'x' })
+        .thenFails('activity-already-held');
+      // Paper sign-in sheets are entered after the event.
+      spec(activityDecider)
+        .given([planned, held])
+        .when(attend('R2'))
+        .thenEmits([attended('R2')]);
+    });
+  });
+});
+
+describe('activity decider: the edges of rescheduling, registering and a held activity', () => {
+  const reschedule = (window: { start: string; end: string }): ActivityCommand => ({
+    type: 'RescheduleActivity',
+    activityId: 'A',
+    window,
+    reason: 'x',
+  });
+  const held: ActivityEvent = {
+    type: 'ActivityHeld',
+    data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
+  };
+
+  it('does nothing when rescheduled to the window it has (a retried reschedule); moves when either end changes', () => {
+    spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenEmits([]);
+    const laterEnd = { ...lateApril, end: '2026-04-29T15:59:59.999Z' };
+    expect(
+      activityDecider.decide(
+        reschedule(laterEnd),
+        spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenState(),
+      ),
+    ).toMatchObject([{ type: 'ActivityRescheduled', data: { window: laterEnd } }]);
+    const laterStart = { ...lateApril, start: '2026-04-20T16:00:00.000Z' };
+    spec(activityDecider)
+      .given([planned])
+      .when(reschedule(laterStart))
+      .thenEmits([
+        { type: 'ActivityRescheduled', data: { window: laterStart, previousWindow: lateApril, reason: 'x' } },
+      ]);
+  });
+
+  it('keeps the window it was rescheduled to', () => {
+    const moved = { start: '2026-05-01T00:00:00.000Z', end: '2026-05-02T00:00:00.000Z' };
+    const state = spec(activityDecider).given([planned]).when(reschedule(moved)).thenState();
+    expect(state).toMatchObject({ window: moved });
+    expect(activityDecider.decide(reschedule(moved), state)).toEqual([]);
+  });
+
+  it('neither reschedules nor registers anyone once held', () => {
+    spec(activityDecider)
+      .given([planned, held])
+      .when(reschedule(lateApril))
+      .thenFails('activity-already-held');
+    spec(activityDecider).given([planned, held]).when(register('R1')).thenFails('activity-already-held');
+  });
+
+  it('registers without limit when it has no capacity', () => {
+    const unlimited: ActivityEvent = {
+      ...planned,
+      data: { ...planned.data, capacity: undefined },
+    } as ActivityEvent;
+    spec(activityDecider)
+      .given([unlimited, registered('R1'), registered('R2'), registered('R3')])
+      .when(register('R4'))
+      .thenEmits([registered('R4')]);
+  });
+});

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDecider } from '../../../../domain/plan/plan.decider.js';
+import { projections } from '../../../../domain/projections.js';
+import { residentDecider } from '../../../../domain/resident/resident.decider.js';
+import type { Decider } from '../../../../domain/shared/decider.js';
+import { isDomainError } from '../../../../domain/shared/errors.js';
+import { type AggregateKind, streamIdOf } from '../../../../domain/shared/ids.js';
+import { decodeEvent } from '../../../../events/index.js';
+import type { DynamoDbEventStore } from '../../../../functions/adapters/dynamodb-event-store.js';
+import { DynamoDbViewStore } from '../../../../functions/adapters/dynamodb-view-store.js';
+import {
+  reviewArticle,
+  reviseArticle,
+  submitArticle,
+} from '../../../../functions/app/article/articles.commands.js';
+import { getArticle, listArticles } from '../../../../functions/app/article/articles.queries.js';
+import type { RoleName } from '../../../../functions/app/authorization.js';
+import { CommandService } from '../../../../functions/app/command-handler.js';
+import type { CommandActor } from '../../../../functions/app/execute.js';
+import { type RequestIds, requestIds } from '../../../../functions/app/idempotency.js';
+import { Projector } from '../../../../functions/projector/projector.js';
+import { ManualClock } from '../../../support/clock.js';
+import { documentClient, freshEventStore, startEngine, type TestEngine } from '../../../support/engines.js';
+
+const C = 'c1';
+
+/** Bodies by their SHA-256, as the blob store keeps them. */
+class Blobs {
+  readonly stored = new Map<string, string>();
+  async put(content: string) {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    this.stored.set(sha256, content);
+    return { sha256, bytes: Buffer.byteLength(content) };
+  }
+  async get(sha256: string) {
+    return this.stored.get(sha256);
+  }
+}
+
+describe('article use cases, on the event store', () => {
+  let engine: TestEngine;
+  let store: DynamoDbEventStore;
+  let commands: CommandService;
+  let views: DynamoDbViewStore;
+  const clock = new ManualClock('2026-05-04T02:00:00Z');
+  const blobs = new Blobs();
+  const deps = () => ({ commands, blobs });
+
+  const acting = (roles: RoleName[], sub = `test-${roles[0]}`): CommandActor & { ids: RequestIds } => ({
+    principal: { sub, roles, community: C },
+    correlationId: 'corr',
+    idempotencyKey: undefined,
+    idempotency: undefined,
+    expectedVersion: undefined,
+    ids: requestIds(undefined, ulid),
+  });
+  const reader = (roles: RoleName[], sub = `test-${roles[0]}`) => ({ sub, roles, community: C });
+
+  const given = async <Cmd, S, E extends { type: string; data: unknown }>(
+    decider: Decider<Cmd, S, E>,
+    kind: AggregateKind,
+    id: string,
+    command: Cmd,
+  ) => {
+    const outcome = await commands.execute({
+      decider,
+      community: C,
+      streamId: streamIdOf(C, kind, id),
+      command,
+      metadata: { actor: 'setup', roles: ['admin'], correlationId: 'setup' },
+    });
+    if (isDomainError(outcome)) throw new Error(outcome.detail);
+  };
+  const eventsOf = async (id: string) =>
+    (await store.readStream(streamIdOf(C, 'article', id))).commits.flatMap((commit) =>
+      commit.events.map((e) => ({ type: e.type, data: decodeEvent(e.type, e.schemaVersion, e.data) })),
+    );
+  const submit = (actor: CommandActor & { ids: RequestIds }, authorId: string, planId = 'P') =>
+    submitArticle(deps(), actor, {
+      articleId: actor.ids.next(),
+      planId,
+      authorId,
+      kind: 'theory-article',
+      title: 'On reading together',
+      body: `A text by ${authorId}`,
+    });
+
+  beforeAll(async () => {
+    engine = await startEngine('dynalite');
+    const fresh = await freshEventStore(engine.endpoint, clock);
+    store = fresh.store;
+    views = new DynamoDbViewStore(documentClient(engine.endpoint), fresh.tables.VIEWS_TABLE);
+    commands = new CommandService({ store, clock });
+    await given(planDecider, 'plan', 'P', {
+      type: 'CreatePlan',
+      planId: 'P',
+      communityName: 'V',
+      year: 2026,
+      title: 'Plan',
+      timeZone: 'Asia/Shanghai',
+    });
+    for (const id of ['M1', 'M2'])
+      await given(residentDecider, 'resident', id, {
+        type: 'EnrollResident',
+        residentId: id,
+        name: id,
+        householdId: `H-${id}`,
+        partyMember: true,
+      });
+  });
+  afterAll(async () => engine?.close());
+
+  it('submits a member’s own article with its body stored once and named by its SHA-256', async () => {
+    const { id, outcome } = await submit(acting(['resident'], 'M1'), 'M1');
+    expect(isDomainError(outcome)).toBe(false);
+    const [submitted] = await eventsOf(id);
+    const sha256 = createHash('sha256').update('A text by M1').digest('hex');
+    expect(submitted).toMatchObject({
+      type: 'ArticleSubmitted',
+      data: { articleId: id, planId: 'P', authorId: 'M1', body: { sha256, bytes: 12 } },
+    });
+    expect(blobs.stored.get(sha256)).toBe('A text by M1');
+  });
+
+  it('refuses another member’s article, and a plan its stream does not know, storing nothing', async () => {
+    const before = blobs.stored.size;
+    await expect(submit(acting(['resident'], 'M1'), 'M2')).rejects.toMatchObject({ kind: 'forbidden' });
+    const unknown = await submit(acting(['organizer']), 'M2', 'NOPE');
+    expect(unknown.outcome).toMatchObject({ kind: 'domain-error', code: 'plan-not-found' });
+    expect(await eventsOf(unknown.id)).toEqual([]);
+    expect(blobs.stored.size).toBe(before);
+  });
+
+  it('revises as the author its stream names (no view needed), after staff asked for a revision', async () => {
+    const { id } = await submit(acting(['resident'], 'M2'), 'M2');
+    await reviewArticle(deps(), acting(['organizer'], 'O1'), {
+      articleId: id,
+      verdict: 'needs-revision',
+      comments: 'Shorter, please',
+    });
+    await expect(
+      reviseArticle(deps(), acting(['resident'], 'M1'), { articleId: id, body: 'not mine' }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(
+      reviseArticle(deps(), acting(['resident'], 'M2'), { articleId: ulid(), body: 'x' }),
+    ).rejects.toMatchObject({ kind: 'not-found', code: 'not-found' });
+    const revised = await reviseArticle(deps(), acting(['resident'], 'M2'), {
+      articleId: id,
+      body: 'Shorter',
+    });
+    expect(isDomainError(revised.outcome)).toBe(false);
+    expect((await eventsOf(id)).map((e) => [e.type, (e.data as { reviewerId?: string }).reviewerId])).toEqual(
+      [
+        ['ArticleSubmitted', undefined],
+        ['ArticleReviewed', 'O1'],
+        ['ArticleRevised', undefined],
+      ],
+    );
+  });
+
+  it('lists and opens articles for overseers, and for a resident only their own', async () => {
+    const projector = new Projector(views, projections);
+    const { commits } = await store.readHistory({ community: C, limit: 1000 });
+    for (const commit of commits) await projector.applyCommit(commit);
+    const query = { views, blobs };
+
+    const all = await listArticles(query, reader(['leader']), { planId: 'P', limit: 50 });
+    expect(new Set(all.items.map((a) => a.authorId))).toEqual(new Set(['M1', 'M2']));
+    const own = await listArticles(query, reader(['resident'], 'M1'), { planId: 'P', limit: 50 });
+    expect(own.items.map((a) => a.authorId)).toEqual(['M1']);
+    expect(own.items[0]).not.toHaveProperty('body');
+    await expect(
+      listArticles(query, reader(['resident'], 'M1'), { planId: 'P', authorId: 'M2', limit: 50 }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+
+    const articleId = own.items[0]!.articleId;
+    const opened = await getArticle(query, reader(['auditor']), { articleId });
+    expect(opened).toMatchObject({ authorId: 'M1', body: 'A text by M1', bodyBytes: 12, version: 1 });
+    await expect(getArticle(query, reader(['resident'], 'M2'), { articleId })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+  });
+});
