@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as views from '../../domain/projections.js';
 import { projections } from '../../domain/projections.js';
-import { project } from '../support/projection-spec.js';
+import { project } from '../support/decider-spec.js';
 
 /** Projection specs live beside their capability's other specs, anywhere under test/domain. */
 const domainSpecs = join(import.meta.dirname, '..');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { type Projection, projections } from '../../domain/projections.js';
 import { type DomainEvent, encodeEvent } from '../../events/index.js';
-import { project, type Timeline } from '../support/projection-spec.js';
+import { project, type Timeline } from '../support/decider-spec.js';
 
 /**
  * Every view describes what it stores with a zod schema (its TypeScript type is inferred from it and

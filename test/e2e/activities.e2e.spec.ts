@@ -10,56 +10,45 @@ describe('plans, activities and attendance over HTTP', () => {
   let planId: string;
   const residents: string[] = [];
 
-  const post = async (path: string, body: unknown, token = organizer, headers: Record<string, string> = {}) =>
-    api.call<Answer>('POST', path, { token, body, headers });
-  const get = async <T = Record<string, unknown>>(path: string, token = organizer) =>
-    api.call<T>('GET', path, { token });
-
   beforeAll(async () => {
     api = await startApi();
     admin = await api.token('admin');
     organizer = await api.token('organizer');
-    const plan = await post(
-      '/plans',
-      { communityName: 'Venus community', year: 2026, title: 'Cultural services 2026' },
-      admin,
-    );
+    const plan = await api.as(admin).post<Answer>('/plans', {
+      communityName: 'Venus community',
+      year: 2026,
+      title: 'Cultural services 2026',
+    });
     expect(plan.status).toBe(201);
     planId = plan.body.id;
     for (let i = 0; i < 12; i++) {
-      const r = await post('/residents', { name: `Resident ${i}`, householdId: `H-${i % 4}` }, admin);
+      const r = await api
+        .as(admin)
+        .post<Answer>('/residents', { name: `Resident ${i}`, householdId: `H-${i % 4}` });
       residents.push(r.body.id);
     }
   });
   afterAll(async () => api?.close());
 
   it('creates a plan with targets and an organizing group, and reads it back', async () => {
-    const target = await post(
-      `/plans/${planId}/targets`,
-      {
-        targetId: 'study-quarterly',
-        description: 'At least 2 study sessions a quarter',
-        metric: 'activities-held',
-        category: 'party-education',
-        format: 'study-session',
-        minimum: 2,
-        per: 'quarter',
-      },
-      admin,
-    );
+    const target = await api.as(admin).post<Answer>(`/plans/${planId}/targets`, {
+      targetId: 'study-quarterly',
+      description: 'At least 2 study sessions a quarter',
+      metric: 'activities-held',
+      category: 'party-education',
+      format: 'study-session',
+      minimum: 2,
+      per: 'quarter',
+    });
     expect(target.status).toBe(201);
     expect(target.body.id).toBe('study-quarterly');
-    const group = await post(
-      `/plans/${planId}/organizing-group`,
-      {
-        leader: { name: 'Director Zhou', email: 'zhou@example.org' },
-        deputies: [{ name: 'Deputy Qian', email: 'qian@example.org' }],
-        members: [{ name: 'Cadre Sun' }],
-      },
-      admin,
-    );
+    const group = await api.as(admin).post<Answer>(`/plans/${planId}/organizing-group`, {
+      leader: { name: 'Director Zhou', email: 'zhou@example.org' },
+      deputies: [{ name: 'Deputy Qian', email: 'qian@example.org' }],
+      members: [{ name: 'Cadre Sun' }],
+    });
     expect(group.status).toBe(201);
-    const plan = await get(`/plans/${planId}?consistentWith=${group.body.position}`);
+    const plan = await api.as(organizer).get(`/plans/${planId}?consistentWith=${group.body.position}`);
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({
       planId,
@@ -68,31 +57,36 @@ describe('plans, activities and attendance over HTTP', () => {
       targets: [{ targetId: 'study-quarterly', minimum: 2, per: 'quarter' }],
       organizingGroup: { leader: { name: 'Director Zhou' }, deputies: [{ name: 'Deputy Qian' }] },
     });
-    const missingCategory = await post(
-      `/plans/${planId}/targets`,
-      { description: 'x', metric: 'record-complete', minimum: 1, per: 'month' },
-      admin,
-    );
+    const missingCategory = await api.as(admin).post<Answer>(`/plans/${planId}/targets`, {
+      description: 'x',
+      metric: 'record-complete',
+      minimum: 1,
+      per: 'month',
+    });
     expect(missingCategory.status).toBe(400);
     expect(missingCategory.body.code).toBe('target-needs-category');
     expect(
       (
-        await post(
-          `/plans/${planId}/targets`,
-          { description: 'x', metric: 'nonsense', minimum: 1, per: 'month' },
-          admin,
-        )
+        await api.as(admin).post<Answer>(`/plans/${planId}/targets`, {
+          description: 'x',
+          metric: 'nonsense',
+          minimum: 1,
+          per: 'month',
+        })
       ).status,
     ).toBe(400);
     expect(
-      (await post('/plans', { communityName: 'x', year: 2026, title: 'x', timeZone: 'Mars/Olympus' }, admin))
-        .status,
+      (
+        await api
+          .as(admin)
+          .post<Answer>('/plans', { communityName: 'x', year: 2026, title: 'x', timeZone: 'Mars/Olympus' })
+      ).status,
     ).toBe(400);
-    expect((await get(`/plans/${'0'.repeat(26)}`)).status).toBe(404);
+    expect((await api.as(organizer).get(`/plans/${'0'.repeat(26)}`)).status).toBe(404);
   });
 
   it('plans, registers, attends, revokes, holds, and shows it in every view', async () => {
-    const planned = await post('/activities', {
+    const planned = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'sports-fitness',
       format: 'competition',
@@ -104,12 +98,20 @@ describe('plans, activities and attendance over HTTP', () => {
     expect(planned.status).toBe(201);
     expect(planned.body.events).toEqual([{ eventId: expect.any(String), type: 'ActivityPlanned' }]);
     const id = planned.body.id;
-    expect((await post(`/activities/${id}/registrations`, { residentId: residents[0] })).status).toBe(201);
-    expect((await post(`/activities/${id}/registrations`, { residentId: residents[1] })).status).toBe(201);
-    const dup = await post(`/activities/${id}/registrations`, { residentId: residents[1] });
+    expect(
+      (await api.as(organizer).post<Answer>(`/activities/${id}/registrations`, { residentId: residents[0] }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.as(organizer).post<Answer>(`/activities/${id}/registrations`, { residentId: residents[1] }))
+        .status,
+    ).toBe(201);
+    const dup = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${id}/registrations`, { residentId: residents[1] });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('already-registered');
-    const attendedA = await post(`/activities/${id}/attendance`, {
+    const attendedA = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[0],
       method: 'qr',
       at: '2026-04-25T10:00:00+08:00',
@@ -117,25 +119,31 @@ describe('plans, activities and attendance over HTTP', () => {
     expect(attendedA.status).toBe(201);
     expect(attendedA.body.events).toEqual([{ eventId: expect.any(String), type: 'ResidentAttended' }]);
     expect(
-      (await post(`/activities/${id}/attendance`, { residentId: residents[2], method: 'kiosk' })).status,
+      (
+        await api
+          .as(organizer)
+          .post<Answer>(`/activities/${id}/attendance`, { residentId: residents[2], method: 'kiosk' })
+      ).status,
     ).toBe(201);
-    const twice = await post(`/activities/${id}/attendance`, {
+    const twice = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[0],
       method: 'organizer',
     });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('already-attended');
     expect(twice.headers.get('content-type')).toBe('application/problem+json');
-    const revoked = await post(`/activities/${id}/attendance/${residents[2]}/revoke`, {
-      reason: 'signed in by mistake',
-    });
+    const revoked = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${id}/attendance/${residents[2]}/revoke`, {
+        reason: 'signed in by mistake',
+      });
     expect(revoked.status).toBe(201);
-    const again = await post(`/activities/${id}/attendance`, {
+    const again = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[2],
       method: 'organizer',
     });
     expect(again.status).toBe(201);
-    const held = await post(`/activities/${id}/held`, {
+    const held = await api.as(organizer).post<Answer>(`/activities/${id}/held`, {
       heldOn: '2026-04-28',
       summary: 'Eight teams played',
       lecturer: 'Coach Ma',
@@ -144,7 +152,7 @@ describe('plans, activities and attendance over HTTP', () => {
     });
     expect(held.status).toBe(201);
 
-    const detail = await get(`/activities/${id}?consistentWith=${held.body.position}`);
+    const detail = await api.as(organizer).get(`/activities/${id}?consistentWith=${held.body.position}`);
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({
       activityId: id,
@@ -170,26 +178,31 @@ describe('plans, activities and attendance over HTTP', () => {
       ].sort(),
     );
     // Residents and leaders see the count, not who came.
-    const asLeader = await get(`/activities/${id}`, await api.token('leader'));
+    const asLeader = await api.as(await api.token('leader')).get(`/activities/${id}`);
     expect(asLeader.body.attendanceCount).toBe(2);
     expect(asLeader.body.attendees).toBeUndefined();
 
-    const calendar = await get<{ items: { activityId: string }[] }>(
-      `/activities?from=2026-04-01&to=2026-04-30&category=sports-fitness&status=held`,
-    );
+    const calendar = await api
+      .as(organizer)
+      .get<{ items: { activityId: string }[] }>(
+        `/activities?from=2026-04-01&to=2026-04-30&category=sports-fitness&status=held`,
+      );
     expect(calendar.body.items.map((a) => a.activityId)).toEqual([id]);
     expect(
-      (await get<{ items: unknown[] }>('/activities?from=2026-05-01&to=2026-05-31')).body.items.map(
-        (a) => (a as { activityId: string }).activityId,
-      ),
+      (
+        await api.as(organizer).get<{ items: unknown[] }>('/activities?from=2026-05-01&to=2026-05-31')
+      ).body.items.map((a) => (a as { activityId: string }).activityId),
     ).not.toContain(id);
-    expect((await get<{ items: unknown[] }>('/activities?category=festival')).body.items).toEqual([]);
+    expect(
+      (await api.as(organizer).get<{ items: unknown[] }>('/activities?category=festival')).body.items,
+    ).toEqual([]);
 
     const me = await api.token('resident', { sub: residents[0] });
-    const participation = await get<{ activities: Record<string, unknown>[]; totals: unknown }>(
-      `/residents/${residents[0]}/participation`,
-      me,
-    );
+    const participation = await api
+      .as(me)
+      .get<{ activities: Record<string, unknown>[]; totals: unknown }>(
+        `/residents/${residents[0]}/participation`,
+      );
     expect(participation.status).toBe(200);
     expect(participation.body.activities).toEqual([
       expect.objectContaining({
@@ -202,12 +215,12 @@ describe('plans, activities and attendance over HTTP', () => {
       }),
     ]);
     expect(participation.body.totals).toMatchObject({ registered: 1, attended: 1 });
-    expect((await get(`/residents/${residents[1]}/participation`, me)).status).toBe(403);
+    expect((await api.as(me).get(`/residents/${residents[1]}/participation`)).status).toBe(403);
   });
 
   it('refuses what the rules forbid with the right status, and writes nothing', async () => {
     const before = await commitCount(api);
-    const outside = await post('/activities', {
+    const outside = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
@@ -216,7 +229,7 @@ describe('plans, activities and attendance over HTTP', () => {
     });
     expect(outside.status).toBe(400);
     expect(outside.body.code).toBe('window-outside-plan-year');
-    const backwards = await post('/activities', {
+    const backwards = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
@@ -224,7 +237,7 @@ describe('plans, activities and attendance over HTTP', () => {
       window: { start: '2026-06-02', end: '2026-06-01' },
     });
     expect(backwards.body.code).toBe('window-ends-before-start');
-    const noPlan = await post('/activities', {
+    const noPlan = await api.as(organizer).post<Answer>('/activities', {
       planId: '0'.repeat(26),
       category: 'festival',
       format: 'performance',
@@ -232,7 +245,7 @@ describe('plans, activities and attendance over HTTP', () => {
       window: { start: '2026-06-01', end: '2026-06-01' },
     });
     expect(noPlan.status).toBe(404);
-    const badDate = await post('/activities', {
+    const badDate = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
@@ -243,7 +256,7 @@ describe('plans, activities and attendance over HTTP', () => {
     expect(badDate.body.errors).toEqual([expect.objectContaining({ path: 'body.window.start' })]);
     expect(await commitCount(api)).toBe(before);
 
-    const festival = await post('/activities', {
+    const festival = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
@@ -251,69 +264,87 @@ describe('plans, activities and attendance over HTTP', () => {
       window: { start: '2026-05-20', end: '2026-06-01' },
     });
     const id = festival.body.id;
-    const unknown = await post(`/activities/${id}/attendance`, {
+    const unknown = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
       method: 'qr',
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('resident-not-found');
-    const stale = await post(`/activities/${id}/cancel`, { reason: 'typhoon' }, organizer, {
-      'if-match': '"7"',
-    });
+    const stale = await api.as(organizer).post<Answer>(
+      `/activities/${id}/cancel`,
+      { reason: 'typhoon' },
+      {
+        headers: {
+          'if-match': '"7"',
+        },
+      },
+    );
     expect(stale.status).toBe(412);
-    const cancel = await post(`/activities/${id}/cancel`, { reason: 'typhoon' }, organizer, {
-      'if-match': `"${festival.body.version}"`,
-    });
+    const cancel = await api.as(organizer).post<Answer>(
+      `/activities/${id}/cancel`,
+      { reason: 'typhoon' },
+      {
+        headers: {
+          'if-match': `"${festival.body.version}"`,
+        },
+      },
+    );
     expect(cancel.status).toBe(201);
-    const onCancelled = await post(`/activities/${id}/registrations`, { residentId: residents[3] });
+    const onCancelled = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${id}/registrations`, { residentId: residents[3] });
     expect(onCancelled.status).toBe(409);
     expect(onCancelled.body.code).toBe('activity-cancelled');
-    const attendCancelled = await post(`/activities/${id}/attendance`, {
+    const attendCancelled = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[3],
       method: 'qr',
     });
     expect(attendCancelled.body.code).toBe('activity-cancelled');
     // A resident signs in themselves only; a judge cannot plan.
-    const someoneElse = await post(
-      `/activities/${id}/attendance`,
-      { residentId: residents[4], method: 'qr' },
-      await api.token('resident', { sub: residents[3] }),
-    );
+    const someoneElse = await api
+      .as(await api.token('resident', { sub: residents[3] }))
+      .post<Answer>(`/activities/${id}/attendance`, { residentId: residents[4], method: 'qr' });
     expect(someoneElse.status).toBe(403);
-    expect((await post('/activities', { planId }, await api.token('judge'))).status).toBe(403);
+    expect((await api.as(await api.token('judge')).post<Answer>('/activities', { planId })).status).toBe(403);
   });
 
   it('reschedules into a new window and the calendar follows', async () => {
-    const planned = await post('/activities', {
+    const planned = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'legal-education',
       format: 'lecture',
       title: 'Law lecture with the police station',
       window: { start: '2026-03-10', end: '2026-03-10' },
     });
-    const moved = await post(`/activities/${planned.body.id}/reschedule`, {
+    const moved = await api.as(organizer).post<Answer>(`/activities/${planned.body.id}/reschedule`, {
       window: { start: '2026-03-17T19:00:00+08:00', end: '2026-03-17T21:00:00+08:00' },
       reason: 'officer on duty',
     });
     expect(moved.status).toBe(201);
-    const detail = await get(`/activities/${planned.body.id}?consistentWith=${moved.body.position}`);
+    const detail = await api
+      .as(organizer)
+      .get(`/activities/${planned.body.id}?consistentWith=${moved.body.position}`);
     expect(detail.body.window).toEqual({
       start: '2026-03-17T11:00:00.000Z',
       end: '2026-03-17T13:00:00.000Z',
     });
     expect(detail.body.rescheduled).toEqual([expect.objectContaining({ reason: 'officer on duty' })]);
-    const week = await get<{ items: { activityId: string }[] }>(
-      '/activities?from=2026-03-16&to=2026-03-22&category=legal-education',
-    );
+    const week = await api
+      .as(organizer)
+      .get<{ items: { activityId: string }[] }>(
+        '/activities?from=2026-03-16&to=2026-03-22&category=legal-education',
+      );
     expect(week.body.items.map((a) => a.activityId)).toEqual([planned.body.id]);
-    const before = await get<{ items: { activityId: string }[] }>(
-      '/activities?from=2026-03-09&to=2026-03-11&category=legal-education',
-    );
+    const before = await api
+      .as(organizer)
+      .get<{ items: { activityId: string }[] }>(
+        '/activities?from=2026-03-09&to=2026-03-11&category=legal-education',
+      );
     expect(before.body.items).toEqual([]);
   });
 
   it('never lets 50 concurrent registrations exceed 10 places', async () => {
-    const planned = await post('/activities', {
+    const planned = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'library-reading',
       format: 'reading',
@@ -323,9 +354,14 @@ describe('plans, activities and attendance over HTTP', () => {
     });
     const people: string[] = [];
     for (let i = 0; i < 50; i++)
-      people.push((await post('/residents', { name: `Reader ${i}`, householdId: `R-${i}` }, admin)).body.id);
+      people.push(
+        (await api.as(admin).post<Answer>('/residents', { name: `Reader ${i}`, householdId: `R-${i}` })).body
+          .id,
+      );
     const answers = await Promise.all(
-      people.map((residentId) => post(`/activities/${planned.body.id}/registrations`, { residentId })),
+      people.map((residentId) =>
+        api.as(organizer).post<Answer>(`/activities/${planned.body.id}/registrations`, { residentId }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
@@ -333,7 +369,9 @@ describe('plans, activities and attendance over HTTP', () => {
     for (const refused of answers.filter((a) => a.status === 409))
       expect(['activity-full', 'concurrent-update']).toContain(refused.body.code);
     const last = answers.filter((a) => a.status === 201).sort((a, b) => b.body.version - a.body.version)[0]!;
-    const detail = await get(`/activities/${planned.body.id}?consistentWith=${last.body.position}`);
+    const detail = await api
+      .as(organizer)
+      .get(`/activities/${planned.body.id}?consistentWith=${last.body.position}`);
     expect(detail.body.registeredCount).toBe(10);
   }, 60_000);
 });

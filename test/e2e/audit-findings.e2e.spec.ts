@@ -41,7 +41,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
   const item = async (version: number) =>
     (await db().send(new GetCommand({ TableName: 'Events', Key: { streamId: activityStream, version } })))
       .Item!;
-  const put = (stored: Record<string, unknown>) =>
+  const storeItem = (stored: Record<string, unknown>) =>
     db().send(new PutCommand({ TableName: 'Events', Item: stored }));
   const remove = (version: number) =>
     db().send(new DeleteCommand({ TableName: 'Events', Key: { streamId: activityStream, version } }));
@@ -102,8 +102,8 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
         }),
       ]);
     } finally {
-      await put(third);
-      await put(fourth);
+      await storeItem(third);
+      await storeItem(fourth);
     }
     expect(await verify()).toMatchObject({ ok: true, failures: [] });
   });
@@ -113,7 +113,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
     // The stored facts (events and metadata) of a compact commit, edited in place.
     const facts = String(third.facts).replace('"method":"qr"', '"method":"organizer"');
     expect(facts).not.toBe(third.facts);
-    await put({ ...third, facts });
+    await storeItem({ ...third, facts });
     try {
       expect((await verify()).failures).toEqual([
         {
@@ -124,7 +124,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
         },
       ]);
     } finally {
-      await put(third);
+      await storeItem(third);
     }
   });
 
@@ -133,7 +133,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
     const fourth = await item(4);
     // Stored between versions 3 and 4, read between them in global order (its id sorts there).
     const between = firstFormatItem(commitFromItem(third), { version: 3.5, commitId: `${third.commitId}Z` });
-    await put(between);
+    await storeItem(between);
     try {
       expect((await verify()).failures).toEqual([
         {
@@ -156,7 +156,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
         prevHash: String(third.hash),
         hash: commitHash(String(third.hash), canonicalJson(forgedBody)),
       };
-      await put(firstFormatItem(forged, { version: 3.5, commitId: between.commitId }));
+      await storeItem(firstFormatItem(forged, { version: 3.5, commitId: between.commitId }));
       const failures = (await verify()).failures;
       expect(failures).toEqual([
         expect.objectContaining({ streamId: activityStream, version: 4, reason: 'unexpected commit' }),

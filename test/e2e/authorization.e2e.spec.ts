@@ -215,74 +215,167 @@ const guarded = routes.filter((route) => route.kind !== 'public');
 beforeAll(async () => {
   api = await startApi({ clock });
   const admin = await api.token('admin');
-  const post = async (path: string, body: unknown) => {
-    const answer = await api.call<{ id: string }>('POST', path, { token: admin, body });
-    if (answer.status !== 201) throw new Error(`fixture ${path}: ${answer.status} ${answer.text}`);
-    return answer.body.id;
-  };
-  fixture.planId = await post('/plans', { communityName: 'Venus', year: 2026, title: secrets.plan });
-  fixture.residentId = await post('/residents', {
-    name: secrets.resident,
-    householdId: 'H-TABLE-R',
-    partyMember: true,
-    phone: '+86 139 0000 1111',
-  });
-  fixture.judgeId = await post('/residents', { name: secrets.judge, householdId: 'H-TABLE-J' });
-  fixture.erasableId = await post('/residents', { name: 'Table Erasable', householdId: 'H-TABLE-E' });
-  fixture.activityId = await post('/activities', {
-    planId: fixture.planId,
-    category: 'library-reading',
-    format: 'reading',
-    title: secrets.activity,
-    window: { start: '2026-05-01', end: '2026-05-31' },
-  });
-  await post(`/activities/${fixture.activityId}/attendance`, {
-    residentId: fixture.residentId,
-    method: 'qr',
-    at: '2026-05-01T03:00:00Z',
-  });
-  fixture.articleId = await post('/articles', {
-    planId: fixture.planId,
-    authorId: fixture.residentId,
-    kind: 'theory-article',
-    title: secrets.article,
-    body: 'A study of cooperatives.',
-  });
-  fixture.roundId = await post('/rounds', {
-    planId: fixture.planId,
-    title: secrets.round,
-    criteria: [{ key: 'virtue', label: 'Virtue', weight: 1 }],
-    minJudges: 1,
-    judges: [fixture.judgeId],
-    nominationsClose: '2026-05-31',
-    scoringCloses: '2026-06-30',
-  });
-  fixture.nominationId = await post(`/rounds/${fixture.roundId}/nominations`, {
-    householdId: 'H-TABLE-R',
-    familyName: secrets.family,
-    nominatedBy: fixture.residentId,
-    story: 'Kind to everyone',
-  });
-  await post('/good-deeds', {
-    planId: fixture.planId,
-    residentIds: [fixture.residentId],
-    title: secrets.deed,
-    description: 'Fixed it',
-    date: '2026-05-01',
-  });
-  fixture.seriesId = await post('/activity-series', bodies.planActivitySeries!(fixture));
-  fixture.rotationId = await post('/rotations', bodies.announceRotation!(fixture));
-  fixture.bookId = await post('/books', bodies.recommendBook!(fixture));
-  fixture.venueId = await post('/venues', {
-    planId: fixture.planId,
-    name: secrets.venue,
-    kind: 'fitness-station',
-    location: 'Table lane',
-  });
+  fixture.planId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(
+        '/plans',
+        { communityName: 'Venus', year: 2026, title: secrets.plan },
+        { status: 201 },
+      )
+  ).id;
+  fixture.residentId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/residents',
+      {
+        name: secrets.resident,
+        householdId: 'H-TABLE-R',
+        partyMember: true,
+        phone: '+86 139 0000 1111',
+      },
+      { status: 201 },
+    )
+  ).id;
+  fixture.judgeId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(
+        '/residents',
+        { name: secrets.judge, householdId: 'H-TABLE-J' },
+        { status: 201 },
+      )
+  ).id;
+  fixture.erasableId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(
+        '/residents',
+        { name: 'Table Erasable', householdId: 'H-TABLE-E' },
+        { status: 201 },
+      )
+  ).id;
+  fixture.activityId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/activities',
+      {
+        planId: fixture.planId,
+        category: 'library-reading',
+        format: 'reading',
+        title: secrets.activity,
+        window: { start: '2026-05-01', end: '2026-05-31' },
+      },
+      { status: 201 },
+    )
+  ).id;
+  await (
+    await api.as(admin).accepted<{ id: string }>(
+      `/activities/${fixture.activityId}/attendance`,
+      {
+        residentId: fixture.residentId,
+        method: 'qr',
+        at: '2026-05-01T03:00:00Z',
+      },
+      { status: 201 },
+    )
+  ).id;
+  fixture.articleId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/articles',
+      {
+        planId: fixture.planId,
+        authorId: fixture.residentId,
+        kind: 'theory-article',
+        title: secrets.article,
+        body: 'A study of cooperatives.',
+      },
+      { status: 201 },
+    )
+  ).id;
+  fixture.roundId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/rounds',
+      {
+        planId: fixture.planId,
+        title: secrets.round,
+        criteria: [{ key: 'virtue', label: 'Virtue', weight: 1 }],
+        minJudges: 1,
+        judges: [fixture.judgeId],
+        nominationsClose: '2026-05-31',
+        scoringCloses: '2026-06-30',
+      },
+      { status: 201 },
+    )
+  ).id;
+  fixture.nominationId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      `/rounds/${fixture.roundId}/nominations`,
+      {
+        householdId: 'H-TABLE-R',
+        familyName: secrets.family,
+        nominatedBy: fixture.residentId,
+        story: 'Kind to everyone',
+      },
+      { status: 201 },
+    )
+  ).id;
+  await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/good-deeds',
+      {
+        planId: fixture.planId,
+        residentIds: [fixture.residentId],
+        title: secrets.deed,
+        description: 'Fixed it',
+        date: '2026-05-01',
+      },
+      { status: 201 },
+    )
+  ).id;
+  fixture.seriesId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>('/activity-series', bodies.planActivitySeries!(fixture), { status: 201 })
+  ).id;
+  fixture.rotationId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>('/rotations', bodies.announceRotation!(fixture), { status: 201 })
+  ).id;
+  fixture.bookId = await (
+    await api.as(admin).accepted<{ id: string }>('/books', bodies.recommendBook!(fixture), { status: 201 })
+  ).id;
+  fixture.venueId = await (
+    await api.as(admin).accepted<{ id: string }>(
+      '/venues',
+      {
+        planId: fixture.planId,
+        name: secrets.venue,
+        kind: 'fitness-station',
+        location: 'Table lane',
+      },
+      { status: 201 },
+    )
+  ).id;
   const item = { item: 'Table walker', installedOn: '2026-04-01' };
-  fixture.equipmentId = await post(`/venues/${fixture.venueId}/equipment`, item);
-  fixture.retirableEquipmentId = await post(`/venues/${fixture.venueId}/equipment`, item);
-  fixture.instructorId = await post('/instructors', { name: secrets.instructor, specialty: 'dance' });
+  fixture.equipmentId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(`/venues/${fixture.venueId}/equipment`, item, { status: 201 })
+  ).id;
+  fixture.retirableEquipmentId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(`/venues/${fixture.venueId}/equipment`, item, { status: 201 })
+  ).id;
+  fixture.instructorId = await (
+    await api
+      .as(admin)
+      .accepted<{ id: string }>(
+        '/instructors',
+        { name: secrets.instructor, specialty: 'dance' },
+        { status: 201 },
+      )
+  ).id;
   fixture.streamId = `demo#resident#${fixture.residentId}`;
   await api.runtime.dispatcher.idle();
 }, 60_000);
@@ -406,16 +499,18 @@ describe('articles: decisions read the stream; who lists an article may open it'
     const lagging = await startApi();
     try {
       const admin = await lagging.token('admin');
-      const post = (path: string, token: string, body: unknown) =>
-        lagging.call<{ id: string }>('POST', path, { token, body });
-      const planId = (await post('/plans', admin, { communityName: 'V', year: 2026, title: 'P' })).body.id;
+      const planId = (
+        await lagging.as(admin).post<{ id: string }>('/plans', { communityName: 'V', year: 2026, title: 'P' })
+      ).body.id;
       const authorId = (
-        await post('/residents', admin, { name: 'Author', householdId: 'H-A', partyMember: true })
+        await lagging
+          .as(admin)
+          .post<{ id: string }>('/residents', { name: 'Author', householdId: 'H-A', partyMember: true })
       ).body.id;
       // The projector stops here: every view stays as it was, as when it lags behind a burst of writes.
       await lagging.runtime.dispatcher.stop();
       const author = await lagging.token('resident', { sub: authorId });
-      const submitted = await post('/articles', author, {
+      const submitted = await lagging.as(author).post<{ id: string }>('/articles', {
         planId,
         authorId,
         kind: 'reading-essay',
@@ -424,14 +519,27 @@ describe('articles: decisions read the stream; who lists an article may open it'
       });
       expect(submitted.status).toBe(201);
       const articleId = submitted.body.id;
-      const reviewed = await post(`/articles/${articleId}/reviews`, admin, { verdict: 'needs-revision' });
+      const reviewed = await lagging
+        .as(admin)
+        .post<{ id: string }>(`/articles/${articleId}/reviews`, { verdict: 'needs-revision' });
       expect(reviewed.status).toBe(201);
-      const revised = await post(`/articles/${articleId}/revisions`, author, { body: 'second' });
+      const revised = await lagging
+        .as(author)
+        .post<{ id: string }>(`/articles/${articleId}/revisions`, { body: 'second' });
       expect([revised.status, revised.text]).toEqual([201, expect.any(String)]);
       // Someone else's article is still refused, and an unknown one is still unknown, from the stream.
       const stranger = await lagging.token('resident', { sub: '01HZZZZZZZZZZZZZZZZZZZZZZZ' });
-      expect((await post(`/articles/${articleId}/revisions`, stranger, { body: 'x' })).status).toBe(403);
-      expect((await post(`/articles/${'0'.repeat(26)}/revisions`, author, { body: 'x' })).status).toBe(404);
+      expect(
+        (await lagging.as(stranger).post<{ id: string }>(`/articles/${articleId}/revisions`, { body: 'x' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await lagging
+            .as(author)
+            .post<{ id: string }>(`/articles/${'0'.repeat(26)}/revisions`, { body: 'x' })
+        ).status,
+      ).toBe(404);
     } finally {
       await lagging.close();
     }

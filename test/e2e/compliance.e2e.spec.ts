@@ -26,13 +26,8 @@ describe('plan compliance over HTTP', () => {
   let answeredOnTenthOfMay: { asOf: string; items: Item[] };
 
   const at = (local: string) => clock.set(new Date(`${local}+08:00`));
-  const post = async (path: string, body: unknown, token = organizer) => {
-    const answer = await api.call<Answer>('POST', path, { token, body });
-    if (answer.status >= 300) throw new Error(`${path}: ${answer.status} ${answer.text}`);
-    return answer.body;
-  };
   const activity = async (name: string, body: Record<string, unknown>) => {
-    ids[name] = (await post('/activities', { planId, ...body })).id;
+    ids[name] = (await api.as(organizer).accepted<Answer>('/activities', { planId, ...body })).id;
   };
   const compliance = async (asOf?: string) => {
     await api.runtime.dispatcher.idle();
@@ -52,7 +47,11 @@ describe('plan compliance over HTTP', () => {
     admin = await api.token('admin');
     organizer = await api.token('organizer');
     leader = await api.token('leader');
-    planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' }, admin)).id;
+    planId = (
+      await api
+        .as(admin)
+        .accepted<Answer>('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' })
+    ).id;
     const study = {
       targetId: 'study',
       description: '2 study sessions a quarter',
@@ -62,37 +61,33 @@ describe('plan compliance over HTTP', () => {
       minimum: 2,
       per: 'quarter',
     };
-    await post(`/plans/${planId}/targets`, study, admin);
-    await post(
-      `/plans/${planId}/targets`,
-      {
-        targetId: 'school',
-        description: 'complete class records monthly',
-        metric: 'record-complete',
-        category: 'civilization-school',
-        minimum: 1,
-        per: 'month',
-      },
-      admin,
-    );
-    await post(
-      `/plans/${planId}/targets`,
-      {
-        targetId: 'articles',
-        description: 'a quality article per member',
-        metric: 'articles-per-member',
-        minimum: 1,
-        per: 'year',
-      },
-      admin,
-    );
+    await api.as(admin).accepted<Answer>(`/plans/${planId}/targets`, study);
+    await api.as(admin).accepted<Answer>(`/plans/${planId}/targets`, {
+      targetId: 'school',
+      description: 'complete class records monthly',
+      metric: 'record-complete',
+      category: 'civilization-school',
+      minimum: 1,
+      per: 'month',
+    });
+    await api.as(admin).accepted<Answer>(`/plans/${planId}/targets`, {
+      targetId: 'articles',
+      description: 'a quality article per member',
+      metric: 'articles-per-member',
+      minimum: 1,
+      per: 'year',
+    });
     ids.m1 = (
-      await post('/residents', { name: 'Member One', householdId: 'H1', partyMember: true }, admin)
+      await api
+        .as(admin)
+        .accepted<Answer>('/residents', { name: 'Member One', householdId: 'H1', partyMember: true })
     ).id;
     ids.m2 = (
-      await post('/residents', { name: 'Member Two', householdId: 'H2', partyMember: true }, admin)
+      await api
+        .as(admin)
+        .accepted<Answer>('/residents', { name: 'Member Two', householdId: 'H2', partyMember: true })
     ).id;
-    ids.r1 = (await post('/residents', { name: 'Resident', householdId: 'H3' }, admin)).id;
+    ids.r1 = (await api.as(admin).accepted<Answer>('/residents', { name: 'Resident', householdId: 'H3' })).id;
 
     const session = (window: [string, string]) => ({
       category: 'party-education',
@@ -123,24 +118,26 @@ describe('plan compliance over HTTP', () => {
     });
 
     at('2026-01-15T19:00:00');
-    await post(`/activities/${ids.s1}/held`, {
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.s1}/held`, {
       heldOn: '2026-01-15T19:00:00+08:00',
       summary: 'Studied the plenary',
     });
-    await post(`/activities/${ids.jan}/attendance`, { residentId: ids.r1, method: 'kiosk' });
-    await post(`/activities/${ids.jan}/held`, {
+    await api
+      .as(organizer)
+      .accepted<Answer>(`/activities/${ids.jan}/attendance`, { residentId: ids.r1, method: 'kiosk' });
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.jan}/held`, {
       heldOn: '2026-01-15',
       summary: 'Neighbourhood etiquette',
       trainingPlan: 'Etiquette, safety',
     });
     at('2026-03-31T23:30:00');
-    await post(`/activities/${ids.s2}/held`, {
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.s2}/held`, {
       heldOn: '2026-03-31T23:30:00+08:00',
       summary: 'Late-night session: still Q1 in Shanghai',
     });
     // February's class never got its record: no summary, no sign-in.
     at('2026-04-10T10:00:00');
-    const article = await post('/articles', {
+    const article = await api.as(organizer).accepted<Answer>('/articles', {
       planId,
       authorId: ids.m1,
       kind: 'theory-article',
@@ -148,26 +145,32 @@ describe('plan compliance over HTTP', () => {
       body: 'A long text. '.repeat(2000),
     });
     ids.article = article.id;
-    await post(`/articles/${ids.article}/reviews`, { verdict: 'quality' });
+    await api.as(organizer).accepted<Answer>(`/articles/${ids.article}/reviews`, { verdict: 'quality' });
     at('2026-05-10T19:00:00');
-    await post(`/activities/${ids.s3}/held`, { heldOn: '2026-05-10T19:00:00+08:00', summary: 'Session' });
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.s3}/held`, {
+      heldOn: '2026-05-10T19:00:00+08:00',
+      summary: 'Session',
+    });
     // What the API said on 10 May, recorded before anything later happened.
     answeredOnTenthOfMay = await compliance();
     // The target changes mid-year: from July, 3 sessions a quarter.
     at('2026-07-01T09:00:00');
-    await post(
-      `/plans/${planId}/targets`,
-      { ...study, minimum: 3, description: '3 study sessions a quarter' },
-      admin,
-    );
+    await api.as(admin).accepted<Answer>(`/plans/${planId}/targets`, {
+      ...study,
+      minimum: 3,
+      description: '3 study sessions a quarter',
+    });
     // Back-dated: recorded on 5 July, held on 20 June.
     at('2026-07-05T09:00:00');
-    await post(`/activities/${ids.s4}/held`, {
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.s4}/held`, {
       heldOn: '2026-06-20T19:00:00+08:00',
       summary: 'Session entered late',
     });
     at('2026-08-10T19:00:00');
-    await post(`/activities/${ids.s5}/held`, { heldOn: '2026-08-10T19:00:00+08:00', summary: 'Session' });
+    await api.as(organizer).accepted<Answer>(`/activities/${ids.s5}/held`, {
+      heldOn: '2026-08-10T19:00:00+08:00',
+      summary: 'Session',
+    });
     at('2026-10-15T12:00:00');
   }, 60_000);
   afterAll(async () => api?.close());

@@ -22,16 +22,13 @@ describe('sports equipment and instructors over HTTP', () => {
   const items: Record<string, string> = {};
 
   const at = (local: string) => clock.set(new Date(`${local}+08:00`));
-  const post = (path: string, body: unknown, token = organizer) =>
-    api.call<Answer>('POST', path, { token, body });
-  const get = async <T>(path: string, token = leader) => {
-    await api.runtime.dispatcher.idle();
-    return api.call<T>('GET', path, { token });
-  };
   const overdue = async (asOf?: string) => {
-    const answer = await get<{ asOf: string; items: Standing[] }>(
-      `/equipment/overdue${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
-    );
+    const answer = await api
+      .as(leader)
+      .get<{ asOf: string; items: Standing[] }>(
+        `/equipment/overdue${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
+        { settled: true },
+      );
     expect(answer.status).toBe(200);
     return answer.body;
   };
@@ -43,14 +40,15 @@ describe('sports equipment and instructors over HTTP', () => {
       api.token('organizer'),
       api.token('leader'),
     ]);
-    planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' }, admin)).body
-      .id;
+    planId = (
+      await api.as(admin).post<Answer>('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' })
+    ).body.id;
   });
   afterAll(async () => api?.close());
 
   it('registers a venue with three items, inspects two, repairs the unsafe one and answers what is overdue then and later', async () => {
     at('2026-03-01T10:00:00');
-    const venue = await post('/venues', {
+    const venue = await api.as(organizer).post<Answer>('/venues', {
       planId,
       name: 'Three street corners square',
       kind: 'square',
@@ -60,7 +58,7 @@ describe('sports equipment and instructors over HTTP', () => {
     expect(venue.body.events).toEqual([{ eventId: expect.any(String), type: 'VenueRegistered' }]);
     venueId = venue.body.id;
     for (const item of ['Twist walker', 'Pull-up bar', 'Table tennis table']) {
-      const installed = await post(`/venues/${venueId}/equipment`, {
+      const installed = await api.as(organizer).post<Answer>(`/venues/${venueId}/equipment`, {
         item,
         installedOn: '2026-01-10',
         quantity: 2,
@@ -72,13 +70,13 @@ describe('sports equipment and instructors over HTTP', () => {
     expect(items['Pull-up bar']).toMatch(new RegExp(`^${venueId}-`));
 
     at('2026-03-05T10:00:00');
-    const good = await post(`/equipment/${items['Twist walker']}/inspections`, {
+    const good = await api.as(organizer).post<Answer>(`/equipment/${items['Twist walker']}/inspections`, {
       inspectedOn: '2026-03-05',
       inspector: 'Inspector Wang',
       condition: 'good',
     });
     expect(good.status).toBe(201);
-    const unsafe = await post(`/equipment/${items['Pull-up bar']}/inspections`, {
+    const unsafe = await api.as(organizer).post<Answer>(`/equipment/${items['Pull-up bar']}/inspections`, {
       inspectedOn: '2026-03-05',
       inspector: 'Inspector Wang',
       condition: 'unsafe',
@@ -87,7 +85,7 @@ describe('sports equipment and instructors over HTTP', () => {
     expect(unsafe.status).toBe(201);
 
     at('2026-03-08T10:00:00');
-    const repaired = await post(`/equipment/${items['Pull-up bar']}/maintenance`, {
+    const repaired = await api.as(organizer).post<Answer>(`/equipment/${items['Pull-up bar']}/maintenance`, {
       doneOn: '2026-03-07',
       by: 'District sports bureau',
       work: 'socket re-welded',
@@ -115,7 +113,9 @@ describe('sports equipment and instructors over HTTP', () => {
       ['Table tennis table', ['never-inspected']],
     ]);
 
-    const register = await get<{ name: string; equipment: Standing[] }>(`/venues/${venueId}`);
+    const register = await api
+      .as(leader)
+      .get<{ name: string; equipment: Standing[] }>(`/venues/${venueId}`, { settled: true });
     expect(register.status).toBe(200);
     expect(register.body.name).toBe('Three street corners square');
     expect(register.body.equipment.map((e) => [e.item, e.status])).toEqual(
@@ -125,99 +125,119 @@ describe('sports equipment and instructors over HTTP', () => {
         ['Table tennis table', 'in-service'],
       ].sort((a, b) => items[a[0]!]!.localeCompare(items[b[0]!]!)),
     );
-    const venues = await get<{ items: { venueId: string }[] }>('/venues');
+    const venues = await api.as(leader).get<{ items: { venueId: string }[] }>('/venues', { settled: true });
     expect(venues.body.items.map((v) => v.venueId)).toEqual([venueId]);
   });
 
   it('refuses conflicting records with 409, bad input with 400, unknown ids with 404, and writes nothing', async () => {
     at('2026-03-10T10:00:00');
     const before = await commitCount(api);
-    const early = await post(`/equipment/${items['Twist walker']}/inspections`, {
+    const early = await api.as(organizer).post<Answer>(`/equipment/${items['Twist walker']}/inspections`, {
       inspectedOn: '2026-01-02',
       inspector: 'Wang',
       condition: 'good',
     });
     expect([early.status, early.body.code]).toEqual([409, 'inspected-before-installation']);
-    const future = await post(`/equipment/${items['Twist walker']}/inspections`, {
+    const future = await api.as(organizer).post<Answer>(`/equipment/${items['Twist walker']}/inspections`, {
       inspectedOn: '2026-03-20',
       inspector: 'Wang',
       condition: 'good',
     });
     expect([future.status, future.body.code]).toEqual([400, 'dated-in-the-future']);
-    const badCondition = await post(`/equipment/${items['Twist walker']}/inspections`, {
-      inspectedOn: '2026-03-09',
-      inspector: 'Wang',
-      condition: 'wobbly',
-    });
+    const badCondition = await api
+      .as(organizer)
+      .post<Answer>(`/equipment/${items['Twist walker']}/inspections`, {
+        inspectedOn: '2026-03-09',
+        inspector: 'Wang',
+        condition: 'wobbly',
+      });
     expect(badCondition.status).toBe(400);
-    const unknownVenue = await post(`/venues/${'0'.repeat(26)}/equipment`, {
+    const unknownVenue = await api.as(organizer).post<Answer>(`/venues/${'0'.repeat(26)}/equipment`, {
       item: 'x',
       installedOn: '2026-01-01',
     });
     expect([unknownVenue.status, unknownVenue.body.code]).toEqual([404, 'venue-not-found']);
-    const unknownItem = await post(`/equipment/${venueId}-${'1'.repeat(26)}/maintenance`, {
-      doneOn: '2026-03-09',
-      by: 'x',
-      work: 'y',
-    });
+    const unknownItem = await api
+      .as(organizer)
+      .post<Answer>(`/equipment/${venueId}-${'1'.repeat(26)}/maintenance`, {
+        doneOn: '2026-03-09',
+        by: 'x',
+        work: 'y',
+      });
     expect([unknownItem.status, unknownItem.body.code]).toEqual([404, 'equipment-not-found']);
-    expect((await post('/equipment/not-an-id/retire', { retiredOn: '2026-03-09', reason: 'x' })).status).toBe(
-      400,
-    );
     expect(
-      (await post('/venues', { name: 'x', kind: 'court', location: 'y', planId: '0'.repeat(26) })).status,
+      (
+        await api
+          .as(organizer)
+          .post<Answer>('/equipment/not-an-id/retire', { retiredOn: '2026-03-09', reason: 'x' })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api
+          .as(organizer)
+          .post<Answer>('/venues', { name: 'x', kind: 'court', location: 'y', planId: '0'.repeat(26) })
+      ).status,
     ).toBe(404);
-    expect((await get(`/venues/${'0'.repeat(26)}`)).status).toBe(404);
+    expect((await api.as(leader).get(`/venues/${'0'.repeat(26)}`, { settled: true })).status).toBe(404);
     expect(await commitCount(api)).toBe(before);
 
-    const retired = await post(`/equipment/${items['Table tennis table']}/retire`, {
+    const retired = await api.as(organizer).post<Answer>(`/equipment/${items['Table tennis table']}/retire`, {
       retiredOn: '2026-03-10',
       reason: 'top cracked',
     });
     expect(retired.status).toBe(201);
-    const afterRetirement = await post(`/equipment/${items['Table tennis table']}/maintenance`, {
-      doneOn: '2026-03-10',
-      by: 'x',
-      work: 'y',
-    });
+    const afterRetirement = await api
+      .as(organizer)
+      .post<Answer>(`/equipment/${items['Table tennis table']}/maintenance`, {
+        doneOn: '2026-03-10',
+        by: 'x',
+        work: 'y',
+      });
     expect([afterRetirement.status, afterRetirement.body.code]).toEqual([409, 'equipment-retired']);
     expect((await overdue()).items).toEqual([]);
   });
 
   it('keeps writes to staff and reads to overseers', async () => {
     const resident = await api.token('resident');
-    expect((await post('/venues', { name: 'x', kind: 'court', location: 'y' }, leader)).status).toBe(403);
-    expect((await get('/equipment/overdue', resident)).status).toBe(403);
-    expect((await get('/instructors', await api.token('auditor'))).status).toBe(200);
+    expect(
+      (await api.as(leader).post<Answer>('/venues', { name: 'x', kind: 'court', location: 'y' })).status,
+    ).toBe(403);
+    expect((await api.as(resident).get('/equipment/overdue', { settled: true })).status).toBe(403);
+    expect((await api.as(await api.token('auditor')).get('/instructors', { settled: true })).status).toBe(
+      200,
+    );
   });
 
   it('registers instructors and their sessions, counted per period', async () => {
     at('2026-07-01T10:00:00');
-    const activity = await post('/activities', {
+    const activity = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'sports-fitness',
       format: 'lecture',
       title: 'Scientific fitness lecture',
       window: { start: '2026-07-10', end: '2026-07-10' },
     });
-    const festival = await post('/activities', {
+    const festival = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
       title: 'Mid-Autumn evening',
       window: { start: '2026-09-20', end: '2026-09-20' },
     });
-    const coach = await post('/instructors', {
+    const coach = await api.as(organizer).post<Answer>('/instructors', {
       name: 'Coach Liu',
       specialty: 'square dance',
       certifiedUntil: '2027-06-30',
     });
     expect(coach.status).toBe(201);
-    const other = await post('/instructors', { name: 'Coach Zhao', specialty: 'basketball' });
+    const other = await api
+      .as(organizer)
+      .post<Answer>('/instructors', { name: 'Coach Zhao', specialty: 'basketball' });
     const instructorId = coach.body.id;
 
     at('2026-07-12T10:00:00');
-    const session = await post(`/instructors/${instructorId}/sessions`, {
+    const session = await api.as(organizer).post<Answer>(`/instructors/${instructorId}/sessions`, {
       activityId: activity.body.id,
       heldOn: '2026-07-10',
       venueId,
@@ -227,37 +247,46 @@ describe('sports equipment and instructors over HTTP', () => {
     expect(session.status).toBe(201);
     expect(session.body.events).toEqual([{ eventId: expect.any(String), type: 'InstructorSessionHeld' }]);
     expect(
-      (await post(`/instructors/${instructorId}/sessions`, { heldOn: '2026-06-28', topic: 'Posture' }))
-        .status,
+      (
+        await api
+          .as(organizer)
+          .post<Answer>(`/instructors/${instructorId}/sessions`, { heldOn: '2026-06-28', topic: 'Posture' })
+      ).status,
     ).toBe(201);
-    const wrong = await post(`/instructors/${instructorId}/sessions`, {
+    const wrong = await api.as(organizer).post<Answer>(`/instructors/${instructorId}/sessions`, {
       activityId: festival.body.id,
       heldOn: '2026-07-11',
       topic: 'x',
     });
     expect([wrong.status, wrong.body.code]).toEqual([409, 'activity-not-sports-fitness']);
-    const nobody = await post(`/instructors/${'0'.repeat(26)}/sessions`, {
+    const nobody = await api.as(organizer).post<Answer>(`/instructors/${'0'.repeat(26)}/sessions`, {
       heldOn: '2026-07-11',
       topic: 'x',
     });
     expect([nobody.status, nobody.body.code]).toEqual([404, 'instructor-not-found']);
-    expect((await post('/instructors', { name: 'x', specialty: 'y', phone: '123' })).status).toBe(400);
+    expect(
+      (await api.as(organizer).post<Answer>('/instructors', { name: 'x', specialty: 'y', phone: '123' }))
+        .status,
+    ).toBe(400);
 
-    const q3 = await get<{
+    const q3 = await api.as(leader).get<{
       items: { instructorId: string; sessionsTotal: number; sessionsInPeriod: number }[];
-    }>('/instructors?period=2026-Q3');
+    }>('/instructors?period=2026-Q3', { settled: true });
     expect(q3.status).toBe(200);
     expect(q3.body.items.map((i) => [i.instructorId, i.sessionsTotal, i.sessionsInPeriod])).toEqual([
       [instructorId, 2, 1],
       [other.body.id, 0, 0],
     ]);
-    expect((await get('/instructors?period=2026-Q5')).status).toBe(400);
-    const detail = await get<{ name: string; sessions: { topic: string; heldDay: string }[] }>(
-      `/instructors/${instructorId}?period=2026-07`,
-    );
+    expect((await api.as(leader).get('/instructors?period=2026-Q5', { settled: true })).status).toBe(400);
+    const detail = await api
+      .as(leader)
+      .get<{ name: string; sessions: { topic: string; heldDay: string }[] }>(
+        `/instructors/${instructorId}?period=2026-07`,
+        { settled: true },
+      );
     expect(detail.body.sessions.map((s) => [s.heldDay, s.topic])).toEqual([
       ['2026-07-10', 'Warming up and stretching'],
     ]);
-    expect((await get(`/instructors/${'0'.repeat(26)}`)).status).toBe(404);
+    expect((await api.as(leader).get(`/instructors/${'0'.repeat(26)}`, { settled: true })).status).toBe(404);
   });
 });

@@ -64,19 +64,26 @@ describe('erasure leaves nothing readable', () => {
     api = await startApi({ dataDir });
     admin = await api.token('admin');
     auditor = await api.token('auditor');
-    const post = async (path: string, body?: unknown) => {
-      const answer = await api.call<{ id: string }>('POST', path, { token: admin, body });
-      expect([path, answer.status]).toEqual([path, 201]);
-      return answer.body.id;
-    };
-    planId = await post('/plans', { communityName: 'V', year: 2026, title: 'P' });
-    residentId = await post('/residents', { ...erased, householdId: 'H-9' });
-    const keptId = await post('/residents', { ...kept, householdId: 'H-10' });
-    await post(`/plans/${planId}/organizing-group`, {
-      leader: { name: erased.name, email: erased.email, residentId },
-      deputies: [{ name: kept.name, email: kept.email, residentId: keptId }],
-      members: [{ name: 'Cadre for culture', email: 'culture@example.org' }],
-    });
+    planId = await (
+      await api.as(admin).accepted('/plans', { communityName: 'V', year: 2026, title: 'P' }, { status: 201 })
+    ).id;
+    residentId = await (
+      await api.as(admin).accepted('/residents', { ...erased, householdId: 'H-9' }, { status: 201 })
+    ).id;
+    const keptId = await (
+      await api.as(admin).accepted('/residents', { ...kept, householdId: 'H-10' }, { status: 201 })
+    ).id;
+    await (
+      await api.as(admin).accepted(
+        `/plans/${planId}/organizing-group`,
+        {
+          leader: { name: erased.name, email: erased.email, residentId },
+          deputies: [{ name: kept.name, email: kept.email, residentId: keptId }],
+          members: [{ name: 'Cadre for culture', email: 'culture@example.org' }],
+        },
+        { status: 201 },
+      )
+    ).id;
     await api.runtime.dispatcher.idle();
     const items = await documentClient(api.runtime.endpoint).send(
       new QueryCommand({

@@ -9,30 +9,43 @@ describe('least exposure of personal data', () => {
   let api: TestApi;
   let admin: string;
   const id: Record<string, string> = {};
-  const post = async (path: string, body: unknown, token = admin) => {
-    const answer = await api.call<{ id: string }>('POST', path, { token, body });
-    expect([path, answer.status]).toEqual([path, 201]);
-    return answer.body.id;
-  };
   const as = (role: Role, sub?: string) => api.token(role, sub ? { sub } : {});
 
   beforeAll(async () => {
     api = await startApi({ clock });
     admin = await api.token('admin');
-    id.plan = await post('/plans', { communityName: 'V', year: 2026, title: 'P' });
-    id.resident = await post('/residents', {
-      name: 'Wen Xiaoyu',
-      householdId: 'H-1',
-      phone: '+86 139 2222 3333',
-      email: 'wen.xiaoyu@example.org',
-    });
+    id.plan = await (
+      await api.as(admin).accepted('/plans', { communityName: 'V', year: 2026, title: 'P' }, { status: 201 })
+    ).id;
+    id.resident = await (
+      await api.as(admin).accepted(
+        '/residents',
+        {
+          name: 'Wen Xiaoyu',
+          householdId: 'H-1',
+          phone: '+86 139 2222 3333',
+          email: 'wen.xiaoyu@example.org',
+        },
+        { status: 201 },
+      )
+    ).id;
     for (const judge of ['j1', 'j2', 'j3'])
-      id[judge] = await post('/residents', { name: judge, householdId: `H-${judge}` });
-    await post(`/plans/${id.plan}/organizing-group`, {
-      leader: { name: 'Director Zhou', email: 'zhou.director@example.org' },
-      deputies: [{ name: 'Deputy Qian', email: 'qian.deputy@example.org' }],
-      members: [{ name: 'Wen Xiaoyu', email: 'wen.xiaoyu@example.org', residentId: id.resident }],
-    });
+      id[judge] = await (
+        await api
+          .as(admin)
+          .accepted('/residents', { name: judge, householdId: `H-${judge}` }, { status: 201 })
+      ).id;
+    await (
+      await api.as(admin).accepted(
+        `/plans/${id.plan}/organizing-group`,
+        {
+          leader: { name: 'Director Zhou', email: 'zhou.director@example.org' },
+          deputies: [{ name: 'Deputy Qian', email: 'qian.deputy@example.org' }],
+          members: [{ name: 'Wen Xiaoyu', email: 'wen.xiaoyu@example.org', residentId: id.resident }],
+        },
+        { status: 201 },
+      )
+    ).id;
     await api.runtime.dispatcher.idle();
   });
   afterAll(async () => api?.close());
@@ -86,31 +99,43 @@ describe('least exposure of personal data', () => {
   });
 
   it("shows each judge's scores to staff and to that judge only while scoring is open, to the other judges once it closes, and to everyone once decided (everyone sees them today)", async () => {
-    const roundId = await post('/rounds', {
-      planId: id.plan,
-      title: 'Round',
-      criteria: [{ key: 'virtue', label: 'Virtue', weight: 1 }],
-      minJudges: 2,
-      judges: [id.j1, id.j2, id.j3],
-      nominationsClose: '2026-05-31',
-      scoringCloses: '2026-06-30',
-    });
-    const nominationId = await post(`/rounds/${roundId}/nominations`, {
-      householdId: 'H-1',
-      familyName: 'The Wens',
-      nominatedBy: id.resident,
-      story: 'Kind',
-    });
+    const roundId = await (
+      await api.as(admin).accepted(
+        '/rounds',
+        {
+          planId: id.plan,
+          title: 'Round',
+          criteria: [{ key: 'virtue', label: 'Virtue', weight: 1 }],
+          minJudges: 2,
+          judges: [id.j1, id.j2, id.j3],
+          nominationsClose: '2026-05-31',
+          scoringCloses: '2026-06-30',
+        },
+        { status: 201 },
+      )
+    ).id;
+    const nominationId = await (
+      await api.as(admin).accepted(
+        `/rounds/${roundId}/nominations`,
+        {
+          householdId: 'H-1',
+          familyName: 'The Wens',
+          nominatedBy: id.resident,
+          story: 'Kind',
+        },
+        { status: 201 },
+      )
+    ).id;
     clock.set('2026-06-10T02:00:00Z');
     for (const [judge, score] of [
       ['j1', 8],
       ['j2', 6],
     ] as const) {
-      await post(
-        `/nominations/${nominationId}/scores`,
-        { scores: { virtue: score } },
-        await as('judge', id[judge]),
-      );
+      await (
+        await api
+          .as(await as('judge', id[judge]))
+          .accepted(`/nominations/${nominationId}/scores`, { scores: { virtue: score } }, { status: 201 })
+      ).id;
     }
     await api.runtime.dispatcher.idle();
     type Ranking = {
@@ -170,7 +195,15 @@ describe('least exposure of personal data', () => {
     expect(await judgesSeenBy(await as('judge', id.j3))).toEqual(both);
     expect(await judgesSeenBy(await as('leader'))).toEqual(nobody);
 
-    await post(`/nominations/${nominationId}/decision`, { outcome: 'awarded', rationale: 'Kind' });
+    await (
+      await api
+        .as(admin)
+        .accepted(
+          `/nominations/${nominationId}/decision`,
+          { outcome: 'awarded', rationale: 'Kind' },
+          { status: 201 },
+        )
+    ).id;
     await api.runtime.dispatcher.idle();
     for (const role of ['resident', 'leader', 'auditor'] as const)
       expect([role, await judgesSeenBy(await as(role))]).toEqual([role, both]);

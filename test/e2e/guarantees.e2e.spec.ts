@@ -25,13 +25,10 @@ const crashHook = async (at: CrashPoint) => {
 let api: TestApi;
 let admin: string;
 let planId: string;
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}, token = admin) =>
-  api.call<{ id: string; code?: string }>('POST', path, { token, body, headers });
 const keyed = (key: string) => ({ 'idempotency-key': key });
 const newActivity = async (title: string) => {
   const window = { start: '2026-06-01', end: '2026-06-30' };
-  const created = await post('/activities', {
+  const created = await api.as(admin).post<{ id: string; code?: string }>('/activities', {
     planId,
     category: 'festival',
     format: 'performance',
@@ -45,7 +42,13 @@ const newActivity = async (title: string) => {
 beforeAll(async () => {
   api = await startApi({ clock, crashHook });
   admin = await api.token('admin');
-  planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Promises' })).body.id;
+  planId = (
+    await api.as(admin).post<{ id: string; code?: string }>('/plans', {
+      communityName: 'Venus',
+      year: 2026,
+      title: 'Promises',
+    })
+  ).body.id;
 }, 60_000);
 afterAll(async () => api?.close());
 
@@ -55,12 +58,16 @@ describe('a claim holder starts no append in the last 5 s of its lock (README, G
   it('answers 503 and appends nothing when its lock ends within 5 s; the retry with the same key records it once', async () => {
     const before = await commitCount(api);
     jumpAfterClaim = LOCK_MS - 4_000;
-    const late = await post('/residents', enrolment, keyed('margin-late'));
+    const late = await api
+      .as(admin)
+      .post<{ id: string; code?: string }>('/residents', enrolment, { headers: keyed('margin-late') });
     expect([late.status, late.body.code]).toEqual([503, 'idempotent-request-timed-out']);
     expect(promisedHeadersOf(late)).toEqual(promisedSecurityHeaders);
     expect(await commitCount(api)).toBe(before);
 
-    const retried = await post('/residents', enrolment, keyed('margin-late'));
+    const retried = await api
+      .as(admin)
+      .post<{ id: string; code?: string }>('/residents', enrolment, { headers: keyed('margin-late') });
     expect(retried.status).toBe(201);
     expect(await commitCount(api)).toBe(before + 1);
   });
@@ -68,7 +75,13 @@ describe('a claim holder starts no append in the last 5 s of its lock (README, G
   it('still appends with 6 s of its lock left: the margin is 5 s, not more', async () => {
     const before = await commitCount(api);
     jumpAfterClaim = LOCK_MS - 6_000;
-    const inTime = await post('/residents', { ...enrolment, householdId: 'H-M2' }, keyed('margin-in-time'));
+    const inTime = await api
+      .as(admin)
+      .post<{ id: string; code?: string }>(
+        '/residents',
+        { ...enrolment, householdId: 'H-M2' },
+        { headers: keyed('margin-in-time') },
+      );
     expect(inTime.status, inTime.text).toBe(201);
     expect(await commitCount(api)).toBe(before + 1);
   });
@@ -79,15 +92,29 @@ describe('an Idempotency-Key is bound to the route it was first used on', () => 
     const first = await newActivity('Key first');
     const other = await newActivity('Key other');
     const reason = { reason: 'rain' };
-    expect((await post(`/activities/${first}/cancel`, reason, keyed('bound-key'))).status).toBe(201);
+    expect(
+      (
+        await api.as(admin).post<{ id: string; code?: string }>(`/activities/${first}/cancel`, reason, {
+          headers: keyed('bound-key'),
+        })
+      ).status,
+    ).toBe(201);
     const before = await commitCount(api);
-    const reused = await post(`/activities/${other}/cancel`, reason, keyed('bound-key'));
+    const reused = await api
+      .as(admin)
+      .post<{ id: string; code?: string }>(`/activities/${other}/cancel`, reason, {
+        headers: keyed('bound-key'),
+      });
     expect([reused.status, reused.body.code]).toEqual([422, 'idempotency-key-reused']);
     expect(await commitCount(api)).toBe(before);
     const still = await api.call<{ status: string }>('GET', `/activities/${other}`, { token: admin });
     expect(still.body.status).not.toBe('cancelled');
     // On its own route the key still replays its first answer.
-    const replayed = await post(`/activities/${first}/cancel`, reason, keyed('bound-key'));
+    const replayed = await api
+      .as(admin)
+      .post<{ id: string; code?: string }>(`/activities/${first}/cancel`, reason, {
+        headers: keyed('bound-key'),
+      });
     expect([replayed.status, replayed.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
   });
 });
@@ -101,27 +128,66 @@ describe('HSTS, X-Frame-Options: DENY and Referrer-Policy on every answer (READM
       answers.push([what, await answer]);
     };
     const body = { name: 'Header Case', householdId: 'H-H' };
-    await seen('201 created', post('/residents', body, keyed('headers-key')));
-    await seen('200 idempotent replay', post('/residents', body, keyed('headers-key')));
-    await seen('422 key reused', post('/residents', { ...body, name: 'Other' }, keyed('headers-key')));
-    await seen('400 invalid body', post('/residents', { name: '' }));
+    await seen(
+      '201 created',
+      api
+        .as(admin)
+        .post<{ id: string; code?: string }>('/residents', body, { headers: keyed('headers-key') }),
+    );
+    await seen(
+      '200 idempotent replay',
+      api
+        .as(admin)
+        .post<{ id: string; code?: string }>('/residents', body, { headers: keyed('headers-key') }),
+    );
+    await seen(
+      '422 key reused',
+      api
+        .as(admin)
+        .post<{ id: string; code?: string }>(
+          '/residents',
+          { ...body, name: 'Other' },
+          { headers: keyed('headers-key') },
+        ),
+    );
+    await seen(
+      '400 invalid body',
+      api.as(admin).post<{ id: string; code?: string }>('/residents', { name: '' }),
+    );
     await seen('401 no token', api.call('GET', '/residents'));
     await seen('401 bad token', api.call('GET', '/residents', { token: 'not-a-token' }));
-    await seen('403 role', post('/plans', { communityName: 'x', year: 2026, title: 'x' }, {}, resident));
+    await seen(
+      '403 role',
+      api
+        .as(resident)
+        .post<{ id: string; code?: string }>(
+          '/plans',
+          { communityName: 'x', year: 2026, title: 'x' },
+          { headers: {} },
+        ),
+    );
     await seen('404 unknown id', api.call('GET', `/activities/${'0'.repeat(26)}`, { token: admin }));
     await seen('404 unknown route', api.call('GET', '/nowhere', { token: admin }));
     await seen(
       '412 If-Match',
-      post(
+      api.as(admin).post<{ id: string; code?: string }>(
         `/activities/${activity}/held`,
         { heldOn: '2026-06-02', summary: 'x' },
         {
-          'if-match': '"99"',
+          headers: {
+            'if-match': '"99"',
+          },
         },
       ),
     );
-    await seen('201 cancelled', post(`/activities/${activity}/cancel`, { reason: 'x' }));
-    await seen('409 conflict (cancelled already)', post(`/activities/${activity}/cancel`, { reason: 'x' }));
+    await seen(
+      '201 cancelled',
+      api.as(admin).post<{ id: string; code?: string }>(`/activities/${activity}/cancel`, { reason: 'x' }),
+    );
+    await seen(
+      '409 conflict (cancelled already)',
+      api.as(admin).post<{ id: string; code?: string }>(`/activities/${activity}/cancel`, { reason: 'x' }),
+    );
     await seen('200 JSON query', api.call('GET', `/activities/${activity}`, { token: admin }));
     await seen(
       '200 CSV',

@@ -18,18 +18,18 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
   let api: TestApi;
   let admin: string;
   const r: Record<string, string> = {};
-  const call = async (method: string, path: string, token: string, body?: unknown) =>
-    api.call<Answer>(method, path, { token, body });
 
   beforeAll(async () => {
     api = await startApi({ clock });
     admin = await api.token('admin');
     const planId = (
-      await call('POST', '/plans', admin, { communityName: 'Venus', year: 2026, title: 'Plan' })
+      await api
+        .as(admin)
+        .call<Answer>('POST', '/plans', { communityName: 'Venus', year: 2026, title: 'Plan' })
     ).body.id;
     r.plan = planId;
     const enroll = async (name: string, householdId: string) =>
-      (await call('POST', '/residents', admin, { name, householdId })).body.id;
+      (await api.as(admin).call<Answer>('POST', '/residents', { name, householdId })).body.id;
     for (const [name, household] of [
       ['lin', 'H-LIN'],
       ['lin2', 'H-LIN'],
@@ -42,7 +42,7 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
       ['n2', 'H-N2'],
     ] as const)
       r[name] = await enroll(name, household);
-    const round = await call('POST', '/rounds', admin, {
+    const round = await api.as(admin).call<Answer>('POST', '/rounds', {
       planId,
       title: 'Good family style 2026',
       criteria: [
@@ -61,7 +61,7 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
   afterAll(async () => api?.close());
 
   it('runs nominations, endorsements, recusals, scores and decisions, and explains the ranking field by field', async () => {
-    const bad = await call('POST', '/rounds', admin, {
+    const bad = await api.as(admin).call<Answer>('POST', '/rounds', {
       planId: r.round,
       title: 'x',
       criteria: [{ key: 'a', label: 'A', weight: 0.5 }],
@@ -79,12 +79,12 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
       nominationsClose: '2026-05-31',
       scoringCloses: '2026-06-30',
     };
-    const weights = await call('POST', '/rounds', admin, {
+    const weights = await api.as(admin).call<Answer>('POST', '/rounds', {
       ...round,
       criteria: [{ key: 'a', label: 'A', weight: 0.5 }],
     });
     expect([weights.status, weights.body.code]).toEqual([400, 'weights-must-sum-to-one']);
-    const judges = await call('POST', '/rounds', admin, {
+    const judges = await api.as(admin).call<Answer>('POST', '/rounds', {
       ...round,
       judges: [r.j1],
       criteria: [{ key: 'a', label: 'A', weight: 1 }],
@@ -93,35 +93,43 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
 
     const asResident = (who: string) => api.token('resident', { sub: r[who] });
     // The Lins nominate themselves; the Chens are nominated by a neighbour with their consent; the Wus by a neighbour without.
-    const lins = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
-      householdId: 'H-LIN',
-      familyName: 'The Lins',
-      nominatedBy: r.lin,
-      story: 'Three generations',
-    });
+    const lins = await api
+      .as(await asResident('lin'))
+      .call<Answer>('POST', `/rounds/${r.round}/nominations`, {
+        householdId: 'H-LIN',
+        familyName: 'The Lins',
+        nominatedBy: r.lin,
+        story: 'Three generations',
+      });
     expect(lins.status).toBe(201);
-    const again = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin2'), {
-      householdId: 'H-LIN',
-      familyName: 'Lin family',
-      nominatedBy: r.lin2,
-      story: 'again',
-    });
+    const again = await api
+      .as(await asResident('lin2'))
+      .call<Answer>('POST', `/rounds/${r.round}/nominations`, {
+        householdId: 'H-LIN',
+        familyName: 'Lin family',
+        nominatedBy: r.lin2,
+        story: 'again',
+      });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('household-already-nominated');
-    const noConsent = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
-      householdId: 'H-WU',
-      familyName: 'The Wus',
-      nominatedBy: r.lin,
-      story: 'Kind',
-    });
+    const noConsent = await api
+      .as(await asResident('lin'))
+      .call<Answer>('POST', `/rounds/${r.round}/nominations`, {
+        householdId: 'H-WU',
+        familyName: 'The Wus',
+        nominatedBy: r.lin,
+        story: 'Kind',
+      });
     expect(noConsent.body.code).toBe('consent-required');
-    const chens = await call('POST', `/rounds/${r.round}/nominations`, await asResident('lin'), {
-      householdId: 'H-CHEN',
-      familyName: 'The Chens',
-      nominatedBy: r.lin,
-      consentBy: r.chen,
-      story: 'Volunteers',
-    });
+    const chens = await api
+      .as(await asResident('lin'))
+      .call<Answer>('POST', `/rounds/${r.round}/nominations`, {
+        householdId: 'H-CHEN',
+        familyName: 'The Chens',
+        nominatedBy: r.lin,
+        consentBy: r.chen,
+        story: 'Volunteers',
+      });
     expect(chens.status).toBe(201);
     // Judge j2 lives in the Chen household: recused automatically.
     expect((chens.body as unknown as { events: { type: string }[] }).events.map((e) => e.type)).toEqual([
@@ -130,7 +138,7 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     ]);
 
     const endorse = async (nomination: string, who: string) =>
-      call('POST', `/nominations/${nomination}/endorsements`, await asResident(who), {});
+      api.as(await asResident(who)).call<Answer>('POST', `/nominations/${nomination}/endorsements`, {});
     expect((await endorse(lins.body.id, 'n1')).status).toBe(201);
     expect((await endorse(lins.body.id, 'n2')).status).toBe(201);
     expect((await endorse(lins.body.id, 'n1')).body.code).toBe('already-endorsed');
@@ -141,7 +149,9 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     expect((await endorse(chens.body.id, 'n2')).body.code).toBe('nominations-closed');
     const judge = (who: string) => api.token('judge', { sub: r[who] });
     const score = async (nomination: string, who: string, virtue: number, service: number) =>
-      call('POST', `/nominations/${nomination}/scores`, await judge(who), { scores: { virtue, service } });
+      api
+        .as(await judge(who))
+        .call<Answer>('POST', `/nominations/${nomination}/scores`, { scores: { virtue, service } });
     expect((await score(lins.body.id, 'j1', 2, 2)).status).toBe(201);
     expect((await score(lins.body.id, 'j1', 10, 10)).status).toBe(201); // replaces the earlier score
     expect((await score(lins.body.id, 'j2', 8, 8)).status).toBe(201);
@@ -152,19 +162,23 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     expect((await score(chens.body.id, 'j3', 6, 11)).status).toBe(400);
     expect(
       (
-        await call('POST', `/nominations/${lins.body.id}/scores`, await api.token('judge', { sub: r.n1 }), {
-          scores: { virtue: 1, service: 1 },
-        })
+        await api
+          .as(await api.token('judge', { sub: r.n1 }))
+          .call<Answer>('POST', `/nominations/${lins.body.id}/scores`, {
+            scores: { virtue: 1, service: 1 },
+          })
       ).body.code,
     ).toBe('not-a-judge');
-    const recusal = await call('POST', `/nominations/${lins.body.id}/recusals`, await judge('j3'), {
-      judgeId: r.j3,
-      reason: 'Taught their children',
-    });
+    const recusal = await api
+      .as(await judge('j3'))
+      .call<Answer>('POST', `/nominations/${lins.body.id}/recusals`, {
+        judgeId: r.j3,
+        reason: 'Taught their children',
+      });
     expect(recusal.status).toBe(201);
     expect(
       (
-        await call('POST', `/nominations/${lins.body.id}/decision`, admin, {
+        await api.as(admin).call<Answer>('POST', `/nominations/${lins.body.id}/decision`, {
           outcome: 'awarded',
           rationale: 'Exemplary',
         })
@@ -226,32 +240,36 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
 
     clock.set('2026-07-01T02:00:00Z');
     expect((await score(chens.body.id, 'j1', 1, 1)).body.code).toBe('scoring-closed');
-    const decided = await call('POST', `/nominations/${lins.body.id}/decision`, admin, {
+    const decided = await api.as(admin).call<Answer>('POST', `/nominations/${lins.body.id}/decision`, {
       outcome: 'awarded',
       rationale: 'Exemplary care for three generations',
     });
     expect(decided.status).toBe(201);
     expect(
-      (await call('POST', `/nominations/${chens.body.id}/decision`, admin, { outcome: 'commended' })).status,
+      (
+        await api
+          .as(admin)
+          .call<Answer>('POST', `/nominations/${chens.body.id}/decision`, { outcome: 'commended' })
+      ).status,
     ).toBe(400);
   });
 
   it('records good deeds and models and shows them in the resident’s participation', async () => {
-    const deed = await call('POST', '/good-deeds', admin, {
+    const deed = await api.as(admin).call<Answer>('POST', '/good-deeds', {
       residentIds: [r.wu, r.n1],
       title: 'Returned a lost wallet',
       description: 'Found near the square',
       date: '2026-06-12',
     });
     expect(deed.status).toBe(201);
-    const unknown = await call('POST', '/good-deeds', admin, {
+    const unknown = await api.as(admin).call<Answer>('POST', '/good-deeds', {
       residentIds: ['01HZZZZZZZZZZZZZZZZZZZZZZZ'],
       title: 'x',
       description: 'y',
       date: '2026-06-12',
     });
     expect(unknown.status).toBe(404);
-    const model = await call('POST', '/models', admin, {
+    const model = await api.as(admin).call<Answer>('POST', '/models', {
       residentId: r.wu,
       title: 'good-neighbor',
       citation: 'Checks on the elderly every day',
@@ -259,7 +277,7 @@ describe('a "good family style" round over HTTP, from opening to decision', () =
     expect(model.status).toBe(201);
     expect(
       (
-        await call('POST', '/models', await api.token('organizer'), {
+        await api.as(await api.token('organizer')).call<Answer>('POST', '/models', {
           residentId: r.wu,
           title: 'good-neighbor',
           citation: 'x',

@@ -28,61 +28,94 @@ describe('paper records and the ledger a report names', () => {
   // tests below are reported skipped, with the reason, never passed.
   const readPdfs = pdftotextAvailable();
   const noPdftotext = 'pdftotext is not installed (apt-get install poppler-utils): the PDF was not read back';
-  const post = async (path: string, body: unknown) =>
-    (await api.call<Created>('POST', path, { token: admin, body })).body;
 
   beforeAll(async () => {
     api = await startApi({ clock });
     admin = await api.token('admin');
     planId = (
-      await post('/plans', { communityName: '金星社区', year: 2026, title: '2026年社区文化服务工作计划' })
+      await (
+        await api.as(admin).post<Created>('/plans', {
+          communityName: '金星社区',
+          year: 2026,
+          title: '2026年社区文化服务工作计划',
+        })
+      ).body
     ).id;
-    await post(`/plans/${planId}/targets`, {
-      targetId: 'legal',
-      description: '每季度开展法治教育',
-      metric: 'activities-held',
-      category: 'legal-education',
-      minimum: 1,
-      per: 'quarter',
-    });
-    const zhang = (
-      await post('/residents', { name: '张伟', householdId: 'H-3', building: '3号楼', partyMember: true })
-    ).id;
-    const li = (await post('/residents', { name: '李娜', householdId: 'H-5', building: '5号楼' })).id;
-    lecture = (
-      await post('/activities', {
-        planId,
+    await (
+      await api.as(admin).post<Created>(`/plans/${planId}/targets`, {
+        targetId: 'legal',
+        description: '每季度开展法治教育',
+        metric: 'activities-held',
         category: 'legal-education',
-        format: 'lecture',
-        title: '宪法知识讲座',
-        venue: '社区活动中心',
-        lecturer: '王律师',
-        window: { start: '2026-05-10T09:00:00+08:00', end: '2026-05-10T11:00:00+08:00' },
+        minimum: 1,
+        per: 'quarter',
       })
+    ).body;
+    const zhang = (
+      await (
+        await api.as(admin).post<Created>('/residents', {
+          name: '张伟',
+          householdId: 'H-3',
+          building: '3号楼',
+          partyMember: true,
+        })
+      ).body
     ).id;
-    await post(`/activities/${lecture}/registrations`, { residentId: zhang });
-    await post(`/activities/${lecture}/registrations`, { residentId: li });
+    const li = (
+      await (
+        await api
+          .as(admin)
+          .post<Created>('/residents', { name: '李娜', householdId: 'H-5', building: '5号楼' })
+      ).body
+    ).id;
+    lecture = (
+      await (
+        await api.as(admin).post<Created>('/activities', {
+          planId,
+          category: 'legal-education',
+          format: 'lecture',
+          title: '宪法知识讲座',
+          venue: '社区活动中心',
+          lecturer: '王律师',
+          window: { start: '2026-05-10T09:00:00+08:00', end: '2026-05-10T11:00:00+08:00' },
+        })
+      ).body
+    ).id;
+    await (await api.as(admin).post<Created>(`/activities/${lecture}/registrations`, { residentId: zhang }))
+      .body;
+    await (await api.as(admin).post<Created>(`/activities/${lecture}/registrations`, { residentId: li }))
+      .body;
     clock.set('2026-05-10T01:05:00Z');
-    await post(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'qr' });
-    await post(`/activities/${lecture}/held`, {
-      heldOn: '2026-05-10',
-      summary: '讲解宪法基本知识',
-      headcount: 20,
-    });
-    await post('/articles', {
-      planId,
-      authorId: zhang,
-      kind: 'theory-article',
-      title: '学习宪法的体会',
-      body: '宪法是国家的根本法。',
-    });
-    await post('/good-deeds', {
-      planId,
-      residentIds: [li],
-      title: '雨前清理下水道',
-      description: 'x',
-      date: '2026-05-16',
-    });
+    await (
+      await api
+        .as(admin)
+        .post<Created>(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'qr' })
+    ).body;
+    await (
+      await api.as(admin).post<Created>(`/activities/${lecture}/held`, {
+        heldOn: '2026-05-10',
+        summary: '讲解宪法基本知识',
+        headcount: 20,
+      })
+    ).body;
+    await (
+      await api.as(admin).post<Created>('/articles', {
+        planId,
+        authorId: zhang,
+        kind: 'theory-article',
+        title: '学习宪法的体会',
+        body: '宪法是国家的根本法。',
+      })
+    ).body;
+    await (
+      await api.as(admin).post<Created>('/good-deeds', {
+        planId,
+        residentIds: [li],
+        title: '雨前清理下水道',
+        description: 'x',
+        date: '2026-05-16',
+      })
+    ).body;
     clock.set('2026-07-02T02:00:00Z');
     await api.runtime.dispatcher.idle();
   }, 60_000);
@@ -196,7 +229,7 @@ describe('paper records and the ledger a report names', () => {
 
     // Later writes do not un-verify the state the report named.
     clock.set('2026-07-03T02:00:00Z');
-    await post('/residents', { name: '赵敏', householdId: 'H-9' });
+    await (await api.as(admin).post<Created>('/residents', { name: '赵敏', householdId: 'H-9' })).body;
     expect((await verify(report.ledger.digest)).body).toMatchObject({ ok: true });
   });
 });

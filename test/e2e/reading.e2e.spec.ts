@@ -19,22 +19,25 @@ describe('reading over HTTP: recommended books, residents’ reviews, reading es
   let staff: string;
   let planId: string;
   const r: Record<string, string> = {};
-  const call = <T = Answer>(method: string, path: string, token: string, body?: unknown) =>
-    api.call<T>(method, path, { token, body });
   const as = (who: string) => api.token('resident', { sub: r[who] });
 
   beforeAll(async () => {
     api = await startApi({ clock });
     const admin = await api.token('admin');
     staff = await api.token('organizer');
-    planId = (await call('POST', '/plans', admin, { communityName: 'Venus', year: 2026, title: 'Plan' })).body
-      .id;
+    planId = (
+      await api
+        .as(admin)
+        .call<Answer>('POST', '/plans', { communityName: 'Venus', year: 2026, title: 'Plan' })
+    ).body.id;
     for (const [name, partyMember] of [
       ['lin', true],
       ['chen', false],
     ] as const)
       r[name] = (
-        await call('POST', '/residents', admin, { name, householdId: `H-${name}`, partyMember })
+        await api
+          .as(admin)
+          .call<Answer>('POST', '/residents', { name, householdId: `H-${name}`, partyMember })
       ).body.id;
   }, 60_000);
   afterAll(async () => api?.close());
@@ -48,36 +51,42 @@ describe('reading over HTTP: recommended books, residents’ reviews, reading es
       recommendedBy: 'Community library',
       reason: 'For the family reading project',
     };
-    expect((await call('POST', '/books', await as('lin'), body)).status).toBe(403);
-    const badIsbn = await call('POST', '/books', staff, { ...body, isbn: '978-0-14-119448-7' });
+    expect((await api.as(await as('lin')).call<Answer>('POST', '/books', body)).status).toBe(403);
+    const badIsbn = await api
+      .as(staff)
+      .call<Answer>('POST', '/books', { ...body, isbn: '978-0-14-119448-7' });
     expect([badIsbn.status, badIsbn.body.code]).toEqual([400, 'validation-failed']);
-    const unknownPlan = await call('POST', '/books', staff, { ...body, planId: '0'.repeat(26) });
+    const unknownPlan = await api
+      .as(staff)
+      .call<Answer>('POST', '/books', { ...body, planId: '0'.repeat(26) });
     expect([unknownPlan.status, unknownPlan.body.code]).toEqual([404, 'plan-not-found']);
-    const book = await call('POST', '/books', staff, body);
+    const book = await api.as(staff).call<Answer>('POST', '/books', body);
     expect(book.status).toBe(201);
     const bookId = book.body.id;
 
     const review = (who: string, rating: number, text: string, residentId = r[who]) =>
-      as(who).then((token) => call('POST', `/books/${bookId}/reviews`, token, { residentId, rating, text }));
+      as(who).then((token) =>
+        api.as(token).call<Answer>('POST', `/books/${bookId}/reviews`, { residentId, rating, text }),
+      );
     expect((await review('lin', 5, 'Quiet and deep')).status).toBe(201);
     expect((await review('lin', 4, 'Slow in the middle')).status).toBe(201);
     expect((await review('chen', 2, 'not for me', r.lin)).status).toBe(403);
     expect((await review('chen', 2, 'Not for me')).status).toBe(201);
-    const tooHigh = await call('POST', `/books/${bookId}/reviews`, staff, {
+    const tooHigh = await api.as(staff).call<Answer>('POST', `/books/${bookId}/reviews`, {
       residentId: r.chen,
       rating: 6,
       text: 'x',
     });
     expect(tooHigh.status).toBe(400);
 
-    const essay = await call('POST', '/articles', await as('lin'), {
+    const essay = await api.as(await as('lin')).call<Answer>('POST', '/articles', {
       planId,
       authorId: r.lin,
       kind: 'reading-essay',
       title: 'What Walden taught our family',
       body: 'We read it aloud…',
     });
-    const theory = await call('POST', '/articles', staff, {
+    const theory = await api.as(staff).call<Answer>('POST', '/articles', {
       planId,
       authorId: r.lin,
       kind: 'theory-article',
@@ -85,24 +94,38 @@ describe('reading over HTTP: recommended books, residents’ reviews, reading es
       body: 'text',
     });
     expect(
-      (await call('POST', `/books/${bookId}/essays`, await as('chen'), { articleId: essay.body.id })).status,
+      (
+        await api
+          .as(await as('chen'))
+          .call<Answer>('POST', `/books/${bookId}/essays`, { articleId: essay.body.id })
+      ).status,
     ).toBe(403);
-    const notEssay = await call('POST', `/books/${bookId}/essays`, staff, { articleId: theory.body.id });
+    const notEssay = await api
+      .as(staff)
+      .call<Answer>('POST', `/books/${bookId}/essays`, { articleId: theory.body.id });
     expect([notEssay.status, notEssay.body.code]).toEqual([409, 'not-a-reading-essay']);
-    const missing = await call('POST', `/books/${bookId}/essays`, staff, { articleId: '0'.repeat(26) });
+    const missing = await api
+      .as(staff)
+      .call<Answer>('POST', `/books/${bookId}/essays`, { articleId: '0'.repeat(26) });
     expect([missing.status, missing.body.code]).toEqual([404, 'article-not-found']);
     expect(
-      (await call('POST', `/books/${bookId}/essays`, await as('lin'), { articleId: essay.body.id })).status,
+      (
+        await api
+          .as(await as('lin'))
+          .call<Answer>('POST', `/books/${bookId}/essays`, { articleId: essay.body.id })
+      ).status,
     ).toBe(201);
-    const twice = await call('POST', `/books/${bookId}/essays`, staff, { articleId: essay.body.id });
+    const twice = await api
+      .as(staff)
+      .call<Answer>('POST', `/books/${bookId}/essays`, { articleId: essay.body.id });
     expect([twice.status, twice.body.code]).toEqual([409, 'essay-already-linked']);
 
     const leader = await api.token('leader');
-    const list = await call<{ items: Book[] }>('GET', `/books?planId=${planId}`, await as('chen'));
+    const list = await api.as(await as('chen')).call<{ items: Book[] }>('GET', `/books?planId=${planId}`);
     expect(list.body.items).toMatchObject([
       { bookId, title: 'Walden', isbn: '9780141194486', reviewCount: 2, averageRating: 3 },
     ]);
-    const opened = await call<Book>('GET', `/books/${bookId}`, leader);
+    const opened = await api.as(leader).call<Book>('GET', `/books/${bookId}`);
     expect(opened.body).not.toHaveProperty('ratings');
     expect(opened.body.reviews?.map((x) => [x.residentId, x.rating, x.text]).sort()).toEqual(
       [
@@ -113,17 +136,17 @@ describe('reading over HTTP: recommended books, residents’ reviews, reading es
     expect(opened.body.essays).toMatchObject([
       { articleId: essay.body.id, authorId: r.lin, title: 'What Walden taught our family' },
     ]);
-    expect((await call('GET', `/books/${'0'.repeat(26)}`, leader)).status).toBe(404);
+    expect((await api.as(leader).call<Answer>('GET', `/books/${'0'.repeat(26)}`)).status).toBe(404);
   });
 
   it('shows each resident’s latest review in their participation, to them and overseers only', async () => {
-    const own = await call<{ bookReviews: { title: string; rating: number }[] }>(
-      'GET',
-      `/residents/${r.lin}/participation`,
-      await as('lin'),
-    );
+    const own = await api
+      .as(await as('lin'))
+      .call<{ bookReviews: { title: string; rating: number }[] }>('GET', `/residents/${r.lin}/participation`);
     expect(own.status).toBe(200);
     expect(own.body.bookReviews).toEqual([expect.objectContaining({ title: 'Walden', rating: 4 })]);
-    expect((await call('GET', `/residents/${r.lin}/participation`, await as('chen'))).status).toBe(403);
+    expect(
+      (await api.as(await as('chen')).call<Answer>('GET', `/residents/${r.lin}/participation`)).status,
+    ).toBe(403);
   });
 });

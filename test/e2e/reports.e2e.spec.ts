@@ -21,7 +21,6 @@ describe('reports: renderings, sending, the schedule', () => {
   let planId: string;
   let silentPlan: string;
   let lecture: string;
-  const post = async (path: string, body: unknown) => api.call<Answer>('POST', path, { token: admin, body });
   const outbox = () => {
     try {
       return readdirSync(api.runtime.outboxDir).filter((f) => f.endsWith('.eml'));
@@ -34,9 +33,13 @@ describe('reports: renderings, sending, the schedule', () => {
     api = await startApi({ clock });
     admin = await api.token('admin');
     planId = (
-      await post('/plans', { communityName: 'Venus community', year: 2026, title: 'Cultural services 2026' })
+      await api.as(admin).post<Answer>('/plans', {
+        communityName: 'Venus community',
+        year: 2026,
+        title: 'Cultural services 2026',
+      })
     ).body.id;
-    await post(`/plans/${planId}/targets`, {
+    await api.as(admin).post<Answer>(`/plans/${planId}/targets`, {
       targetId: 'legal',
       description: 'Legal education every quarter',
       metric: 'activities-held',
@@ -44,7 +47,7 @@ describe('reports: renderings, sending, the schedule', () => {
       minimum: 1,
       per: 'quarter',
     });
-    await post(`/plans/${planId}/organizing-group`, {
+    await api.as(admin).post<Answer>(`/plans/${planId}/organizing-group`, {
       leader: { name: 'Director', email: 'leader@venus.example.org' },
       deputies: [
         { name: 'Deputy', email: 'deputy@venus.example.org' },
@@ -55,9 +58,10 @@ describe('reports: renderings, sending, the schedule', () => {
       ],
       members: [],
     });
-    const resident = (await post('/residents', { name: 'Gao Min', householdId: 'H1' })).body.id;
+    const resident = (await api.as(admin).post<Answer>('/residents', { name: 'Gao Min', householdId: 'H1' }))
+      .body.id;
     lecture = (
-      await post('/activities', {
+      await api.as(admin).post<Answer>('/activities', {
         planId,
         category: 'legal-education',
         format: 'lecture',
@@ -65,7 +69,7 @@ describe('reports: renderings, sending, the schedule', () => {
         window: { start: '2026-05-10', end: '2026-05-20' },
       })
     ).body.id;
-    await post('/activities', {
+    await api.as(admin).post<Answer>('/activities', {
       planId,
       category: 'festival',
       format: 'performance',
@@ -73,13 +77,15 @@ describe('reports: renderings, sending, the schedule', () => {
       window: { start: '2026-09-20', end: '2026-10-06' },
     });
     clock.set('2026-05-15T02:00:00Z');
-    await post(`/activities/${lecture}/attendance`, { residentId: resident, method: 'qr' });
-    await post(`/activities/${lecture}/held`, {
+    await api
+      .as(admin)
+      .post<Answer>(`/activities/${lecture}/attendance`, { residentId: resident, method: 'qr' });
+    await api.as(admin).post<Answer>(`/activities/${lecture}/held`, {
       heldOn: '2026-05-15',
       summary: 'Traffic law',
       lecturer: 'Officer Pan',
     });
-    await post('/good-deeds', {
+    await api.as(admin).post<Answer>('/good-deeds', {
       planId,
       residentIds: [resident],
       title: 'Cleared the drain before the rainstorm',

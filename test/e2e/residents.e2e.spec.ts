@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitCount, startApi, type TestApi } from '../support/api.js';
+import { commitCount, given, startApi, type TestApi } from '../support/api.js';
 
 const resident = {
   name: 'Liu Yang',
@@ -18,6 +18,26 @@ describe('residents through the HTTP API (first slice through every layer)', () 
     admin = await api.token('admin');
   });
   afterAll(async () => api?.close());
+
+  it('given a household, when a second resident enrols in it, then one ResidentEnrolled; a nameless one, none', async () => {
+    const enrol = (name: string) => ({
+      token: admin,
+      method: 'POST',
+      path: '/residents',
+      body: { name, householdId: 'H-202' },
+    });
+    await given(api, enrol('Wang Fang'))
+      .when(enrol('Wang Lei'))
+      .then({ status: 201, body: { version: 1, events: [{ type: 'ResidentEnrolled' }] } }, [
+        'ResidentEnrolled',
+      ]);
+    await given(api)
+      .when(enrol(''))
+      .then({ status: 400, body: { code: 'validation-failed' } }, []);
+    await given(api)
+      .when({ ...enrol('Zhao Min'), token: await api.token('resident') })
+      .then({ status: 403 }, []);
+  });
 
   it('enrolls a resident (201 with the command answer) and reads it back from the projected view', async () => {
     const created = await api.call('POST', '/residents', { token: admin, body: resident });

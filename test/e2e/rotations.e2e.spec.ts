@@ -38,21 +38,19 @@ describe('rotating performances over HTTP: announce, draw from a published diges
   let organizer: string;
   let planId: string;
   let activityId: string;
-  const call = <T = Answer>(method: string, path: string, token: string, body?: unknown) =>
-    api.call<T>(method, path, { token, body });
 
   beforeAll(async () => {
     api = await startApi({ clock });
     organizer = await api.token('organizer');
     planId = (
-      await call('POST', '/plans', await api.token('admin'), {
+      await api.as(await api.token('admin')).call<Answer>('POST', '/plans', {
         communityName: 'Venus',
         year: 2026,
         title: 'Plan',
       })
     ).body.id;
     activityId = (
-      await call('POST', '/activities', organizer, {
+      await api.as(organizer).call<Answer>('POST', '/activities', {
         planId,
         category: 'festival',
         format: 'performance',
@@ -75,7 +73,7 @@ describe('rotating performances over HTTP: announce, draw from a published diges
     const resident = await api.token('resident', { sub: 'someone' });
     expect(
       (
-        await call('POST', '/rotations', resident, {
+        await api.as(resident).call<Answer>('POST', '/rotations', {
           planId,
           title: 'x',
           participants,
@@ -84,7 +82,7 @@ describe('rotating performances over HTTP: announce, draw from a published diges
         })
       ).status,
     ).toBe(403);
-    const today = await call('POST', '/rotations', organizer, {
+    const today = await api.as(organizer).call<Answer>('POST', '/rotations', {
       planId,
       title: 'x',
       participants,
@@ -93,7 +91,7 @@ describe('rotating performances over HTTP: announce, draw from a published diges
     });
     expect([today.status, today.body.code], JSON.stringify(today.body)).toEqual([400, 'seed-day-not-ahead']);
 
-    const announced = await call('POST', '/rotations', organizer, {
+    const announced = await api.as(organizer).call<Answer>('POST', '/rotations', {
       planId,
       title: 'Performances by the units and schools',
       participants,
@@ -102,7 +100,7 @@ describe('rotating performances over HTTP: announce, draw from a published diges
     });
     expect(announced.status).toBe(201);
     const id = announced.body.id;
-    const before = await call<Rotation>('GET', `/rotations/${id}`, resident);
+    const before = await api.as(resident).call<Rotation>('GET', `/rotations/${id}`);
     expect(before.body.status).toBe('announced');
     expect(before.body.slots.map((s) => [s.number, s.date, s.activityId ?? s.label])).toEqual([
       [1, '2026-06-01', activityId],
@@ -115,73 +113,78 @@ describe('rotating performances over HTTP: announce, draw from a published diges
 
     // On the seed day itself the digest cannot exist yet: refused, saying from when, and nothing is written.
     clock.set('2026-05-06T15:00:00Z');
-    await call('POST', '/residents', organizer, { name: 'A commit of the seed day', householdId: 'H-1' });
+    await api
+      .as(organizer)
+      .call<Answer>('POST', '/residents', { name: 'A commit of the seed day', householdId: 'H-1' });
     const commits = await commitCount(api);
-    const early = await call('POST', `/rotations/${id}/draw`, organizer);
+    const early = await api.as(organizer).call<Answer>('POST', `/rotations/${id}/draw`);
     expect([early.status, early.body.code]).toEqual([409, 'seed-not-yet-known']);
     expect(early.body.detail).toContain('2026-05-07T00:00:00.000Z');
     expect(await commitCount(api)).toBe(commits);
 
     clock.set('2026-05-07T01:00:00Z');
-    const drawn = await call('POST', `/rotations/${id}/draw`, organizer);
+    const drawn = await api.as(organizer).call<Answer>('POST', `/rotations/${id}/draw`);
     expect(drawn.status).toBe(201);
-    const again = await call('POST', `/rotations/${id}/draw`, organizer);
+    const again = await api.as(organizer).call<Answer>('POST', `/rotations/${id}/draw`);
     expect([again.status, again.body.code]).toEqual([409, 'rotation-already-drawn']);
 
     // An auditor recomputes the draw from the published digests with the documented function.
     const auditor = await api.token('auditor');
-    const digests = await call<{ items: { day: string; digest: string }[] }>(
-      'GET',
-      '/audit/digests',
-      auditor,
-    );
+    const digests = await api
+      .as(auditor)
+      .call<{ items: { day: string; digest: string }[] }>('GET', '/audit/digests');
     const seed = seedOfDay(digests.body.items, '2026-05-06')!;
     expect(seed.digestDay).toBe('2026-05-06');
     const order = shuffledRoster(
       { seed: seed.digest, rotationId: id, keys: participants.map((p) => p.key) },
       sha256,
     );
-    const rotation = (await call<Rotation>('GET', `/rotations/${id}`, resident)).body;
+    const rotation = (await api.as(resident).call<Rotation>('GET', `/rotations/${id}`)).body;
     expect(rotation.draw).toMatchObject({ seed, algorithm: 'fisher-yates-sha256-v1', order });
     expect(rotation.slots.map((s) => s.participant)).toEqual(assignSlots(order, 6).map((a) => a.participant));
     // Four participants, six slots: two perform twice, the others once, four slots apart.
     expect(rotation.slots[4]!.participant).toBe(rotation.slots[0]!.participant);
     expect(rotation.slots[5]!.participant).toBe(rotation.slots[1]!.participant);
-    const history = await call<{ commits: { events: { type: string; data: Record<string, unknown> }[] }[] }>(
-      'GET',
-      `/audit/streams/${encodeURIComponent(announced.body.streamId)}`,
-      auditor,
-    );
+    const history = await api
+      .as(auditor)
+      .call<{ commits: { events: { type: string; data: Record<string, unknown> }[] }[] }>(
+        'GET',
+        `/audit/streams/${encodeURIComponent(announced.body.streamId)}`,
+      );
     expect(history.body.commits[1]!.events[0]!.data).toMatchObject({ seed, order });
   });
 
   it('swaps two slots as an event: the current holders change, the draw stays as drawn', async () => {
-    const rotations = await call<{ items: Rotation[] }>('GET', `/rotations?planId=${planId}`, organizer);
+    const rotations = await api
+      .as(organizer)
+      .call<{ items: Rotation[] }>('GET', `/rotations?planId=${planId}`);
     const drawn = rotations.body.items.find((r) => r.status === 'drawn')!;
     const id = drawn.rotationId;
     const [first, second] = [drawn.slots[0]!.participant, drawn.slots[1]!.participant];
-    const swap = await call('POST', `/rotations/${id}/swaps`, organizer, {
+    const swap = await api.as(organizer).call<Answer>('POST', `/rotations/${id}/swaps`, {
       slotA: 1,
       slotB: 2,
       reason: 'the school has exams',
     });
     expect(swap.status).toBe(201);
     // Slot 5 was drawn for slot 1's participant, who now holds slot 2 too: nothing to swap.
-    const same = await call('POST', `/rotations/${id}/swaps`, organizer, { slotA: 2, slotB: 5, reason: 'x' });
+    const same = await api
+      .as(organizer)
+      .call<Answer>('POST', `/rotations/${id}/swaps`, { slotA: 2, slotB: 5, reason: 'x' });
     expect([same.status, same.body.code]).toEqual([409, 'same-participant']);
-    const missing = await call('POST', `/rotations/${id}/swaps`, organizer, {
+    const missing = await api.as(organizer).call<Answer>('POST', `/rotations/${id}/swaps`, {
       slotA: 1,
       slotB: 9,
       reason: 'x',
     });
     expect([missing.status, missing.body.code]).toEqual([404, 'slot-not-found']);
-    const after = (await call<Rotation>('GET', `/rotations/${id}`, await api.token('leader'))).body;
+    const after = (await api.as(await api.token('leader')).call<Rotation>('GET', `/rotations/${id}`)).body;
     expect(after.slots.slice(0, 2).map((s) => [s.participant, s.drawnParticipant])).toEqual([
       [second, first],
       [first, second],
     ]);
     expect(after.swaps).toMatchObject([{ slotA: 1, slotB: 2, reason: 'the school has exams' }]);
     expect(after.draw!.order).toEqual(drawn.draw!.order);
-    expect((await call('GET', `/rotations/${'0'.repeat(26)}`, organizer)).status).toBe(404);
+    expect((await api.as(organizer).call<Answer>('GET', `/rotations/${'0'.repeat(26)}`)).status).toBe(404);
   });
 });

@@ -189,34 +189,46 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
 
   it('holds the rest of the seed plan, and compliance judges it: series, a leave made up, a rotation, a book, equipment with one overdue inspection', async () => {
     const leader = await api.token('leader');
-    const get = async <T>(path: string) => (await api.call<T>('GET', path, { token: leader })).body;
-    const study = await get<{
-      members: { residentId: string; sessions: { standing: string; madeUp?: { by: string } }[] }[];
-    }>(`/plans/${result.planId}/study-records?period=2026`);
+    const study = await (
+      await api.as(leader).get<{
+        members: { residentId: string; sessions: { standing: string; madeUp?: { by: string } }[] }[];
+      }>(`/plans/${result.planId}/study-records?period=2026`)
+    ).body;
     const madeUp = study.members.flatMap((m) => m.sessions).filter((x) => x.standing === 'made-up');
     expect(madeUp).toEqual([expect.objectContaining({ madeUp: expect.objectContaining({ by: 'session' }) })]);
-    const rotations = await get<{ items: { status: string; slots: unknown[] }[] }>(
-      `/rotations?planId=${result.planId}`,
-    );
+    const rotations = await (
+      await api
+        .as(leader)
+        .get<{ items: { status: string; slots: unknown[] }[] }>(`/rotations?planId=${result.planId}`)
+    ).body;
     expect(rotations.items).toEqual([expect.objectContaining({ status: 'announced' })]);
-    const books = await get<{ items: { title: string; reviewCount: number }[] }>(
-      `/books?planId=${result.planId}`,
-    );
+    const books = await (
+      await api
+        .as(leader)
+        .get<{ items: { title: string; reviewCount: number }[] }>(`/books?planId=${result.planId}`)
+    ).body;
     expect(books.items).toEqual([expect.objectContaining({ title: 'Ordinary World', reviewCount: 6 })]);
-    const overdue = await get<{ items: { item: string }[] }>('/equipment/overdue');
+    const overdue = await (await api.as(leader).get<{ items: { item: string }[] }>('/equipment/overdue'))
+      .body;
     expect(overdue.items.map((i) => i.item)).toEqual(['Table tennis table']);
-    const compliance = await get<{ items: { targetId: string; period: string; status: string }[] }>(
-      `/plans/${result.planId}/compliance`,
-    );
+    const compliance = await (
+      await api
+        .as(leader)
+        .get<{ items: { targetId: string; period: string; status: string }[] }>(
+          `/plans/${result.planId}/compliance`,
+        )
+    ).body;
     const row = (targetId: string, period: string) =>
       compliance.items.find((i) => i.targetId === targetId && i.period === period)?.status;
     expect(row('equipment-inspected', '2026-10')).toBe('met');
     expect(row('members-study', '2026-Q1')).toMatch(/met|missed/);
     expect(row('civilization-school-month', '2026-10')).toBe('met');
     // The leaders' Q4 report counts the instructor's sessions and names the overdue table.
-    const report = await get<{
-      sports: { instructors: { name: string; sessions: number }[]; overdueEquipment: { item: string }[] };
-    }>(`/reports/${result.planId}?period=2026-Q4`);
+    const report = await (
+      await api.as(leader).get<{
+        sports: { instructors: { name: string; sessions: number }[]; overdueEquipment: { item: string }[] };
+      }>(`/reports/${result.planId}?period=2026-Q4`)
+    ).body;
     expect(report.sports.instructors).toEqual([
       expect.objectContaining({ name: 'Coach Liu Fang', sessions: 1 }),
     ]);

@@ -37,11 +37,7 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
   let planId: string;
   let seriesId: string;
   let ids: string[];
-
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api.call<Answer>('POST', path, { token: organizer, body, headers });
-  const get = <T>(path: string) => api.call<T>('GET', path, { token: organizer });
-  const activity = async (id: string) => (await get<Activity>(`/activities/${id}`)).body;
+  const activity = async (id: string) => (await api.as(organizer).get<Activity>(`/activities/${id}`)).body;
   const seriesWhenWritten = () => waitForSeries<Series>(api, organizer, seriesId);
 
   beforeAll(async () => {
@@ -54,14 +50,14 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
         body: { communityName: 'Venus', year: 2026, title: 'Plan 2026' },
       })
     ).body.id;
-    seriesId = (await post('/activity-series', monthlyClass(planId))).body.id;
+    seriesId = (await api.as(organizer).post<Answer>('/activity-series', monthlyClass(planId))).body.id;
     ids = (await seriesWhenWritten()).occurrences.map((o) => o.occurrenceId);
     expect(ids).toHaveLength(7);
   });
   afterAll(async () => api?.close());
 
   it('GET /activities?seriesId= lists exactly the series’ occurrences', async () => {
-    const single = await post('/activities', {
+    const single = await api.as(organizer).post<Answer>('/activities', {
       planId,
       category: 'civilization-school',
       format: 'class',
@@ -69,7 +65,7 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
       window: { start: '2026-03-31', end: '2026-03-31' },
     });
     expect(single.status).toBe(201);
-    const other = await post('/activity-series', {
+    const other = await api.as(organizer).post<Answer>('/activity-series', {
       ...monthlyClass(planId),
       title: 'Another series',
       recurrence: {
@@ -79,23 +75,30 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
       },
     });
     expect(other.status).toBe(201);
-    const listed = await get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&limit=500`);
+    const listed = await api
+      .as(organizer)
+      .get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&limit=500`);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((i) => i.activityId).sort()).toEqual([...ids].sort());
     expect(listed.body.items.every((i) => i.seriesId === seriesId)).toBe(true);
-    const march = await get<{ items: Activity[] }>(
-      `/activities?seriesId=${seriesId}&from=2026-03-01&to=2026-03-31`,
-    );
+    const march = await api
+      .as(organizer)
+      .get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&from=2026-03-01&to=2026-03-31`);
     expect(march.body.items.map((i) => i.activityId)).toEqual([ids[1]]);
     expect(
-      (await get<{ items: Activity[] }>(`/activities?seriesId=${other.body.id}`)).body.items,
+      (await api.as(organizer).get<{ items: Activity[] }>(`/activities?seriesId=${other.body.id}`)).body
+        .items,
     ).toHaveLength(2);
   });
 
   it('"following" from the 4th occurrence: the 4th and later show the new venue and lecturer, the first three and a held one do not', async () => {
     // The 5th was held early (a make-up evening): the series does not rewrite its record.
     expect(
-      (await post(`/activities/${ids[4]}/held`, { heldOn: '2026-08-30', summary: 'Held early' })).status,
+      (
+        await api
+          .as(organizer)
+          .post<Answer>(`/activities/${ids[4]}/held`, { heldOn: '2026-08-30', summary: 'Held early' })
+      ).status,
     ).toBe(201);
     const change = {
       scope: 'following',
@@ -104,8 +107,10 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
       lecturer: 'Teacher Wang',
       reason: 'the hall is under repair',
     };
-    const changed = await post(`/activity-series/${seriesId}/reschedule`, change, {
-      'idempotency-key': 'venue-1',
+    const changed = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/reschedule`, change, {
+      headers: {
+        'idempotency-key': 'venue-1',
+      },
     });
     expect(changed.status).toBe(201);
     expect(changed.body.events).toEqual([expect.objectContaining({ type: 'ActivitySeriesChanged' })]);
@@ -124,27 +129,39 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
       );
       if (!moved) expect(a.detailsChanged).toBeUndefined();
     }
-    const listed = await get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&from=2026-10-01`);
+    const listed = await api
+      .as(organizer)
+      .get<{ items: Activity[] }>(`/activities?seriesId=${seriesId}&from=2026-10-01`);
     expect(listed.body.items.map((i) => i.venue)).toEqual(['Library', 'Library']);
     // The same request again writes nothing more.
-    const replay = await post(`/activity-series/${seriesId}/reschedule`, change, {
-      'idempotency-key': 'venue-1',
+    const replay = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/reschedule`, change, {
+      headers: {
+        'idempotency-key': 'venue-1',
+      },
     });
     expect(replay.status).toBe(200);
     expect((await activity(ids[3]!)).detailsChanged).toHaveLength(1);
   });
 
   it('POST /activities/{id}/details changes one activity; the same change again writes nothing; a held one refuses', async () => {
-    const changed = await post(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
+    const changed = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
     expect(changed.status).toBe(201);
     expect(changed.body.events).toEqual([expect.objectContaining({ type: 'ActivityDetailsChanged' })]);
     expect(await activity(ids[1]!)).toMatchObject({ venue: 'Community hall', lecturer: 'Teacher Li' });
-    const same = await post(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
+    const same = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${ids[1]}/details`, { lecturer: 'Teacher Li', reason: 'ill' });
     expect(same.status).toBe(200);
     expect(same.body.events).toEqual([]);
-    const empty = await post(`/activities/${ids[1]}/details`, { reason: 'nothing' });
+    const empty = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${ids[1]}/details`, { reason: 'nothing' });
     expect(empty.status).toBe(400);
-    const held = await post(`/activities/${ids[4]}/details`, { venue: 'Library', reason: 'x' });
+    const held = await api
+      .as(organizer)
+      .post<Answer>(`/activities/${ids[4]}/details`, { venue: 'Library', reason: 'x' });
     expect(held.status).toBe(409);
     expect(held.body.code).toBe('activity-already-held');
     const resident = await api.token('resident');
@@ -159,7 +176,7 @@ describe('a series change of venue or lecturer reaches its occurrences’ activi
   });
 
   it('a later change of "all" lecturers leaves one changed on its own activity since', async () => {
-    const all = await post(`/activity-series/${seriesId}/reschedule`, {
+    const all = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/reschedule`, {
       scope: 'all',
       lecturer: 'Teacher Sun',
       reason: 'a new teacher for the year',

@@ -35,31 +35,33 @@ describe('recurring activity series over HTTP', () => {
   let planId: string;
   let seriesId: string;
   let residentId: string;
-
-  const post = (path: string, body: unknown, token = organizer, headers: Record<string, string> = {}) =>
-    api.call<Answer>('POST', path, { token, body, headers });
-  const get = <T>(path: string, token = organizer) => api.call<T>('GET', path, { token });
   const seriesWhenWritten = () => waitForSeries<Series>(api, organizer, seriesId);
 
   beforeAll(async () => {
     api = await startApi();
     const admin = await api.token('admin');
     organizer = await api.token('organizer');
-    planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' }, admin)).body
+    planId = (
+      await api.as(admin).post<Answer>('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' })
+    ).body.id;
+    residentId = (await api.as(admin).post<Answer>('/residents', { name: 'Li Wei', householdId: 'H-1' })).body
       .id;
-    residentId = (await post('/residents', { name: 'Li Wei', householdId: 'H-1' }, admin)).body.id;
   });
   afterAll(async () => api?.close());
 
   it('plans a monthly class on the 31st: one activity per month that has a 31st, at 19:00 Shanghai', async () => {
-    const created = await post('/activity-series', monthlyClass(planId), organizer, {
-      'idempotency-key': 'series-1',
+    const created = await api.as(organizer).post<Answer>('/activity-series', monthlyClass(planId), {
+      headers: {
+        'idempotency-key': 'series-1',
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.events).toEqual([expect.objectContaining({ type: 'ActivitySeriesPlanned' })]);
     seriesId = created.body.id;
-    const replay = await post('/activity-series', monthlyClass(planId), organizer, {
-      'idempotency-key': 'series-1',
+    const replay = await api.as(organizer).post<Answer>('/activity-series', monthlyClass(planId), {
+      headers: {
+        'idempotency-key': 'series-1',
+      },
     });
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(seriesId);
@@ -77,9 +79,11 @@ describe('recurring activity series over HTTP', () => {
       start: '2026-01-31T11:00:00.000Z',
       end: '2026-01-31T12:30:00.000Z',
     });
-    const march = await get<{ items: { activityId: string; seriesId?: string }[] }>(
-      `/activities?planId=${planId}&from=2026-03-01&to=2026-03-31`,
-    );
+    const march = await api
+      .as(organizer)
+      .get<{ items: { activityId: string; seriesId?: string }[] }>(
+        `/activities?planId=${planId}&from=2026-03-01&to=2026-03-31`,
+      );
     expect(march.body.items).toEqual([
       expect.objectContaining({ activityId: series.occurrences[1]!.occurrenceId, seriesId }),
     ]);
@@ -87,23 +91,33 @@ describe('recurring activity series over HTTP', () => {
 
   it('registrations, attendance and the held record work on an occurrence', async () => {
     const first = (await seriesWhenWritten()).occurrences[0]!.occurrenceId;
-    expect((await post(`/activities/${first}/registrations`, { residentId })).status).toBe(201);
-    expect((await post(`/activities/${first}/attendance`, { residentId, method: 'organizer' })).status).toBe(
-      201,
-    );
     expect(
-      (await post(`/activities/${first}/held`, { heldOn: '2026-01-31', summary: 'Good manners' })).status,
+      (await api.as(organizer).post<Answer>(`/activities/${first}/registrations`, { residentId })).status,
     ).toBe(201);
-    const activity = await get<{ status: string; attendanceCount: number; seriesId: string }>(
-      `/activities/${first}`,
-    );
+    expect(
+      (
+        await api
+          .as(organizer)
+          .post<Answer>(`/activities/${first}/attendance`, { residentId, method: 'organizer' })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api
+          .as(organizer)
+          .post<Answer>(`/activities/${first}/held`, { heldOn: '2026-01-31', summary: 'Good manners' })
+      ).status,
+    ).toBe(201);
+    const activity = await api
+      .as(organizer)
+      .get<{ status: string; attendanceCount: number; seriesId: string }>(`/activities/${first}`);
     expect(activity.body).toMatchObject({ status: 'held', attendanceCount: 1, seriesId });
   });
 
   it('"this and following" from the 4th occurrence moves it and the later ones, and only them', async () => {
     const before = await seriesWhenWritten();
     const fourth = before.occurrences[3]!;
-    const moved = await post(`/activity-series/${seriesId}/reschedule`, {
+    const moved = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/reschedule`, {
       scope: 'following',
       occurrenceId: fourth.occurrenceId,
       startTime: '19:30',
@@ -121,12 +135,12 @@ describe('recurring activity series over HTTP', () => {
       expect(o.window.end).toBe(`${o.date}T13:00:00.000Z`);
       expect(o.venue).toBe('Library');
     }
-    const activity = await get<{ window: { start: string }; rescheduled: unknown[] }>(
-      `/activities/${fourth.occurrenceId}`,
-    );
+    const activity = await api
+      .as(organizer)
+      .get<{ window: { start: string }; rescheduled: unknown[] }>(`/activities/${fourth.occurrenceId}`);
     expect(activity.body.window.start).toBe('2026-07-31T11:30:00.000Z');
     expect(activity.body.rescheduled).toHaveLength(1);
-    const unscoped = await post(`/activity-series/${seriesId}/reschedule`, {
+    const unscoped = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/reschedule`, {
       scope: 'this',
       startTime: '10:00',
       reason: 'x',
@@ -136,7 +150,7 @@ describe('recurring activity series over HTTP', () => {
   });
 
   it('cancelling "all" cancels every occurrence not yet held; the held one stays as it was', async () => {
-    const cancelled = await post(`/activity-series/${seriesId}/cancel`, {
+    const cancelled = await api.as(organizer).post<Answer>(`/activity-series/${seriesId}/cancel`, {
       scope: 'all',
       reason: 'the school moves',
     });
@@ -153,13 +167,15 @@ describe('recurring activity series over HTTP', () => {
       'cancelled',
     ]);
     expect(series.occurrences[0]!.attendanceCount).toBe(1);
-    const again = await post(`/activity-series/${seriesId}/cancel`, { scope: 'all', reason: 'again' });
+    const again = await api
+      .as(organizer)
+      .post<Answer>(`/activity-series/${seriesId}/cancel`, { scope: 'all', reason: 'again' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('series-cancelled');
   });
 
   it('takes the first occurrence as POST /activities takes a window, and an RRULE: property line', async () => {
-    const created = await post('/activity-series', {
+    const created = await api.as(organizer).post<Answer>('/activity-series', {
       planId,
       category: 'library-reading',
       format: 'reading',
@@ -170,18 +186,18 @@ describe('recurring activity series over HTTP', () => {
     });
     expect(created.status).toBe(201);
     await api.runtime.dispatcher.idle();
-    const series = await get<Series>(`/activity-series/${created.body.id}`);
+    const series = await api.as(organizer).get<Series>(`/activity-series/${created.body.id}`);
     expect(series.body.occurrences.map((o) => [o.date, o.window.start, o.window.end])).toEqual([
       ['2026-11-07', '2026-11-07T01:00:00.000Z', '2026-11-07T09:00:00.000Z'],
       ['2026-11-14', '2026-11-14T01:00:00.000Z', '2026-11-14T09:00:00.000Z'],
       ['2026-11-21', '2026-11-21T01:00:00.000Z', '2026-11-21T09:00:00.000Z'],
     ]);
     await api.runtime.dispatcher.idle();
-    const first = await get<{ partnerUnits?: string[] }>(
-      `/activities/${series.body.occurrences[0]!.occurrenceId}`,
-    );
+    const first = await api
+      .as(organizer)
+      .get<{ partnerUnits?: string[] }>(`/activities/${series.body.occurrences[0]!.occurrenceId}`);
     expect(first.body.partnerUnits).toEqual(['Venus Primary School']);
-    const neither = await post('/activity-series', {
+    const neither = await api.as(organizer).post<Answer>('/activity-series', {
       planId,
       category: 'library-reading',
       format: 'reading',
@@ -189,7 +205,7 @@ describe('recurring activity series over HTTP', () => {
       recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=SA', count: 3, durationMinutes: 60 },
     });
     expect(neither.status).toBe(400);
-    const offRule = await post('/activity-series', {
+    const offRule = await api.as(organizer).post<Answer>('/activity-series', {
       planId,
       category: 'library-reading',
       format: 'reading',
@@ -203,17 +219,19 @@ describe('recurring activity series over HTTP', () => {
 
   it('refuses rules beyond the plan’s year or the subset, and residents', async () => {
     const body = monthlyClass(planId);
-    const past = await post('/activity-series', { ...body, recurrence: { ...body.recurrence, count: 8 } });
+    const past = await api
+      .as(organizer)
+      .post<Answer>('/activity-series', { ...body, recurrence: { ...body.recurrence, count: 8 } });
     expect(past.status).toBe(400);
     expect(past.body.code).toBe('series-outside-plan-year');
-    const daily = await post('/activity-series', {
+    const daily = await api.as(organizer).post<Answer>('/activity-series', {
       ...body,
       recurrence: { ...body.recurrence, rrule: 'FREQ=DAILY' },
     });
     expect(daily.status).toBe(400);
     expect(daily.body.code).toBe('unsupported-recurrence');
     const resident = await api.token('resident', { sub: residentId });
-    expect((await post('/activity-series', body, resident)).status).toBe(403);
-    expect((await get(`/activity-series/01JZ0000000000000000000000`)).status).toBe(404);
+    expect((await api.as(resident).post<Answer>('/activity-series', body)).status).toBe(403);
+    expect((await api.as(organizer).get(`/activity-series/01JZ0000000000000000000000`)).status).toBe(404);
   });
 });

@@ -24,18 +24,6 @@ describe('study leave and make-up over HTTP', () => {
   const ids: Record<string, string> = {};
 
   const at = (local: string) => clock.set(new Date(`${local}+08:00`));
-  const call = (method: string, path: string, body?: unknown, token = organizer) =>
-    api.call<Record<string, unknown>>(method, path, { token, body });
-  const post = async (path: string, body: unknown, token = organizer) => {
-    const answer = await call('POST', path, body, token);
-    if (answer.status >= 300) throw new Error(`${path}: ${answer.status} ${answer.text}`);
-    return answer.body as { id: string };
-  };
-  const refused = async (path: string, body: unknown, token: string, status: number, code?: string) => {
-    const answer = await call('POST', path, body, token);
-    expect(answer.status, answer.text).toBe(status);
-    if (code) expect(answer.body.code).toBe(code);
-  };
   const compliance = async (asOf?: string) => {
     await api.runtime.dispatcher.idle();
     const query = asOf ? `?asOf=${encodeURIComponent(`${asOf}+08:00`)}` : '';
@@ -47,7 +35,7 @@ describe('study leave and make-up over HTTP', () => {
   };
   const session = async (name: string, day: string, more: Record<string, unknown> = {}) => {
     ids[name] = (
-      await post('/activities', {
+      await api.as(organizer).accepted<{ id: string }>('/activities', {
         planId,
         category: 'party-education',
         format: 'study-session',
@@ -63,30 +51,34 @@ describe('study leave and make-up over HTTP', () => {
     const admin = await api.token('admin');
     organizer = await api.token('organizer');
     leader = await api.token('leader');
-    planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' }, admin)).id;
-    await post(
-      `/plans/${planId}/targets`,
-      {
-        targetId: 'members',
-        description: 'every member attends or makes up every study session',
-        metric: 'members-study',
-        minimum: 0,
-        per: 'quarter',
-      },
-      admin,
-    );
+    planId = (
+      await api
+        .as(admin)
+        .accepted<{ id: string }>('/plans', { communityName: 'Venus', year: 2026, title: 'Plan 2026' })
+    ).id;
+    await api.as(admin).accepted<{ id: string }>(`/plans/${planId}/targets`, {
+      targetId: 'members',
+      description: 'every member attends or makes up every study session',
+      metric: 'members-study',
+      minimum: 0,
+      per: 'quarter',
+    });
     for (const [name, partyMember] of [
       ['m1', true],
       ['m2', true],
       ['r1', false],
     ] as const)
-      ids[name] = (await post('/residents', { name, householdId: `H-${name}`, partyMember }, admin)).id;
+      ids[name] = (
+        await api
+          .as(admin)
+          .accepted<{ id: string }>('/residents', { name, householdId: `H-${name}`, partyMember })
+      ).id;
     asM1 = await api.token('resident', { sub: ids.m1 });
     await session('s1', '2026-03-10');
     await session('s2', '2026-03-20');
     await session('s3', '2026-03-25');
     ids.lecture = (
-      await post('/activities', {
+      await api.as(organizer).accepted<{ id: string }>('/activities', {
         planId,
         category: 'legal-education',
         format: 'lecture',
@@ -99,73 +91,98 @@ describe('study leave and make-up over HTTP', () => {
 
   it('a member asks for leave before the session, for themself only; the organizer approves', async () => {
     at('2026-03-05T10:00:00');
-    await refused(`/activities/${ids.s1}/leave`, { residentId: ids.m2, reason: 'x' }, asM1, 403);
-    await refused(
-      `/activities/${ids.s1}/leave`,
-      { residentId: ids.r1, reason: 'x' },
-      organizer,
-      409,
-      'not-a-party-member',
-    );
-    await refused(
-      `/activities/${ids.lecture}/leave`,
-      { residentId: ids.m1, reason: 'x' },
-      asM1,
-      409,
-      'not-a-study-session',
-    );
+    await api
+      .as(asM1)
+      .refused('POST', `/activities/${ids.s1}/leave`, { residentId: ids.m2, reason: 'x' }, 403);
+    await api
+      .as(organizer)
+      .refused(
+        'POST',
+        `/activities/${ids.s1}/leave`,
+        { residentId: ids.r1, reason: 'x' },
+        409,
+        'not-a-party-member',
+      );
+    await api
+      .as(asM1)
+      .refused(
+        'POST',
+        `/activities/${ids.lecture}/leave`,
+        { residentId: ids.m1, reason: 'x' },
+        409,
+        'not-a-study-session',
+      );
     // Staff must say for whom; a member asking for themself may leave residentId out.
-    await refused(`/activities/${ids.s1}/leave`, { reason: 'x' }, organizer, 400, 'resident-required');
-    await post(`/activities/${ids.s1}/leave`, { reason: 'night shift' }, asM1);
-    await refused(
-      `/activities/${ids.s1}/leave`,
-      { residentId: ids.m1, reason: 'again' },
-      asM1,
-      409,
-      'leave-already-requested',
-    );
-    await refused(`/activities/${ids.s1}/leave/${ids.m1}/approve`, {}, asM1, 403);
-    await post(`/activities/${ids.s1}/leave/${ids.m1}/approve`, { note: 'make it up on the 20th' });
-    await refused(`/activities/${ids.s1}/leave/${ids.m1}/decline`, {}, organizer, 409, 'no-pending-leave');
+    await api
+      .as(organizer)
+      .refused('POST', `/activities/${ids.s1}/leave`, { reason: 'x' }, 400, 'resident-required');
+    await api.as(asM1).accepted<{ id: string }>(`/activities/${ids.s1}/leave`, { reason: 'night shift' });
+    await api
+      .as(asM1)
+      .refused(
+        'POST',
+        `/activities/${ids.s1}/leave`,
+        { residentId: ids.m1, reason: 'again' },
+        409,
+        'leave-already-requested',
+      );
+    await api.as(asM1).refused('POST', `/activities/${ids.s1}/leave/${ids.m1}/approve`, {}, 403);
+    await api.as(organizer).accepted<{ id: string }>(`/activities/${ids.s1}/leave/${ids.m1}/approve`, {
+      note: 'make it up on the 20th',
+    });
+    await api
+      .as(organizer)
+      .refused('POST', `/activities/${ids.s1}/leave/${ids.m1}/decline`, {}, 409, 'no-pending-leave');
   });
 
   it('refuses leave once the session started, and from a cancelled session', async () => {
-    await post(`/activities/${ids.s3}/cancel`, { reason: 'moved' });
-    await refused(
-      `/activities/${ids.s3}/leave`,
-      { residentId: ids.m1, reason: 'x' },
-      asM1,
-      409,
-      'activity-cancelled',
-    );
+    await api.as(organizer).accepted<{ id: string }>(`/activities/${ids.s3}/cancel`, { reason: 'moved' });
+    await api
+      .as(asM1)
+      .refused(
+        'POST',
+        `/activities/${ids.s3}/leave`,
+        { residentId: ids.m1, reason: 'x' },
+        409,
+        'activity-cancelled',
+      );
     at('2026-03-10T19:30:00');
-    await refused(
-      `/activities/${ids.s1}/leave`,
-      { residentId: ids.m2, reason: 'late' },
-      organizer,
-      409,
-      'session-started',
-    );
+    await api
+      .as(organizer)
+      .refused(
+        'POST',
+        `/activities/${ids.s1}/leave`,
+        { residentId: ids.m2, reason: 'late' },
+        409,
+        'session-started',
+      );
     at('2026-03-10T21:00:00');
-    await post(`/activities/${ids.s1}/held`, { heldOn: '2026-03-10T19:00:00+08:00', summary: 'The plenary' });
+    await api.as(organizer).accepted<{ id: string }>(`/activities/${ids.s1}/held`, {
+      heldOn: '2026-03-10T19:00:00+08:00',
+      summary: 'The plenary',
+    });
     // A paper slip: staff enter a leave asked before the start (a resident may not back-date one).
     const slip = { residentId: ids.m2, reason: 'paper slip', requestedAt: '2026-03-08' };
-    await refused(`/activities/${ids.s1}/leave`, { ...slip, residentId: ids.m1 }, asM1, 403);
-    await refused(
-      `/activities/${ids.s1}/leave`,
-      { ...slip, requestedAt: '2026-03-10T20:00:00+08:00' },
-      organizer,
-      409,
-      'session-started',
-    );
-    await refused(
-      `/activities/${ids.s1}/leave`,
-      { ...slip, requestedAt: '2026-03-11' },
-      organizer,
-      400,
-      'dated-in-the-future',
-    );
-    await post(`/activities/${ids.s1}/leave`, slip);
+    await api.as(asM1).refused('POST', `/activities/${ids.s1}/leave`, { ...slip, residentId: ids.m1 }, 403);
+    await api
+      .as(organizer)
+      .refused(
+        'POST',
+        `/activities/${ids.s1}/leave`,
+        { ...slip, requestedAt: '2026-03-10T20:00:00+08:00' },
+        409,
+        'session-started',
+      );
+    await api
+      .as(organizer)
+      .refused(
+        'POST',
+        `/activities/${ids.s1}/leave`,
+        { ...slip, requestedAt: '2026-03-11' },
+        400,
+        'dated-in-the-future',
+      );
+    await api.as(organizer).accepted<{ id: string }>(`/activities/${ids.s1}/leave`, slip);
     // One on approved leave, one absent (their slip undecided): the quarter is at risk, both short.
     expect(await compliance()).toMatchObject({
       required: 2,
@@ -178,21 +195,23 @@ describe('study leave and make-up over HTTP', () => {
 
   it('a make-up by a later session the member attended closes the leave', async () => {
     const makeUp = `/activities/${ids.s1}/leave/${ids.m1}/make-up`;
-    await refused(
-      makeUp,
-      { by: 'session', sessionId: ids.s2 },
-      organizer,
-      409,
-      'make-up-session-not-attended',
-    );
+    await api
+      .as(organizer)
+      .refused('POST', makeUp, { by: 'session', sessionId: ids.s2 }, 409, 'make-up-session-not-attended');
     at('2026-03-20T19:05:00');
-    await post(`/activities/${ids.s2}/attendance`, { residentId: ids.m1, method: 'qr' }, asM1);
-    await post(`/activities/${ids.s2}/attendance`, { residentId: ids.m2, method: 'kiosk' });
-    await post(`/activities/${ids.s2}/held`, { heldOn: '2026-03-20', summary: 'Chapter 2' });
+    await api
+      .as(asM1)
+      .accepted<{ id: string }>(`/activities/${ids.s2}/attendance`, { residentId: ids.m1, method: 'qr' });
+    await api
+      .as(organizer)
+      .accepted<{ id: string }>(`/activities/${ids.s2}/attendance`, { residentId: ids.m2, method: 'kiosk' });
+    await api
+      .as(organizer)
+      .accepted<{ id: string }>(`/activities/${ids.s2}/held`, { heldOn: '2026-03-20', summary: 'Chapter 2' });
     at('2026-03-21T10:00:00');
-    await refused(makeUp, { by: 'session', sessionId: ids.s2 }, asM1, 403);
-    await post(makeUp, { by: 'session', sessionId: ids.s2 });
-    await refused(makeUp, { by: 'note', note: 'again' }, organizer, 409, 'already-made-up');
+    await api.as(asM1).refused('POST', makeUp, { by: 'session', sessionId: ids.s2 }, 403);
+    await api.as(organizer).accepted<{ id: string }>(makeUp, { by: 'session', sessionId: ids.s2 });
+    await api.as(organizer).refused('POST', makeUp, { by: 'note', note: 'again' }, 409, 'already-made-up');
     expect(await compliance()).toMatchObject({
       required: 4,
       actual: 3,
@@ -263,7 +282,7 @@ describe('study leave and make-up over HTTP', () => {
     });
     at('2026-04-02T10:00:00');
     expect(await compliance()).toMatchObject({ status: 'missed', shortMembers: [ids.m2] });
-    await post(`/activities/${ids.s1}/leave/${ids.m2}/make-up`, {
+    await api.as(organizer).accepted<{ id: string }>(`/activities/${ids.s1}/leave/${ids.m2}/make-up`, {
       by: 'note',
       note: 'Studied the communiqué',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ActivityCommand, activityDecider } from '../../../domain/activity/activity.decider.js';
 import type { ActivityEvent } from '../../../events/index.js';
-import { spec } from '../../support/decider-spec.js';
+import { given } from '../../support/decider-spec.js';
 
 const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
 // Late April in Shanghai: 2026-04-20 00:00 to 2026-04-30 23:59:59.999 local.
@@ -67,29 +67,26 @@ const hold = (heldOn: string): ActivityCommand => ({
 describe('activity decider', () => {
   describe('planning', () => {
     it('plans an activity of an existing plan, inside the plan’s year', () => {
-      spec(activityDecider).given([]).when(planCommand).thenEmits([planned]);
+      given(activityDecider, []).when(planCommand).then([planned]);
     });
     it('refuses a plan that does not exist', () => {
-      spec(activityDecider)
-        .given([])
+      given(activityDecider, [])
         .when({ ...planCommand, plan: undefined })
-        .thenFails('plan-not-found', 'not-found');
+        .then({ code: 'plan-not-found', category: 'not-found' });
     });
     it('refuses a window that ends before it starts', () => {
-      spec(activityDecider)
-        .given([])
+      given(activityDecider, [])
         .when({ ...planCommand, window: { start: lateApril.end, end: lateApril.start } })
-        .thenFails('window-ends-before-start', 'invalid');
+        .then({ code: 'window-ends-before-start', category: 'invalid' });
     });
     it('refuses a window outside the plan’s year, counted in the plan’s time zone', () => {
       // 2025-12-31T16:30Z is already 2026-01-01 00:30 in Shanghai: inside. 15:30Z is still 2025 there: outside.
-      spec(activityDecider)
-        .given([])
+      given(activityDecider, [])
         .when({
           ...planCommand,
           window: { start: '2025-12-31T16:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
         })
-        .thenEmits([
+        .then([
           {
             ...planned,
             data: {
@@ -98,75 +95,67 @@ describe('activity decider', () => {
             },
           } as ActivityEvent,
         ]);
-      spec(activityDecider)
-        .given([])
+      given(activityDecider, [])
         .when({
           ...planCommand,
           window: { start: '2025-12-31T15:30:00.000Z', end: '2026-01-01T02:00:00.000Z' },
         })
-        .thenFails('window-outside-plan-year', 'invalid');
-      spec(activityDecider)
-        .given([])
+        .then({ code: 'window-outside-plan-year', category: 'invalid' });
+      given(activityDecider, [])
         .when({
           ...planCommand,
           window: { start: '2026-12-31T10:00:00.000Z', end: '2027-01-01T10:00:00.000Z' },
         })
-        .thenFails('window-outside-plan-year', 'invalid');
+        .then({ code: 'window-outside-plan-year', category: 'invalid' });
     });
     it('refuses to plan the same activity twice', () => {
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when(planCommand)
-        .thenFails('activity-already-exists', 'conflict');
+        .then({ code: 'activity-already-exists', category: 'conflict' });
     });
   });
 
   describe('rescheduling and cancelling', () => {
     const newWindow = { start: '2026-04-24T16:00:00.000Z', end: '2026-04-25T16:00:00.000Z' };
     it('reschedules inside the plan’s year, remembering the previous window', () => {
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'venue busy' })
-        .thenEmits([
+        .then([
           {
             type: 'ActivityRescheduled',
             data: { window: newWindow, previousWindow: lateApril, reason: 'venue busy' },
           },
         ]);
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when({
           type: 'RescheduleActivity',
           activityId: 'A',
           window: { start: '2027-01-02T00:00:00.000Z', end: '2027-01-03T00:00:00.000Z' },
           reason: 'x',
         })
-        .thenFails('window-outside-plan-year');
+        .then({ code: 'window-outside-plan-year' });
     });
     it('cancels once; nothing is rescheduled, registered or attended on a cancelled activity', () => {
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when({ type: 'CancelActivity', activityId: 'A', reason: 'rain' })
-        .thenEmits([cancelled]);
-      spec(activityDecider)
-        .given([planned, cancelled])
+        .then([cancelled]);
+      given(activityDecider, [planned, cancelled])
         .when({ type: 'CancelActivity', activityId: 'A', reason: 'again' })
-        .thenFails('activity-cancelled', 'conflict');
-      spec(activityDecider)
-        .given([planned, cancelled])
+        .then({ code: 'activity-cancelled', category: 'conflict' });
+      given(activityDecider, [planned, cancelled])
         .when(register('R1'))
-        .thenFails('activity-cancelled', 'conflict');
-      spec(activityDecider)
-        .given([planned, cancelled])
+        .then({ code: 'activity-cancelled', category: 'conflict' });
+      given(activityDecider, [planned, cancelled])
         .when(attend('R1'))
-        .thenFails('activity-cancelled', 'conflict');
-      spec(activityDecider)
-        .given([planned, cancelled])
+        .then({ code: 'activity-cancelled', category: 'conflict' });
+      given(activityDecider, [planned, cancelled])
         .when({ type: 'RescheduleActivity', activityId: 'A', window: newWindow, reason: 'x' })
-        .thenFails('activity-cancelled');
+        .then({ code: 'activity-cancelled' });
     });
     it('refuses anything on an activity that does not exist', () => {
-      spec(activityDecider).given([]).when(attend('R1')).thenFails('activity-not-found', 'not-found');
+      given(activityDecider, [])
+        .when(attend('R1'))
+        .then({ code: 'activity-not-found', category: 'not-found' });
     });
   });
 
@@ -191,126 +180,106 @@ describe('activity decider', () => {
     };
 
     it('changes the venue, the lecturer or both, naming only what changes', () => {
-      spec(activityDecider)
-        .given([plannedAt])
+      given(activityDecider, [plannedAt])
         .when(change({ venue: 'Court 2' }))
-        .thenEmits([detailsChanged({ venue: 'Court 2' })]);
-      spec(activityDecider)
-        .given([plannedAt])
+        .then([detailsChanged({ venue: 'Court 2' })]);
+      given(activityDecider, [plannedAt])
         .when(change({ venue: 'Court 1', lecturer: 'Coach Li' }))
-        .thenEmits([detailsChanged({ lecturer: 'Coach Li' })]);
-      spec(activityDecider)
-        .given([planned])
+        .then([detailsChanged({ lecturer: 'Coach Li' })]);
+      given(activityDecider, [planned])
         .when(change({ venue: 'Court 2', lecturer: 'Coach Li' }))
-        .thenEmits([detailsChanged({ venue: 'Court 2', lecturer: 'Coach Li' })]);
-      const state = spec(activityDecider)
-        .given([plannedAt])
+        .then([detailsChanged({ venue: 'Court 2', lecturer: 'Coach Li' })]);
+      const state = given(activityDecider, [plannedAt])
         .when(change({ venue: 'Court 2' }))
-        .thenState();
+        .state();
       expect(state).toMatchObject({ venue: 'Court 2', lecturer: 'Coach Ma' });
     });
     it('does nothing when the activity has those details already (a retried change)', () => {
-      spec(activityDecider)
-        .given([plannedAt])
+      given(activityDecider, [plannedAt])
         .when(change({ venue: 'Court 1' }))
-        .thenEmits([]);
-      spec(activityDecider)
-        .given([plannedAt, detailsChanged({ venue: 'Court 2' })])
+        .then([]);
+      given(activityDecider, [plannedAt, detailsChanged({ venue: 'Court 2' })])
         .when(change({ venue: 'Court 2', lecturer: 'Coach Ma' }))
-        .thenEmits([]);
-      spec(activityDecider).given([plannedAt]).when(change({})).thenEmits([]);
+        .then([]);
+      given(activityDecider, [plannedAt]).when(change({})).then([]);
     });
     it('refuses a cancelled, a held or an unknown activity', () => {
-      spec(activityDecider)
-        .given([plannedAt, cancelled])
+      given(activityDecider, [plannedAt, cancelled])
         .when(change({ venue: 'Court 2' }))
-        .thenFails('activity-cancelled', 'conflict');
+        .then({ code: 'activity-cancelled', category: 'conflict' });
       const held: ActivityEvent = {
         type: 'ActivityHeld',
         data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
       };
-      spec(activityDecider)
-        .given([plannedAt, held])
+      given(activityDecider, [plannedAt, held])
         .when(change({ venue: 'Court 2' }))
-        .thenFails('activity-already-held', 'conflict');
-      spec(activityDecider)
-        .given([])
+        .then({ code: 'activity-already-held', category: 'conflict' });
+      given(activityDecider, [])
         .when(change({ venue: 'Court 2' }))
-        .thenFails('activity-not-found');
+        .then({ code: 'activity-not-found' });
     });
   });
 
   describe('registration', () => {
     it('registers residents up to capacity and never beyond', () => {
-      spec(activityDecider)
-        .given([planned, registered('R1')])
+      given(activityDecider, [planned, registered('R1')])
         .when(register('R2'))
-        .thenEmits([registered('R2')]);
-      spec(activityDecider)
-        .given([planned, registered('R1'), registered('R2')])
+        .then([registered('R2')]);
+      given(activityDecider, [planned, registered('R1'), registered('R2')])
         .when(register('R3'))
-        .thenFails('activity-full', 'conflict');
+        .then({ code: 'activity-full', category: 'conflict' });
     });
     it('registers a resident once, and only a resident on the roster', () => {
-      spec(activityDecider)
-        .given([planned, registered('R1')])
+      given(activityDecider, [planned, registered('R1')])
         .when(register('R1'))
-        .thenFails('already-registered', 'conflict');
-      spec(activityDecider)
-        .given([planned])
+        .then({ code: 'already-registered', category: 'conflict' });
+      given(activityDecider, [planned])
         .when(register('R9', false))
-        .thenFails('resident-not-found', 'not-found');
+        .then({ code: 'resident-not-found', category: 'not-found' });
     });
   });
 
   describe('attendance', () => {
     it('records a resident’s attendance once', () => {
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when(attend('R1'))
-        .thenEmits([attended('R1')]);
-      spec(activityDecider)
-        .given([planned, attended('R1')])
+        .then([attended('R1')]);
+      given(activityDecider, [planned, attended('R1')])
         .when(attend('R1'))
-        .thenFails('already-attended', 'conflict');
+        .then({ code: 'already-attended', category: 'conflict' });
     });
     it('refuses attendance of an unknown resident', () => {
-      spec(activityDecider)
-        .given([planned])
+      given(activityDecider, [planned])
         .when(attend('R9', false))
-        .thenFails('resident-not-found', 'not-found');
+        .then({ code: 'resident-not-found', category: 'not-found' });
     });
     it('revokes an attendance, which can then be recorded again', () => {
       const revoked: ActivityEvent = {
         type: 'AttendanceRevoked',
         data: { residentId: 'R1', reason: 'signed in for a neighbour' },
       };
-      spec(activityDecider)
-        .given([planned, attended('R1')])
+      given(activityDecider, [planned, attended('R1')])
         .when({
           type: 'RevokeAttendance',
           activityId: 'A',
           residentId: 'R1',
           reason: 'signed in for a neighbour',
         })
-        .thenEmits([revoked]);
-      spec(activityDecider)
-        .given([planned, attended('R1'), revoked])
+        .then([revoked]);
+      given(activityDecider, [planned, attended('R1'), revoked])
         .when(attend('R1'))
-        .thenEmits([attended('R1')]);
-      spec(activityDecider)
-        .given([planned])
+        .then([attended('R1')]);
+      given(activityDecider, [planned])
         .when({ type: 'RevokeAttendance', activityId: 'A', residentId: 'R1', reason: 'x' })
-        .thenFails('not-attended', 'conflict');
+        .then({ code: 'not-attended', category: 'conflict' });
     });
   });
 
   describe('held', () => {
     it('records lecturer, training plan, summary, headcount and that it was held inside its window', () => {
-      spec(activityDecider)
-        .given([planned, attended('R1')])
+      given(activityDecider, [planned, attended('R1')])
         .when(hold('2026-04-28T01:00:00.000Z'))
-        .thenEmits([
+        .then([
           {
             type: 'ActivityHeld',
             data: {
@@ -325,7 +294,7 @@ describe('activity decider', () => {
         ]);
     });
     it('says when it was held outside its window (both ends included)', () => {
-      const state = spec(activityDecider).given([planned]).when(hold('2026-04-30T16:00:00.000Z')).thenState();
+      const state = given(activityDecider, [planned]).when(hold('2026-04-30T16:00:00.000Z')).state();
       expect(state.status).toBe('held');
       const plannedState = activityDecider.evolve(activityDecider.initialState, planned);
       expect(activityDecider.decide(hold('2026-04-30T16:00:00.000Z'), plannedState)).toMatchObject([
@@ -387,19 +356,16 @@ describe('activity decider', () => {
         type: 'ActivityHeld',
         data: { heldOn: '2026-04-28T01:00:00.000Z', summary: 's', heldWithinWindow: true },
       };
-      spec(activityDecider)
-        .given([planned, held])
+      given(activityDecider, [planned, held])
         .when(hold('2026-04-29T01:00:00.000Z'))
-        .thenFails('activity-already-held', 'conflict');
-      spec(activityDecider)
-        .given([planned, held])
+        .then({ code: 'activity-already-held', category: 'conflict' });
+      given(activityDecider, [planned, held])
         .when({ type: 'CancelActivity', activityId: 'A', reason: 'x' })
-        .thenFails('activity-already-held');
+        .then({ code: 'activity-already-held' });
       // Paper sign-in sheets are entered after the event.
-      spec(activityDecider)
-        .given([planned, held])
+      given(activityDecider, [planned, held])
         .when(attend('R2'))
-        .thenEmits([attended('R2')]);
+        .then([attended('R2')]);
     });
   });
 });
@@ -417,36 +383,34 @@ describe('activity decider: the edges of rescheduling, registering and a held ac
   };
 
   it('does nothing when rescheduled to the window it has (a retried reschedule); moves when either end changes', () => {
-    spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenEmits([]);
+    given(activityDecider, [planned]).when(reschedule(lateApril)).then([]);
     const laterEnd = { ...lateApril, end: '2026-04-29T15:59:59.999Z' };
     expect(
       activityDecider.decide(
         reschedule(laterEnd),
-        spec(activityDecider).given([planned]).when(reschedule(lateApril)).thenState(),
+        given(activityDecider, [planned]).when(reschedule(lateApril)).state(),
       ),
     ).toMatchObject([{ type: 'ActivityRescheduled', data: { window: laterEnd } }]);
     const laterStart = { ...lateApril, start: '2026-04-20T16:00:00.000Z' };
-    spec(activityDecider)
-      .given([planned])
+    given(activityDecider, [planned])
       .when(reschedule(laterStart))
-      .thenEmits([
+      .then([
         { type: 'ActivityRescheduled', data: { window: laterStart, previousWindow: lateApril, reason: 'x' } },
       ]);
   });
 
   it('keeps the window it was rescheduled to', () => {
     const moved = { start: '2026-05-01T00:00:00.000Z', end: '2026-05-02T00:00:00.000Z' };
-    const state = spec(activityDecider).given([planned]).when(reschedule(moved)).thenState();
+    const state = given(activityDecider, [planned]).when(reschedule(moved)).state();
     expect(state).toMatchObject({ window: moved });
     expect(activityDecider.decide(reschedule(moved), state)).toEqual([]);
   });
 
   it('neither reschedules nor registers anyone once held', () => {
-    spec(activityDecider)
-      .given([planned, held])
+    given(activityDecider, [planned, held])
       .when(reschedule(lateApril))
-      .thenFails('activity-already-held');
-    spec(activityDecider).given([planned, held]).when(register('R1')).thenFails('activity-already-held');
+      .then({ code: 'activity-already-held' });
+    given(activityDecider, [planned, held]).when(register('R1')).then({ code: 'activity-already-held' });
   });
 
   it('registers without limit when it has no capacity', () => {
@@ -454,9 +418,8 @@ describe('activity decider: the edges of rescheduling, registering and a held ac
       ...planned,
       data: { ...planned.data, capacity: undefined },
     } as ActivityEvent;
-    spec(activityDecider)
-      .given([unlimited, registered('R1'), registered('R2'), registered('R3')])
+    given(activityDecider, [unlimited, registered('R1'), registered('R2'), registered('R3')])
       .when(register('R4'))
-      .thenEmits([registered('R4')]);
+      .then([registered('R4')]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { type ActivityCommand, activityDecider } from '../../../domain/activity/activity.decider.js';
 import type { MakeUpSessionFacts } from '../../../domain/activity/study-leave.js';
 import type { DomainEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 // A study session on 20 April 2026, 19:00–21:00 in Shanghai.
 const window = { start: '2026-04-20T11:00:00.000Z', end: '2026-04-20T13:00:00.000Z' };

@@ -1,7 +1,8 @@
 import { describe, it } from 'vitest';
 import { type ArticleCommand, articleDecider } from '../../../domain/article/article.decider.js';
 import type { ArticleEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
+import { given as givenHistory } from '../../support/use-case-spec.js';
 
 const body = { sha256: 'a'.repeat(64), bytes: 1200 };
 const revisedBody = { sha256: 'b'.repeat(64), bytes: 1400 };
@@ -135,10 +136,10 @@ describe('article decider', () => {
   });
 
   it('runs through the command service: a stored submission, then a review appended to its stream', async () => {
-    await given({ 'c1#article#A1': [submitted] })
+    await givenHistory({ 'c1#article#A1': [submitted] })
       .when({ decider: articleDecider, streamId: 'c1#article#A1', command: review('quality') })
       .then([reviewed('quality')]);
-    await given({})
+    await givenHistory({})
       .when({ decider: articleDecider, streamId: 'c1#article#A1', command: review('quality') })
       .then({ code: 'article-not-found', category: 'not-found' });
   });

@@ -7,7 +7,7 @@ import {
   authoredArticles,
   authoredKey,
 } from '../../../domain/article/article.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const body = { sha256: 'a'.repeat(64), bytes: 10 };
 const submitted = {

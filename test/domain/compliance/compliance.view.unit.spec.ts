@@ -10,7 +10,7 @@ import {
   planTargets,
   planTargetsKey,
 } from '../../../domain/compliance/compliance.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const A = 'c1#activity#A1';
 const window = { start: '2026-03-10T01:00:00.000Z', end: '2026-03-10T03:00:00.000Z' };

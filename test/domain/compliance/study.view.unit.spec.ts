@@ -9,7 +9,7 @@ import {
   activityCompliance,
   activityComplianceKey,
 } from '../../../domain/compliance/compliance.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const S = 'c1#activity#S1';
 const window = { start: '2026-03-10T11:00:00.000Z', end: '2026-03-10T13:00:00.000Z' };

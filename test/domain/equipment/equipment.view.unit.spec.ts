@@ -20,7 +20,7 @@ import {
   venueKey,
   venuesList,
 } from '../../../domain/equipment/equipment.view.js';
-import { project, recordedAt, type Timeline } from '../../support/projection-spec.js';
+import { project, recordedAt, type Timeline } from '../../support/decider-spec.js';
 
 const venue = {
   type: 'VenueRegistered',

@@ -7,7 +7,7 @@ import {
 } from '../../../domain/equipment/instructor.decider.js';
 import { fold } from '../../../domain/shared/decider.js';
 import type { ActivityEvent, InstructorEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 const registered: InstructorEvent = {
   type: 'InstructorRegistered',

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { type VenueCommand, venueDecider } from '../../../domain/equipment/venue.decider.js';
 import type { VenueEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 const NOW = '2026-05-04T02:00:00.000Z';
 const ITEM = 'V1-K1';

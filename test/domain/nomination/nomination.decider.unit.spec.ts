@@ -6,7 +6,7 @@ import {
 } from '../../../domain/nomination/nomination.decider.js';
 import { roundDecider } from '../../../domain/nomination/round.decider.js';
 import type { NominationEvent } from '../../../events/index.js';
-import { spec } from '../../support/decider-spec.js';
+import { given } from '../../support/decider-spec.js';
 
 const round: RoundFacts = {
   roundId: 'R',
@@ -86,49 +86,41 @@ describe('round decider', () => {
   };
   it('opens a round whose weights sum to 1, with enough judges and scoring closing after nominations', () => {
     const { type: _t, ...data } = openRound;
-    spec(roundDecider)
-      .given([])
+    given(roundDecider, [])
       .when(openRound)
-      .thenEmits([{ type: 'RoundOpened', data }]);
-    spec(roundDecider)
-      .given([])
+      .then([{ type: 'RoundOpened', data }]);
+    given(roundDecider, [])
       .when({ ...openRound, criteria: [{ key: 'a', label: 'A', weight: 0.5 }] })
-      .thenFails('weights-must-sum-to-one', 'invalid');
-    spec(roundDecider)
-      .given([])
+      .then({ code: 'weights-must-sum-to-one', category: 'invalid' });
+    given(roundDecider, [])
       .when({ ...openRound, scoringCloses: openRound.nominationsClose })
-      .thenFails('closes-out-of-order');
-    spec(roundDecider)
-      .given([])
+      .then({ code: 'closes-out-of-order' });
+    given(roundDecider, [])
       .when({ ...openRound, judges: ['J1', 'J1'] })
-      .thenFails('too-few-judges');
+      .then({ code: 'too-few-judges' });
   });
   it('opens a round once', () => {
     const { type: _t, ...data } = openRound;
-    spec(roundDecider)
-      .given([{ type: 'RoundOpened', data }])
+    given(roundDecider, [{ type: 'RoundOpened', data }])
       .when(openRound)
-      .thenFails('round-already-exists', 'conflict');
+      .then({ code: 'round-already-exists', category: 'conflict' });
   });
 });
 
 describe('nomination decider', () => {
   it('nominates before nominations close, recusing a judge of the nominee household automatically', () => {
-    spec(nominationDecider).given([]).when(nominate()).thenEmits([nominated, autoRecused]);
-    spec(nominationDecider)
-      .given([])
+    given(nominationDecider, []).when(nominate()).then([nominated, autoRecused]);
+    given(nominationDecider, [])
       .when(nominate({ now: round.nominationsClose }))
-      .thenFails('nominations-closed');
+      .then({ code: 'nominations-closed' });
   });
   it('keeps one open nomination per household per round; a withdrawn one may be renewed', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when(nominate())
-      .thenFails('household-already-nominated', 'conflict');
-    spec(nominationDecider)
-      .given([nominated, { type: 'NominationWithdrawn', data: { reason: 'moved away' } }])
+      .then({ code: 'household-already-nominated', category: 'conflict' });
+    given(nominationDecider, [nominated, { type: 'NominationWithdrawn', data: { reason: 'moved away' } }])
       .when(nominate({ judgeHouseholds: {} }))
-      .thenEmits([nominated]);
+      .then([nominated]);
   });
   it('records the household’s consent when someone else nominates it', () => {
     const byNeighbour = {
@@ -136,84 +128,71 @@ describe('nomination decider', () => {
       nominator: { residentId: 'R7', householdId: 'H7' },
       judgeHouseholds: {},
     };
-    spec(nominationDecider).given([]).when(nominate(byNeighbour)).thenFails('consent-required');
-    spec(nominationDecider)
-      .given([])
+    given(nominationDecider, []).when(nominate(byNeighbour)).then({ code: 'consent-required' });
+    given(nominationDecider, [])
       .when(nominate({ ...byNeighbour, consentBy: 'R1', consenter: { residentId: 'R1', householdId: 'H1' } }))
-      .thenEmits([
+      .then([
         {
           type: 'FamilyNominated',
           data: { ...nominated.data, nominatedBy: 'R7', consent: { by: 'R1', selfNominated: false } },
         },
       ]);
-    spec(nominationDecider)
-      .given([])
+    given(nominationDecider, [])
       .when(nominate({ nominator: undefined }))
-      .thenFails('nominator-not-found', 'not-found');
+      .then({ code: 'nominator-not-found', category: 'not-found' });
   });
   it('takes endorsements from residents, once each, never for their own household, only while nominations are open', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when(endorse('R5', 'H5'))
-      .thenEmits([{ type: 'NominationEndorsed', data: { residentId: 'R5' } }]);
-    spec(nominationDecider)
-      .given([nominated, { type: 'NominationEndorsed', data: { residentId: 'R5' } }])
+      .then([{ type: 'NominationEndorsed', data: { residentId: 'R5' } }]);
+    given(nominationDecider, [nominated, { type: 'NominationEndorsed', data: { residentId: 'R5' } }])
       .when(endorse('R5', 'H5'))
-      .thenFails('already-endorsed');
-    spec(nominationDecider).given([nominated]).when(endorse('R2', 'H1')).thenFails('own-household');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'already-endorsed' });
+    given(nominationDecider, [nominated]).when(endorse('R2', 'H1')).then({ code: 'own-household' });
+    given(nominationDecider, [nominated])
       .when(endorse('R5', 'H5', scoring))
-      .thenFails('nominations-closed');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'nominations-closed' });
+    given(nominationDecider, [nominated])
       .when({ type: 'EndorseNomination', round, now: open, residentId: 'X', endorser: undefined })
-      .thenFails('endorser-not-found', 'not-found');
+      .then({ code: 'endorser-not-found', category: 'not-found' });
   });
   it('takes scores from the round’s judges, not recused, before scoring closes, every criterion within 0..maxScore', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 8, b: 7 }))
-      .thenEmits([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 8, b: 7 } } }]);
-    spec(nominationDecider)
-      .given([nominated])
+      .then([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 8, b: 7 } } }]);
+    given(nominationDecider, [nominated])
       .when(score('J9', { a: 8, b: 7 }))
-      .thenFails('not-a-judge');
-    spec(nominationDecider)
-      .given([nominated, autoRecused])
+      .then({ code: 'not-a-judge' });
+    given(nominationDecider, [nominated, autoRecused])
       .when(score('J2', { a: 8, b: 7 }))
-      .thenFails('judge-recused');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'judge-recused' });
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 8, b: 7 }, closed))
-      .thenFails('scoring-closed');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'scoring-closed' });
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 8 }))
-      .thenFails('invalid-scores', 'invalid');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'invalid-scores', category: 'invalid' });
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 8, b: 11 }))
-      .thenFails('invalid-scores');
-    spec(nominationDecider)
-      .given([nominated])
+      .then({ code: 'invalid-scores' });
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 8, b: 7, c: 1 }))
-      .thenFails('invalid-scores');
+      .then({ code: 'invalid-scores' });
     // A later score replaces the earlier one: it is simply recorded again.
-    spec(nominationDecider)
-      .given([nominated, { type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 1, b: 1 } } }])
+    given(nominationDecider, [
+      nominated,
+      { type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 1, b: 1 } } },
+    ])
       .when(score('J1', { a: 9, b: 9 }))
-      .thenEmits([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 9, b: 9 } } }]);
+      .then([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 9, b: 9 } } }]);
   });
   it('lets a judge declare a conflict with a reason, once', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when({ type: 'RecuseJudge', round, judgeId: 'J1', reason: 'neighbour' })
-      .thenEmits([{ type: 'JudgeRecused', data: { judgeId: 'J1', reason: 'neighbour', automatic: false } }]);
-    spec(nominationDecider)
-      .given([nominated, autoRecused])
+      .then([{ type: 'JudgeRecused', data: { judgeId: 'J1', reason: 'neighbour', automatic: false } }]);
+    given(nominationDecider, [nominated, autoRecused])
       .when({ type: 'RecuseJudge', round, judgeId: 'J2', reason: 'x' })
-      .thenFails('already-recused');
+      .then({ code: 'already-recused' });
   });
   it('decides only after scoring closes, once, with a rationale', () => {
     const decide = (now: string): NominationCommand => ({
@@ -223,13 +202,13 @@ describe('nomination decider', () => {
       outcome: 'awarded',
       rationale: 'Exemplary',
     });
-    spec(nominationDecider).given([nominated]).when(decide(scoring)).thenFails('scoring-still-open');
+    given(nominationDecider, [nominated]).when(decide(scoring)).then({ code: 'scoring-still-open' });
     const decided: NominationEvent = {
       type: 'NominationDecided',
       data: { outcome: 'awarded', rationale: 'Exemplary' },
     };
-    spec(nominationDecider).given([nominated]).when(decide(closed)).thenEmits([decided]);
-    spec(nominationDecider).given([nominated, decided]).when(decide(closed)).thenFails('already-decided');
+    given(nominationDecider, [nominated]).when(decide(closed)).then([decided]);
+    given(nominationDecider, [nominated, decided]).when(decide(closed)).then({ code: 'already-decided' });
   });
 });
 
@@ -242,47 +221,43 @@ describe('nomination decider: a withdrawn or decided nomination, and the edges o
   const withdraw: NominationCommand = { type: 'WithdrawNomination', reason: 'moved away' };
 
   it('withdraws an open nomination, not a decided one; a withdrawn one takes nothing more', () => {
-    spec(nominationDecider).given([nominated]).when(withdraw).thenEmits([withdrawn]);
-    spec(nominationDecider).given([nominated, decided]).when(withdraw).thenFails('already-decided');
+    given(nominationDecider, [nominated]).when(withdraw).then([withdrawn]);
+    given(nominationDecider, [nominated, decided]).when(withdraw).then({ code: 'already-decided' });
     for (const command of [withdraw, endorse('R7', 'H7'), score('J1', { a: 1, b: 1 })])
-      spec(nominationDecider).given([nominated, withdrawn]).when(command).thenFails('nomination-withdrawn');
+      given(nominationDecider, [nominated, withdrawn]).when(command).then({ code: 'nomination-withdrawn' });
   });
 
   it('knows no nomination before it was made', () => {
     for (const command of [withdraw, endorse('R7', 'H7'), score('J1', { a: 1, b: 1 })])
-      spec(nominationDecider).given([]).when(command).thenFails('nomination-not-found', 'not-found');
+      given(nominationDecider, [])
+        .when(command)
+        .then({ code: 'nomination-not-found', category: 'not-found' });
   });
 
   it('takes no score or endorsement once decided, and keeps the household nominated', () => {
-    spec(nominationDecider)
-      .given([nominated, decided])
+    given(nominationDecider, [nominated, decided])
       .when(score('J1', { a: 1, b: 1 }))
-      .thenFails('scoring-closed');
-    spec(nominationDecider)
-      .given([nominated, decided])
+      .then({ code: 'scoring-closed' });
+    given(nominationDecider, [nominated, decided])
       .when(endorse('R7', 'H7'))
-      .thenFails('nominations-closed');
-    spec(nominationDecider)
-      .given([nominated, decided])
+      .then({ code: 'nominations-closed' });
+    given(nominationDecider, [nominated, decided])
       .when(nominate())
-      .thenFails('household-already-nominated');
+      .then({ code: 'household-already-nominated' });
   });
 
   it('takes 0 and maxScore themselves, not a score below 0', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: 0, b: 10 }))
-      .thenEmits([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 0, b: 10 } } }]);
-    spec(nominationDecider)
-      .given([nominated])
+      .then([{ type: 'NominationScored', data: { judgeId: 'J1', scores: { a: 0, b: 10 } } }]);
+    given(nominationDecider, [nominated])
       .when(score('J1', { a: -1, b: 5 }))
-      .thenFails('invalid-scores');
+      .then({ code: 'invalid-scores' });
   });
 
   it('lets only a judge of the round declare a conflict', () => {
-    spec(nominationDecider)
-      .given([nominated])
+    given(nominationDecider, [nominated])
       .when({ type: 'RecuseJudge', round, judgeId: 'J9', reason: 'x' })
-      .thenFails('not-a-judge');
+      .then({ code: 'not-a-judge' });
   });
 });

@@ -8,7 +8,7 @@ import {
   roundNominationsList,
   roundsList,
 } from '../../../domain/nomination/nomination.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const opened = {
   type: 'RoundOpened',

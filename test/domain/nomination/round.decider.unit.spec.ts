@@ -1,7 +1,8 @@
 import { describe, it } from 'vitest';
 import { type RoundCommand, roundDecider } from '../../../domain/nomination/round.decider.js';
 import type { RoundEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
+import { given as givenHistory } from '../../support/use-case-spec.js';
 
 /** A "good family style" round: three criteria, three judges, scoring after nominations close. */
 const open: RoundCommand = {
@@ -82,10 +83,10 @@ describe('round decider (good family style)', () => {
   });
 
   it('runs through the command service against the stored round', async () => {
-    await given({})
+    await givenHistory({})
       .when({ decider: roundDecider, streamId: 'c1#round#G1', command: open })
       .then({ 'c1#round#G1': [opened] });
-    await given({ 'c1#round#G1': [opened] })
+    await givenHistory({ 'c1#round#G1': [opened] })
       .when({ decider: roundDecider, streamId: 'c1#round#G1', command: open })
       .then({ code: 'round-already-exists' });
   });

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import type { PlanEvent } from '../../../events/index.js';
-import { spec } from '../../support/decider-spec.js';
+import { given } from '../../support/decider-spec.js';
 
 const created: PlanEvent = {
   type: 'PlanCreated',
@@ -25,54 +25,45 @@ const studyTarget = {
 
 describe('plan decider', () => {
   it('creates a plan once', () => {
-    spec(planDecider)
-      .given([])
+    given(planDecider, [])
       .when({ type: 'CreatePlan', ...created.data } as never)
-      .thenEmits([created]);
-    spec(planDecider)
-      .given([created])
+      .then([created]);
+    given(planDecider, [created])
       .when({ type: 'CreatePlan', ...created.data } as never)
-      .thenFails('plan-already-exists', 'conflict');
+      .then({ code: 'plan-already-exists', category: 'conflict' });
   });
 
   it('sets a target, and records a change, but not a repeat', () => {
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
-      .thenEmits([{ type: 'TargetSet', data: studyTarget }]);
-    spec(planDecider)
-      .given([created, { type: 'TargetSet', data: studyTarget }])
+      .then([{ type: 'TargetSet', data: studyTarget }]);
+    given(planDecider, [created, { type: 'TargetSet', data: studyTarget }])
       .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
-      .thenEmits([]);
-    spec(planDecider)
-      .given([created, { type: 'TargetSet', data: studyTarget }])
+      .then([]);
+    given(planDecider, [created, { type: 'TargetSet', data: studyTarget }])
       .when({ type: 'SetTarget', planId: 'P', target: { ...studyTarget, minimum: 3 } })
-      .thenEmits([{ type: 'TargetSet', data: { ...studyTarget, minimum: 3 } }]);
+      .then([{ type: 'TargetSet', data: { ...studyTarget, minimum: 3 } }]);
   });
 
   it('refuses targets on a plan that does not exist', () => {
-    spec(planDecider)
-      .given([])
+    given(planDecider, [])
       .when({ type: 'SetTarget', planId: 'P', target: studyTarget })
-      .thenFails('plan-not-found', 'not-found');
+      .then({ code: 'plan-not-found', category: 'not-found' });
   });
 
   it('needs a category for activity metrics and refuses one for articles', () => {
     const { category: _c, ...noCategory } = studyTarget;
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({ type: 'SetTarget', planId: 'P', target: noCategory })
-      .thenFails('target-needs-category', 'invalid');
-    spec(planDecider)
-      .given([created])
+      .then({ code: 'target-needs-category', category: 'invalid' });
+    given(planDecider, [created])
       .when({ type: 'SetTarget', planId: 'P', target: { ...studyTarget, metric: 'articles-per-member' } })
-      .thenFails('target-takes-no-category', 'invalid');
+      .then({ code: 'target-takes-no-category', category: 'invalid' });
   });
 
   it('appoints an organizing group whose leader is not also a deputy', () => {
     const leader = { name: 'Director Zhou', email: 'zhou@example.org' };
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({
         type: 'AppointOrganizingGroup',
         planId: 'P',
@@ -81,14 +72,13 @@ describe('plan decider', () => {
         members: [],
         roster: {},
       })
-      .thenEmits([
+      .then([
         {
           type: 'OrganizingGroupAppointed',
           data: { leader, deputies: [{ name: 'Deputy Qian' }], members: [] },
         },
       ]);
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({
         type: 'AppointOrganizingGroup',
         planId: 'P',
@@ -97,7 +87,7 @@ describe('plan decider', () => {
         members: [],
         roster: {},
       })
-      .thenFails('leader-is-deputy', 'invalid');
+      .then({ code: 'leader-is-deputy', category: 'invalid' });
   });
 
   it('names only residents on the roster, never one who was erased', () => {
@@ -110,15 +100,15 @@ describe('plan decider', () => {
       members: [member],
       roster,
     });
-    spec(planDecider).given([created]).when(appoint({})).thenFails('resident-not-found', 'not-found');
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
+      .when(appoint({}))
+      .then({ code: 'resident-not-found', category: 'not-found' });
+    given(planDecider, [created])
       .when(appoint({ R1: 'erased' }))
-      .thenFails('resident-erased', 'conflict');
-    spec(planDecider)
-      .given([created])
+      .then({ code: 'resident-erased', category: 'conflict' });
+    given(planDecider, [created])
       .when(appoint({ R1: 'enrolled' }))
-      .thenEmits([
+      .then([
         {
           type: 'OrganizingGroupAppointed',
           data: { leader: { name: 'Director Zhou' }, deputies: [], members: [member] },
@@ -137,11 +127,11 @@ describe('plan decider', () => {
     };
     const erase = { type: 'EraseOrganizingGroupMember' as const, planId: 'P', residentId: 'R1' };
     const erased: PlanEvent = { type: 'OrganizingGroupMemberErased', data: { residentId: 'R1' } };
-    spec(planDecider).given([created, appointed]).when(erase).thenEmits([erased]);
-    spec(planDecider).given([created, appointed, erased]).when(erase).thenEmits([]);
-    spec(planDecider).given([created]).when(erase).thenEmits([]);
+    given(planDecider, [created, appointed]).when(erase).then([erased]);
+    given(planDecider, [created, appointed, erased]).when(erase).then([]);
+    given(planDecider, [created]).when(erase).then([]);
     // A plan that never came to be (an appointment refused after its keys were made) shows no one.
-    spec(planDecider).given([]).when(erase).thenEmits([]);
+    given(planDecider, []).when(erase).then([]);
   });
 });
 
@@ -157,23 +147,20 @@ describe('plan decider: what counts as a change of target', () => {
     ];
     for (const change of changes) {
       const target = { ...studyTarget, ...change };
-      spec(planDecider)
-        .given([created, { type: 'TargetSet', data: studyTarget }])
+      given(planDecider, [created, { type: 'TargetSet', data: studyTarget }])
         .when({ type: 'SetTarget', planId: 'P', target })
-        .thenEmits([{ type: 'TargetSet', data: target }]);
+        .then([{ type: 'TargetSet', data: target }]);
     }
   });
 
   it('refuses a format alone on a metric that takes no category', () => {
     const { category: _c, ...noCategory } = studyTarget;
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({ type: 'SetTarget', planId: 'P', target: { ...noCategory, metric: 'members-study' } })
-      .thenFails('target-takes-no-category', 'invalid');
+      .then({ code: 'target-takes-no-category', category: 'invalid' });
     const { format: _f, ...plain } = noCategory;
-    spec(planDecider)
-      .given([created])
+    given(planDecider, [created])
       .when({ type: 'SetTarget', planId: 'P', target: { ...plain, metric: 'members-study' } })
-      .thenEmits([{ type: 'TargetSet', data: { ...plain, metric: 'members-study' } }]);
+      .then([{ type: 'TargetSet', data: { ...plain, metric: 'members-study' } }]);
   });
 });

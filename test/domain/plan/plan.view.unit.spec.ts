@@ -9,7 +9,7 @@ import {
   plansList,
 } from '../../../domain/plan/plan.view.js';
 import { ERASED } from '../../../domain/resident/resident.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const created = {
   type: 'PlanCreated',

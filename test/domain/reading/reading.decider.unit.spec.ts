@@ -8,7 +8,7 @@ import {
 } from '../../../domain/reading/reading.decider.js';
 import { fold } from '../../../domain/shared/decider.js';
 import type { ArticleEvent, ReadingEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 const recommend = {
   type: 'RecommendBook' as const,

@@ -10,7 +10,7 @@ import {
   residentBookReviewKey,
   residentBookReviews,
 } from '../../../domain/reading/reading.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const recommended = {
   type: 'BookRecommended',

@@ -4,7 +4,8 @@ import {
   recognitionDecider,
 } from '../../../domain/recognition/recognition.decider.js';
 import type { RecognitionEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
+import { given as givenHistory } from '../../support/use-case-spec.js';
 
 const recordDeed: RecognitionCommand = {
   type: 'RecordGoodDeed',
@@ -76,10 +77,10 @@ describe('recognition decider (good deeds and models)', () => {
   });
 
   it('runs through the command service: one stream per deed', async () => {
-    await given({ 'c1#deed#D0': [{ ...deedRecorded, data: { ...deedRecorded.data, deedId: 'D0' } }] })
+    await givenHistory({ 'c1#deed#D0': [{ ...deedRecorded, data: { ...deedRecorded.data, deedId: 'D0' } }] })
       .when({ decider: recognitionDecider, streamId: 'c1#deed#D1', command: recordDeed })
       .then({ 'c1#deed#D1': [deedRecorded] });
-    await given({ 'c1#model#M1': [modelNamed] })
+    await givenHistory({ 'c1#model#M1': [modelNamed] })
       .when({ decider: recognitionDecider, streamId: 'c1#model#M1', command: nameModel })
       .then({ code: 'already-recorded' });
   });

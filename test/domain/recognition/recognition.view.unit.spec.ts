@@ -8,7 +8,7 @@ import {
   modelsList,
   residentGoodDeeds,
 } from '../../../domain/recognition/recognition.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const deed = (deedId: string, date: string, residentIds = ['R1', 'R2']) => ({
   type: 'GoodDeedRecorded',

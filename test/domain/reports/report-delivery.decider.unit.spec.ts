@@ -4,8 +4,8 @@ import {
   reportDeliveryDecider,
 } from '../../../domain/reports/report-delivery.decider.js';
 import type { ReportEvent } from '../../../events/index.js';
-import { spec } from '../../support/decider-spec.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
+import { given as givenHistory } from '../../support/use-case-spec.js';
 
 const claim = (recipients: string[], trigger: 'schedule' | 'manual' = 'schedule'): ReportDeliveryCommand => ({
   type: 'ClaimDelivery',
@@ -63,15 +63,14 @@ describe('report delivery decider', () => {
   });
 
   it('folds who has been sent the report', () => {
-    const state = spec(reportDeliveryDecider)
-      .given([sent(['Lead@example.org'])])
+    const state = given(reportDeliveryDecider, [sent(['Lead@example.org'])])
       .when(claim(['deputy@example.org']))
-      .thenState();
+      .state();
     expect(state.sentTo).toEqual({ 'lead@example.org': 1, 'deputy@example.org': 1 });
   });
 
   it('runs through the command service: a retry appends nothing to the stored stream', async () => {
-    await given({ 'c1#report#P1:2026-Q3': [sent(['lead@example.org'])] })
+    await givenHistory({ 'c1#report#P1:2026-Q3': [sent(['lead@example.org'])] })
       .when({
         decider: reportDeliveryDecider,
         streamId: 'c1#report#P1:2026-Q3',

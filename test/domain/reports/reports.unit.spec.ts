@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodsDueAt } from '../../../domain/reports/period-selection.js';
 import { reportDeliveryDecider } from '../../../domain/reports/report-delivery.decider.js';
-import { spec } from '../../support/decider-spec.js';
+import { given } from '../../support/decider-spec.js';
 
 const sh = (local: string) => new Date(`${local}+08:00`);
 
@@ -42,27 +42,23 @@ describe('report delivery decider', () => {
     },
   });
   it('sends once per recipient: a retry sends nothing, a new deputy gets theirs', () => {
-    spec(reportDeliveryDecider)
-      .given([])
+    given(reportDeliveryDecider, [])
       .when(claim(['a@x.org', 'b@x.org']))
-      .thenEmits([sent(['a@x.org', 'b@x.org'])]);
-    spec(reportDeliveryDecider)
-      .given([sent(['a@x.org', 'b@x.org'])])
+      .then([sent(['a@x.org', 'b@x.org'])]);
+    given(reportDeliveryDecider, [sent(['a@x.org', 'b@x.org'])])
       .when(claim(['a@x.org', 'B@x.org']))
-      .thenEmits([]);
-    spec(reportDeliveryDecider)
-      .given([sent(['a@x.org'])])
+      .then([]);
+    given(reportDeliveryDecider, [sent(['a@x.org'])])
       .when(claim(['a@x.org', 'c@x.org']))
-      .thenEmits([sent(['c@x.org'])]);
+      .then([sent(['c@x.org'])]);
   });
   it('refuses a plan with no leader email, and lets a failed delivery be sent again', () => {
-    spec(reportDeliveryDecider).given([]).when(claim([])).thenFails('no-recipients', 'conflict');
-    spec(reportDeliveryDecider)
-      .given([
-        sent(['a@x.org']),
-        { type: 'ReportDeliveryFailed', data: { recipients: ['a@x.org'], reason: 'throttled' } },
-      ])
+    given(reportDeliveryDecider, []).when(claim([])).then({ code: 'no-recipients', category: 'conflict' });
+    given(reportDeliveryDecider, [
+      sent(['a@x.org']),
+      { type: 'ReportDeliveryFailed', data: { recipients: ['a@x.org'], reason: 'throttled' } },
+    ])
       .when(claim(['a@x.org']))
-      .thenEmits([sent(['a@x.org'])]);
+      .then([sent(['a@x.org'])]);
   });
 });

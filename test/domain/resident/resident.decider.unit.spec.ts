@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentDecider } from '../../../domain/resident/resident.decider.js';
-import { spec } from '../../support/decider-spec.js';
+import { given } from '../../support/decider-spec.js';
 
 const enroll = {
   type: 'EnrollResident' as const,
@@ -12,10 +12,9 @@ const enroll = {
 
 describe('resident decider', () => {
   it('enrolls a new resident, not a party member unless said so', () => {
-    spec(residentDecider)
-      .given([])
+    given(residentDecider, [])
       .when(enroll)
-      .thenEmits([
+      .then([
         {
           type: 'ResidentEnrolled',
           data: {
@@ -30,10 +29,9 @@ describe('resident decider', () => {
   });
 
   it('records party membership and branch', () => {
-    spec(residentDecider)
-      .given([])
+    given(residentDecider, [])
       .when({ ...enroll, partyMember: true, branch: 'Second branch' })
-      .thenEmits([
+      .then([
         {
           type: 'ResidentEnrolled',
           data: {
@@ -49,15 +47,14 @@ describe('resident decider', () => {
   });
 
   it('refuses to enroll the same resident twice', () => {
-    spec(residentDecider)
-      .given([
-        {
-          type: 'ResidentEnrolled',
-          data: { residentId: 'R1', name: 'Sun Li', householdId: 'H-1', partyMember: false },
-        },
-      ])
+    given(residentDecider, [
+      {
+        type: 'ResidentEnrolled',
+        data: { residentId: 'R1', name: 'Sun Li', householdId: 'H-1', partyMember: false },
+      },
+    ])
       .when(enroll)
-      .thenFails('resident-already-enrolled', 'conflict');
+      .then({ code: 'resident-already-enrolled', category: 'conflict' });
   });
 
   const enrolled = {
@@ -67,7 +64,7 @@ describe('resident decider', () => {
   const erase = { type: 'ErasePersonalData' as const, residentId: 'R1' };
 
   it('knows an enrolled resident’s household and membership', () => {
-    expect(spec(residentDecider).given([]).when(enroll).thenState()).toEqual({
+    expect(given(residentDecider, []).when(enroll).state()).toEqual({
       status: 'enrolled',
       householdId: 'H-1',
       partyMember: false,
@@ -75,19 +72,20 @@ describe('resident decider', () => {
   });
 
   it('erases the personal data of a resident on the roster, once', () => {
-    spec(residentDecider)
-      .given([enrolled])
+    given(residentDecider, [enrolled])
       .when(erase)
-      .thenEmits([{ type: 'ResidentPersonalDataErased', data: { residentId: 'R1' } }]);
+      .then([{ type: 'ResidentPersonalDataErased', data: { residentId: 'R1' } }]);
     const erased = { type: 'ResidentPersonalDataErased' as const, data: { residentId: 'R1' } };
-    spec(residentDecider).given([enrolled, erased]).when(erase).thenFails('already-erased', 'conflict');
+    given(residentDecider, [enrolled, erased])
+      .when(erase)
+      .then({ code: 'already-erased', category: 'conflict' });
     // Erased, the resident stays on the roster: counts and history keep them.
-    spec(residentDecider).given([enrolled, erased]).when(enroll).thenFails('resident-already-enrolled');
+    given(residentDecider, [enrolled, erased]).when(enroll).then({ code: 'resident-already-enrolled' });
   });
 
   it('erases no one it does not know', () => {
-    spec(residentDecider).given([]).when(erase).thenFails('resident-not-found', 'not-found');
+    given(residentDecider, []).when(erase).then({ code: 'resident-not-found', category: 'not-found' });
     const stray = { type: 'ResidentPersonalDataErased' as const, data: { residentId: 'R1' } };
-    spec(residentDecider).given([stray]).when(erase).thenFails('resident-not-found', 'not-found');
+    given(residentDecider, [stray]).when(erase).then({ code: 'resident-not-found', category: 'not-found' });
   });
 });

@@ -6,7 +6,7 @@ import {
   residentProfiles,
   residentsList,
 } from '../../../domain/resident/resident.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const enrolled = (residentId: string, name: string) => ({
   type: 'ResidentEnrolled',

@@ -6,7 +6,7 @@ import {
   rotationDecider,
 } from '../../../domain/rotation/rotation.decider.js';
 import type { RotationEvent } from '../../../events/index.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 const participants = [
   { key: 'school-1', name: 'No. 1 Primary School', kind: 'school' as const },

@@ -5,7 +5,7 @@ import {
   rotationKey,
   rotationsList,
 } from '../../../domain/rotation/rotation.view.js';
-import { project, recordedAt } from '../../support/projection-spec.js';
+import { project, recordedAt } from '../../support/decider-spec.js';
 
 const participants = [
   { key: 'school-1', name: 'No. 1 Primary School', kind: 'school' },

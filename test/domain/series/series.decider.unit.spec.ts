@@ -5,8 +5,7 @@ import { type SeriesCommand, seriesDecider } from '../../../domain/series/series
 import { fold } from '../../../domain/shared/decider.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import type { SeriesEvent } from '../../../events/index.js';
-import { spec } from '../../support/decider-spec.js';
-import { given } from '../../support/given.js';
+import { given } from '../../support/decider-spec.js';
 
 const S = '01JZ0000000000000000000000';
 const plan = { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai' };
@@ -143,7 +142,7 @@ describe('series decider', () => {
           },
         },
       ]);
-    const afterThis = spec(seriesDecider).given([planned]).when(cancelThis).thenState();
+    const afterThis = given(seriesDecider, [planned]).when(cancelThis).state();
     const all = seriesDecider.decide(
       { type: 'CancelSeries', seriesId: S, scope: 'all', reason: 'closed' },
       afterThis,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { occurrenceIdOf } from '../../../domain/series/occurrence-id.js';
 import { SeriesDetail, seriesDetails, seriesKey } from '../../../domain/series/series.view.js';
-import { project, recordedAt, type Timeline } from '../../support/projection-spec.js';
+import { project, recordedAt, type Timeline } from '../../support/decider-spec.js';
 
 const S = '01JZ0000000000000000000000';
 const dates = ['2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24'];

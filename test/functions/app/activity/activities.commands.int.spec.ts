@@ -11,7 +11,7 @@ import {
 import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { enrollResident } from '../../../../functions/app/resident/residents.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
-import { accepted, type UseCaseWorld, useCaseWorld } from '../use-case-fixture.js';
+import { accepted, type UseCaseWorld, useCaseWorld } from '../../../support/use-case-spec.js';
 
 describe('activity use cases, on the event store', () => {
   let engine: TestEngine;

@@ -3,7 +3,7 @@ import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { nameModel, recordGoodDeed } from '../../../../functions/app/recognition/recognition.commands.js';
 import { enrollResident } from '../../../../functions/app/resident/residents.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
-import { accepted, type UseCaseWorld, useCaseWorld } from '../use-case-fixture.js';
+import { accepted, type UseCaseWorld, useCaseWorld } from '../../../support/use-case-spec.js';
 
 describe('good deed and model use cases, on the event store', () => {
   let engine: TestEngine;

@@ -15,7 +15,7 @@ import { listGoodDeeds } from '../../../../functions/app/recognition/recognition
 import { enrollResident } from '../../../../functions/app/resident/residents.commands.js';
 import { getResident, listResidents } from '../../../../functions/app/resident/residents.queries.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
-import { accepted, type UseCaseWorld, useCaseWorld } from '../use-case-fixture.js';
+import { accepted, type UseCaseWorld, useCaseWorld } from '../../../support/use-case-spec.js';
 
 /** One small community, written through the command use cases and projected, then read back. */
 describe('query use cases, on the projected views', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appointOrganizingGroup, createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { enrollResident, erasePersonalData } from '../../../../functions/app/resident/residents.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
-import { accepted, COMMUNITY, type UseCaseWorld, useCaseWorld } from '../use-case-fixture.js';
+import { accepted, COMMUNITY, type UseCaseWorld, useCaseWorld } from '../../../support/use-case-spec.js';
 
 describe('resident use cases, on the event store', () => {
   let engine: TestEngine;

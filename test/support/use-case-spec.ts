@@ -1,35 +1,29 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { expect } from 'vitest';
+import { projections } from '../../domain/projections.js';
 import type { Decider } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { parseStreamId } from '../../domain/shared/ids.js';
 import { type Commit, type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
-import { CommandService } from '../../functions/app/command-handler.js';
-import type { NewEvent } from '../../functions/app/ports.js';
+import { type CommandAccepted, CommandService } from '../../functions/app/command-handler.js';
+import type { Actor, CommandActor, CommandResult } from '../../functions/app/execute.js';
+import { requestIds } from '../../functions/app/idempotency.js';
+import type { PersonalDataCipher } from '../../functions/app/personal-data.js';
+import type { Clock, EventStore, NewEvent } from '../../functions/app/ports.js';
+import type { ViewStore } from '../../functions/app/view-store.js';
+import { commandServiceFor, coreDependencies } from '../../functions/composition/core.js';
+import { personalDataFor } from '../../functions/composition/personal-data.js';
+import { loadConfig } from '../../functions/config.js';
+import { Projector } from '../../functions/projector/projector.js';
 import { ManualClock } from './clock.js';
-import { spec } from './decider-spec.js';
-
+import { type ExpectedError, expectError, isExpectedError } from './decider-spec.js';
+import { freshTables, type TestEngine } from './engines.js';
 /**
- * Emmett-style specifications at two sizes.
- *
- * A decider alone, pure (built on `spec` of decider-spec.ts):
- *   given(articleDecider, [submitted]).when(review).then([reviewed])
- *   given(articleDecider, []).when(review).then({ code: 'article-not-found' })
- *
- * Streams in an in-memory event store, a command run through the real CommandService (load, fold,
- * decide, append with a hash chain) or any use case given the harness:
- *   await given({ 'c1#article#A': [submitted] })
- *     .when({ decider: articleDecider, streamId: 'c1#article#A', command: review })
- *     .then([reviewed]);                           // the events appended to that stream
- *   await given({}).when((h) => someUseCase(h, input)).then({ 'c1#deed#D': [recorded] });
- *   await given({}).when(...).then({ code: 'resident-not-found' });   // returned or thrown
+ * The use-case level's one dialect (issue 26), at two sizes: streams in an in-memory event store
+ * (`given(streams).when(action).then(...)`), and the real adapters over fresh tables of an engine
+ * (`useCaseWorld(engine)`: commands, views, sealed personal data, a projector to apply).
  */
-
-/** A refusal as the harness compares it: a domain error value, or any thrown error with a `code`. */
-export interface ExpectedError {
-  readonly code: string;
-  readonly category?: DomainError['category'];
-}
 
 export type Streams = Readonly<Record<string, readonly NewEvent[]>>;
 
@@ -51,49 +45,17 @@ export interface Harness {
   eventsOf(streamId: string): Promise<NewEvent[]>;
 }
 
-const isExpectedError = (value: unknown): value is ExpectedError =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && 'code' in value;
-
-function expectError(actual: unknown, expected: ExpectedError): void {
-  const error = isDomainError(actual) ? actual : ((actual as { error?: unknown })?.error ?? actual); // a DomainRefusal carries its error
-  const code = (error as { code?: unknown })?.code;
-  expect(code, `expected ${expected.code}, got ${JSON.stringify(actual)}`).toBe(expected.code);
-  if (expected.category) expect((error as DomainError).category).toBe(expected.category);
-}
-
-export function given<C, S, E>(
-  decider: Decider<C, S, E>,
-  events: readonly E[],
-): { when(command: C): { then(expected: readonly E[] | ExpectedError): void } };
-export function given(
-  streams?: Streams,
-  options?: { now?: string; metadata?: CommitMetadata },
-): { when<C, S, E>(action: StreamCommand<C, S, E> | ((harness: Harness) => Promise<unknown>)): StreamThen };
-export function given(
-  first: Decider<unknown, unknown, unknown> | Streams = {},
-  second?: readonly unknown[] | { now?: string; metadata?: CommitMetadata },
-): unknown {
-  if (isDecider(first)) return givenDecider(first, (second ?? []) as readonly unknown[]);
-  return givenStreams(first, (second ?? {}) as { now?: string; metadata?: CommitMetadata });
-}
-
-function isDecider(value: unknown): value is Decider<unknown, unknown, unknown> {
-  return typeof (value as Decider<unknown, unknown, unknown>)?.decide === 'function';
-}
-
-function givenDecider<C, S, E>(decider: Decider<C, S, E>, events: readonly E[]) {
-  return {
-    when(command: C) {
-      const run = spec(decider).given(events).when(command);
-      return {
-        // biome-ignore lint/suspicious/noThenProperty: emmett's name for the assertion; never awaited
-        then(expected: readonly E[] | ExpectedError) {
-          if (isExpectedError(expected)) run.thenFails(expected.code, expected.category);
-          else run.thenEmits(expected);
-        },
-      };
-    },
-  };
+/**
+ * Streams in an in-memory event store, a command run through the real CommandService (load, fold,
+ * decide, append with a hash chain) or any use case given the harness:
+ *   await given({ 'c1#article#A': [submitted] })
+ *     .when({ decider: articleDecider, streamId: 'c1#article#A', command: review })
+ *     .then([reviewed]);                           // the events appended to that stream
+ *   await given({}).when((h) => someUseCase(h, input)).then({ 'c1#deed#D': [recorded] });
+ *   await given({}).when(...).then({ code: 'resident-not-found' });   // returned or thrown
+ */
+export function given(streams: Streams = {}, options: { now?: string; metadata?: CommitMetadata } = {}) {
+  return givenStreams(streams, options);
 }
 
 export interface StreamThen {
@@ -208,4 +170,85 @@ function givenStreams(streams: Streams, options: { now?: string; metadata?: Comm
       }
     },
   };
+}
+
+export const COMMUNITY = 'c1';
+
+/** The real adapters a use case runs on, over fresh tables of an in-memory engine. */
+export interface UseCaseWorld {
+  readonly commands: CommandService;
+  readonly events: EventStore;
+  readonly views: ViewStore;
+  readonly personalData: PersonalDataCipher;
+  readonly clock: Clock & ManualClock;
+  /** A caller of a query. */
+  as(roles: Actor['roles'], sub?: string): Actor;
+  /** A caller of a command, as one HTTP request without Idempotency-Key or If-Match brings it. */
+  acting(roles: Actor['roles'], sub?: string): CommandActor & { readonly ids: { next(): string } };
+  /** Every event of a stream, decoded, with its type. */
+  eventsOf(kind: string, id: string): Promise<{ type: string; data: unknown }[]>;
+  /** Applies every commit so far to the views (what the projector does behind the API). */
+  project(): Promise<void>;
+}
+
+const silent = new Logger({ serviceName: 'use-case-test', logLevel: 'SILENT' });
+
+export async function useCaseWorld(
+  engine: TestEngine,
+  now = '2026-05-04T02:00:00.000Z',
+): Promise<UseCaseWorld> {
+  const tables = await freshTables(engine.endpoint);
+  const config = loadConfig({ ...tables, DYNAMODB_ENDPOINT: engine.endpoint });
+  const clock = new ManualClock(now);
+  const core = coreDependencies(config, { clock, logger: silent });
+  const personalData = personalDataFor(config, core.client);
+  const projector = new Projector(core.views, projections, silent, (community, events) =>
+    personalData.revealEvents(community, events),
+  );
+  const projected = new Set<string>();
+  const as = (roles: Actor['roles'], sub = `test-${roles[0]}`): Actor => ({
+    sub,
+    roles,
+    community: COMMUNITY,
+  });
+  return {
+    commands: commandServiceFor(core),
+    events: core.events,
+    views: core.views,
+    personalData,
+    clock,
+    as,
+    acting: (roles, sub) => ({
+      principal: as(roles, sub),
+      correlationId: 'corr-test',
+      idempotencyKey: undefined,
+      idempotency: undefined,
+      expectedVersion: undefined,
+      ids: requestIds(undefined, () => core.ids.next()),
+    }),
+    async eventsOf(kind, id) {
+      const slice = await core.events.readStream(`${COMMUNITY}#${kind}#${id}`);
+      return slice.commits.flatMap((c) =>
+        c.events.map((e) => ({ type: e.type, data: decodeEvent(e.type, e.schemaVersion, e.data) })),
+      );
+    },
+    async project() {
+      const commits: Commit[] = [];
+      let after: string | undefined;
+      do {
+        const page = await core.events.readHistory({ community: COMMUNITY, after, limit: 1000 });
+        commits.push(...page.commits.filter((c) => !projected.has(c.commitId)));
+        after = page.nextAfter;
+      } while (after);
+      const failed = await projector.applyBatch(commits);
+      if (failed.size > 0) throw new Error(`projection failed for ${[...failed].join(', ')}`);
+      for (const c of commits) projected.add(c.commitId);
+    },
+  };
+}
+
+/** The accepted outcome of a command use case (fails the test on a refusal). */
+export function accepted(result: CommandResult): CommandAccepted & { readonly id: string } {
+  if ('code' in result.outcome) throw new Error(`refused: ${JSON.stringify(result.outcome)}`);
+  return { ...result.outcome, id: result.id };
 }
