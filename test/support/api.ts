@@ -174,7 +174,10 @@ export function given(api: TestApi, ...requests: readonly SpecRequest[]) {
     api.call(r.method, r.path, { token: r.token, body: r.body, headers: r.headers });
   return {
     when: (request: SpecRequest) => ({
+      // biome-ignore lint/suspicious/noThenProperty: emmett's name; an accidental `await` is refused below
       async then(expected: ExpectedAnswer, events: readonly string[]): Promise<ApiAnswer> {
+        if (typeof expected === 'function')
+          throw new Error('given(api).when(request) is not a promise: call .then(expected answer, events)');
         for (const r of requests) {
           const answer = await send(r);
           expect(answer.status, `given ${r.method} ${r.path}: ${answer.text}`).toBeLessThan(300);
