@@ -4,23 +4,46 @@ import { createDocumentClient } from '../../functions/adapters/dynamodb-client.j
 import { DynamoDbCommunityMarkers } from '../../functions/adapters/dynamodb-community-markers.js';
 import { loadConfig } from '../../functions/config.js';
 
+/** Where a shell tool will speak to the server, and which rule chose it (said when the tool starts). */
+export interface ServerChoice {
+  readonly url: string;
+  readonly from: string;
+}
+
 /**
- * Where the local server answers, for the shell tools: `--url`, else `LEDGER_URL`, else the URL the
- * running server wrote into its data folder (so a server started with `PORT`/`DATA_DIR` is found by
- * tools given the same `DATA_DIR`), else `PORT`, else 3000.
+ * One rule for every shell tool: `--url` (or its environment form `LEDGER_URL`), else `PORT` on this
+ * machine, else the server recorded as running in the data folder (`engine.json`: so a server started
+ * with `DATA_DIR` alone is found by tools given the same `DATA_DIR`), else port 3000. A `PORT` given
+ * is never overridden by a record: the user said which server.
  */
+export function chooseServer(
+  dataDir: string,
+  explicit?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServerChoice {
+  const trimmed = (url: string) => url.replace(/\/$/, '');
+  if (explicit) return { url: trimmed(explicit), from: '--url' };
+  if (env.LEDGER_URL) return { url: trimmed(env.LEDGER_URL), from: 'LEDGER_URL' };
+  if (env.PORT) return { url: `http://127.0.0.1:${env.PORT}`, from: 'PORT' };
+  const recorded = runningServer(dataDir)?.url;
+  if (recorded) return { url: trimmed(recorded), from: `the server recorded in ${join(dataDir, 'engine.json')}` };
+  return { url: 'http://127.0.0.1:3000', from: `the default: no --url, no PORT, no server running on ${dataDir}` };
+}
+
+/** The one line a tool says first: `using http://127.0.0.1:3101 (from PORT)`. */
+export const usingLine = (choice: ServerChoice) => `using ${choice.url} (from ${choice.from})`;
+
+/** The URL alone (see `chooseServer`). */
 export function localServerUrl(
   dataDir: string,
   explicit?: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  const chosen =
-    explicit ?? env.LEDGER_URL ?? runningServer(dataDir)?.url ?? `http://127.0.0.1:${env.PORT ?? 3000}`;
-  return chosen.replace(/\/$/, '');
+  return chooseServer(dataDir, explicit, env).url;
 }
 
 /** What the server running on `dataDir` recorded of itself; undefined when none is running there. */
-function runningServer(dataDir: string): { url?: string; endpoint?: string } | undefined {
+export function runningServer(dataDir: string): { url?: string; endpoint?: string; pid: number } | undefined {
   try {
     const recorded = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
       url?: string;
@@ -29,7 +52,7 @@ function runningServer(dataDir: string): { url?: string; endpoint?: string } | u
     };
     if (!recorded.pid) return undefined;
     process.kill(recorded.pid, 0); // throws when that server is gone
-    return recorded;
+    return { ...recorded, pid: recorded.pid };
   } catch {
     return undefined;
   }
