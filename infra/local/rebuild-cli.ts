@@ -45,7 +45,10 @@ views: ${projections.map((p) => p.name).join(', ')}`;
   )
     endpoint = running.endpoint;
   let engine: Engine | undefined;
-  if (endpoint) console.error(`using the engine of ${running!.url} (from the server recorded in ${join(dataDir, 'engine.json')})`);
+  if (endpoint)
+    console.error(
+      `using the engine of ${running!.url} (from the server recorded in ${join(dataDir, 'engine.json')})`,
+    );
   else {
     engine = await startDynalite({ path: join(dataDir, 'dynamodb') });
     endpoint = engine.endpoint;

@@ -57,26 +57,27 @@ async function main() {
     console.log(usage);
     return;
   }
-  let values;
+  const options = {
+    period: { type: 'string' },
+    plan: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    send: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    community: { type: 'string', default: DEMO_COMMUNITY },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options }>>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        period: { type: 'string' },
-        plan: { type: 'string' },
-        format: { type: 'string' },
-        lang: { type: 'string' },
-        out: { type: 'string' },
-        send: { type: 'boolean', default: false },
-        url: { type: 'string' },
-        community: { type: 'string', default: DEMO_COMMUNITY },
-      },
-    }));
+    parsed = parseArgs({ options });
   } catch (error) {
     refuse(`${(error as Error).message.split('. ')[0]}\n${usage}`, 2);
   }
+  const { values } = parsed;
   if (!values.period) refuse(usage, 2);
   const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) refuse(`unknown format "${values.format}": use text, json, html, csv or pdf`, 2);
+  if (!FORMATS.includes(format))
+    refuse(`unknown format "${values.format}": use text, json, html, csv or pdf`, 2);
   // A report is sent in each recipient's language, the plan's: an option that would change nothing is refused.
   if (values.send && (values.lang || values.format || values.out))
     refuse(
@@ -84,7 +85,8 @@ async function main() {
       2,
     );
   const period = periodOf(values.period, new Date());
-  if (!period) refuse(`"${values.period}" is not a period: 2026, 2026-Q3, 2026-07, or Q3 / 07 for this year`, 2);
+  if (!period)
+    refuse(`"${values.period}" is not a period: 2026, 2026-Q3, 2026-07, or Q3 / 07 for this year`, 2);
   const dataDir = dataDirOf();
   const server = chooseServer(dataDir, values.url);
   const { url } = server;
@@ -142,7 +144,10 @@ async function main() {
   if (format === 'pdf' || values.out) {
     const file = fromWhereTheUserIs(values.out ?? `report-${period}-${language}.pdf`);
     const bytes = new Uint8Array(await answer.arrayBuffer());
-    writeFileSync(file, format === 'json' ? `${JSON.stringify(JSON.parse(new TextDecoder().decode(bytes)), null, 2)}\n` : bytes);
+    writeFileSync(
+      file,
+      format === 'json' ? `${JSON.stringify(JSON.parse(new TextDecoder().decode(bytes)), null, 2)}\n` : bytes,
+    );
     console.log(`wrote ${file}`);
     return;
   }

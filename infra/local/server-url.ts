@@ -26,8 +26,12 @@ export function chooseServer(
   if (env.LEDGER_URL) return { url: trimmed(env.LEDGER_URL), from: 'LEDGER_URL' };
   if (env.PORT) return { url: `http://127.0.0.1:${env.PORT}`, from: 'PORT' };
   const recorded = runningServer(dataDir)?.url;
-  if (recorded) return { url: trimmed(recorded), from: `the server recorded in ${join(dataDir, 'engine.json')}` };
-  return { url: 'http://127.0.0.1:3000', from: `the default: no --url, no PORT, no server running on ${dataDir}` };
+  if (recorded)
+    return { url: trimmed(recorded), from: `the server recorded in ${join(dataDir, 'engine.json')}` };
+  return {
+    url: 'http://127.0.0.1:3000',
+    from: `the default: no --url, no PORT, no server running on ${dataDir}`,
+  };
 }
 
 /** The one line a tool says first: `using http://127.0.0.1:3101 (from PORT)`. */

@@ -37,7 +37,13 @@ function tool(
 const saidBy = (stderr: string) =>
   stderr
     .split('\n')
-    .filter((line) => line.trim() !== '' && !/warning|node >=22|a\.co\/|upgrade to node|--trace-warnings|^To continue|^versions published|^will require|^More information|^\(Use/i.test(line));
+    .filter(
+      (line) =>
+        line.trim() !== '' &&
+        !/warning|node >=22|a\.co\/|upgrade to node|--trace-warnings|^To continue|^versions published|^will require|^More information|^\(Use/i.test(
+          line,
+        ),
+    );
 
 describe('the shell tools never guess (issue 25)', () => {
   let api: TestApi;
@@ -84,7 +90,10 @@ describe('the shell tools never guess (issue 25)', () => {
   });
 
   it('refuse to choose among several plans of a year, and list them (report and audit replay)', async () => {
-    const run = await tool('infra/local/report-cli.ts', ['--period', '2027'], { DATA_DIR: dataDir, PORT: port });
+    const run = await tool('infra/local/report-cli.ts', ['--period', '2027'], {
+      DATA_DIR: dataDir,
+      PORT: port,
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const said = saidBy(run.stderr);
@@ -168,7 +177,10 @@ describe('the shell tools never guess (issue 25)', () => {
         'infra/local/main.ts',
       ].map(async (script) => ({
         script,
-        ...(await tool(script, ['--help'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'ccl-help-')), PORT: '0' })),
+        ...(await tool(script, ['--help'], {
+          DATA_DIR: mkdtempSync(join(tmpdir(), 'ccl-help-')),
+          PORT: '0',
+        })),
       })),
     );
     for (const run of runs) {
@@ -182,7 +194,7 @@ describe('the shell tools never guess (issue 25)', () => {
     const history = join(typedIn, 'history.ndjson');
     const exported = await runAudit(
       ['export', '--out', history],
-      { DATA_DIR: dataDir, PORT: port },
+      { DATA_DIR: dataDir, LEDGER_URL: api.url },
       { out: () => undefined, err: () => undefined, progress: () => undefined },
     );
     expect(exported).toBe(0);

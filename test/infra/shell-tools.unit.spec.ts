@@ -78,8 +78,16 @@ describe('the shell tools find what the user started and typed', () => {
   });
 
   it('keep what they write out of git: exports, reports, papers', () => {
-    const written = ['history.ndjson', 'exports/history-2026.ndjson', 'report-2026-Q3-zh-CN.pdf', 'report-2026-en.html'];
-    const check = spawnSync('git', ['check-ignore', '--no-index', ...written], { cwd: root, encoding: 'utf8' });
+    const written = [
+      'history.ndjson',
+      'exports/history-2026.ndjson',
+      'report-2026-Q3-zh-CN.pdf',
+      'report-2026-en.html',
+    ];
+    const check = spawnSync('git', ['check-ignore', '--no-index', ...written], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(check.stdout.trim().split('\n').sort()).toEqual([...written].sort());
   });
 });
