@@ -106,7 +106,12 @@ async function verify(
  */
 async function verifyEvery(dataDir: string, url: string, io: AuditConsole): Promise<number> {
   // The registry read is the engine of the server running on DATA_DIR: only when that is the server used.
-  const communities = runningServer(dataDir)?.url === url ? await communitiesHeldBy(dataDir) : undefined;
+  const recorded = runningServer(dataDir);
+  if (recorded?.url && recorded.url !== url)
+    throw new Refusal(
+      `${url} is not the server running on ${dataDir} (that is ${recorded.url}), whose engine lists the communities; give DATA_DIR=<the folder ${url} was started on>, or pass --community`,
+    );
+  const communities = await communitiesHeldBy(dataDir);
   if (!communities)
     throw new Refusal(`no running server found in ${dataDir} to list its communities; pass --community`);
   let failed = 0;

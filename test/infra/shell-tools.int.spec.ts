@@ -87,6 +87,21 @@ describe('the shell tools never guess (issue 25)', () => {
     expect(saidBy(run.stderr)).toEqual([`using http://127.0.0.1:${port} (from PORT)`]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ period: { name: '2026' } });
+    // The audit the same way: PORT's server is verified, not the one recorded.
+    const notes: string[] = [];
+    const out: string[] = [];
+    const code = await runAudit(
+      ['verify', '--community', 'demo'],
+      { DATA_DIR: dataDir, PORT: port },
+      {
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+        progress: () => undefined,
+        note: (l) => notes.push(l),
+      },
+    );
+    expect(notes).toEqual([`using http://127.0.0.1:${port} (from PORT)`]);
+    expect({ code, first: out[0] }).toEqual({ code: 0, first: expect.stringMatching(/^OK: 3 commits/) });
   });
 
   it('refuse to choose among several plans of a year, and list them (report and audit replay)', async () => {
