@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentClient } from '../../functions/adapters/dynamodb-client.js';
 import { DynamoDbCommunityMarkers } from '../../functions/adapters/dynamodb-community-markers.js';
@@ -71,4 +72,36 @@ export async function communitiesHeldBy(dataDir: string): Promise<string[] | und
   if (!endpoint) return undefined;
   const { EVENTS_TABLE } = loadConfig({});
   return new DynamoDbCommunityMarkers(createDocumentClient({ endpoint }), EVENTS_TABLE).list();
+}
+
+/**
+ * The servers running on this machine, by URL: what a tool told "401" needs to say which data folder
+ * the server at that URL was started on (a token must be signed with that folder's key).
+ */
+const machineRegistry = () => join(tmpdir(), 'community-culture-ledger-servers');
+const entryFor = (url: string) =>
+  join(machineRegistry(), `${encodeURIComponent(url.replace(/\/$/, ''))}.json`);
+
+/** Says, for this machine's tools, which data folder the server at `url` runs on (until it stops). */
+export function recordServerOnMachine(url: string, dataDir: string): () => void {
+  const entry = entryFor(url);
+  try {
+    mkdirSync(machineRegistry(), { recursive: true });
+    writeFileSync(entry, JSON.stringify({ url, dataDir, pid: process.pid }));
+  } catch {
+    // Only advice is lost: the tools then say less.
+  }
+  return () => rmSync(entry, { force: true });
+}
+
+/** The data folder the server at `url` runs on, when a live server on this machine recorded it. */
+export function dataDirOfServerAt(url: string): string | undefined {
+  try {
+    const recorded = JSON.parse(readFileSync(entryFor(url), 'utf8')) as { dataDir?: string; pid?: number };
+    if (!recorded.pid || !recorded.dataDir) return undefined;
+    process.kill(recorded.pid, 0); // throws when that server is gone
+    return recorded.dataDir;
+  } catch {
+    return undefined;
+  }
 }

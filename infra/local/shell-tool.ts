@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirOfServerAt } from './server-url.js';
 import { fromWhereTheUserIs } from './user-paths.js';
 
 /** The project's own folder: the default data folder is its `.data/`, wherever the command was typed. */
@@ -33,12 +34,16 @@ export function endQuietlyOnBrokenPipe(): void {
 
 /**
  * Why a server refused this tool's token (401), and what to do: the tool signs with its data folder's
- * key, and a server accepts only tokens signed with the key of the data folder it was started on.
+ * key, and a server accepts only tokens signed with the key of the data folder it was started on
+ * (named when that server recorded it on this machine).
  */
 export function refusedTokenAdvice(url: string, dataDir: string): string {
+  const signed = `the server at ${url} refused this tool's token (401): it was signed with the key in ${join(dataDir, 'dev-signing-key')}`;
+  const serversDir = dataDirOfServerAt(url);
+  if (serversDir && serversDir !== dataDir)
+    return `${signed}, and that server runs on ${serversDir}: run the tool with DATA_DIR=${JSON.stringify(serversDir)}`;
   return (
-    `the server at ${url} refused this tool's token (401): it was signed with the key in ` +
-    `${join(dataDir, 'dev-signing-key')}, and that server was started on another data folder; ` +
+    `${signed}, and that server was started on another data folder; ` +
     `give the tool that folder (DATA_DIR=… as npm start printed under "data:"), or pass --url for the server started on ${dataDir}`
   );
 }

@@ -140,6 +140,23 @@ describe('the shell tools never guess (issue 25)', () => {
     ]);
   });
 
+  it('name the DATA_DIR to use when the refusing server runs on this machine', async () => {
+    const serversDir = mkdtempSync(join(tmpdir(), 'ccl-servers-dir-'));
+    const server = await startLocalRuntime({ dataDir: serversDir, logLevel: 'SILENT' });
+    const otherKey = mkdtempSync(join(tmpdir(), 'ccl-other-key-'));
+    try {
+      const run = await tool('infra/local/report-cli.ts', ['--period', '2026', '--url', server.url], {
+        DATA_DIR: otherKey,
+      });
+      expect(run.code).toBe(1);
+      expect(saidBy(run.stderr).at(-1)).toBe(
+        `the server at ${server.url} refused this tool's token (401): it was signed with the key in ${join(otherKey, 'dev-signing-key')}, and that server runs on ${serversDir}: run the tool with DATA_DIR="${serversDir}"`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('read a relative DATA_DIR and --out from the folder the command was typed in', async () => {
     const run = await tool('infra/local/token-cli.ts', ['--role', 'admin'], {
       DATA_DIR: 'mydata',
