@@ -1,7 +1,10 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.js';
+import { type LedgerRole, type OperationId, operationRoles } from './roles.js';
+import type { paths, Ulid } from './schema.js';
 
-export type { components, operations, paths } from './schema.js';
+export type { LedgerRole, OperationId } from './roles.js';
+export { operationRoles } from './roles.js';
+export type { components, operations, paths, Ulid } from './schema.js';
 
 /**
  * A typed client of the Community Culture Ledger API for front-ends: every path, parameter, body
@@ -20,4 +23,24 @@ export function createLedgerClient(baseUrl: string, token: () => string | Promis
   };
   client.use(bearer);
   return client;
+}
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Whether a string (from a URL, a form, a command's answer) is an id the API could have issued. */
+export const isUlid = (value: string): value is Ulid => ULID.test(value);
+
+/** A string as an id, checked against the pattern the document declares; throws when it is not one. */
+export function ulid(value: string): Ulid {
+  if (!isUlid(value)) throw new TypeError(`not an id the API issues (a ULID): ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * Whether a user with these roles may call the operation (the document's `x-roles`: one of them is
+ * needed; a public operation needs none), so a front-end hides what would only answer 403.
+ */
+export function mayCall(operationId: OperationId, userRoles: readonly string[]): boolean {
+  const operation: { public: boolean; roles: readonly LedgerRole[] } = operationRoles[operationId];
+  return operation.public || operation.roles.some((role) => userRoles.includes(role));
 }

@@ -11,7 +11,7 @@ export const stages: Record<string, Omit<StageInput, 'stage'>> = {
   /** A developer's own account: Cognito and SES, outside mainland China. */
   dev: {
     region: 'ap-southeast-1',
-    allowedOrigins: ['http://localhost:5173'],
+    allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
     timeZone: 'Asia/Shanghai',
     mail: { kind: 'ses', domain: 'example.org', from: 'reports@example.org' },
     operatorEmails: [],

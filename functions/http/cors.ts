@@ -10,10 +10,18 @@ export const corsPolicy = {
   maxAgeSeconds: 3600,
 } as const;
 
-/** The local front-end's dev server (Vite's default port), allowed unless `ALLOWED_ORIGINS` says otherwise. */
-export const DEFAULT_LOCAL_ORIGINS = ['http://localhost:5173'] as const;
+/**
+ * The local front-end's dev server (Vite's default port), allowed unless `ALLOWED_ORIGINS` says
+ * otherwise: by name and by address, since a browser sends the origin as the address bar reads and
+ * the same dev server is opened either way.
+ */
+export const DEFAULT_LOCAL_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'] as const;
 
-/** `ALLOWED_ORIGINS=https://a.example,https://b.example`; never `*` (answers carry personal data). */
+/**
+ * `ALLOWED_ORIGINS=https://a.example,https://b.example`; never `*` (answers carry personal data). Each
+ * entry is an origin matched whole and exactly (no prefix, no substring, no pattern): a browser's
+ * `Origin` is allowed only when it equals one of them.
+ */
 export function parseAllowedOrigins(value: string | undefined): readonly string[] {
   if (value === undefined || value.trim() === '') return DEFAULT_LOCAL_ORIGINS;
   const origins = value

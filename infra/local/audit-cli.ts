@@ -10,7 +10,8 @@ import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
 import { type AuditServer, oneLine, Refusal, serverAt } from './audit-server.js';
 import { DEMO_COMMUNITY } from './dev-key.js';
-import { communitiesHeldBy, localServerUrl } from './server-url.js';
+import { chooseServer, communitiesHeldBy, runningServer, usingLine } from './server-url.js';
+import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked } from './shell-tool.js';
 import { fromWhereTheUserIs } from './user-paths.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,7 +23,9 @@ const usage = `usage:
   npm run audit -- export --out history.ndjson              write the whole history, one commit per line
   npm run audit -- replay --as-of INSTANT [--plan ID] [--file history.ndjson]
                                                             rebuild the views up to INSTANT (e.g. 2026-06-30T23:59:00+08:00)
-                                                            and print the compliance then`;
+                                                            and print the compliance then (--plan when the history has several)
+  --url URL   the server (default: PORT, else the server recorded in DATA_DIR, else http://127.0.0.1:3000)
+  files are read and written relative to the folder the command was typed in`;
 
 /** Where the CLI speaks: the answer on stdout, refusals (one line each) and progress on stderr. */
 export interface AuditConsole {
@@ -30,6 +33,8 @@ export interface AuditConsole {
   readonly err: (line: string) => void;
   /** Progress that overwrites itself on a terminal. */
   readonly progress: (text: string) => void;
+  /** What the tool says of itself before it works (which server it uses), on stderr. */
+  readonly note?: (line: string) => void;
 }
 
 const terminal: AuditConsole = {
@@ -37,6 +42,7 @@ const terminal: AuditConsole = {
   err: (line) => process.stderr.write(`${line}\n`),
   // On a terminal progress rewrites one line; in a log or a pipe each report is a line of its own.
   progress: (text) => process.stderr.write(process.stderr.isTTY ? `\r${text}` : `${text}\n`),
+  note: (line) => process.stderr.write(`${line}\n`),
 };
 
 const AsOf = z.iso.datetime({ offset: true });
@@ -50,17 +56,34 @@ function printVerification(result: VerificationResult, io: AuditConsole): number
   return result.ok ? 0 : 1;
 }
 
-/** The plan to replay: the one asked for, else the latest recorded by then, else the first there is. */
-function planToReplay(commits: readonly Commit[], community: string, asOf: Date): string | undefined {
-  const created = commits
+/**
+ * The plan to replay: the one asked for, else the only plan of the instant's year in this history
+ * (else its only plan at all). Several are never chosen among silently: the auditor is told their ids.
+ */
+function planToReplay(commits: readonly Commit[], community: string, asOf: string): string | undefined {
+  const plans = commits
     .filter((c) => c.community === community)
     .flatMap((c) =>
       c.events
         .filter((e) => e.type === 'PlanCreated' && typeof e.data.planId === 'string')
-        .map((e) => ({ planId: e.data.planId as string, recordedAt: Date.parse(c.recordedAt) })),
-    )
-    .sort((a, b) => a.recordedAt - b.recordedAt);
-  return (created.filter((p) => p.recordedAt <= asOf.getTime()).at(-1) ?? created[0])?.planId;
+        .map((e) => ({
+          planId: e.data.planId as string,
+          year: e.data.year as number | undefined,
+          title: typeof e.data.title === 'string' ? e.data.title : '',
+          recordedAt: c.recordedAt,
+        })),
+    );
+  const ofYear = plans.filter((p) => String(p.year) === asOf.slice(0, 4));
+  const candidates = ofYear.length > 0 ? ofYear : plans;
+  // One line, as every audit refusal: the ids to choose from, each with what names it.
+  if (candidates.length > 1)
+    throw new Refusal(
+      `${candidates.length} plans${ofYear.length > 0 ? ` for ${asOf.slice(0, 4)}` : ''} in this history; say which: ${candidates
+        .map((p) => `--plan ${p.planId} (${`${p.year ?? ''} ${p.title}`.trim()})`)
+        .join(', ')}`,
+      2,
+    );
+  return candidates[0]?.planId;
 }
 
 type Options = ReturnType<typeof parseOptions>['values'];
@@ -82,6 +105,12 @@ async function verify(
  * own, so a ledger that lives elsewhere than `demo` is never passed over as "OK: 0 commits".
  */
 async function verifyEvery(dataDir: string, url: string, io: AuditConsole): Promise<number> {
+  // The registry read is the engine of the server running on DATA_DIR: only when that is the server used.
+  const recorded = runningServer(dataDir);
+  if (recorded?.url && recorded.url !== url)
+    throw new Refusal(
+      `${url} is not the server running on ${dataDir} (that is ${recorded.url}), whose engine lists the communities; give DATA_DIR=<the folder ${url} was started on>, or pass --community`,
+    );
   const communities = await communitiesHeldBy(dataDir);
   if (!communities)
     throw new Refusal(`no running server found in ${dataDir} to list its communities; pass --community`);
@@ -112,7 +141,7 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
         throw new Refusal(`line ${n + 1} of the history is not a commit; verify it first`);
       }
     });
-  const planId = values.plan ?? planToReplay(commits, community, asOf);
+  const planId = values.plan ?? planToReplay(commits, community, values['as-of']!);
   if (!planId) throw new Refusal('no plan in this history; pass --plan');
   const replayed = await replayCompliance(commits, community, planId, asOf);
   io.out(
@@ -180,16 +209,23 @@ export async function runAudit(
     }
     const { values, positionals } = parsed;
     command = positionals[0];
+    if (helpAsked(argv)) {
+      io.out(usage);
+      return 0;
+    }
     if (command !== 'verify' && command !== 'export' && command !== 'replay') {
       io.err(usage);
       return 2;
     }
-    const dataDir = resolve(env.DATA_DIR ?? '.data');
-    const url = localServerUrl(dataDir, values.url, env);
+    const dataDir = dataDirOf(env);
+    const server = chooseServer(dataDir, values.url, env);
+    const url = server.url;
+    // An offline verify needs no server: nothing to say about one.
+    if (!(command === 'verify' && values.file) && !(command === 'replay' && values.file))
+      io.note?.(usingLine(server));
     if (command === 'verify' && !values.file && values.community === undefined)
       return await verifyEvery(dataDir, url, io);
-    const server = serverAt(url, dataDir, values.community ?? DEMO_COMMUNITY);
-    return await commands[command](values, server, io);
+    return await commands[command](values, serverAt(url, dataDir, values.community ?? DEMO_COMMUNITY), io);
   } catch (error) {
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
     return error instanceof Refusal ? error.exitCode : 1;
@@ -208,11 +244,13 @@ function parseOptions(argv: readonly string[]) {
       plan: { type: 'string' },
       url: { type: 'string' },
       community: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 }
 
 // Run as `npm run audit` (tsx infra/local/audit-cli.ts), not when a test imports runAudit.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  endQuietlyOnBrokenPipe();
   process.exitCode = await runAudit(process.argv.slice(2));
 }

@@ -1,4 +1,5 @@
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
+import { refusedTokenAdvice } from './shell-tool.js';
 
 /** A refusal the auditor can act on: said in one line, with the exit code it deserves. */
 export class Refusal extends Error {
@@ -32,6 +33,7 @@ export function serverAt(url: string, dataDir: string, community: string = DEMO_
         `no server answered at ${url} (${cause instanceof Error ? cause.message : (error as Error).message}); start it with npm start`,
       );
     }
+    if (response.status === 401) throw new Refusal(refusedTokenAdvice(url, dataDir));
     if (!response.ok) {
       const text = await response.text();
       let said = text;

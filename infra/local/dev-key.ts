@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/http/authenticator.js';
 import type { Role } from '../../functions/http/principal.js';
 import { COMMUNITY_CLAIM } from '../../functions/identity/token-claims.js';
+import { dataDirOf } from './shell-tool.js';
 
 /** The community `npm run seed` fills, and the one tokens are for unless `--community` says otherwise. */
 export const DEMO_COMMUNITY = 'demo';
@@ -47,7 +48,7 @@ export async function signDevToken(secret: string, request: TokenRequest): Promi
  * The shell command that signs a token with this data folder's key: `npm run -s token --`, with
  * `DATA_DIR=…` in front when the folder is not the default, so the printed hint works as printed.
  */
-export function tokenCommand(dataDir: string, defaultDir = resolve('.data')): string {
+export function tokenCommand(dataDir: string, defaultDir = dataDirOf({})): string {
   const prefix = resolve(dataDir) === defaultDir ? '' : `DATA_DIR=${JSON.stringify(resolve(dataDir))} `;
   return `${prefix}npm run -s token --`;
 }

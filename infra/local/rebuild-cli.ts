@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projections } from '../../domain/projections.js';
 import { rebuildView } from '../../functions/audit/rebuild.js';
@@ -8,6 +7,8 @@ import { createDependencies } from '../../functions/local.js';
 import { defaultTableNames } from './create-tables.js';
 import { devSigningSecret } from './dev-key.js';
 import { type Engine, startDynalite } from './engine.js';
+import { runningServer } from './server-url.js';
+import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked } from './shell-tool.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -17,35 +18,41 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * no server runs.
  */
 async function main() {
+  endQuietlyOnBrokenPipe();
+  const usage = `usage: npm run rebuild -- --view <name> [--community C]
+  rebuilds a live view from history, through the engine of the server running on DATA_DIR (writes keep
+  flowing), or on the data folder itself when no server runs there
+views: ${projections.map((p) => p.name).join(', ')}`;
+  if (helpAsked(process.argv.slice(2))) {
+    console.log(usage);
+    return;
+  }
   const { values } = parseArgs({ options: { view: { type: 'string' }, community: { type: 'string' } } });
   const projection = projections.find((p) => p.name === values.view);
   if (!projection) {
-    console.error(
-      `usage: npm run rebuild -- --view <name> [--community C]\nviews: ${projections.map((p) => p.name).join(', ')}`,
-    );
+    console.error(usage);
     process.exit(2);
   }
-  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const dataDir = dataDirOf();
+  // The view lives in the engine, not behind the API: the server found is the one running on DATA_DIR.
+  const running = runningServer(dataDir);
   let endpoint: string | undefined;
-  try {
-    const running = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8')) as {
-      endpoint?: string;
-      url?: string;
-    };
-    if (
-      running.url &&
-      (await fetch(`${running.url}/openapi.json`)
-        .then((r) => r.ok)
-        .catch(() => false))
-    )
-      endpoint = running.endpoint;
-  } catch {
-    // no server has run here yet
-  }
+  if (
+    running?.url &&
+    (await fetch(`${running.url}/openapi.json`)
+      .then((r) => r.ok)
+      .catch(() => false))
+  )
+    endpoint = running.endpoint;
   let engine: Engine | undefined;
-  if (!endpoint) {
+  if (endpoint)
+    console.error(
+      `using the engine of ${running!.url} (from the server recorded in ${join(dataDir, 'engine.json')})`,
+    );
+  else {
     engine = await startDynalite({ path: join(dataDir, 'dynamodb') });
     endpoint = engine.endpoint;
+    console.error(`using the data folder ${dataDir} (no server running on it)`);
   }
   const deps = createDependencies(
     loadConfig({

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
-import { localServerUrl } from './server-url.js';
+import { chooseServer, usingLine } from './server-url.js';
+import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked, refusedTokenAdvice } from './shell-tool.js';
 import { fromWhereTheUserIs } from './user-paths.js';
 
 const FORMATS = ['text', 'json', 'html', 'csv', 'pdf'] as const;
@@ -29,93 +30,124 @@ export function periodOf(given: string, today: Date): string | undefined {
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const usage = `usage: npm run report -- --period 2026-Q3 [--plan ID] [--format text|json|html|csv|pdf] [--lang zh-CN|en] [--out FILE] [--url URL]
+       npm run report -- --period 2026-Q3 --send [--plan ID] [--url URL]
+  --period   2026, 2026-Q3, 2026-07, or Q3 / 07 for this year
+  --plan     the plan (needed when the period's year has several)
+  --format   text (default), json, html, csv, or pdf (written to report-<period>-<lang>.pdf unless --out names a file)
+  --lang     the language of text, html and pdf (default: the plan's locale)
+  --out      write the report to FILE (relative to where the command was typed)
+  --send     send the report to the plan's recipients, each in the plan's locale (--format and --lang do not apply)
+  --url      the server (default: PORT, else the server recorded in DATA_DIR, else http://127.0.0.1:3000)`;
+
+/** Refuses with one line on stderr and the exit code it deserves (2: the command itself is wrong). */
+function refuse(line: string, code = 1): never {
+  console.error(line);
+  process.exit(code);
+}
+
 /**
  * `npm run report -- --period 2026-Q2 [--plan ID] [--format text|json|html|csv|pdf] [--lang zh-CN|en]
- * [--out FILE] [--send] [--url URL]`: renders a report, or sends it, through the running server (the
- * plan defaults to the one of the period's year). A PDF is written to a file (`report-<period>.pdf`
- * unless `--out` names one), relative to where the command was typed.
+ * [--out FILE] [--send] [--url URL]`: renders a report, or sends it, through the running server. The
+ * plan is the period's year's; when that year has several, the tool lists them rather than pick one.
  */
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      period: { type: 'string' },
-      plan: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      send: { type: 'boolean', default: false },
-      url: { type: 'string' },
-      community: { type: 'string', default: DEMO_COMMUNITY },
-    },
-  });
-  const usage =
-    'usage: npm run report -- --period 2026-Q2 [--plan ID] [--format text|json|html|csv|pdf] [--lang zh-CN|en] [--out FILE] [--send]';
-  if (!values.period) {
-    console.error(usage);
-    process.exit(2);
+  endQuietlyOnBrokenPipe();
+  if (helpAsked(process.argv.slice(2))) {
+    console.log(usage);
+    return;
   }
-  if (!FORMATS.includes(values.format as Format)) {
-    console.error(`unknown format "${values.format}": use text, json, html, csv or pdf`);
-    process.exit(2);
+  const options = {
+    period: { type: 'string' },
+    plan: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    send: { type: 'boolean', default: false },
+    url: { type: 'string' },
+    community: { type: 'string', default: DEMO_COMMUNITY },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options }>>;
+  try {
+    parsed = parseArgs({ options });
+  } catch (error) {
+    refuse(`${(error as Error).message.split('. ')[0]}\n${usage}`, 2);
   }
+  const { values } = parsed;
+  if (!values.period) refuse(usage, 2);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format))
+    refuse(`unknown format "${values.format}": use text, json, html, csv or pdf`, 2);
+  // A report is sent in each recipient's language, the plan's: an option that would change nothing is refused.
+  if (values.send && (values.lang || values.format || values.out))
+    refuse(
+      `--send sends the report to the plan's recipients in the plan's locale: --lang, --format and --out do not apply (leave them out, or drop --send to render it)`,
+      2,
+    );
   const period = periodOf(values.period, new Date());
-  if (!period) {
-    console.error(`"${values.period}" is not a period: 2026, 2026-Q3, 2026-07, or Q3 / 07 for this year`);
-    process.exit(2);
-  }
-  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
-  const url = localServerUrl(dataDir, values.url);
+  if (!period)
+    refuse(`"${values.period}" is not a period: 2026, 2026-Q3, 2026-07, or Q3 / 07 for this year`, 2);
+  const dataDir = dataDirOf();
+  const server = chooseServer(dataDir, values.url);
+  const { url } = server;
+  console.error(usingLine(server));
   const token = await signDevToken(devSigningSecret(dataDir), {
     roles: ['admin'],
     sub: 'report-cli',
     community: values.community!,
   });
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(url + path, {
+  const call = async (path: string, init: RequestInit = {}) => {
+    const answer = await fetch(url + path, {
       ...init,
       headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-    }).catch(() => {
-      console.error(`no server answers at ${url}: start it with npm start (or pass --url)`);
-      process.exit(1);
-    });
+    }).catch(() => refuse(`no server answers at ${url}: start it with npm start (or pass --url)`));
+    if (answer.status === 401) refuse(refusedTokenAdvice(url, dataDir));
+    return answer;
+  };
   let planId = values.plan;
   if (!planId) {
     const plans = (await (await call('/plans?limit=500')).json()) as {
-      items: { planId: string; year: number }[];
+      items: { planId: string; year: number; title?: string }[];
     };
-    planId = plans.items.find((p) => String(p.year) === period.slice(0, 4))?.planId;
-    if (!planId) {
-      console.error(`no plan for ${period.slice(0, 4)}; pass --plan`);
-      process.exit(1);
-    }
+    const year = period.slice(0, 4);
+    const ofYear = plans.items.filter((p) => String(p.year) === year);
+    if (ofYear.length === 0) refuse(`no plan for ${year}; pass --plan`);
+    if (ofYear.length > 1)
+      refuse(
+        [
+          `${ofYear.length} plans for ${year}; say which with --plan:`,
+          ...ofYear.map((p) => `  --plan ${p.planId}   ${p.title ?? ''}`.trimEnd()),
+        ].join('\n'),
+        2,
+      );
+    planId = ofYear[0]!.planId;
   }
   const query = `?period=${encodeURIComponent(period)}`;
   if (values.send) {
     const answer = await call(`/reports/${planId}/send${query}`, { method: 'POST' });
     const body = (await answer.json()) as { sentTo?: string[]; alreadySent?: boolean; detail?: string };
-    if (!answer.ok) {
-      console.error(`not sent: ${body.detail ?? answer.status}`);
-      process.exit(1);
-    }
+    if (!answer.ok) refuse(`not sent: ${body.detail ?? answer.status}`);
     console.log(
       body.alreadySent
         ? 'already sent to every recipient; nothing sent'
         : `sent to ${body.sentTo!.join(', ')}`,
     );
-    console.log(`outbox: ${resolve(dataDir, 'outbox')}`);
+    console.log(`outbox: ${join(dataDir, 'outbox')}`);
     return;
   }
-  const format = values.format as Format;
   const answer = await call(`/reports/${planId}${query}`, {
     headers: { accept: MEDIA_TYPES[format], ...(values.lang ? { 'accept-language': values.lang } : {}) },
   });
-  if (!answer.ok) {
-    console.error(await answer.text());
-    process.exit(1);
-  }
-  if (format === 'pdf') {
-    const file = fromWhereTheUserIs(values.out ?? `report-${period}.pdf`);
-    writeFileSync(file, new Uint8Array(await answer.arrayBuffer()));
+  if (!answer.ok) refuse((await answer.text()).trim());
+  // Named by period and language: the English and the Chinese PDF of a quarter are two files.
+  const language = answer.headers.get('content-language') ?? values.lang ?? 'zh-CN';
+  if (format === 'pdf' || values.out) {
+    const file = fromWhereTheUserIs(values.out ?? `report-${period}-${language}.pdf`);
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    writeFileSync(
+      file,
+      format === 'json' ? `${JSON.stringify(JSON.parse(new TextDecoder().decode(bytes)), null, 2)}\n` : bytes,
+    );
     console.log(`wrote ${file}`);
     return;
   }

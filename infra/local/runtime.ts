@@ -24,6 +24,7 @@ import { type Engine, startDynalite } from './engine.js';
 import { type HandlerSource, type LocalHandlers, loadHandlers } from './handlers.js';
 import { type ScheduledRuns, scheduledRuns } from './scheduled-runs.js';
 import { createLocalServer, listen } from './server.js';
+import { recordServerOnMachine } from './server-url.js';
 import { LocalWorkQueues } from './work-queues.js';
 
 export interface LocalRuntimeOptions {
@@ -196,6 +197,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       .catch((error) => logger.warn('stale claims not released', { error: error as Error }));
   if (dataDir)
     writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ endpoint, url, pid: process.pid }));
+  // And on this machine, by URL: a tool whose token this server refuses is told which DATA_DIR to use.
+  const forgetOnMachine = dataDir ? recordServerOnMachine(url, dataDir) : undefined;
   const runningDispatcher = dispatcher;
   return {
     url,
@@ -219,6 +222,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       await runningDispatcher.stop();
       await consumerThread?.close();
       if (dataDir) writeFileSync(join(dataDir, 'engine.json'), JSON.stringify({ stopped: true }));
+      forgetOnMachine?.();
       await engine?.close();
     },
   };

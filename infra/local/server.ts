@@ -29,7 +29,7 @@ export interface LocalServerOptions {
    * function verifies it fully either way.
    */
   readonly authenticator?: Authenticator;
-  /** Origins browsers may call from (CORS); default `ALLOWED_ORIGINS`, else `http://localhost:5173`. */
+  /** Origins browsers may call from (CORS); default `ALLOWED_ORIGINS`, else the Vite dev server on localhost and 127.0.0.1. */
   readonly allowedOrigins?: readonly string[];
   /** Requests larger than API Gateway's payload limit are refused the way it would refuse them. */
   readonly maxBodyBytes?: number;

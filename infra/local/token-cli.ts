@@ -1,10 +1,19 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRole, type Role } from '../../functions/http/principal.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
+import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked } from './shell-tool.js';
+
+const usage = `usage: npm run token -- --role <admin|organizer|resident|judge|leader|auditor> [--role …] [--sub ID] [--community C] [--expires 12h]
+  signs a token with the key of the data folder (DATA_DIR, default the project's .data/): only a
+  server started on that folder accepts it`;
 
 /** `npm run token -- --role organizer [--role judge] [--sub ID] [--community C] [--expires 12h]` */
 async function main() {
+  endQuietlyOnBrokenPipe();
+  if (helpAsked(process.argv.slice(2))) {
+    console.log(usage);
+    return;
+  }
   const { values } = parseArgs({
     options: {
       role: { type: 'string', multiple: true, short: 'r' },
@@ -15,13 +24,11 @@ async function main() {
   });
   const requested = (values.role ?? []).flatMap((r) => r.split(','));
   if (requested.length === 0 || !requested.every(isRole)) {
-    console.error(
-      'usage: npm run token -- --role <admin|organizer|resident|judge|leader|auditor> [--sub ID] [--community C]',
-    );
+    console.error(usage);
     process.exit(2);
   }
   const roles = requested as Role[];
-  const secret = devSigningSecret(resolve(process.env.DATA_DIR ?? '.data'));
+  const secret = devSigningSecret(dataDirOf());
   const token = await signDevToken(secret, {
     roles,
     sub: values.sub ?? `local-${roles[0]}`,

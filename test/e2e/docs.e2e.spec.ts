@@ -46,6 +46,13 @@ describe('API documentation', () => {
     }
   });
 
+  it('/docs declares its icon, so a browser asks for no /favicon.ico that would 404 (issue 25)', async () => {
+    const page = await api.call('GET', '/docs');
+    const icon = /<link rel="icon" href="([^"]*)">/.exec(page.text)?.[1];
+    expect(icon).toBeDefined();
+    if (!icon!.startsWith('data:')) expect((await api.call('GET', icon!)).status).toBe(200);
+  });
+
   const browser = chromiumAvailable() ? it : it.skip;
   browser(
     'renders /docs from local assets, lists the operations, and makes an authorized call from the page',
@@ -68,8 +75,11 @@ describe('API documentation', () => {
         await page.click('.modal-ux button.btn-done');
 
         await page.click('#operations-Residents-listResidents .opblock-summary');
-        const tryItOut = page.locator('#operations-Residents-listResidents button.try-out__btn:not(.cancel)');
-        if (await tryItOut.isVisible()) await tryItOut.click();
+        // Try-it-out is on by default: the form and Execute are there with no click on "Try it out".
+        await page.locator('#operations-Residents-listResidents button.execute').waitFor({ timeout: 5_000 });
+        expect(
+          await page.locator('#operations-Residents-listResidents button.try-out__btn:not(.cancel)').count(),
+        ).toBe(0);
         await page.click('#operations-Residents-listResidents button.execute');
         const status = page
           .locator(

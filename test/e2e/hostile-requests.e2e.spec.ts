@@ -300,6 +300,19 @@ describe('hostile requests against the local server (issue 14)', () => {
       expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     });
 
+    it('a preflight from the dev server opened by address (127.0.0.1:5173) is allowed as by name (issue 25)', async () => {
+      const preflight = await fetch(`${api.url}/residents`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://127.0.0.1:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+    });
+
     it('an OPTIONS preflight from an allowed origin answers 204 with the CORS headers instead of 405', async () => {
       const preflight = await fetch(`${api.url}/residents`, {
         method: 'OPTIONS',

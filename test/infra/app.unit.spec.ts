@@ -175,7 +175,9 @@ describe('CDK app (synthesised offline)', () => {
       },
     });
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:5173'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      }),
     });
   });
 

@@ -219,7 +219,8 @@ describe('npm run audit: answers, and one line for every refusal', () => {
           `^audit verify: no server answered at http://127.0.0.1:${closedPort} \\(connect ECONNREFUSED .*\\); start it with npm start$`,
         ),
       ),
-      expect.stringMatching(/^audit verify: the server at .* refused: 401 /),
+      // Which key signed the refused token, and which data folder to give instead (issue 25).
+      `audit verify: the server at ${api.url} refused this tool's token (401): it was signed with the key in ${join(dir, 'another-machine', 'dev-signing-key')}, and that server was started on another data folder; give the tool that folder (DATA_DIR=… as npm start printed under "data:"), or pass --url for the server started on ${join(dir, 'another-machine')}`,
       `audit verify: no running server found in ${join(dir, 'no-server-here')} to list its communities; pass --community`,
     ]);
   });

@@ -5,8 +5,11 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenCommand } from '../../infra/local/dev-key.js';
 import { periodOf } from '../../infra/local/report-cli.js';
-import { localServerUrl } from '../../infra/local/server-url.js';
+import { chooseServer, localServerUrl, usingLine } from '../../infra/local/server-url.js';
+import { dataDirOf } from '../../infra/local/shell-tool.js';
 import { fromWhereTheUserIs } from '../../infra/local/user-paths.js';
+
+const root = join(import.meta.dirname, '..', '..');
 
 describe('the shell tools find what the user started and typed', () => {
   it('find a server started with PORT and DATA_DIR through the URL it recorded in the data folder', () => {
@@ -18,6 +21,14 @@ describe('the shell tools find what the user started and typed', () => {
       JSON.stringify({ url: 'http://127.0.0.1:4567', pid: process.pid }),
     );
     expect(localServerUrl(dataDir, undefined, {})).toBe('http://127.0.0.1:4567');
+    // PORT says which server: a record of another one in the data folder does not override it (issue 25).
+    expect(chooseServer(dataDir, undefined, { PORT: '3101' })).toEqual({
+      url: 'http://127.0.0.1:3101',
+      from: 'PORT',
+    });
+    expect(usingLine(chooseServer(dataDir, undefined, {}))).toBe(
+      `using http://127.0.0.1:4567 (from the server recorded in ${join(dataDir, 'engine.json')})`,
+    );
     expect(localServerUrl(dataDir, undefined, { LEDGER_URL: 'http://other:1/' })).toBe('http://other:1');
     expect(localServerUrl(dataDir, 'http://given:2', {})).toBe('http://given:2');
     // A stopped server's record is not followed.
@@ -61,5 +72,22 @@ describe('the shell tools find what the user started and typed', () => {
       '/home/me/exports/history.ndjson',
     );
     expect(fromWhereTheUserIs('/abs/h.ndjson', { INIT_CWD: '/home/me' })).toBe('/abs/h.ndjson');
+    // DATA_DIR too; with none, the project's own .data/ wherever the command was typed.
+    expect(dataDirOf({ DATA_DIR: 'mydata', INIT_CWD: '/home/me' })).toBe('/home/me/mydata');
+    expect(dataDirOf({ INIT_CWD: '/home/me' })).toBe(join(root, '.data'));
+  });
+
+  it('keep what they write out of git: exports, reports, papers', () => {
+    const written = [
+      'history.ndjson',
+      'exports/history-2026.ndjson',
+      'report-2026-Q3-zh-CN.pdf',
+      'report-2026-en.html',
+    ];
+    const check = spawnSync('git', ['check-ignore', '--no-index', ...written], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(check.stdout.trim().split('\n').sort()).toEqual([...written].sort());
   });
 });
