@@ -1880,17 +1880,17 @@ export interface components {
         | 'other';
       title: string;
       description?: string;
-      window: {
-        start: string;
-        end: string;
-      };
-      timeZone: string;
       venue?: string;
       organizerUnit?: string;
       partnerUnits?: string[];
       audience?: string;
       capacity?: number;
       lecturer?: string;
+      window: {
+        start: string;
+        end: string;
+      };
+      timeZone: string;
       seriesId?: string;
       /** @enum {string} */
       status: 'planned' | 'cancelled' | 'held';
@@ -3156,18 +3156,18 @@ export interface components {
           | 'other';
         title: string;
         description?: string;
-        window: {
-          /** Format: date-time */
-          start: string;
-          /** Format: date-time */
-          end: string;
-        };
         venue?: string;
         organizerUnit?: string;
         partnerUnits?: string[];
         audience?: string;
         capacity?: number;
         lecturer?: string;
+        window: {
+          /** Format: date-time */
+          start: string;
+          /** Format: date-time */
+          end: string;
+        };
         seriesId?: string;
       };
     };

@@ -2,6 +2,25 @@ import * as z from 'zod';
 import { defineEvent } from './define.js';
 import { Category, Format, Instant, Window } from './shared.js';
 
+/**
+ * What an activity is, as planned: one activity, or every occurrence of a series. Declared once here:
+ * the planning events carry it, the activity's and the series' views show it, and the request bodies
+ * (`activityFields` of the activities route) bound each of these fields for input.
+ */
+export const ActivityDescription = z.object({
+  category: Category,
+  format: Format,
+  title: z.string(),
+  description: z.string().optional(),
+  venue: z.string().optional(),
+  organizerUnit: z.string().optional(),
+  partnerUnits: z.array(z.string()).optional(),
+  audience: z.string().optional(),
+  capacity: z.number().int().positive().optional(),
+  lecturer: z.string().optional(),
+});
+export type ActivityDescription = z.infer<typeof ActivityDescription>;
+
 export const ActivityPlanned = defineEvent(
   'ActivityPlanned',
   z.object({
@@ -10,17 +29,8 @@ export const ActivityPlanned = defineEvent(
     /** The plan's year and time zone when it was planned: the window must lie in that year, in that zone. */
     planYear: z.number().int(),
     timeZone: z.string(),
-    category: Category,
-    format: Format,
-    title: z.string(),
-    description: z.string().optional(),
+    ...ActivityDescription.shape,
     window: Window,
-    venue: z.string().optional(),
-    organizerUnit: z.string().optional(),
-    partnerUnits: z.array(z.string()).optional(),
-    audience: z.string().optional(),
-    capacity: z.number().int().positive().optional(),
-    lecturer: z.string().optional(),
     /** The recurring series this activity is an occurrence of (`POST /activity-series`). */
     seriesId: z.string().optional(),
   }),

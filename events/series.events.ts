@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ActivityDescription } from './activity.events.js';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
 import { Category, Format, Window } from './shared.js';
@@ -52,16 +53,7 @@ export const ActivitySeriesPlanned = defineEvent(
     planId: z.string(),
     planYear: z.number().int(),
     timeZone: z.string(),
-    category: Category,
-    format: Format,
-    title: z.string(),
-    description: z.string().optional(),
-    venue: z.string().optional(),
-    organizerUnit: z.string().optional(),
-    partnerUnits: z.array(z.string()).optional(),
-    audience: z.string().optional(),
-    capacity: z.number().int().positive().optional(),
-    lecturer: z.string().optional(),
+    ...ActivityDescription.shape,
     recurrence: SeriesRecurrence,
     occurrences: z.array(SeriesOccurrence),
   }),

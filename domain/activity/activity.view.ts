@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AttendanceMethod, Category, type DomainEvent, Format, type Window } from '../../events/index.js';
+import { ActivityDescription, AttendanceMethod, type DomainEvent, type Window } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
   type EventContext,
@@ -17,18 +17,9 @@ export type ActivityStatus = z.infer<typeof ActivityStatus>;
 export const ActivityDetail = z.object({
   activityId: z.string(),
   planId: z.string(),
-  category: Category,
-  format: Format,
-  title: z.string(),
-  description: z.string().optional(),
+  ...ActivityDescription.shape,
   window: StoredWindow,
   timeZone: z.string(),
-  venue: z.string().optional(),
-  organizerUnit: z.string().optional(),
-  partnerUnits: z.array(z.string()).optional(),
-  audience: z.string().optional(),
-  capacity: z.number().optional(),
-  lecturer: z.string().optional(),
   seriesId: z.string().optional(),
   status: ActivityStatus,
   registeredCount: z.number(),

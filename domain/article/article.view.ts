@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ArticleKind, BodyRef, type DomainEvent, Verdict } from '../../events/index.js';
+import { ArticleSubmitted, type DomainEvent, Verdict } from '../../events/index.js';
 import { residentKey } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
@@ -12,13 +12,8 @@ import {
 
 /** The article with its review history; the body is the digest of the stored text. */
 export const ArticleDetail = z.object({
-  articleId: z.string(),
-  planId: z.string(),
-  authorId: z.string(),
-  kind: ArticleKind,
-  title: z.string(),
-  abstract: z.string().optional(),
-  body: BodyRef,
+  /** What was submitted, as its event declares it (a revision replaces title, abstract and body). */
+  ...ArticleSubmitted.schema.shape,
   status: z.enum(['submitted', 'revised', ...Verdict.options]),
   submittedAt: z.string(),
   revisions: z.number(),

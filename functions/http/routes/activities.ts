@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AttendanceMethod, Category, Format } from '../../../events/index.js';
+import { type ActivityDescription, AttendanceMethod, Category, Format } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import {
   cancelActivity,
@@ -22,7 +22,11 @@ export const WindowBody = z
   .strict()
   .meta({ id: 'WindowInput' });
 
-/** What an activity is, as planned: one activity, or every occurrence of a series. */
+/**
+ * What an activity is, as planned (one activity, or every occurrence of a series), as a request gives
+ * it: each field of the events' `ActivityDescription`, bounded for input. `satisfies` keeps the two in
+ * step: a field described once there does not compile here until it is bounded.
+ */
 export const activityFields = {
   planId: Id,
   category: Category,
@@ -35,7 +39,7 @@ export const activityFields = {
   audience: trimmed(200).optional(),
   capacity: z.number().int().min(1).max(100_000).optional(),
   lecturer: trimmed(200).optional(),
-};
+} satisfies Record<'planId' | keyof ActivityDescription, z.ZodType>;
 
 export const PlanActivityBody = z
   .object({ ...activityFields, window: WindowBody })
