@@ -135,7 +135,12 @@ export const en: Messages = {
     activities: 'Activities',
     trainingPlan: 'Training plan',
     summary: 'Summary',
-    headcount: 'Headcount',
+    signedIn: 'Signed in',
+    headcount: 'Counted on the day',
+    counted: (headcount, signedIn) =>
+      headcount > signedIn
+        ? `${headcount} (${headcount - signedIn} without signing in)`
+        : `${headcount} (fewer than signed in)`,
     signIns: 'Sign-ins',
     noSignIns: 'No sign-ins recorded',
     articles: "Party members' articles",

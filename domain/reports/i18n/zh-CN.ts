@@ -109,7 +109,12 @@ export const zhCN: Messages = {
     activities: '活动记录',
     trainingPlan: '培训计划',
     summary: '活动小结',
-    headcount: '参加人数',
+    signedIn: '签到人数',
+    headcount: '现场清点人数',
+    counted: (headcount, signedIn) =>
+      headcount > signedIn
+        ? `${headcount}（其中 ${headcount - signedIn} 人未签到）`
+        : `${headcount}（少于签到人数）`,
     signIns: '签到名单',
     noSignIns: '无签到记录',
     articles: '党员理论文章',

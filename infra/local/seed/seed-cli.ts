@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { devSigningSecret, tokenCommand } from '../dev-key.js';
 import { localServerUrl } from '../server-url.js';
 import { seedDemo } from './demo.js';
+import { demoLanguageArgument } from './demo-wording.js';
 import { httpSeedClient } from './http-client.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** `npm run seed [-- --url http://127.0.0.1:3000]`: the seed plan of this year, through the running server. */
+/** `npm run seed [-- --url http://127.0.0.1:3000] [--lang en]`: the seed plan of this year (in Chinese unless `--lang en`), through the running server. */
 async function main() {
   const { values } = parseArgs({
-    options: { url: { type: 'string' } },
+    options: { url: { type: 'string' }, lang: { type: 'string' } },
   });
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
   const url = localServerUrl(dataDir, values.url);
@@ -23,7 +24,9 @@ async function main() {
   const secret = devSigningSecret(dataDir);
   const started = Date.now();
   const client = await httpSeedClient(url, secret);
-  const result = await seedDemo(client, new Date(), (line) => console.log(`seed: ${line}`));
+  const result = await seedDemo(client, new Date(), (line) => console.log(`seed: ${line}`), {
+    lang: demoLanguageArgument(['--lang', values.lang ?? 'zh-CN']),
+  });
   // "Done" means a reader sees it all: every stream written is projected.
   await client.settled();
   console.log(
