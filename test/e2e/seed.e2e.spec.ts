@@ -30,7 +30,7 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     api = await startApi();
     result = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
     await api.runtime.dispatcher.idle();
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => api?.close());
 
   it('loads this year’s plan with the seed’s targets and organizing group', async () => {
@@ -357,6 +357,18 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         expect(report.body.held.length).toBeGreaterThan(10);
         expect(await page.locator('#ledger').textContent()).toContain(report.body.ledger.digest);
         await page.screenshot({ path: 'test-results/demo-q3-email.png', fullPage: true });
+        // The subject and the footer read in Chinese; the footer names who checks the figures.
+        expect(messages[0]!.subject).not.toMatch(/[A-Za-z]/);
+        expect(await page.locator('#ledger').textContent()).toContain('社区审计员');
+        expect(await page.locator('#ledger').textContent()).not.toContain('/audit');
+        // On a phone, 390 px wide: nothing scrolls sideways (issue 25).
+        const fitsAPhone = async () => {
+          await page.setViewportSize({ width: 390, height: 844 });
+          return page.evaluate('document.documentElement.scrollWidth');
+        };
+        expect(await fitsAPhone()).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: 'test-results/demo-q3-email-390.png', fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
         const english = await api.call('GET', `/reports/${result.planId}?period=2026-Q3`, {
           token: await api.token('leader'),
           headers: { accept: 'text/html', 'accept-language': 'en' },
@@ -366,6 +378,8 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
           'Activities planned and held, by category',
         );
         await page.screenshot({ path: 'test-results/demo-q3-report-en.png', fullPage: true });
+        expect(await fitsAPhone()).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: 'test-results/demo-q3-report-en-390.png', fullPage: true });
       } finally {
         await chromium.close();
       }

@@ -109,7 +109,7 @@ export const en: Messages = {
     plannedFor: (period) => `Planned for ${period}`,
     plannedItem: (date, title, category) => `${date} ${title} (${category})`,
     ledger: (through, commits, digest) =>
-      `Computed from the ledger through ${through} (${commits} commits), digest ${digest}: check it with GET /audit/verify?digest=.`,
+      `These figures were computed from the ${commits} records of the ledger up to ${through}, whose digest is ${digest}. Anyone may have them checked: the community's auditor verifies this digest against the ledger, and if it verifies, none of the records behind this report has been changed since.`,
     ledgerEmpty: 'The ledger holds no record yet.',
     planned: 'planned',
     heldShort: 'held',
