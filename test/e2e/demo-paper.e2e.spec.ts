@@ -67,7 +67,7 @@ describe.runIf(pdftotextAvailable())('the English demo on paper', () => {
     await get('/residents?limit=500', await api.token('admin'));
     await get(`/articles?planId=${result.planId}&limit=100`, organizer);
     await get(`/good-deeds?planId=${result.planId}&limit=100`, organizer);
-  }, 240_000);
+  }, 300_000);
   afterAll(async () => api?.close());
 
   it('reads in English: community, plan, activities', async () => {

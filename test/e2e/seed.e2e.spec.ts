@@ -30,7 +30,7 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     api = await startApi();
     result = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
     await api.runtime.dispatcher.idle();
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => api?.close());
 
   it('loads this year’s plan with the seed’s targets and organizing group', async () => {
