@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ActivityDescription } from './activity.events.js';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
-import { Category, Format, Window } from './shared.js';
+import { Window } from './shared.js';
 
 /** `yyyy-mm-dd`, a day in the plan's time zone. */
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -109,7 +109,7 @@ export const en: Messages = {
     plannedFor: (period) => `Planned for ${period}`,
     plannedItem: (date, title, category) => `${date} ${title} (${category})`,
     ledger: (through, commits, digest) =>
-      `Computed from the ledger through ${through} (${commits} commits), digest ${digest}: check it with GET /audit/verify?digest=.`,
+      `These figures were computed from the ${commits} records of the ledger up to ${through}, whose digest is ${digest}. Anyone may have them checked: the community's auditor verifies this digest against the ledger, and if it verifies, none of the records behind this report has been changed since.`,
     ledgerEmpty: 'The ledger holds no record yet.',
     planned: 'planned',
     heldShort: 'held',
@@ -135,7 +135,12 @@ export const en: Messages = {
     activities: 'Activities',
     trainingPlan: 'Training plan',
     summary: 'Summary',
-    headcount: 'Headcount',
+    signedIn: 'Signed in',
+    headcount: 'Counted on the day',
+    counted: (headcount, signedIn) =>
+      headcount > signedIn
+        ? `${headcount} (${headcount - signedIn} without signing in)`
+        : `${headcount} (fewer than signed in)`,
     signIns: 'Sign-ins',
     noSignIns: 'No sign-ins recorded',
     articles: "Party members' articles",

@@ -88,7 +88,11 @@ export interface Messages {
     readonly activities: string;
     readonly trainingPlan: string;
     readonly summary: string;
+    /** How many signed in (the sign-ins listed). */
+    readonly signedIn: string;
+    /** The organizer's headcount on the day, when it differs from the sign-ins. */
     readonly headcount: string;
+    counted(headcount: number, signedIn: number): string;
     readonly signIns: string;
     readonly noSignIns: string;
     readonly articles: string;

@@ -83,7 +83,7 @@ export const zhCN: Messages = {
     plannedFor: (period) => `${period}计划开展的活动`,
     plannedItem: (date, title, category) => `${date} ${title}（${category}）`,
     ledger: (through, commits, digest) =>
-      `本报告依据台账至 ${through} 的 ${commits} 条记录生成，账本摘要 ${digest}（可用 GET /audit/verify?digest= 核验）。`,
+      `本报告的数字依据台账截至 ${through} 的 ${commits} 条记录生成，账本摘要为 ${digest}。如需核对，请社区审计员用此摘要核验台账：核验通过，即说明本报告所依据的记录此后未被改动。`,
     ledgerEmpty: '台账尚无记录。',
     planned: '计划',
     heldShort: '已开展',
@@ -109,7 +109,12 @@ export const zhCN: Messages = {
     activities: '活动记录',
     trainingPlan: '培训计划',
     summary: '活动小结',
-    headcount: '参加人数',
+    signedIn: '签到人数',
+    headcount: '现场清点人数',
+    counted: (headcount, signedIn) =>
+      headcount > signedIn
+        ? `${headcount}（其中 ${headcount - signedIn} 人未签到）`
+        : `${headcount}（少于签到人数）`,
     signIns: '签到名单',
     noSignIns: '无签到记录',
     articles: '党员理论文章',

@@ -12,22 +12,28 @@ export const PrintBlock = z.discriminatedUnion('kind', [
     text: z.string(),
   }),
   z.object({ kind: z.literal('paragraph'), text: z.string(), muted: z.boolean().optional() }),
-  /** A record's fields, label beside value (an activity's date, venue, lecturer…). */
+  /**
+   * A record's fields, label beside value (an activity's date, venue, lecturer…); with `qr`, the
+   * QR code stands to their right (a sign-in sheet's check-in code, at the top where it is seen).
+   */
   z.object({
     kind: z.literal('fields'),
     rows: z.array(z.object({ label: z.string(), value: z.string() })),
+    qr: z.object({ data: z.string().min(1).max(1000), caption: z.string().optional() }).optional(),
   }),
   /**
-   * A ruled table whose header repeats on every page. `width`s are shares of the line (they need
-   * not sum to 1). `rowHeight` leaves room to write by hand (a signature column); `blankRows`
-   * appends empty ruled rows for people who come without registering.
+   * A ruled table whose header repeats on every page. Columns are as wide as their content asks
+   * (never narrower than their longest word, so Latin text wraps between words); `width`s are
+   * shares for the room left over (they need not sum to 1). `rowHeight` leaves room to write by
+   * hand (a signature column); `blankRows` appends empty ruled rows for people who come without
+   * registering: a number, or `page` for at least a page's worth, down to the foot of a page.
    */
   z.object({
     kind: z.literal('table'),
     columns: z.array(z.object({ label: z.string(), width: z.number().positive() })).min(1),
     rows: z.array(z.array(z.string())),
     rowHeight: z.number().positive().optional(),
-    blankRows: z.number().int().min(0).max(200).optional(),
+    blankRows: z.union([z.number().int().min(0).max(200), z.literal('page')]).optional(),
   }),
   /** A QR code of `data` (a check-in link), with a caption under it. */
   z.object({ kind: z.literal('qr'), data: z.string().min(1).max(1000), caption: z.string().optional() }),

@@ -25,25 +25,30 @@ export interface SignInSheetInput {
   readonly checkInLink: string;
 }
 
-/** Empty ruled rows for those who come without registering. */
-const WALK_IN_ROWS = 10;
-
 /**
  * The sign-in sheet (签到表) organizers print and take to the activity: its particulars, every
- * registered resident with an empty signature column, room for walk-ins, and a QR code to check in.
+ * registered resident with an empty signature column, a page of rows for walk-ins, and a QR code
+ * to check in beside the particulars on page 1.
  */
 export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
   const { t } = w;
   const s = t.signInSheet;
   const { activity } = input;
-  // In the reader's alphabetical order (pinyin for Chinese), as a sheet at the door is searched;
-  // the erased last, as they cannot sign.
+  // Building by building (3号楼 before 12号楼), as residents arrive from their homes, and by name
+  // (pinyin for Chinese) within one; the erased last, as they cannot sign.
+  const numeric = new Intl.Collator(w.locale, { numeric: true });
   const collator = new Intl.Collator(w.locale);
   const registered = [...input.registered].sort((a, b) =>
-    a.name === undefined ? 1 : b.name === undefined ? -1 : collator.compare(a.name, b.name),
+    a.name === undefined
+      ? 1
+      : b.name === undefined
+        ? -1
+        : (a.building === undefined ? 1 : 0) - (b.building === undefined ? 1 : 0) ||
+          numeric.compare(a.building ?? '', b.building ?? '') ||
+          collator.compare(a.name, b.name),
   );
   const particulars = [
-    { label: s.date, value: `${w.dateTime(activity.window.start)} – ${w.dateTime(activity.window.end)}` },
+    { label: s.date, value: w.span(activity.window.start, activity.window.end) },
     { label: s.category, value: `${t.category[activity.category]} · ${t.format[activity.format]}` },
     ...(activity.venue ? [{ label: s.venue, value: activity.venue }] : []),
     ...(activity.lecturer ? [{ label: s.lecturer, value: activity.lecturer }] : []),
@@ -56,7 +61,8 @@ export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
     blocks: [
       // The printer heads the page with the title ("<activity> 签到表").
       { kind: 'paragraph', text: input.communityName, muted: true },
-      { kind: 'fields', rows: particulars },
+      // The QR code beside the particulars: on page 1, where everyone arriving sees it.
+      { kind: 'fields', rows: particulars, qr: { data: input.checkInLink, caption: s.scanToCheckIn } },
       { kind: 'paragraph', text: s.registered(registered.length), muted: true },
       {
         kind: 'table',
@@ -69,9 +75,9 @@ export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
         ],
         rows: registered.map((r, i) => [String(i + 1), r.name ?? s.erased, r.building ?? '', '', '']),
         rowHeight: 28,
-        blankRows: WALK_IN_ROWS,
+        // Walk-ins: at least a page of empty rows, however many registered.
+        blankRows: 'page',
       },
-      { kind: 'qr', data: input.checkInLink, caption: s.scanToCheckIn },
     ],
   };
 }

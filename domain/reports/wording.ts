@@ -26,6 +26,11 @@ export interface Wording {
   date(iso: string): string;
   /** An instant's local day and time (24 h), the time left out at midnight. */
   dateTime(iso: string): string;
+  /**
+   * A window, its day said once: `2026年12月15日 19:00–20:30` on one day, `2026年4月20日 –
+   * 2026年4月30日` for whole days, both days and times otherwise.
+   */
+  span(startIso: string, endIso: string): string;
   /** A period's name: `2026年第三季度`, `Q3 2026`. */
   period(period: string): string;
 }
@@ -48,6 +53,15 @@ export function wordingFor(locale: Locale, timeZone: string): Wording {
       const at = new Date(iso);
       const clock = time.format(at);
       return clock === '00:00' ? day.format(at) : `${day.format(at)} ${clock}`;
+    },
+    span(startIso, endIso) {
+      const [start, end] = [new Date(startIso), new Date(endIso)];
+      const [from, to] = [day.format(start), day.format(end)];
+      const [opens, closes] = [time.format(start), time.format(end)];
+      // A window of whole days ends at 23:59:59.999 of its last day.
+      if (opens === '00:00' && closes === '23:59') return from === to ? from : `${from} – ${to}`;
+      if (from === to) return `${from} ${opens}–${closes}`;
+      return `${from} ${opens} – ${to} ${closes}`;
     },
     period: (period) => t.period(periodNameOf(period)),
   };

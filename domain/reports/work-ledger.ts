@@ -55,7 +55,12 @@ export function workLedger(input: WorkLedgerInput, w: Wording): Printable {
         ...(a.lecturer ? [{ label: t.signInSheet.lecturer, value: a.lecturer }] : []),
         ...(a.trainingPlan ? [{ label: l.trainingPlan, value: a.trainingPlan }] : []),
         { label: l.summary, value: a.summary },
-        { label: l.headcount, value: String(a.headcount ?? a.signIns.length) },
+        // The sign-ins listed below, counted; an organizer's own headcount only beside it, said as
+        // such, when it differs (people who came without signing in): never one number for the other.
+        { label: l.signedIn, value: String(a.signIns.length) },
+        ...(a.headcount !== undefined && a.headcount !== a.signIns.length
+          ? [{ label: l.headcount, value: l.counted(a.headcount, a.signIns.length) }]
+          : []),
       ],
     },
     a.signIns.length === 0

@@ -1,9 +1,7 @@
 import * as z from 'zod';
 import {
   ActivityDescription,
-  Category,
   type DomainEvent,
-  Format,
   SeriesChange,
   SeriesRecurrence,
   SeriesScope,

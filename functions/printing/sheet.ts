@@ -4,6 +4,15 @@ export const A4 = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = 56.7;
 export const FONT_SIZE = { body: 10.5, small: 9, table: 10, heading: { 1: 16, 2: 13.5, 3: 11.5 }, title: 18 };
 export const COLOR = { text: '#111111', muted: '#555555', rule: '#444444', headerFill: '#eeeeee' };
+/**
+ * Where the printer put a thing, in points from the page's top: what a test asserts about the
+ * layout (the QR code on page 1, a table's header on every page, three rows at a page's foot).
+ */
+export type LayoutMark =
+  | { page: number; kind: 'heading' | 'qr' | 'fields' | 'paragraph'; y: number; height: number }
+  | { page: number; kind: 'table-header'; y: number; height: number; widths: readonly number[] }
+  | { page: number; kind: 'table-row'; y: number; height: number; index: number };
+
 /** Space after a block. */
 export const GAP = 8;
 
@@ -14,9 +23,19 @@ export const GAP = 8;
  */
 export class Sheet {
   y: number;
+  /** The page the cursor is on, from 1. */
+  page = 1;
 
-  constructor(readonly doc: PDFKit.PDFDocument) {
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly traced?: (mark: LayoutMark) => void,
+  ) {
     this.y = MARGIN;
+  }
+
+  /** Tells the layout's observer (tests) where something was put. */
+  trace(mark: LayoutMark extends infer M ? (M extends LayoutMark ? Omit<M, 'page'> : never) : never): void {
+    this.traced?.({ ...mark, page: this.page } as LayoutMark);
   }
 
   get left(): number {
@@ -43,6 +62,7 @@ export class Sheet {
 
   newPage(): void {
     this.doc.addPage();
+    this.page += 1;
     this.y = MARGIN;
   }
 

@@ -3,6 +3,7 @@ import { devSigningSecret, tokenCommand } from './dev-key.js';
 import { bundleDirsIn } from './handlers.js';
 import { startLocalRuntime } from './runtime.js';
 import { seedDemo } from './seed/demo.js';
+import { demoLanguageArgument } from './seed/demo-wording.js';
 import { httpSeedClient } from './seed/http-client.js';
 import { runningServer } from './server-url.js';
 import { dataDirOf, helpAsked } from './shell-tool.js';
@@ -77,7 +78,9 @@ async function main() {
   console.log('Press Ctrl-C to stop; data is kept for the next start.');
   if (process.argv.includes('--demo')) {
     const client = await httpSeedClient(runtime.url, devSigningSecret(dataDir));
-    const result = await seedDemo(client, new Date(), (line) => console.log(`demo: ${line}`));
+    const result = await seedDemo(client, new Date(), (line) => console.log(`demo: ${line}`), {
+      lang: demoLanguageArgument(process.argv),
+    });
     await runtime.dispatcher.idle();
     console.log(`demo: plan ${result.planId} for ${result.year} is loaded`);
   }

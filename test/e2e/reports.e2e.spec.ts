@@ -261,7 +261,7 @@ describe('reports: renderings, sending, the schedule', () => {
 
   const browser = chromiumAvailable() ? it : it.skip;
   browser(
-    "renders a leader's Q2 email in Chromium: in Chinese, the held activity listed, the digest named; in English on request",
+    "renders a leader's Q2 email in Chromium: in Chinese, the held activity listed, the digest named; in English on request; 390 px wide on a phone (issue 25)",
     async () => {
       const chromium = await launchChromium({ chineseFont: true });
       try {
@@ -284,6 +284,13 @@ describe('reports: renderings, sending, the schedule', () => {
           );
           expect(await page.locator('#ledger').textContent()).toMatch(/[0-9a-f]{64}/);
           await page.screenshot({ path: `test-results/report-${language}.png`, fullPage: true });
+          // On a phone (390 px): nothing scrolls sideways, and the footer says who checks the figures.
+          await page.setViewportSize({ width: 390, height: 844 });
+          expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+          const footer = (await page.locator('#ledger').textContent())!;
+          expect(footer).not.toContain('/audit');
+          expect(footer).toContain(language === 'zh-CN' ? '社区审计员' : "community's auditor");
+          await page.screenshot({ path: `test-results/report-${language}-390.png`, fullPage: true });
         }
       } finally {
         await chromium.close();

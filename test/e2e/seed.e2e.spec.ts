@@ -7,6 +7,7 @@ import { categories } from '../../events/index.js';
 import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
 import { httpSeedClient } from '../../infra/local/seed/http-client.js';
 import { expandActivities, loadPlanTemplate } from '../../infra/local/seed/plan-template.js';
+import { pdfText, pdftotextAvailable } from '../functions/printing/pdf-tools.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { chromiumAvailable, launchChromium } from '../support/browser.js';
 
@@ -29,7 +30,7 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     api = await startApi();
     result = await seedDemo(await httpSeedClient(api.url, api.runtime.secret), now);
     await api.runtime.dispatcher.idle();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => api?.close());
 
   it('loads this year’s plan with the seed’s targets and organizing group', async () => {
@@ -72,18 +73,111 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     expect(result.occurrences).toBe(12 + 52);
     expect(new Set(activities.map((a) => a.category))).toEqual(new Set(categories));
     const byTitle = (fragment: string) => activities.filter((a) => a.title.includes(fragment));
-    expect(byTitle('Centralized study session')).toHaveLength(8);
-    expect(byTitle('Civilization school class')).toHaveLength(12);
-    expect(byTitle('Legal knowledge lecture')).toHaveLength(4);
+    expect(byTitle('集中学习（第')).toHaveLength(8);
+    expect(byTitle('文明学校课堂')).toHaveLength(12);
+    expect(byTitle('法律知识讲座')).toHaveLength(4);
     // May Day matches in late April, Shanghai time.
-    expect(byTitle('May Day')[0]!.window).toEqual({
+    expect(byTitle('五一')[0]!.window).toEqual({
       start: '2026-04-19T16:00:00.000Z',
       end: '2026-04-30T15:59:59.999Z',
     });
-    expect(byTitle('Army Day')[0]!.window.start).toBe('2026-07-19T16:00:00.000Z');
+    expect(byTitle('八一')[0]!.window.start).toBe('2026-07-19T16:00:00.000Z');
     expect(activities.filter((a) => a.status === 'held').length).toBeGreaterThan(40);
     expect(activities.reduce((sum, a) => sum + a.attendanceCount, 0)).toBeGreaterThan(500);
-    expect(byTitle('Q3 no. 2')[0]!.status).toBe('cancelled');
+    expect(byTitle('集中学习（第三季度第2次）')[0]!.status).toBe('cancelled');
+  });
+
+  const everyActivity = async () => {
+    const activities: Activity[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Activity[]; nextCursor: string | null } } = await api.call(
+        'GET',
+        `/activities?planId=${result.planId}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: await api.token('organizer') },
+      );
+      activities.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return activities;
+  };
+
+  it('reads in Chinese: community, plan, activities, venues, lecturers, residents; the zh-CN report has more Chinese characters than Latin letters (issue 25)', async () => {
+    const leader = await api.token('leader');
+    const plan = await api.call<{ communityName: string; title: string; targets: { description: string }[] }>(
+      'GET',
+      `/plans/${result.planId}`,
+      { token: leader },
+    );
+    expect(plan.body.communityName).toBe('金星社区');
+    expect(plan.body.title).toBe('2026年社区综合文化服务工作计划');
+    for (const target of plan.body.targets) expect(target.description).toMatch(/^[^A-Za-z]*$/);
+    const residents = await api.call<{ items: { name: string; householdId: string; building: string }[] }>(
+      'GET',
+      '/residents?limit=50',
+      { token: await api.token('admin') },
+    );
+    for (const r of residents.body.items) {
+      expect(r.name).toMatch(/^\p{Script=Han}{2,3}$/u);
+      expect(r.building).toMatch(/^\d+号楼$/);
+    }
+    const activities = await everyActivity();
+    for (const a of activities) expect(a.title).not.toMatch(/[A-Za-z]/);
+    const html = await api.call('GET', `/reports/${result.planId}?period=2026-Q3`, {
+      token: leader,
+      headers: { accept: 'text/html' },
+    });
+    const text = html.text.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    // The ledger's digest and ULIDs are hexadecimal or Crockford: every Latin letter counts against.
+    const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+    expect(han).toBeGreaterThan(latin);
+    expect(han).toBeGreaterThan(2000);
+  });
+
+  it('holds each past activity on one day of its window, its residents signed in during that session, the headcount its sign-ins; no opening held with nobody (issue 25)', async () => {
+    const organizer = await api.token('organizer');
+    const held = (await everyActivity()).filter((a) => a.status === 'held');
+    expect(held.length).toBeGreaterThan(80);
+    const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const a of held) {
+      const detail = await api.call<{
+        held: { heldOn: string; headcount?: number };
+        attendees: { at: string }[];
+        seriesId?: string;
+      }>('GET', `/activities/${a.activityId}`, { token: organizer });
+      expect(detail.body.attendees.length, a.title).toBeGreaterThan(0);
+      expect(detail.body.held.headcount, a.title).toBe(detail.body.attendees.length);
+      for (const attendee of detail.body.attendees) {
+        expect(day(attendee.at), a.title).toBe(day(detail.body.held.heldOn));
+        // A series' occurrence has its hours: the sign-ins fall inside them.
+        if (detail.body.seriesId) {
+          expect(Date.parse(attendee.at)).toBeGreaterThanOrEqual(Date.parse(a.window.start));
+          expect(Date.parse(attendee.at)).toBeLessThanOrEqual(Date.parse(a.window.end));
+        }
+      }
+    }
+  });
+
+  it('has registrations for the coming activities, so their sign-in sheets list names, with the QR code on page 1 (issue 25)', async ({
+    skip,
+  }) => {
+    const coming = (await everyActivity()).filter(
+      (a) => a.status === 'planned' && (a as Activity & { registeredCount: number }).registeredCount > 0,
+    );
+    expect(coming.length).toBeGreaterThanOrEqual(3);
+    skip(!pdftotextAvailable(), 'pdftotext is not installed: the sheet was not read back');
+    const organizer = await api.token('organizer');
+    const sheet = await api.call('GET', `/activities/${coming[0]!.activityId}/sign-in-sheet`, {
+      token: organizer,
+      headers: { accept: 'application/pdf' },
+    });
+    expect(sheet.status).toBe(200);
+    const page1 = pdfText(sheet.bytes, { first: 1, last: 1 });
+    expect(page1).toContain('扫码签到');
+    expect(page1).toContain(coming[0]!.title);
+    expect(page1.match(/\p{Script=Han}{2,3}/gu)?.length ?? 0).toBeGreaterThan(10);
+    expect(page1).toMatch(/\d+号楼/);
   });
 
   it('has about 30 party members among 200 residents in households', async () => {
@@ -207,10 +301,10 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         .as(leader)
         .get<{ items: { title: string; reviewCount: number }[] }>(`/books?planId=${result.planId}`)
     ).body;
-    expect(books.items).toEqual([expect.objectContaining({ title: 'Ordinary World', reviewCount: 6 })]);
+    expect(books.items).toEqual([expect.objectContaining({ title: '平凡的世界', reviewCount: 6 })]);
     const overdue = await (await api.as(leader).get<{ items: { item: string }[] }>('/equipment/overdue'))
       .body;
-    expect(overdue.items.map((i) => i.item)).toEqual(['Table tennis table']);
+    expect(overdue.items.map((i) => i.item)).toEqual(['乒乓球台']);
     const compliance = await (
       await api
         .as(leader)
@@ -229,10 +323,8 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         sports: { instructors: { name: string; sessions: number }[]; overdueEquipment: { item: string }[] };
       }>(`/reports/${result.planId}?period=2026-Q4`)
     ).body;
-    expect(report.sports.instructors).toEqual([
-      expect.objectContaining({ name: 'Coach Liu Fang', sessions: 1 }),
-    ]);
-    expect(report.sports.overdueEquipment.map((o) => o.item)).toEqual(['Table tennis table']);
+    expect(report.sports.instructors).toEqual([expect.objectContaining({ name: '刘芳教练', sessions: 1 })]);
+    expect(report.sports.overdueEquipment.map((o) => o.item)).toEqual(['乒乓球台']);
   });
 
   const browser = chromiumAvailable() ? it : it.skip;
@@ -277,6 +369,18 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         expect(report.body.held.length).toBeGreaterThan(10);
         expect(await page.locator('#ledger').textContent()).toContain(report.body.ledger.digest);
         await page.screenshot({ path: 'test-results/demo-q3-email.png', fullPage: true });
+        // The subject and the footer read in Chinese; the footer names who checks the figures.
+        expect(messages[0]!.subject).not.toMatch(/[A-Za-z]/);
+        expect(await page.locator('#ledger').textContent()).toContain('社区审计员');
+        expect(await page.locator('#ledger').textContent()).not.toContain('/audit');
+        // On a phone, 390 px wide: nothing scrolls sideways (issue 25).
+        const fitsAPhone = async () => {
+          await page.setViewportSize({ width: 390, height: 844 });
+          return page.evaluate('document.documentElement.scrollWidth');
+        };
+        expect(await fitsAPhone()).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: 'test-results/demo-q3-email-390.png', fullPage: true });
+        await page.setViewportSize({ width: 1280, height: 800 });
         const english = await api.call('GET', `/reports/${result.planId}?period=2026-Q3`, {
           token: await api.token('leader'),
           headers: { accept: 'text/html', 'accept-language': 'en' },
@@ -286,6 +390,8 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
           'Activities planned and held, by category',
         );
         await page.screenshot({ path: 'test-results/demo-q3-report-en.png', fullPage: true });
+        expect(await fitsAPhone()).toBeLessThanOrEqual(390);
+        await page.screenshot({ path: 'test-results/demo-q3-report-en-390.png', fullPage: true });
       } finally {
         await chromium.close();
       }

@@ -1,3 +1,4 @@
+import type { DemoWords } from './demo-wording.js';
 import type { demoResidents } from './plan-template.js';
 import { ok, type SeedClient } from './seed-client.js';
 
@@ -13,7 +14,9 @@ export async function seedFamilyRound(
   residentIds: string[],
   key: (what: string) => string,
   rnd: () => number,
+  words: DemoWords,
 ): Promise<string> {
+  const w = words.round;
   const firstOfHousehold = new Map<string, number>();
   people.forEach((p, i) => {
     if (!firstOfHousehold.has(p.householdId)) firstOfHousehold.set(p.householdId, i);
@@ -32,11 +35,11 @@ export async function seedFamilyRound(
       '/rounds',
       {
         planId,
-        title: 'Good family style collection and evaluation',
+        title: w.title,
         criteria: [
-          { key: 'family-virtue', label: 'Filial piety and family virtue', weight: 0.4 },
-          { key: 'neighbourliness', label: 'Neighbourliness and public service', weight: 0.35 },
-          { key: 'education', label: "Children's education and reading", weight: 0.25 },
+          { key: 'family-virtue', label: w.criteria[0], weight: 0.4 },
+          { key: 'neighbourliness', label: w.criteria[1], weight: 0.35 },
+          { key: 'education', label: w.criteria[2], weight: 0.25 },
         ],
         judges,
         // Two counting judges rank a nomination, so the family of the recused judge is ranked too.
@@ -55,11 +58,14 @@ export async function seedFamilyRound(
     const nominator = byNeighbour ? 0 : member;
     const body = {
       householdId,
-      familyName: `${people[member]!.name.split(' ')[0]} family`,
+      // The household's surname: a Chinese name's first character, an English one's first word.
+      familyName: w.family(
+        people[member]!.name.includes(' ') ? people[member]!.name.split(' ')[0]! : people[member]!.name[0]!,
+      ),
       nominatedBy: residentIds[nominator]!,
       ...(byNeighbour ? { consentBy: residentIds[member]! } : {}),
-      motto: 'Diligence and kindness pass from generation to generation',
-      story: 'Three generations under one roof, volunteers at the library and the square dance team.',
+      motto: w.motto,
+      story: w.story,
     };
     const answer = ok(
       await client.postAs(

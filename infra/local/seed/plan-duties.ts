@@ -11,7 +11,7 @@ export async function seedStudyLeave(client: SeedClient, s: SeedSoFar) {
       `/plans/${s.planId}/targets`,
       {
         targetId: 'members-study',
-        description: 'Every party member attends or makes up every centralized study session',
+        description: s.words.studyTarget,
         metric: 'members-study',
         minimum: 0,
         per: 'quarter',
@@ -30,24 +30,24 @@ export async function seedStudyLeave(client: SeedClient, s: SeedSoFar) {
     ok(
       await client.post(
         leave,
-        { residentId: member, reason: 'On a business trip', requestedAt: asked },
+        { residentId: member, reason: s.words.leaveReason, requestedAt: asked },
         key('leave'),
       ),
       'leave',
     );
     ok(
-      await client.post(
-        `${leave}/${member}/approve`,
-        { note: 'Make it up at the next session' },
-        key('leave-ok'),
-      ),
+      await client.post(`${leave}/${member}/approve`, { note: s.words.leaveNote }, key('leave-ok')),
       'approve',
     );
     if (!next.attendees.includes(member))
       ok(
         await client.post(
           `/activities/${next.id}/attendance`,
-          { residentId: member, method: 'organizer', at: next.start },
+          {
+            residentId: member,
+            method: 'organizer',
+            at: new Date(Date.parse(next.start) + 60_000).toISOString(),
+          },
           key('leave-next'),
         ),
         'make-up attendance',
@@ -73,15 +73,9 @@ export async function seedRotation(client: SeedClient, s: SeedSoFar) {
       '/rotations',
       {
         planId: s.planId,
-        title: 'Rotating performances by the units and schools of the area',
-        participants: [
-          { key: 'primary-school', name: 'Venus Primary School', kind: 'school' },
-          { key: 'kindergarten', name: 'Sunflower Kindergarten', kind: 'school' },
-          { key: 'middle-school', name: 'No. 2 Middle School', kind: 'school' },
-          { key: 'police-station', name: 'Area police station', kind: 'unit' },
-          { key: 'health-center', name: 'Community health service center', kind: 'unit' },
-        ],
-        slots: [...slots, { date: lastDay, label: "New Year's Eve gala" }],
+        title: s.words.rotation.title,
+        participants: s.words.rotation.participants,
+        slots: [...slots, { date: lastDay, label: s.words.rotation.gala }],
         seedDay,
       },
       s.key('rotation'),
@@ -97,10 +91,10 @@ export async function seedReading(client: SeedClient, s: SeedSoFar) {
       '/books',
       {
         planId: s.planId,
-        title: 'Ordinary World',
-        author: 'Lu Yao',
-        recommendedBy: 'Community library',
-        reason: 'Family reading project: a book for three generations',
+        title: s.words.book.title,
+        author: s.words.book.author,
+        recommendedBy: s.words.book.recommendedBy,
+        reason: s.words.book.reason,
       },
       s.key('book'),
     ),
@@ -110,7 +104,7 @@ export async function seedReading(client: SeedClient, s: SeedSoFar) {
     ok(
       await client.post(
         `/books/${bookId}/reviews`,
-        { residentId, rating: 3 + (i % 3), text: 'Read it with my family over the summer.' },
+        { residentId, rating: 3 + (i % 3), text: s.words.book.review },
         s.key(`book-review-${i}`),
       ),
       'review',
@@ -123,8 +117,8 @@ export async function seedReading(client: SeedClient, s: SeedSoFar) {
         planId: s.planId,
         authorId: author,
         kind: 'reading-essay',
-        title: 'Reading Ordinary World with my family',
-        body: 'What a family learns from the Sun brothers. '.repeat(20),
+        title: s.words.essay.title,
+        body: s.words.essay.body,
       },
       s.key('reading-essay'),
     ),

@@ -3,15 +3,17 @@ import { DEMO_COMMUNITY, devSigningSecret, signDevToken, tokenCommand } from '..
 import { chooseServer, usingLine } from '../server-url.js';
 import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked, refusedTokenAdvice } from '../shell-tool.js';
 import { seedDemo } from './demo.js';
+import { demoLanguageArgument } from './demo-wording.js';
 import { httpSeedClient } from './http-client.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const usage = `usage: npm run seed [-- --url URL]
-  loads this year's seed plan through the running server (the same as npm start -- --demo)
-  --url   the server (default: PORT, else the server recorded in DATA_DIR, else http://127.0.0.1:3000)`;
+const usage = `usage: npm run seed [-- --url URL] [--lang en]
+  loads this year's seed plan through the running server, in Chinese unless --lang en (the same as npm start -- --demo)
+  --url   the server (default: PORT, else the server recorded in DATA_DIR, else http://127.0.0.1:3000)
+  --lang  zh-CN (default) or en`;
 
-/** `npm run seed [-- --url http://127.0.0.1:3000]`: the seed plan of this year, through the running server. */
+/** `npm run seed [-- --url http://127.0.0.1:3000] [--lang en]`: the seed plan of this year (in Chinese unless `--lang en`), through the running server. */
 async function main() {
   endQuietlyOnBrokenPipe();
   if (helpAsked(process.argv.slice(2))) {
@@ -19,7 +21,7 @@ async function main() {
     return;
   }
   const { values } = parseArgs({
-    options: { url: { type: 'string' } },
+    options: { url: { type: 'string' }, lang: { type: 'string' } },
   });
   const dataDir = dataDirOf();
   const server = chooseServer(dataDir, values.url);
@@ -41,7 +43,9 @@ async function main() {
   }
   const started = Date.now();
   const client = await httpSeedClient(url, secret);
-  const result = await seedDemo(client, new Date(), (line) => console.log(`seed: ${line}`));
+  const result = await seedDemo(client, new Date(), (line) => console.log(`seed: ${line}`), {
+    lang: demoLanguageArgument(['--lang', values.lang ?? 'zh-CN']),
+  });
   // "Done" means a reader sees it all: every stream written is projected.
   await client.settled();
   console.log(

@@ -1,3 +1,5 @@
+import type { DemoWords } from './demo-wording.js';
+
 export interface SeedClient {
   post(path: string, body: unknown, key: string): Promise<{ status: number; body: Record<string, unknown> }>;
   /** The same, as another user (judges score in their own name). */
@@ -39,7 +41,7 @@ export interface SeedSoFar {
   readonly now: Date;
   readonly residentIds: readonly string[];
   readonly members: readonly string[];
-  /** Past study sessions (held or cancelled), oldest first, with who signed in. */
+  /** Past study sessions (held or cancelled), oldest first: when each began, and who signed in. */
   readonly studySessions: readonly {
     id: string;
     start: string;
@@ -50,4 +52,6 @@ export interface SeedSoFar {
   readonly performances: readonly { id: string; start: string }[];
   readonly key: (what: string) => string;
   readonly rnd: () => number;
+  /** The demo's words, in its language. */
+  readonly words: DemoWords;
 }

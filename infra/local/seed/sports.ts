@@ -14,6 +14,7 @@ export async function seedSports(
   firstSportsActivity?: { id: string; start: string },
 ) {
   const { key, year } = s;
+  const w = s.words.sports;
   const now = s.now.getTime();
   const today = dayOf(now);
   ok(
@@ -21,7 +22,7 @@ export async function seedSports(
       `/plans/${s.planId}/targets`,
       {
         targetId: 'equipment-inspected',
-        description: 'Every sports equipment item inspected each month',
+        description: w.target,
         metric: 'equipment-inspected',
         minimum: 1,
         per: 'month',
@@ -35,9 +36,9 @@ export async function seedSports(
       '/venues',
       {
         planId: s.planId,
-        name: 'Three street corners square',
+        name: w.venue.name,
         kind: 'square',
-        location: 'Corner of Venus Road and Garden Street',
+        location: w.venue.location,
       },
       key('venue'),
     ),
@@ -47,9 +48,9 @@ export async function seedSports(
     ok(await client.post(`/venues/${venueId}/equipment`, { item, quantity, installedOn }, key(what)), what)
       .id as string;
   const installedOn = `${year}-01-05` <= today ? `${year}-01-05` : today;
-  const walker = await install('Twist walker', installedOn, 2, 'equipment-walker');
-  const bar = await install('Pull-up bar', installedOn, 1, 'equipment-bar');
-  await install('Table tennis table', dayOf(now - 45 * DAY), 2, 'equipment-table');
+  const walker = await install(w.items.walker, installedOn, 2, 'equipment-walker');
+  const bar = await install(w.items.bar, installedOn, 1, 'equipment-bar');
+  await install(w.items.table, dayOf(now - 45 * DAY), 2, 'equipment-table');
   const months: string[] = [];
   for (let m = 1; m <= 12; m++) {
     const date = `${year}-${String(m).padStart(2, '0')}-05`;
@@ -63,7 +64,7 @@ export async function seedSports(
           `/equipment/${equipmentId}/inspections`,
           {
             inspectedOn,
-            inspector: 'Street sports bureau inspector',
+            inspector: w.inspector,
             condition,
             ...(notes ? { notes } : {}),
           },
@@ -72,18 +73,13 @@ export async function seedSports(
         'inspection',
       );
     await inspect(walker, 'good', `inspect-walker-${i}`);
-    await inspect(
-      bar,
-      last ? 'needs-repair' : 'good',
-      `inspect-bar-${i}`,
-      last ? 'bar loose in its socket' : undefined,
-    );
+    await inspect(bar, last ? 'needs-repair' : 'good', `inspect-bar-${i}`, last ? w.loose : undefined);
     if (last) {
       const doneOn = dayOf(Math.min(now, Date.parse(`${inspectedOn}T12:00:00+08:00`) + 2 * DAY));
       ok(
         await client.post(
           `/equipment/${bar}/maintenance`,
-          { doneOn, by: 'District sports bureau', work: 'socket re-welded' },
+          { doneOn, by: w.repairer, work: w.repair },
           key('maintain-bar'),
         ),
         'maintenance',
@@ -93,7 +89,7 @@ export async function seedSports(
   const instructorId = ok(
     await client.post(
       '/instructors',
-      { name: 'Coach Liu Fang', specialty: 'square dance', certifiedUntil: `${year + 1}-06-30` },
+      { name: w.coach, specialty: w.specialty, certifiedUntil: `${year + 1}-06-30` },
       key('instructor'),
     ),
     'instructor',
@@ -108,13 +104,10 @@ export async function seedSports(
       {
         activityId: firstSportsActivity.id,
         heldOn: firstSportsActivity.start,
-        topic: 'Scientific fitness: warming up and stretching',
+        topic: w.topics[0],
         participants: 30,
       },
       'session-1',
     );
-  await session(
-    { heldOn: dayOf(now - 7 * DAY), topic: 'Square dance practice point guidance', participants: 25 },
-    'session-2',
-  );
+  await session({ heldOn: dayOf(now - 7 * DAY), topic: w.topics[1], participants: 25 }, 'session-2');
 }

@@ -47,3 +47,28 @@ export function pdfInfo(pdf: Uint8Array): Record<string, string> {
       .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
   );
 }
+
+/**
+ * The Latin words of a text (letters, with inner hyphens and apostrophes): what a word split by a
+ * line break would show as two words that are not in the document ("Communit" and "y").
+ */
+export function latinWords(text: string): string[] {
+  return text.match(/[A-Za-z]+(?:['’-][A-Za-z]+)*/g) ?? [];
+}
+
+/** Each word poppler finds on each page, with its box (points from the page's top-left). */
+export function pdfWordBoxes(pdf: Uint8Array): { page: number; text: string; yMax: number; yMin: number }[] {
+  const result = spawnSync('pdftotext', ['-bbox', saved(pdf), '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+  const words: { page: number; text: string; yMax: number; yMin: number }[] = [];
+  let page = 0;
+  for (const line of result.stdout.split('\n')) {
+    if (line.includes('<page ')) page += 1;
+    const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (m) words.push({ page, yMin: Number(m[1]), yMax: Number(m[2]), text: m[3]! });
+  }
+  return words;
+}
