@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../events/index.js';
-import { activityDetails, attendeeRows } from './activity.view.js';
+import { activityDetails, attendeeRows, registrationRows } from './activity.view.js';
 import { articleDetails, authoredArticles } from './article.view.js';
 import { activityCompliance, partyMembers, planTargets } from './compliance.view.js';
 import { equipmentProjections } from './equipment.view.js';
@@ -35,6 +35,7 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   allPlans,
   activityDetails,
   attendeeRows,
+  registrationRows,
   participationRows,
   articleDetails,
   authoredArticles,

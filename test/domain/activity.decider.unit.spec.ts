@@ -241,25 +241,120 @@ describe('activity decider', () => {
   });
 
   describe('registration', () => {
-    it('registers residents up to capacity and never beyond', () => {
+    const waitlisted = (residentId: string, position: number): ActivityEvent => ({
+      type: 'ResidentWaitlisted',
+      data: { residentId, position },
+    });
+    const promoted = (residentId: string): ActivityEvent => ({
+      type: 'ResidentPromotedFromWaitlist',
+      data: { residentId },
+    });
+    const cancelledRegistration = (
+      residentId: string,
+      was: 'registered' | 'waitlisted',
+      reason?: string,
+    ): ActivityEvent => ({
+      type: 'RegistrationCancelled',
+      data: { residentId, was, ...(reason === undefined ? {} : { reason }) },
+    });
+    // The day before the window opens, and the instant it opens.
+    const dayBefore = '2026-04-18T16:00:00.000Z';
+    const cancel = (residentId: string, now = dayBefore, reason?: string): ActivityCommand => ({
+      type: 'CancelRegistration',
+      activityId: 'A',
+      residentId,
+      now,
+      ...(reason === undefined ? {} : { reason }),
+    });
+    const full = [planned, registered('R1'), registered('R2')];
+
+    it('registers residents up to capacity, then puts them on the waitlist in order', () => {
       spec(activityDecider)
         .given([planned, registered('R1')])
         .when(register('R2'))
         .thenEmits([registered('R2')]);
       spec(activityDecider)
-        .given([planned, registered('R1'), registered('R2')])
+        .given(full)
         .when(register('R3'))
-        .thenFails('activity-full', 'conflict');
+        .thenEmits([waitlisted('R3', 1)]);
+      spec(activityDecider)
+        .given([...full, waitlisted('R3', 1)])
+        .when(register('R4'))
+        .thenEmits([waitlisted('R4', 2)]);
     });
-    it('registers a resident once, and only a resident on the roster', () => {
+    it('never waitlists on an activity without a capacity', () => {
+      spec(activityDecider)
+        .given([
+          { ...planned, data: { ...planned.data, capacity: undefined } } as ActivityEvent,
+          registered('R1'),
+        ])
+        .when(register('R2'))
+        .thenEmits([registered('R2')]);
+    });
+    it('registers a resident once, waitlists them once, and only a resident on the roster', () => {
       spec(activityDecider)
         .given([planned, registered('R1')])
         .when(register('R1'))
         .thenFails('already-registered', 'conflict');
       spec(activityDecider)
+        .given([...full, waitlisted('R3', 1)])
+        .when(register('R3'))
+        .thenFails('already-waitlisted', 'conflict');
+      spec(activityDecider)
         .given([planned])
         .when(register('R9', false))
         .thenFails('resident-not-found', 'not-found');
+    });
+    it('a cancelled place goes to the first in line, in the same decision', () => {
+      spec(activityDecider)
+        .given([...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R1', dayBefore, 'travelling'))
+        .thenEmits([cancelledRegistration('R1', 'registered', 'travelling'), promoted('R3')]);
+      const state = spec(activityDecider)
+        .given([...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R1'))
+        .thenState();
+      expect(state).toMatchObject({ registeredCount: 2, waitlist: ['R4'] });
+    });
+    it('frees a place with nobody in line, and a place in line without promoting anyone', () => {
+      spec(activityDecider)
+        .given(full)
+        .when(cancel('R2'))
+        .thenEmits([cancelledRegistration('R2', 'registered')]);
+      spec(activityDecider)
+        .given([...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R3'))
+        .thenEmits([cancelledRegistration('R3', 'waitlisted')]);
+      const state = spec(activityDecider)
+        .given([...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R3'))
+        .thenState();
+      expect(state).toMatchObject({ registeredCount: 2, waitlist: ['R4'] });
+    });
+    it('lets a resident who cancelled register again, at the end of the line when full', () => {
+      spec(activityDecider)
+        .given([...full, waitlisted('R3', 1), cancelledRegistration('R1', 'registered'), promoted('R3')])
+        .when(register('R1'))
+        .thenEmits([waitlisted('R1', 1)]);
+      spec(activityDecider)
+        .given([...full, cancelledRegistration('R1', 'registered')])
+        .when(register('R1'))
+        .thenEmits([registered('R1')]);
+    });
+    it('refuses to cancel once the window has opened, or what was never registered', () => {
+      spec(activityDecider)
+        .given(full)
+        .when(cancel('R1', lateApril.start))
+        .thenFails('too-late-to-cancel', 'conflict');
+      spec(activityDecider).given(full).when(cancel('R9')).thenFails('not-registered', 'conflict');
+      spec(activityDecider)
+        .given([...full, cancelledRegistration('R1', 'registered')])
+        .when(cancel('R1'))
+        .thenFails('not-registered', 'conflict');
+      spec(activityDecider)
+        .given([...full, cancelled])
+        .when(cancel('R1'))
+        .thenFails('activity-cancelled', 'conflict');
     });
   });
 

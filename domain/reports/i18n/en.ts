@@ -75,6 +75,8 @@ export const en: Messages = {
     byCategory: 'Activities planned and held, by category',
     chartLegend: 'Grey: planned. Blue: held.',
     signIns: (signIns, residents) => `Sign-ins: ${signIns}, by ${residents} residents.`,
+    registrations: (registered, waitlisted, cancelled) =>
+      `Registrations: ${registered} with a place, ${waitlisted} on the waitlist, ${cancelled} cancelled.`,
     held: 'Activities held',
     heldColumns: {
       date: 'Date',
@@ -126,7 +128,9 @@ export const en: Messages = {
     building: 'Building',
     signature: 'Signature',
     time: 'Signed in at',
-    registered: (count) => `${count} registered`,
+    registered: (count, waitlisted) =>
+      `${count} registered${waitlisted > 0 ? `, ${waitlisted} on the waitlist` : ''}`,
+    onWaitlist: (name) => `${name} (waitlist)`,
     scanToCheckIn: 'Scan to check in',
     erased: '(erased)',
   },

@@ -30,6 +30,8 @@ export interface Messages {
     readonly byCategory: string;
     readonly chartLegend: string;
     signIns(signIns: number, residents: number): string;
+    /** The period's activities' registrations: places held, places on waitlists, cancelled. */
+    registrations(registered: number, waitlisted: number, cancelled: number): string;
     readonly held: string;
     readonly heldColumns: {
       readonly date: string;
@@ -79,7 +81,9 @@ export interface Messages {
     readonly building: string;
     readonly signature: string;
     readonly time: string;
-    readonly registered: (count: number) => string;
+    readonly registered: (count: number, waitlisted: number) => string;
+    /** A waitlisted resident's name on the sheet, marked as waiting for a place. */
+    readonly onWaitlist: (name: string) => string;
     readonly scanToCheckIn: string;
     readonly erased: string;
   };
