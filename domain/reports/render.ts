@@ -4,7 +4,7 @@ import { reportPhrases } from './wording-of-report.js';
 
 export { renderCsv } from './render-csv.js';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

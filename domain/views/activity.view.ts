@@ -9,6 +9,7 @@ import {
   StoredWindow,
   type ViewDocument,
 } from './projection.js';
+import { registrationCounts } from './registration-counts.js';
 
 export const ActivityStatus = z.enum(['planned', 'cancelled', 'held']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
@@ -78,22 +79,6 @@ export const AttendeeRow = z.object({
 });
 export type AttendeeRow = z.infer<typeof AttendeeRow>;
 
-/** One resident's registration for one activity: a place, a place in line, or withdrawn. */
-export const RegistrationRow = z.object({
-  residentId: z.string(),
-  status: z.enum(['registered', 'waitlisted', 'cancelled']),
-  /** The stream version at which they joined the line: the line's order (earlier first). */
-  line: z.number().optional(),
-  registeredAt: z.string().optional(),
-  waitlistedAt: z.string().optional(),
-  promotedAt: z.string().optional(),
-  cancelledAt: z.string().optional(),
-  /** What they gave up when they cancelled. */
-  cancelledFrom: z.enum(['registered', 'waitlisted']).optional(),
-  cancelReason: z.string().optional(),
-});
-export type RegistrationRow = z.infer<typeof RegistrationRow>;
-
 export const activityKey = (community: string, activityId: string) => ({
   pk: `${community}#activity#${activityId}`,
   sk: 'detail',
@@ -101,15 +86,6 @@ export const activityKey = (community: string, activityId: string) => ({
 export const attendeeKey = (community: string, activityId: string, residentId: string) => ({
   pk: activityKey(community, activityId).pk,
   sk: `attendee#${residentId}`,
-});
-export const registrationKey = (community: string, activityId: string, residentId: string) => ({
-  pk: activityKey(community, activityId).pk,
-  sk: `registration#${residentId}`,
-});
-/** Every registration of the activity: places, the waitlist, the cancelled. */
-export const registrationsOf = (community: string, activityId: string): PartitionSlice => ({
-  pk: activityKey(community, activityId).pk,
-  skPrefix: 'registration#',
 });
 /** The activity's sign-in sheet. */
 export const attendeesOf = (community: string, activityId: string): PartitionSlice => ({
@@ -220,29 +196,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           data: { ...data, status: 'held', held: { ...event.data, recordedAt: context.recordedAt } },
         };
       case 'ResidentRegistered':
-        return { ...current, data: { ...data, registeredCount: data.registeredCount + 1 } };
       case 'ResidentWaitlisted':
-        return { ...current, data: { ...data, waitlistedCount: data.waitlistedCount + 1 } };
       case 'ResidentPromotedFromWaitlist':
-        return {
-          ...current,
-          data: {
-            ...data,
-            registeredCount: data.registeredCount + 1,
-            waitlistedCount: data.waitlistedCount - 1,
-          },
-        };
-      case 'RegistrationCancelled': {
-        const place = event.data.was === 'registered' ? 'registeredCount' : 'waitlistedCount';
-        return {
-          ...current,
-          data: {
-            ...data,
-            [place]: data[place] - 1,
-            registrationsCancelled: data.registrationsCancelled + 1,
-          },
-        };
-      }
+      case 'RegistrationCancelled':
+        return { ...current, data: { ...data, ...registrationCounts(data, event) } };
       case 'ResidentAttended':
         return { ...current, data: { ...data, attendanceCount: data.attendanceCount + 1 } };
       case 'AttendanceRevoked':
@@ -279,52 +236,5 @@ export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
       return { data: { ...current.data, status: 'revoked', revokedReason: event.data.reason } };
     }
     return current ?? null;
-  },
-};
-
-/** One row per resident who ever registered for the activity: where they stand now, and when each step was recorded. */
-export const registrationRows: Projection<DomainEvent, RegistrationRow> = {
-  name: 'activity-registrations',
-  schema: RegistrationRow,
-  keys(event, context) {
-    switch (event.type) {
-      case 'ResidentRegistered':
-      case 'ResidentWaitlisted':
-      case 'RegistrationCancelled':
-      case 'ResidentPromotedFromWaitlist':
-        return [registrationKey(context.community, activityIdOf(context), event.data.residentId)];
-      default:
-        return [];
-    }
-  },
-  apply(current, event, context) {
-    // A registration after a cancellation starts the row again: the history keeps the earlier one.
-    const at = context.recordedAt;
-    switch (event.type) {
-      case 'ResidentRegistered':
-        return { data: { residentId: event.data.residentId, status: 'registered', registeredAt: at } };
-      case 'ResidentWaitlisted':
-        return {
-          data: {
-            residentId: event.data.residentId,
-            status: 'waitlisted',
-            line: context.streamVersion,
-            waitlistedAt: at,
-          },
-        };
-      case 'ResidentPromotedFromWaitlist': {
-        const { line: _line, ...rest } = current?.data ?? { residentId: event.data.residentId };
-        return { data: { ...rest, status: 'registered', registeredAt: at, promotedAt: at } };
-      }
-      case 'RegistrationCancelled': {
-        const { line: _line, ...rest } = current?.data ?? { residentId: event.data.residentId };
-        const reason = event.data.reason === undefined ? {} : { cancelReason: event.data.reason };
-        return {
-          data: { ...rest, status: 'cancelled', cancelledAt: at, cancelledFrom: event.data.was, ...reason },
-        };
-      }
-      default:
-        return current ?? null;
-    }
   },
 };

@@ -134,6 +134,14 @@ export const en: Messages = {
     scanToCheckIn: 'Scan to check in',
     erased: '(erased)',
   },
+  promotion: {
+    subject: (title) => `You have a place: ${title}`,
+    greeting: (name) => `Dear ${name},`,
+    placeGiven: (title, when, venue) =>
+      `A place was freed and given to you from the waitlist: you are now registered for "${title}", ${when}${venue ? `, at ${venue}` : ''}.`,
+    ifYouCannotCome:
+      'If you cannot come, please cancel before it starts, so that the next resident in line gets the place.',
+  },
   ledger: {
     title: (planTitle, year) => `${planTitle}: work ledger ${year}`,
     activities: 'Activities',

@@ -106,4 +106,12 @@ export interface Messages {
   };
   /** Printed at the foot of every PDF page: `{page}` and `{pages}` are filled in by the printer. */
   footer(community: string): string;
+  /** The email to a resident given a place from the waitlist. */
+  readonly promotion: {
+    subject(title: string): string;
+    greeting(name: string): string;
+    /** `when` is the window as the reader's dates say it; `venue` where there is one. */
+    placeGiven(title: string, when: string, venue: string | undefined): string;
+    readonly ifYouCannotCome: string;
+  };
 }

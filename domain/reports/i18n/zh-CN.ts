@@ -107,6 +107,13 @@ export const zhCN: Messages = {
     scanToCheckIn: '扫码签到',
     erased: '（已删除）',
   },
+  promotion: {
+    subject: (title) => `候补转正：您已获得「${title}」的名额`,
+    greeting: (name) => `${name}，您好：`,
+    placeGiven: (title, when, venue) =>
+      `有居民取消了报名，您已从候补名单转为正式报名「${title}」。时间：${when}${venue ? `；地点：${venue}` : ''}。`,
+    ifYouCannotCome: '如不能参加，请在活动开始前取消报名，把名额留给下一位候补居民。',
+  },
   ledger: {
     title: (planTitle, year) => `${planTitle} ${year}年工作台账`,
     activities: '活动记录',

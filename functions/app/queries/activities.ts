@@ -3,9 +3,8 @@ import {
   type AttendeeRow,
   activityKey,
   attendeesOf,
-  type RegistrationRow,
-  registrationsOf,
 } from '../../../domain/views/activity.view.js';
+import { type RegistrationRow, registrationsOf } from '../../../domain/views/registration.view.js';
 import { isStaff } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';
 import { appErrors } from '../errors.js';

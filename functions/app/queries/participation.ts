@@ -1,9 +1,4 @@
-import {
-  type ActivityDetail,
-  activityKey,
-  type RegistrationRow,
-  registrationsOf,
-} from '../../../domain/views/activity.view.js';
+import { type ActivityDetail, activityKey } from '../../../domain/views/activity.view.js';
 import {
   type ArticleDetail,
   type AuthoredArticle,
@@ -24,6 +19,7 @@ import {
   type ModelEntry,
   modelsOf,
 } from '../../../domain/views/recognition.view.js';
+import { type RegistrationRow, registrationsOf } from '../../../domain/views/registration.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
 import { assertMayRead } from '../authorization.js';
 import type { Actor } from '../commands/execute.js';

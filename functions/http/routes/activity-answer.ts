@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ActivityDetail, AttendeeRow, RegistrationRow } from '../../../domain/views/activity.view.js';
+import { ActivityDetail, AttendeeRow } from '../../../domain/views/activity.view.js';
+import { RegistrationRow } from '../../../domain/views/registration.view.js';
 
 /**
  * An activity as the API answers it (`GET /activities[/{id}]`): the activity detail view, its

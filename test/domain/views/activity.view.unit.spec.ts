@@ -6,10 +6,9 @@ import {
   activityKey,
   attendeeKey,
   attendeeRows,
-  registrationKey,
-  registrationRows,
 } from '../../../domain/views/activity.view.js';
 import { participationKey, participationRows } from '../../../domain/views/participation.view.js';
+import { registrationKey, registrationRows } from '../../../domain/views/registration.view.js';
 import { project, recordedAt } from '../../support/projection-spec.js';
 
 const A = 'c1#activity#A1';
