@@ -30,14 +30,15 @@ export type ActivityAsSeen = ActivityDetail & {
  * each one's place in it, then the cancelled.
  */
 export function inRegistrationOrder(rows: readonly RegistrationRow[]): RegistrationAsSeen[] {
-  const by = (status: RegistrationRow['status']) => rows.filter((r) => r.status === status);
-  const at = (row: RegistrationRow) => row.registeredAt ?? row.cancelledAt ?? '';
+  const by = (status: RegistrationRow['status'], order: (a: RegistrationRow, b: RegistrationRow) => number) =>
+    rows.filter((r) => r.status === status).sort(order);
   return [
-    ...by('registered').sort((a, b) => at(a).localeCompare(at(b))),
-    ...by('waitlisted')
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      .map((row, i) => ({ ...row, waitlistPosition: i + 1 })),
-    ...by('cancelled').sort((a, b) => at(a).localeCompare(at(b))),
+    ...by('registered', (a, b) => (a.registeredAt ?? '').localeCompare(b.registeredAt ?? '')),
+    ...by('waitlisted', (a, b) => (a.line ?? 0) - (b.line ?? 0)).map((row, i) => ({
+      ...row,
+      waitlistPosition: i + 1,
+    })),
+    ...by('cancelled', (a, b) => (a.cancelledAt ?? '').localeCompare(b.cancelledAt ?? '')),
   ];
 }
 
