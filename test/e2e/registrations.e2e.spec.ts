@@ -271,3 +271,114 @@ describe('registrations: the waitlist, cancellations and promotions over HTTP', 
     expect([never.status, never.body.code]).toEqual([409, 'not-registered']);
   });
 });
+
+describe('registrations under concurrency', () => {
+  const clock = new ManualClock('2026-06-01T02:00:00Z');
+  let api: TestApi;
+  afterAll(async () => api?.close());
+
+  it('30 racers for 10 places while 5 holders cancel: exactly 10 registered, the rest waitlisted in order, no one twice', async () => {
+    api = await startApi({ clock });
+    const admin = await api.token('admin');
+    const post = (path: string, body: unknown, token = admin) =>
+      api.call<Answer>('POST', path, { token, body });
+    // A lost race that exhausts the server's retries is a 409 that wrote nothing: a client tries again.
+    const persist = async (path: string, body: unknown) => {
+      for (let attempt = 1; ; attempt++) {
+        const answer = await post(path, body);
+        if (answer.status !== 409 || answer.body.code !== 'concurrent-update' || attempt >= 20) return answer;
+      }
+    };
+    const planId = (await post('/plans', { communityName: 'Venus', year: 2026, title: 'Plan' })).body.id;
+    const enrol = async (n: number) =>
+      (await post('/residents', { name: `Racer ${n}`, householdId: `H-${n}` })).body.id;
+    const early = await Promise.all([0, 1, 2, 3, 4].map(enrol));
+    const racers = await Promise.all(Array.from({ length: 30 }, (_, i) => enrol(100 + i)));
+    const activityId = (
+      await post('/activities', {
+        planId,
+        category: 'sports-fitness',
+        format: 'competition',
+        title: 'Basketball',
+        window: { start: '2026-06-20', end: '2026-06-20' },
+        capacity: 10,
+      })
+    ).body.id;
+    const registrations = `/activities/${activityId}/registrations`;
+    for (const residentId of early) expect((await post(registrations, { residentId })).status).toBe(201);
+
+    const [registered, cancelled] = await Promise.all([
+      Promise.all(racers.map((residentId) => persist(registrations, { residentId }))),
+      Promise.all(early.map((residentId) => persist(`${registrations}/${residentId}/cancel`, {}))),
+    ]);
+    expect(registered.map((a) => a.status)).toEqual(racers.map(() => 201));
+    expect(cancelled.map((a) => a.status)).toEqual(early.map(() => 201));
+
+    // Replay the stream: capacity holds at every version, a freed place always goes to the head of
+    // the line, and no one holds a place and a place in line, or either twice.
+    const history = await api.call<{
+      commits: { events: { type: string; data: Record<string, unknown> }[] }[];
+    }>('GET', `/audit/streams/${encodeURIComponent(`demo#activity#${activityId}`)}`, { token: admin });
+    const places = new Set<string>();
+    const line: string[] = [];
+    const everWaitlisted: string[] = [];
+    for (const commit of history.body.commits) {
+      for (const { type, data } of commit.events) {
+        const id = data.residentId as string;
+        if (type === 'ResidentRegistered') {
+          expect(places.has(id) || line.includes(id)).toBe(false);
+          places.add(id);
+        } else if (type === 'ResidentWaitlisted') {
+          expect(places.has(id) || line.includes(id)).toBe(false);
+          expect(data.position).toBe(line.length + 1);
+          line.push(id);
+          everWaitlisted.push(id);
+        } else if (type === 'ResidentPromotedFromWaitlist') {
+          expect(line[0]).toBe(id);
+          line.shift();
+          places.add(id);
+        } else if (type === 'RegistrationCancelled') {
+          expect(places.delete(id)).toBe(true);
+        }
+        expect(places.size).toBeLessThanOrEqual(10);
+      }
+    }
+    expect(places.size).toBe(10);
+    expect(line).toHaveLength(20);
+    // Everyone promoted was first in line when promoted, so those left wait in the order they joined.
+    expect(line).toEqual(everWaitlisted.filter((id) => line.includes(id)));
+    for (const answer of registered.filter((a) => a.body.status === 'waitlisted'))
+      expect(answer.body.waitlistPosition).toBeGreaterThan(0);
+
+    // The views agree: 10 places, 20 in line in that order, the 5 cancelled; everyone exactly once.
+    await api.runtime.dispatcher.idle();
+    const detail = await api.call<Record<string, unknown> & { registrations: Record<string, unknown>[] }>(
+      'GET',
+      `/activities/${activityId}`,
+      { token: admin },
+    );
+    expect(detail.body).toMatchObject({
+      registeredCount: 10,
+      waitlistedCount: 20,
+      registrationsCancelled: 5,
+    });
+    const rows = detail.body.registrations;
+    expect(new Set(rows.map((r) => r.residentId)).size).toBe(rows.length);
+    expect(
+      rows
+        .filter((r) => r.status === 'registered')
+        .map((r) => r.residentId)
+        .sort(),
+    ).toEqual([...places].sort());
+    expect(rows.filter((r) => r.status === 'waitlisted').map((r) => r.residentId)).toEqual(line);
+    expect(rows.filter((r) => r.status === 'waitlisted').map((r) => r.waitlistPosition)).toEqual(
+      line.map((_, i) => i + 1),
+    );
+    expect(
+      rows
+        .filter((r) => r.status === 'cancelled')
+        .map((r) => r.residentId)
+        .sort(),
+    ).toEqual([...early].sort());
+  }, 120_000);
+});
