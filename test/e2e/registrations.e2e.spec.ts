@@ -88,7 +88,7 @@ describe('registrations: the waitlist, cancellations and promotions over HTTP', 
         capacity: 2,
       })
     ).body.id;
-  }, 60_000);
+  });
   afterAll(async () => api?.close());
 
   it('registers up to capacity, then answers 201 with a place on the waitlist, in order', async () => {
