@@ -20,7 +20,7 @@ export const COSTED = {
   },
   /** Alarms by kind; a metric-math alarm is billed per metric it reads. */
   alarms: [
-    { what: 'dead-letter queues', count: 5, metricsEach: 1 },
+    { what: 'dead-letter queues', count: 6, metricsEach: 1 },
     { what: 'function errors and throttles (9 functions)', count: 18, metricsEach: 1 },
     { what: 'stream iterator age', count: 2, metricsEach: 1 },
     { what: 'table throttles (reads + writes)', count: 3, metricsEach: 2 },
@@ -35,7 +35,8 @@ export const COSTED = {
   tablesWithPitr: 3,
   streamedTables: 1,
   logGroups: 10,
-  queues: 8,
+  /** Four work queues (pages, reports, digests, notifications) with their dead letters, and two more. */
+  queues: 10,
   topics: 2,
   schedules: schedules.map((s) => s.id),
   backupPlans: 1,

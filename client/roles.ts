@@ -78,12 +78,6 @@ export const operationRoles = {
     public: false,
     roles: ['admin', 'organizer'],
   },
-  registerResident: {
-    method: 'POST',
-    path: '/activities/{activityId}/registrations',
-    public: false,
-    roles: ['admin', 'organizer', 'resident'],
-  },
   recordAttendance: {
     method: 'POST',
     path: '/activities/{activityId}/attendance',
@@ -107,6 +101,18 @@ export const operationRoles = {
     path: '/activities/{activityId}',
     public: false,
     roles: ['admin', 'organizer', 'leader', 'auditor', 'judge', 'resident'],
+  },
+  registerResident: {
+    method: 'POST',
+    path: '/activities/{activityId}/registrations',
+    public: false,
+    roles: ['admin', 'organizer', 'resident'],
+  },
+  cancelRegistration: {
+    method: 'POST',
+    path: '/activities/{activityId}/registrations/{residentId}/cancel',
+    public: false,
+    roles: ['admin', 'organizer', 'resident'],
   },
   submitArticle: {
     method: 'POST',

@@ -255,26 +255,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/activities/{activityId}/registrations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Register a resident (capacity is never exceeded; a resident registers themselves)
-     * @description Register a resident (capacity is never exceeded; a resident registers themselves). Roles: admin, organizer, resident (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
-     */
-    post: operations['registerResident'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/activities/{activityId}/attendance': {
     parameters: {
       query?: never;
@@ -349,6 +329,46 @@ export interface paths {
     get: operations['getActivity'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a resident, or put them on the waitlist when the activity is full (capacity is never exceeded; a resident registers themselves)
+     * @description Register a resident, or put them on the waitlist when the activity is full (capacity is never exceeded; a resident registers themselves). Roles: admin, organizer, resident (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
+     */
+    post: operations['registerResident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/registrations/{residentId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a registration or a place on the waitlist, before the activity opens (a freed place goes to the first in line, who is told by email)
+     * @description Cancel a registration or a place on the waitlist, before the activity opens (a freed place goes to the first in line, who is told by email). Roles: admin, organizer, resident (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
+     */
+    post: operations['cancelRegistration'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1576,7 +1596,19 @@ export interface components {
           end: string;
         };
         status?: string;
+        /** @description holds a place now */
         registered: boolean;
+        /**
+         * @description where their registration stands: a place, a place on the waitlist, or cancelled
+         * @enum {string}
+         */
+        registration?: 'registered' | 'waitlisted' | 'cancelled';
+        /** @description waitlisted: place in line (1 = next) */
+        waitlistPosition?: number;
+        waitlistedAt?: string;
+        /** @description when a freed place was given to them from the waitlist */
+        promotedAt?: string;
+        cancelledAt?: string;
         attended: boolean;
         attendedAt?: string;
         method?: string;
@@ -1628,6 +1660,8 @@ export interface components {
       }[];
       totals: {
         registered: number;
+        waitlisted: number;
+        registrationsCancelled: number;
         attended: number;
         qualityArticles: number;
         goodDeeds: number;
@@ -1895,6 +1929,8 @@ export interface components {
       /** @enum {string} */
       status: 'planned' | 'cancelled' | 'held';
       registeredCount: number;
+      waitlistedCount: number;
+      registrationsCancelled: number;
       attendanceCount: number;
       plannedAt: string;
       rescheduled: {
@@ -1940,6 +1976,43 @@ export interface components {
         recordedAt: string;
         revokedReason?: string;
       }[];
+      /** @description organizers and admins only: the registered, then the waitlist in line order, then the cancelled */
+      registrations?: {
+        residentId: string;
+        /** @enum {string} */
+        status: 'registered' | 'waitlisted' | 'cancelled';
+        line?: number;
+        registeredAt?: string;
+        waitlistedAt?: string;
+        promotedAt?: string;
+        cancelledAt?: string;
+        /** @enum {string} */
+        cancelledFrom?: 'registered' | 'waitlisted';
+        cancelReason?: string;
+        /** @description waitlisted: place in line (1 = next) */
+        waitlistPosition?: number;
+      }[];
+    };
+    RegistrationAnswer: {
+      id: string;
+      streamId: string;
+      version: number;
+      events: {
+        eventId: string;
+        type: string;
+      }[];
+      /** @description pass as ?consistentWith= to a query to read this write */
+      position: string;
+      /**
+       * @description registered: the resident has a place; waitlisted: the activity is full and they wait in line
+       * @enum {string}
+       */
+      status: 'registered' | 'waitlisted';
+      /** @description waitlisted only: their place in line (1 = the next place freed is theirs); `position` stays the consistency token */
+      waitlistPosition?: number;
+    };
+    CancelRegistration: {
+      reason?: string;
     };
     SubmitArticle: {
       planId: Ulid;
@@ -2200,12 +2273,20 @@ export interface components {
         venue: string | null;
         lecturer: string | null;
         signIns: number;
+        /** @description residents holding a place */
+        registered: number;
         headcount: number | null;
         summary: string;
       }[];
       attendance: {
         signIns: number;
         distinctResidents: number;
+      };
+      /** @description The period's activities (cancelled ones left out): places held, residents on waitlists, registrations cancelled */
+      registrations: {
+        registered: number;
+        waitlisted: number;
+        cancelled: number;
       };
       compliance: {
         targetId: string;
@@ -2927,6 +3008,9 @@ export interface components {
         | components['schemas']['ResidentAttendedV1']
         | components['schemas']['AttendanceRevokedV1']
         | components['schemas']['ActivityHeldV1']
+        | components['schemas']['ResidentWaitlistedV1']
+        | components['schemas']['RegistrationCancelledV1']
+        | components['schemas']['ResidentPromotedFromWaitlistV1']
         | components['schemas']['ArticleSubmittedV1']
         | components['schemas']['ArticleRevisedV1']
         | components['schemas']['ArticleReviewedV1']
@@ -3271,6 +3355,43 @@ export interface components {
         trainingPlan?: string;
         headcount?: number;
         heldWithinWindow: boolean;
+      };
+    };
+    ResidentWaitlistedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentWaitlisted';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        position: number;
+      };
+    };
+    RegistrationCancelledV1: {
+      eventId: string;
+      /** @constant */
+      type: 'RegistrationCancelled';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
+        /** @enum {string} */
+        was: 'registered' | 'waitlisted';
+        reason?: string;
+      };
+    };
+    ResidentPromotedFromWaitlistV1: {
+      eventId: string;
+      /** @constant */
+      type: 'ResidentPromotedFromWaitlist';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        residentId: string;
       };
     };
     ArticleSubmittedV1: {
@@ -5929,165 +6050,6 @@ export interface operations {
       };
     };
   };
-  registerResident: {
-    parameters: {
-      query?: never;
-      header?: {
-        'Idempotency-Key'?: string;
-        /** @description Expected stream version, e.g. "3" */
-        'If-Match'?: string;
-      };
-      path: {
-        activityId: Ulid;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          residentId: Ulid;
-        };
-      };
-    };
-    responses: {
-      /** @description Replayed (same Idempotency-Key and body) or nothing to change */
-      200: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          /** @description `true` when this is the first answer to the same Idempotency-Key, replayed */
-          'idempotent-replayed'?: 'true';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CommandAnswer'];
-        };
-      };
-      /** @description The resident was registered */
-      201: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CommandAnswer'];
-        };
-      };
-      /** @description Bad input */
-      400: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No or invalid token */
-      401: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Role or community not allowed */
-      403: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Unknown id */
-      404: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Conflicts with the current state, or the same Idempotency-Key is still running */
-      409: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description If-Match version differs (the problem names the stream and its current version) */
-      412: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description The body is not application/json in UTF-8 */
-      415: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Idempotency-Key reused with a different body */
-      422: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Throttled by the API stage; retry later */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            message: string;
-          };
-        };
-      };
-      /** @description Ran out of time before it could be recorded; retry with the same Idempotency-Key */
-      503: {
-        headers: {
-          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
-          'x-correlation-id'?: string;
-          /** @description Seconds to wait before retrying */
-          'retry-after'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
   recordAttendance: {
     parameters: {
       query?: never;
@@ -6643,6 +6605,323 @@ export interface operations {
         };
       };
       /** @description The views are behind the requested position or your own recent writes; retry */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  registerResident: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Expected stream version, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        activityId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          residentId: Ulid;
+        };
+      };
+    };
+    responses: {
+      /** @description Replayed (same Idempotency-Key and body) or nothing to change */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description `true` when this is the first answer to the same Idempotency-Key, replayed */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationAnswer'];
+        };
+      };
+      /** @description The resident was registered (`status: registered`) or put on the waitlist (`status: waitlisted`) */
+      201: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationAnswer'];
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state, or the same Idempotency-Key is still running */
+      409: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match version differs (the problem names the stream and its current version) */
+      412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description Ran out of time before it could be recorded; retry with the same Idempotency-Key */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  cancelRegistration: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Expected stream version, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        activityId: Ulid;
+        residentId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CancelRegistration'];
+      };
+    };
+    responses: {
+      /** @description Replayed (same Idempotency-Key and body) or nothing to change */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description `true` when this is the first answer to the same Idempotency-Key, replayed */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandAnswer'];
+        };
+      };
+      /** @description The registration was cancelled */
+      201: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandAnswer'];
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state, or the same Idempotency-Key is still running */
+      409: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match version differs (the problem names the stream and its current version) */
+      412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description Ran out of time before it could be recorded; retry with the same Idempotency-Key */
       503: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../events/index.js';
 import { activityDetails, attendeeRows } from './activity/activity.view.js';
 import { participationRows } from './activity/participation.view.js';
+import { registrationRows } from './activity/registration.view.js';
 import { articleDetails, authoredArticles } from './article/article.view.js';
 import { activityCompliance, partyMembers, planTargets } from './compliance/compliance.view.js';
 import { equipmentProjections } from './equipment/equipment.view.js';
@@ -15,6 +16,7 @@ import type { Projection } from './shared/projection.js';
 
 export * from './activity/activity.view.js';
 export * from './activity/participation.view.js';
+export * from './activity/registration.view.js';
 export * from './article/article.view.js';
 export * from './compliance/compliance.view.js';
 export * from './compliance/study.view.js';
@@ -35,6 +37,7 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   allPlans,
   activityDetails,
   attendeeRows,
+  registrationRows,
   participationRows,
   articleDetails,
   authoredArticles,

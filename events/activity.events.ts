@@ -54,6 +54,37 @@ export const ActivityCancelled = defineEvent('ActivityCancelled', z.object({ rea
 
 export const ResidentRegistered = defineEvent('ResidentRegistered', z.object({ residentId: z.string() }));
 
+/**
+ * A full activity's line: the resident is waiting for a place. `position` is their place in line when
+ * they joined it (1: next to be given a place); it moves up as those before them leave the line.
+ */
+export const ResidentWaitlisted = defineEvent(
+  'ResidentWaitlisted',
+  z.object({ residentId: z.string(), position: z.number().int().positive() }),
+);
+
+/**
+ * A resident (or an organizer for them) withdrew a registration before the activity opened, either a
+ * place (`was: registered`, which frees it) or a place in line (`was: waitlisted`).
+ */
+export const RegistrationCancelled = defineEvent(
+  'RegistrationCancelled',
+  z.object({
+    residentId: z.string(),
+    was: z.enum(['registered', 'waitlisted']),
+    reason: z.string().optional(),
+  }),
+);
+
+/**
+ * The first in line was given the place a cancellation freed: committed with that cancellation, so
+ * capacity holds at every version. The resident is told by email where they have one.
+ */
+export const ResidentPromotedFromWaitlist = defineEvent(
+  'ResidentPromotedFromWaitlist',
+  z.object({ residentId: z.string() }),
+);
+
 export const AttendanceMethod = z.enum(['qr', 'kiosk', 'organizer']);
 
 /** A resident signed in. `at` is when they attended (may be back-dated); the commit says when it was recorded. */
@@ -88,4 +119,7 @@ export const activityEvents = [
   ResidentAttended,
   AttendanceRevoked,
   ActivityHeld,
+  ResidentWaitlisted,
+  RegistrationCancelled,
+  ResidentPromotedFromWaitlist,
 ] as const;

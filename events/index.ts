@@ -5,8 +5,11 @@ import type {
   ActivityPlanned,
   ActivityRescheduled,
   AttendanceRevoked,
+  RegistrationCancelled,
   ResidentAttended,
+  ResidentPromotedFromWaitlist,
   ResidentRegistered,
+  ResidentWaitlisted,
 } from './activity.events.js';
 import type { ArticleReviewed, ArticleRevised, ArticleSubmitted } from './article.events.js';
 import type { EventOf } from './define.js';
@@ -65,6 +68,9 @@ export type ActivityEvent =
   | EventOf<typeof ActivityDetailsChanged>
   | EventOf<typeof ActivityCancelled>
   | EventOf<typeof ResidentRegistered>
+  | EventOf<typeof ResidentWaitlisted>
+  | EventOf<typeof RegistrationCancelled>
+  | EventOf<typeof ResidentPromotedFromWaitlist>
   | EventOf<typeof ResidentAttended>
   | EventOf<typeof AttendanceRevoked>
   | EventOf<typeof ActivityHeld>;

@@ -10,6 +10,12 @@ import {
   detailsOf,
 } from './activity-details.js';
 import { heldWithinWindow, windowProblem } from './activity-window.js';
+import {
+  type CancelRegistration,
+  decideRegistration,
+  evolveRegistration,
+  type RegisterResident,
+} from './registration.js';
 import { decideStudy, evolveStudy, type LeaveStatus, type StudyCommand } from './study-leave.js';
 
 export interface PlanFacts {
@@ -48,12 +54,8 @@ export type ActivityCommand =
       readonly reason: string;
     }
   | { readonly type: 'CancelActivity'; readonly activityId: string; readonly reason: string }
-  | {
-      readonly type: 'RegisterResident';
-      readonly activityId: string;
-      readonly residentId: string;
-      readonly residentKnown: boolean;
-    }
+  | RegisterResident
+  | CancelRegistration
   | {
       readonly type: 'RecordAttendance';
       readonly activityId: string;
@@ -98,6 +100,8 @@ export type ActivityState =
       readonly capacity: number | null;
       readonly registered: IdSet;
       readonly registeredCount: number;
+      /** Residents waiting for a place on a full activity, first in line first. */
+      readonly waitlist: readonly string[];
       readonly attending: IdSet;
       /** Study sessions: each member's leave, and who made the session up. */
       readonly leaves: Readonly<Record<string, LeaveStatus>>;
@@ -105,7 +109,7 @@ export type ActivityState =
     } & ActivityDetails);
 
 /** Snapshot shape version: bump when ActivityState changes. */
-export const ACTIVITY_STATE_SCHEMA = 'activity-state-v4';
+export const ACTIVITY_STATE_SCHEMA = 'activity-state-v5';
 export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 50 } as const;
 
 export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent | StudyEvent> = {
@@ -151,13 +155,8 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         if (state.status === 'held') return activityErrors.alreadyHeld();
         return [{ type: 'ActivityCancelled', data: { reason: command.reason } }];
       case 'RegisterResident':
-        if (state.status === 'held') return activityErrors.alreadyHeld();
-        if (!command.residentKnown) return activityErrors.residentNotFound(command.residentId);
-        if (idSetHas(state.registered, command.residentId))
-          return activityErrors.alreadyRegistered(command.residentId);
-        if (state.capacity !== null && state.registeredCount >= state.capacity)
-          return activityErrors.full(state.capacity);
-        return [{ type: 'ResidentRegistered', data: { residentId: command.residentId } }];
+      case 'CancelRegistration':
+        return decideRegistration(command, state);
       case 'RecordAttendance':
         // A held activity still takes sign-ins: organizers often enter the paper sheet afterwards.
         if (!command.residentKnown) return activityErrors.residentNotFound(command.residentId);
@@ -202,6 +201,7 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         capacity: capacity ?? null,
         registered: emptyIdSet,
         registeredCount: 0,
+        waitlist: [],
         attending: emptyIdSet,
         leaves: {},
         madeUp: emptyIdSet,
@@ -217,11 +217,10 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
       case 'ActivityCancelled':
         return { ...state, status: 'cancelled' };
       case 'ResidentRegistered':
-        return {
-          ...state,
-          registered: idSetAdd(state.registered, event.data.residentId),
-          registeredCount: state.registeredCount + 1,
-        };
+      case 'ResidentWaitlisted':
+      case 'RegistrationCancelled':
+      case 'ResidentPromotedFromWaitlist':
+        return evolveRegistration(state, event);
       case 'ResidentAttended':
         return { ...state, attending: idSetAdd(state.attending, event.data.residentId) };
       case 'AttendanceRevoked':

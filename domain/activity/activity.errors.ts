@@ -18,7 +18,24 @@ export const activityErrors = {
     ),
   alreadyRegistered: (residentId: string) =>
     domainError('already-registered', 'conflict', `resident ${residentId} is already registered`),
-  full: (capacity: number) => domainError('activity-full', 'conflict', `all ${capacity} places are taken`),
+  alreadyWaitlisted: (residentId: string, position: number) =>
+    domainError(
+      'already-waitlisted',
+      'conflict',
+      `resident ${residentId} is already on the waitlist (number ${position} in line)`,
+    ),
+  notRegistered: (residentId: string) =>
+    domainError(
+      'not-registered',
+      'conflict',
+      `resident ${residentId} has no registration or place on the waitlist to cancel`,
+    ),
+  tooLateToCancel: (start: string) =>
+    domainError(
+      'too-late-to-cancel',
+      'conflict',
+      `a registration can be cancelled only before the activity opens (${start})`,
+    ),
   alreadyAttended: (residentId: string) =>
     domainError('already-attended', 'conflict', `resident ${residentId} has already attended this activity`),
   notAttended: (residentId: string) =>

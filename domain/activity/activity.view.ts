@@ -9,6 +9,7 @@ import {
   StoredWindow,
   type ViewDocument,
 } from '../shared/projection.js';
+import { registrationCounts } from './registration-counts.js';
 
 export const ActivityStatus = z.enum(['planned', 'cancelled', 'held']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
@@ -22,7 +23,12 @@ export const ActivityDetail = z.object({
   timeZone: z.string(),
   seriesId: z.string().optional(),
   status: ActivityStatus,
+  /** Residents holding a place now (cancelled places left out, promotions from the waitlist in). */
   registeredCount: z.number(),
+  /** Residents waiting in line for a place. */
+  waitlistedCount: z.number(),
+  /** Registrations (places or places in line) cancelled before the activity opened. */
+  registrationsCancelled: z.number(),
   attendanceCount: z.number(),
   plannedAt: z.string(),
   rescheduled: z.array(
@@ -105,6 +111,9 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
       case 'ActivityCancelled':
       case 'ActivityHeld':
       case 'ResidentRegistered':
+      case 'ResidentWaitlisted':
+      case 'RegistrationCancelled':
+      case 'ResidentPromotedFromWaitlist':
       case 'ResidentAttended':
       case 'AttendanceRevoked':
         return [activityKey(context.community, activityIdOf(context))];
@@ -120,6 +129,8 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           ...planned,
           status: 'planned',
           registeredCount: 0,
+          waitlistedCount: 0,
+          registrationsCancelled: 0,
           attendanceCount: 0,
           plannedAt: context.recordedAt,
           rescheduled: [],
@@ -176,7 +187,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           data: { ...data, status: 'held', held: { ...event.data, recordedAt: context.recordedAt } },
         };
       case 'ResidentRegistered':
-        return { ...current, data: { ...data, registeredCount: data.registeredCount + 1 } };
+      case 'ResidentWaitlisted':
+      case 'ResidentPromotedFromWaitlist':
+      case 'RegistrationCancelled':
+        return { ...current, data: { ...data, ...registrationCounts(data, event) } };
       case 'ResidentAttended':
         return { ...current, data: { ...data, attendanceCount: data.attendanceCount + 1 } };
       case 'AttendanceRevoked':

@@ -7,7 +7,13 @@ import type { EventContext, PartitionSlice, Projection } from '../shared/project
 /** In the resident's partition: what they did about one activity. */
 export const ParticipationRow = z.object({
   activityId: z.string(),
+  /** Holds a place now. */
   registered: z.boolean(),
+  /** Where their registration stands: a place, a place in line, or cancelled (absent: never registered). */
+  registration: z.enum(['registered', 'waitlisted', 'cancelled']).optional(),
+  waitlistedAt: z.string().optional(),
+  promotedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
   attended: z.boolean(),
   attendedAt: z.string().optional(),
   method: AttendanceMethod.optional(),
@@ -47,6 +53,9 @@ export const participationRows: Projection<DomainEvent, ParticipationRow> = {
   keys(event, context) {
     switch (event.type) {
       case 'ResidentRegistered':
+      case 'ResidentWaitlisted':
+      case 'RegistrationCancelled':
+      case 'ResidentPromotedFromWaitlist':
       case 'ResidentAttended':
       case 'AttendanceRevoked':
       case 'StudyLeaveRequested':
@@ -65,8 +74,24 @@ export const participationRows: Projection<DomainEvent, ParticipationRow> = {
       attended: false,
     };
     switch (event.type) {
-      case 'ResidentRegistered':
-        return { data: { ...base, registered: true } };
+      case 'ResidentRegistered': {
+        const { waitlistedAt: _w, promotedAt: _p, cancelledAt: _c, ...rest } = base;
+        return { data: { ...rest, registered: true, registration: 'registered' } };
+      }
+      case 'ResidentWaitlisted': {
+        const { promotedAt: _p, cancelledAt: _c, ...rest } = base;
+        return {
+          data: { ...rest, registered: false, registration: 'waitlisted', waitlistedAt: context.recordedAt },
+        };
+      }
+      case 'ResidentPromotedFromWaitlist':
+        return {
+          data: { ...base, registered: true, registration: 'registered', promotedAt: context.recordedAt },
+        };
+      case 'RegistrationCancelled':
+        return {
+          data: { ...base, registered: false, registration: 'cancelled', cancelledAt: context.recordedAt },
+        };
       case 'ResidentAttended': {
         const { revokedReason: _cleared, ...rest } = base;
         return { data: { ...rest, attended: true, attendedAt: event.data.at, method: event.data.method } };

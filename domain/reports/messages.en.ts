@@ -75,6 +75,8 @@ export const en: Messages = {
     byCategory: 'Activities planned and held, by category',
     chartLegend: 'Grey: planned. Blue: held.',
     signIns: (signIns, residents) => `Sign-ins: ${signIns}, by ${residents} residents.`,
+    registrations: (registered, waitlisted, cancelled) =>
+      `Registrations: ${registered} with a place, ${waitlisted} on the waitlist, ${cancelled} cancelled.`,
     held: 'Activities held',
     heldColumns: {
       date: 'Date',
@@ -126,9 +128,19 @@ export const en: Messages = {
     building: 'Building',
     signature: 'Signature',
     time: 'Signed in at',
-    registered: (count) => `${count} registered`,
+    registered: (count, waitlisted) =>
+      `${count} registered${waitlisted > 0 ? `, ${waitlisted} on the waitlist` : ''}`,
+    onWaitlist: (name) => `${name} (waitlist)`,
     scanToCheckIn: 'Scan to check in',
     erased: '(erased)',
+  },
+  promotion: {
+    subject: (title) => `You have a place: ${title}`,
+    greeting: (name) => `Dear ${name},`,
+    placeGiven: (title, when, venue) =>
+      `A place was freed and given to you from the waitlist: you are now registered for "${title}", ${when}${venue ? `, at ${venue}` : ''}.`,
+    ifYouCannotCome:
+      'If you cannot come, please cancel before it starts, so that the next resident in line gets the place.',
   },
   ledger: {
     title: (planTitle, year) => `${planTitle}: work ledger ${year}`,

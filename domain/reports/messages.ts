@@ -30,6 +30,8 @@ export interface Messages {
     readonly byCategory: string;
     readonly chartLegend: string;
     signIns(signIns: number, residents: number): string;
+    /** The period's activities' registrations: places held, places on waitlists, cancelled. */
+    registrations(registered: number, waitlisted: number, cancelled: number): string;
     readonly held: string;
     readonly heldColumns: {
       readonly date: string;
@@ -79,7 +81,9 @@ export interface Messages {
     readonly building: string;
     readonly signature: string;
     readonly time: string;
-    readonly registered: (count: number) => string;
+    readonly registered: (count: number, waitlisted: number) => string;
+    /** A waitlisted resident's name on the sheet, marked as waiting for a place. */
+    readonly onWaitlist: (name: string) => string;
     readonly scanToCheckIn: string;
     readonly erased: string;
   };
@@ -106,4 +110,12 @@ export interface Messages {
   };
   /** Printed at the foot of every PDF page: `{page}` and `{pages}` are filled in by the printer. */
   footer(community: string): string;
+  /** The email to a resident given a place from the waitlist. */
+  readonly promotion: {
+    subject(title: string): string;
+    greeting(name: string): string;
+    /** `when` is the window as the reader's dates say it; `venue` where there is one. */
+    placeGiven(title: string, when: string, venue: string | undefined): string;
+    readonly ifYouCannotCome: string;
+  };
 }

@@ -49,6 +49,8 @@ export const zhCN: Messages = {
     byCategory: '各类活动计划与开展情况',
     chartLegend: '灰色：计划；蓝色：已开展。',
     signIns: (signIns, residents) => `签到 ${signIns} 人次，共 ${residents} 位居民。`,
+    registrations: (registered, waitlisted, cancelled) =>
+      `报名 ${registered} 人，候补 ${waitlisted} 人，取消报名 ${cancelled} 人。`,
     held: '本期开展的活动',
     heldColumns: {
       date: '日期',
@@ -100,9 +102,17 @@ export const zhCN: Messages = {
     building: '楼栋',
     signature: '签名',
     time: '签到时间',
-    registered: (count) => `已报名 ${count} 人`,
+    registered: (count, waitlisted) => `已报名 ${count} 人${waitlisted > 0 ? `，候补 ${waitlisted} 人` : ''}`,
+    onWaitlist: (name) => `${name}（候补）`,
     scanToCheckIn: '扫码签到',
     erased: '（已删除）',
+  },
+  promotion: {
+    subject: (title) => `候补转正：您已获得「${title}」的名额`,
+    greeting: (name) => `${name}，您好：`,
+    placeGiven: (title, when, venue) =>
+      `有居民取消了报名，您已从候补名单转为正式报名「${title}」。时间：${when}${venue ? `；地点：${venue}` : ''}。`,
+    ifYouCannotCome: '如不能参加，请在活动开始前取消报名，把名额留给下一位候补居民。',
   },
   ledger: {
     title: (planTitle, year) => `${planTitle} ${year}年工作台账`,

@@ -42,6 +42,15 @@ export function renderCsv(report: ReportModel): string {
     report.attendance.distinctResidents,
     '',
   ]);
+  // value1 places held, value2 on waitlists, status column the cancelled count.
+  rows.push([
+    'registrations',
+    'registered/waitlisted/cancelled',
+    report.period.name,
+    report.registrations.registered,
+    report.registrations.waitlisted,
+    report.registrations.cancelled,
+  ]);
   for (const r of report.compliance)
     rows.push(['compliance', r.targetId, r.period, r.actual, r.required, r.status]);
   for (const m of report.membersShortOfQualityArticle)

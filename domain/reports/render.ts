@@ -4,7 +4,7 @@ import { reportPhrases } from './wording-of-report.js';
 
 export { renderCsv } from './render-csv.js';
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -120,6 +120,7 @@ ${h2(t.report.byCategory)}
 <p style="font-size:12px;color:#475467;">${escapeHtml(t.report.chartLegend)}</p>
 <table id="chart" role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;">${chart}</table>
 <p style="font-size:14px;">${escapeHtml(p.signIns)}</p>
+<p style="font-size:14px;">${escapeHtml(p.registrations)}</p>
 ${h2(t.report.held)}
 ${p.held.length ? held : list([])}
 ${h2(t.report.standing)}
@@ -153,6 +154,7 @@ export function renderText(report: ReportModel, w: Wording): string {
     `${t.report.byCategory} (${t.report.planned} / ${t.report.heldShort}):`,
     ...p.categories.map((c) => `  ${c.label}: ${c.planned} / ${c.held}`),
     p.signIns,
+    p.registrations,
     '',
     `${t.report.held}:`,
     ...bullet(

@@ -32,6 +32,7 @@ export function reportPrintable(report: ReportModel, w: Wording): Printable {
         rows: p.categories.map((c) => [c.label, String(c.planned), String(c.held)]),
       },
       { kind: 'paragraph', text: p.signIns },
+      { kind: 'paragraph', text: p.registrations },
       { kind: 'heading', level: 2, text: t.report.held },
       ...(p.held.length === 0
         ? list([])

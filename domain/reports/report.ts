@@ -50,6 +50,8 @@ export interface HeldActivity {
   readonly venue: string | null;
   readonly lecturer: string | null;
   readonly signIns: number;
+  /** Residents holding a place when it was held (cancelled places left out). */
+  readonly registered: number;
   readonly headcount: number | null;
   readonly summary: string;
 }
@@ -62,6 +64,8 @@ export interface ReportModel {
   readonly categories: { category: Category; planned: number; held: number }[];
   readonly held: HeldActivity[];
   readonly attendance: { signIns: number; distinctResidents: number };
+  /** The period's activities (not cancelled): places held now, residents on waitlists, registrations cancelled. */
+  readonly registrations: { registered: number; waitlisted: number; cancelled: number };
   readonly compliance: (ComplianceItem & { previousStatus: string | null; changed: boolean })[];
   readonly membersShortOfQualityArticle: { residentId: string; name: string }[];
   readonly rounds: ReportInputs['rounds'];
@@ -104,8 +108,12 @@ function concerns(row: ComplianceItem, p: PeriodBounds): boolean {
 export function buildReport(input: ReportInputs): ReportModel {
   const { period } = input;
   const byCategory = new Map<Category, { planned: number; held: number }>();
+  const registrations = { registered: 0, waitlisted: 0, cancelled: 0 };
   for (const a of input.activities) {
     if (a.status === 'cancelled' || !overlaps(a.window, period)) continue;
+    registrations.registered += a.registeredCount;
+    registrations.waitlisted += a.waitlistedCount;
+    registrations.cancelled += a.registrationsCancelled;
     const c = byCategory.get(a.category) ?? { planned: 0, held: 0 };
     c.planned++;
     if (a.held && within(a.held.heldOn, period)) c.held++;
@@ -125,6 +133,7 @@ export function buildReport(input: ReportInputs): ReportModel {
       venue: a.venue ?? null,
       lecturer: a.held!.lecturer ?? a.lecturer ?? null,
       signIns: signInsOf.get(a.activityId) ?? 0,
+      registered: a.registeredCount,
       headcount: a.held!.headcount ?? null,
       summary: a.held!.summary,
     }))
@@ -157,6 +166,7 @@ export function buildReport(input: ReportInputs): ReportModel {
       signIns: signIns.length,
       distinctResidents: new Set(signIns.map((s) => s.residentId)).size,
     },
+    registrations,
     compliance,
     membersShortOfQualityArticle: short.map((residentId) => ({
       residentId,

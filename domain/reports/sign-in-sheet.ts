@@ -16,19 +16,24 @@ export interface SignInSheetInput {
     readonly organizerUnit?: string;
   };
   /** Registered residents; `name` is undefined once the resident was erased. */
-  readonly registered: readonly {
-    readonly residentId: string;
-    readonly name?: string;
-    readonly building?: string;
-  }[];
+  readonly registered: readonly SheetPerson[];
+  /** The waitlist, first in line first: listed after the registered, marked as waiting. */
+  readonly waitlisted: readonly SheetPerson[];
   /** What the QR code on the sheet holds: where a resident's phone checks them in. */
   readonly checkInLink: string;
 }
 
+export interface SheetPerson {
+  readonly residentId: string;
+  readonly name?: string;
+  readonly building?: string;
+}
+
 /**
  * The sign-in sheet (签到表) organizers print and take to the activity: its particulars, every
- * registered resident with an empty signature column, a page of rows for walk-ins, and a QR code
- * to check in beside the particulars on page 1.
+ * registered resident with an empty signature column, then the waitlist in line order (marked 候补:
+ * one may come in for a no-show), a page of rows for walk-ins, and a QR code to check in beside the
+ * particulars on page 1.
  */
 export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
   const { t } = w;
@@ -63,7 +68,7 @@ export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
       { kind: 'paragraph', text: input.communityName, muted: true },
       // The QR code beside the particulars: on page 1, where everyone arriving sees it.
       { kind: 'fields', rows: particulars, qr: { data: input.checkInLink, caption: s.scanToCheckIn } },
-      { kind: 'paragraph', text: s.registered(registered.length), muted: true },
+      { kind: 'paragraph', text: s.registered(registered.length, input.waitlisted.length), muted: true },
       {
         kind: 'table',
         columns: [
@@ -73,7 +78,10 @@ export function signInSheet(input: SignInSheetInput, w: Wording): Printable {
           { label: s.signature, width: 4 },
           { label: s.time, width: 2 },
         ],
-        rows: registered.map((r, i) => [String(i + 1), r.name ?? s.erased, r.building ?? '', '', '']),
+        rows: [
+          ...registered.map((r) => ({ name: r.name ?? s.erased, building: r.building })),
+          ...input.waitlisted.map((r) => ({ name: s.onWaitlist(r.name ?? s.erased), building: r.building })),
+        ].map((r, i) => [String(i + 1), r.name, r.building ?? '', '', '']),
         rowHeight: 28,
         // Walk-ins: at least a page of empty rows, however many registered.
         blankRows: 'page',

@@ -28,6 +28,11 @@ export function reportPhrases(report: ReportModel, w: Wording) {
       w.dateTime(report.asOf),
     ),
     signIns: t.report.signIns(report.attendance.signIns, report.attendance.distinctResidents),
+    registrations: t.report.registrations(
+      report.registrations.registered,
+      report.registrations.waitlisted,
+      report.registrations.cancelled,
+    ),
     categories: report.categories.map((c) => ({ ...c, label: t.category[c.category] })),
     held: report.held.map((a) => ({
       date: w.date(a.heldOn),

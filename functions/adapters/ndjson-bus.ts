@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BusEntry, EventBus } from '../app/event-bus.js';
+import { type BusEntry, busEventOf, type EventBus } from '../app/event-bus.js';
 
 /**
  * The local stand-in for the EventBridge bus: each entry becomes one line of `events.ndjson`, shaped
@@ -16,17 +16,7 @@ export class NdjsonBus implements EventBus {
   async put(entries: readonly BusEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await mkdir(this.dir, { recursive: true });
-    const lines = entries.map((entry) =>
-      JSON.stringify({
-        version: '0',
-        // The event's own id, not a new one per delivery: a re-delivered event is recognisably the same.
-        id: entry.eventId,
-        'detail-type': entry.detailType,
-        source: entry.source,
-        time: entry.time.toISOString(),
-        detail: JSON.parse(entry.detail),
-      }),
-    );
+    const lines = entries.map((entry) => JSON.stringify(busEventOf(entry)));
     await appendFile(this.file, `${lines.join('\n')}\n`);
   }
 }

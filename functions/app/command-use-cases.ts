@@ -1,5 +1,6 @@
 import {
   cancelActivity,
+  cancelRegistration,
   changeActivityDetails,
   planActivity,
   recordAttendance,
@@ -39,6 +40,7 @@ import { decideStudyLeave, recordStudyMakeUp, requestStudyLeave } from './study/
 /** The command use cases the HTTP routes call, in one table: the commands function binds it to its dependencies, and the routes' stand-ins take their types from it. */
 export const commandUseCaseTable = {
   cancelActivity,
+  cancelRegistration,
   changeActivityDetails,
   planActivity,
   recordAttendance,

@@ -15,6 +15,38 @@ export interface BusEntry {
   readonly time: Date;
 }
 
+/**
+ * An announced event as EventBridge hands it to a rule's target (an SQS message's body) and as the
+ * local bus file keeps it: EventBridge's envelope around the entry's detail.
+ */
+export interface BusEvent {
+  readonly version: '0';
+  /** The event's own `eventId` (on EventBridge the delivered id is its own; dedupe on `detail.eventId`). */
+  readonly id: string;
+  readonly 'detail-type': string;
+  readonly source: string;
+  readonly time: string;
+  readonly detail: {
+    readonly community: string;
+    readonly streamId: string;
+    readonly eventId: string;
+    readonly type: string;
+    readonly schemaVersion: number;
+    readonly data: Record<string, unknown>;
+  } & Record<string, unknown>;
+}
+
+/** The entry as a rule's target receives it. */
+export const busEventOf = (entry: BusEntry): BusEvent => ({
+  version: '0',
+  // The event's own id, not a new one per delivery: a re-delivered event is recognisably the same.
+  id: entry.eventId,
+  'detail-type': entry.detailType,
+  source: entry.source,
+  time: entry.time.toISOString(),
+  detail: JSON.parse(entry.detail) as BusEvent['detail'],
+});
+
 /** Where committed events are announced: EventBridge on AWS, an NDJSON file locally. */
 export interface EventBus {
   /** Puts every entry or throws (a stream retry then puts them again: consumers dedupe on `eventId`). */

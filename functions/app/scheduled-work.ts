@@ -1,3 +1,5 @@
+import type { BusEvent } from './event-bus.js';
+
 /**
  * Scheduled work, cut into units a queue can retry and dead-letter one by one: a schedule's run
  * becomes pages of the plans registry, and each page becomes one unit per plan due a report and one
@@ -32,12 +34,29 @@ export interface DigestUnit {
   readonly community: string;
 }
 
-export type WorkUnit = RegistryPage | ReportUnit | DigestUnit;
+/**
+ * An event a rule of the bus routes to a queue, as EventBridge delivers it (the whole event is the
+ * message): a resident to tell that they were given a place from the waitlist.
+ */
+export type NotificationUnit = BusEvent;
+
+export type WorkUnit = RegistryPage | ReportUnit | DigestUnit | NotificationUnit;
+
+export const isNotification = (unit: WorkUnit): unit is NotificationUnit => 'detail-type' in unit;
+
+/** What kind of unit it is, in metric names and logs (`ReportSent`, `NotificationSkipped`…). */
+export const kindOf = (unit: WorkUnit): string => (isNotification(unit) ? 'notification' : unit.kind);
 
 /** The queue each kind of unit goes to: its own consumer, its own retries, its own dead letters. */
-export type WorkQueueName = 'pages' | 'reports' | 'digests';
+export type WorkQueueName = 'pages' | 'reports' | 'digests' | 'notifications';
 export const queueOf = (unit: WorkUnit): WorkQueueName =>
-  unit.kind === 'page' ? 'pages' : unit.kind === 'report' ? 'reports' : 'digests';
+  isNotification(unit)
+    ? 'notifications'
+    : unit.kind === 'page'
+      ? 'pages'
+      : unit.kind === 'report'
+        ? 'reports'
+        : 'digests';
 
 /** SQS on AWS; locally, queues in memory that call the same handlers. */
 export interface WorkQueue {

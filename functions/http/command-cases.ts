@@ -9,6 +9,7 @@ export type CommandUseCases = {
 const command = routed<CommandUseCases, 'commandCases'>('commandCases', 'command');
 
 export const cancelActivity = command('cancelActivity');
+export const cancelRegistration = command('cancelRegistration');
 export const changeActivityDetails = command('changeActivityDetails');
 export const planActivity = command('planActivity');
 export const recordAttendance = command('recordAttendance');

@@ -9,17 +9,21 @@ import { pacedMailer } from './paced-mailer.js';
 export const create = (config: Config, overrides: Overrides = {}) => {
   const core = coreDependencies(config, overrides);
   const commands = commandServiceFor(core, overrides);
-  const mailer = mailerFor(config, overrides);
+  const sender = mailerFor(config, overrides);
+  const mailer = config.MAIL_PER_SECOND ? pacedMailer(sender, config.MAIL_PER_SECOND) : sender;
   const reports = new ReportService({
     views: core.views,
     events: core.events,
     commands,
-    mailer: config.MAIL_PER_SECOND ? pacedMailer(mailer, config.MAIL_PER_SECOND) : mailer,
+    mailer,
     clock: core.clock,
     logger: core.logger,
   });
-  return createMailer({ reports, logger: core.logger, metrics: core.metrics });
+  return createMailer({ reports, views: core.views, mailer, logger: core.logger, metrics: core.metrics });
 };
 
-/** Lambda entry point: report units from the reports queue, and the commands function's "send this report now". */
+/**
+ * Lambda entry point: report units from the reports queue, notices from the notifications queue
+ * (fed by the bus), and the commands function's "send this report now".
+ */
 export const handler = create(loadConfig());

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { UnitOutcome, WorkUnit } from '../app/scheduled-work.js';
+import { kindOf, type UnitOutcome, type WorkUnit } from '../app/scheduled-work.js';
 
 /** What an SQS-fed function answers: the failed records (SQS redelivers them) and what each unit came to. */
 export type WorkerAnswer = SQSBatchResponse & { readonly outcomes: readonly UnitOutcome[] };
@@ -34,7 +34,7 @@ export function unitWorker<U extends WorkUnit>(handle: (unit: U) => Promise<Unit
     // `ReportSent`, `ReportFailed`, `DigestWritten`, `PagePaged`…: one count per unit, one EMF line per invocation.
     if (metrics) {
       for (const { unit, outcome } of outcomes)
-        metrics.addMetric(`${capital(unit.kind)}${capital(outcome)}`, MetricUnit.Count, 1);
+        metrics.addMetric(`${capital(kindOf(unit))}${capital(outcome)}`, MetricUnit.Count, 1);
       metrics.publishStoredMetrics();
     }
     return { ...answer, outcomes };

@@ -15,6 +15,7 @@ import { createDependencies, type Dependencies, systemClock } from '../../functi
 import type { LedgerFunctionName } from '../functions.js';
 import { workQueues as queueWiring } from '../scheduled-work.js';
 import { awsCallLogFromEnv } from './aws-call-log.js';
+import { localBusRules } from './bus-rules.js';
 import { checkpointFile } from './checkpoint-file.js';
 import { type ConsumerThread, startConsumerThread } from './consumer-thread.js';
 import { createTables, defaultTableNames } from './create-tables.js';
@@ -123,6 +124,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       pages: (event) => queued!.scheduler(event),
       reports: (event) => queued!.mailer(event),
       digests: (event) => queued!.digests(event),
+      notifications: (event) => queued!.mailer(event),
     },
     queueWiring,
   );
@@ -161,7 +163,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   dispatcher = new LocalDispatcher({
     consumers: options.withoutStreamConsumers
       ? {}
-      : (consumerThread?.consumers ?? { projector: handlers.projector, publisher: handlers.publisher }),
+      : {
+          ...(consumerThread?.consumers ?? { projector: handlers.projector, publisher: handlers.publisher }),
+          // The stand-in for the bus's rules: what they route is queued for the same consumers.
+          busRules: localBusRules(workQueues, logger),
+        },
     store: deps.events,
     checkpoint: dataDir ? checkpointFile(join(dataDir, 'dispatcher-checkpoint.json')) : undefined,
     log: (message, extra) => logger.warn(message, extra ?? {}),

@@ -1,7 +1,12 @@
 import { periodKind } from '../../domain/reports/period-selection.js';
 import type { PeriodKind } from '../../domain/shared/time.js';
 import type { Clock } from '../../functions/app/ports.js';
-import type { DigestUnit, ReportUnit, UnitOutcome } from '../../functions/app/scheduled-work.js';
+import {
+  type DigestUnit,
+  kindOf,
+  type ReportUnit,
+  type UnitOutcome,
+} from '../../functions/app/scheduled-work.js';
 import type { LocalHandlers } from './handlers.js';
 import type { LocalWorkQueues } from './work-queues.js';
 
@@ -51,7 +56,7 @@ export function scheduledRuns(deps: {
       const time = event.time ?? deps.clock.now().toISOString();
       const wanted = new Set(event.periods ?? ['month', 'quarter', 'year']);
       const results = (await run('reports', time)).flatMap((o): ScheduledRun[] => {
-        if (o.unit.kind !== 'report' || o.outcome === 'skipped') return [];
+        if (kindOf(o.unit) !== 'report' || o.outcome === 'skipped') return [];
         const unit = o.unit as ReportUnit;
         if (!wanted.has(periodKind(unit.period))) return [];
         const outcome = o.outcome === 'sent' || o.outcome === 'already-sent' ? o.outcome : 'failed';
@@ -71,7 +76,7 @@ export function scheduledRuns(deps: {
     async digests(event = {}) {
       const time = event.time ?? deps.clock.now().toISOString();
       const written = (await run('digests', time)).flatMap((o) =>
-        o.unit.kind === 'digest' && o.outcome === 'written'
+        kindOf(o.unit) === 'digest' && o.outcome === 'written'
           ? [{ community: (o.unit as DigestUnit).community, days: o.days ?? [] }]
           : [],
       );

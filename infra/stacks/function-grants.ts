@@ -7,6 +7,7 @@ import { KEY_RING_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-key
 import { grantIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
 import type { LedgerFunctionName } from '../functions.js';
+import { scheduledQueues } from '../scheduled-work.js';
 import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, viewsTable } from '../tables.js';
 import type { SharedResources } from './handoff.js';
@@ -49,7 +50,8 @@ export function grantLeastPrivilege(
   shared.personalDataKey.grant(projector, 'kms:Decrypt');
   // The publisher reads the stream (granted by its mapping) and puts events on the bus.
   shared.bus.grantPutEventsTo(publisher);
-  // The mailer reads views, appends ReportSent to the history, and is the only function that sends email.
+  // The mailer reads views, appends ReportSent to the history, and is the only function that sends
+  // email (reports, and the notices the bus routes to it: a resident given a place from a waitlist).
   views(mailer, 'read');
   // It appends only to report streams (and marks a community it is the first to write for).
   events(mailer, 'read');
@@ -68,7 +70,7 @@ export function grantLeastPrivilege(
   scheduler.addToRolePolicy(
     new PolicyStatement({
       actions: ['sqs:SendMessage'],
-      resources: Object.values(work.queues).map((q) => q.queueArn),
+      resources: scheduledQueues.map((name) => work.queues[name].queueArn),
     }),
   );
 }

@@ -12,10 +12,11 @@ import { BUNDLED_FONT, PACKAGED_FONT } from '../../functions/printing/font.js';
 import { LedgerFunction, type LedgerFunctionProps } from '../constructs/ledger-function.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
-import { workQueues } from '../scheduled-work.js';
+import { mailerConcurrency } from '../scheduled-work.js';
 import type { StageConfig } from '../stage-config.js';
 import { addDefaultStage } from './api-stage.js';
 import { apiAuthorizer } from './authorizer.js';
+import { routeBusRules } from './bus-rules.js';
 import { grantLeastPrivilege } from './function-grants.js';
 import { importHandoff, type SharedResources } from './handoff.js';
 import { scheduleReportsAndDigests } from './schedules.js';
@@ -86,12 +87,12 @@ export class StatelessStack extends Stack {
       });
     const mailer = fn('mailer', {
       description:
-        'The only sender of email: scheduled reports (1st of each month and quarter) and "send now"',
+        'The only sender of email: scheduled reports (1st of each month and quarter), "send now", and waitlist promotion notices',
       environment: {
         ...tables,
         MAIL_FROM: config.mail.from,
         // Each of the mailer's concurrent containers takes its share of the stage's mail rate.
-        MAIL_PER_SECOND: String(config.mailPerSecond / workQueues.reports.maxConcurrency),
+        MAIL_PER_SECOND: String(config.mailPerSecond / mailerConcurrency),
         ...(config.mail.kind === 'ses'
           ? { SES_CONFIGURATION_SET: `community-culture-ledger-${config.stage}` }
           : {}),
@@ -177,6 +178,7 @@ export class StatelessStack extends Stack {
     }
 
     scheduleReportsAndDigests(this, { scheduler, deadLetters: scheduleFailures });
+    routeBusRules(this, { bus: shared.bus, ...this.work });
 
     const authorizer = apiAuthorizer(this, config, shared);
     this.api = new HttpApi(this, 'Api', {

@@ -30,7 +30,7 @@ describe('the cost model against the synthesized stage', () => {
   it('prices every function, alarm (and the metrics it reads), key, table, queue, topic and schedule the templates have', () => {
     const inTemplates = templateInventory(templates);
     expect(inTemplates).toEqual(costedInventory());
-    expect(inTemplates.alarms).toBe(33);
+    expect(inTemplates.alarms).toBe(34);
     expect(inTemplates.untracedOrX86).toEqual([]);
   });
 

@@ -70,6 +70,7 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
   changeActivityDetails: () => ({ venue: 'Table hall', reason: 'table' }),
   cancelActivity: () => ({ reason: 'table' }),
   registerResident: (f) => ({ residentId: f.residentId }),
+  cancelRegistration: () => ({ reason: 'table' }),
   recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', at: '2026-05-20' }),
   revokeAttendance: () => ({ reason: 'table' }),
   recordHeld: () => ({ heldOn: '2026-05-20', summary: 'table' }),

@@ -251,6 +251,37 @@ describe('CDK app (synthesised offline)', () => {
     }
   });
 
+  it('routes ResidentPromotedFromWaitlist from the bus to the notifications queue, which only the mailer consumes', () => {
+    const rules = Object.values(api.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+    expect(rules).toHaveLength(1);
+    const [rule] = rules;
+    expect(rule.EventPattern).toEqual({
+      source: ['community-culture-ledger'],
+      'detail-type': ['ResidentPromotedFromWaitlist'],
+    });
+    const queues = Object.keys(api.findResources('AWS::SQS::Queue'));
+    const notifications = queues.find((id) => id.startsWith('NotificationsUnits'))!;
+    const deadLetters = queues.find((id) => id.startsWith('NotificationsDeadLetters'))!;
+    expect(rule.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [notifications, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [deadLetters, 'Arn'] } },
+      }),
+    ]);
+    // No input transformer: the whole event is the message, as the local stand-in delivers it.
+    expect(rule.Targets[0].InputTransformer).toBeUndefined();
+    const consumers = Object.values(api.findResources('AWS::Lambda::EventSourceMapping'))
+      .filter((m) => JSON.stringify(m.Properties.EventSourceArn).includes(notifications))
+      .map((m) => JSON.stringify(m.Properties.FunctionName));
+    expect(consumers).toEqual([expect.stringContaining('Mailer')]);
+    // The scheduler queues its own units only: it cannot forge a notice.
+    const schedulerSends = Object.values(api.findResources('AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p).includes('sqs:SendMessage') && JSON.stringify(p).includes('Scheduler'))
+      .map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    expect(schedulerSends.length).toBeGreaterThan(0);
+    for (const policy of schedulerSends) expect(policy).not.toContain(notifications);
+  });
+
   it('schedules the reports hourly around the 1st and the digests daily, in UTC, through the scheduler function, retried and dead-lettered', () => {
     const schedules = Object.values(api.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties);
     expect(schedules.map((s) => [s.ScheduleExpression, JSON.parse(s.Target.Input)]).sort()).toEqual([

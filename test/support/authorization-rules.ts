@@ -80,6 +80,11 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
     'a resident registers themself; staff register anyone',
     ['resident'],
   ),
+  'POST /activities/{activityId}/registrations/{residentId}/cancel': rule(
+    residentsAndStaff,
+    'a resident cancels their own registration (or place on the waitlist); staff cancel anyone’s',
+    ['resident'],
+  ),
   'POST /activities/{activityId}/attendance': rule(
     residentsAndStaff,
     'a resident checks themself in; staff record anyone',

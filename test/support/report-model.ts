@@ -15,6 +15,7 @@ export function reportModel(overrides: Partial<ReportModel> = {}): ReportModel {
     categories: [],
     held: [],
     attendance: { signIns: 0, distinctResidents: 0 },
+    registrations: { registered: 0, waitlisted: 0, cancelled: 0 },
     compliance: [],
     membersShortOfQualityArticle: [],
     rounds: [],

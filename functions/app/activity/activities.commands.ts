@@ -4,7 +4,9 @@ import {
   activityDecider,
   activitySnapshots,
 } from '../../../domain/activity/activity.decider.js';
-import type { DomainError } from '../../../domain/shared/errors.js';
+import { registrationOf } from '../../../domain/activity/registration.js';
+import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
+import { streamIdOf } from '../../../domain/shared/ids.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { Window } from '../../../events/index.js';
 import { assertActsFor } from '../authorization.js';
@@ -26,6 +28,10 @@ export type RescheduleActivityInput = Command<'RescheduleActivity'>;
 export type CancelActivityInput = Command<'CancelActivity'>;
 export type ChangeActivityDetailsInput = Command<'ChangeActivityDetails'>;
 export type RegisterResidentInput = Omit<Command<'RegisterResident'>, 'residentKnown'>;
+/** Cancelled at the clock's now: before the window opens, or refused. */
+export type CancelRegistrationInput = Omit<Command<'CancelRegistration'>, 'now'>;
+/** Where the registration left the resident: a place, or a place in line (1 = next to get a place). */
+export type RegistrationStanding = { status: 'registered' } | { status: 'waitlisted'; position: number };
 /** Without `at`, the attendance is recorded at the clock's now. */
 export type RecordAttendanceInput = Omit<Command<'RecordAttendance'>, 'residentKnown' | 'at'> & {
   readonly at?: string;
@@ -34,6 +40,7 @@ export type RevokeAttendanceInput = Command<'RevokeAttendance'>;
 export type RecordHeldInput = Command<'RecordHeld'>;
 
 const SELF_ONLY = 'a resident may register or sign in only themselves';
+const OWN_REGISTRATION = 'a resident may cancel only their own registration';
 
 /** Runs a command on one activity's stream (loaded from its snapshot when it is long). */
 export const onActivity = (
@@ -103,20 +110,52 @@ export const cancelActivity = (
     reason: input.reason,
   });
 
-/** A resident registers themselves; staff register anyone. Whether they are on the roster is the resident's stream's say. */
+/**
+ * A resident registers themselves; staff register anyone. Whether they are on the roster is the
+ * resident's stream's say. On a full activity they join the waitlist: the answer says where they stand.
+ */
 export async function registerResident(
   deps: ActivityCommandDeps,
   actor: CommandActor,
   input: RegisterResidentInput,
-): Promise<CommandResult> {
+): Promise<CommandResult & { readonly registration?: RegistrationStanding }> {
   assertActsFor(actor.principal, input.residentId, SELF_ONLY);
   const residentKnown = await onRoster(deps.commands, actor.principal.community, input.residentId);
-  return onActivity(deps, actor, input.activityId, {
-    type: 'RegisterResident',
-    activityId: input.activityId,
-    residentId: input.residentId,
-    residentKnown,
+  // The line as the decision that was appended saw it (the builder runs again on a lost race).
+  let lineAhead: number | undefined;
+  const result = await onActivity(deps, actor, input.activityId, (state) => {
+    lineAhead = state.status === 'none' ? 0 : state.waitlist.length;
+    return {
+      type: 'RegisterResident',
+      activityId: input.activityId,
+      residentId: input.residentId,
+      residentKnown,
+    };
   });
+  if (isDomainError(result.outcome)) return result;
+  const types = result.outcome.events.map((e) => e.type);
+  if (types.includes('ResidentRegistered')) return { ...result, registration: { status: 'registered' } };
+  if (types.includes('ResidentWaitlisted') && lineAhead !== undefined)
+    return { ...result, registration: { status: 'waitlisted', position: lineAhead + 1 } };
+  // A retry that found the commit of an attempt that died: where the resident stands now.
+  const { state } = await deps.commands.load(
+    activityDecider,
+    streamIdOf(actor.principal.community, 'activity', input.activityId),
+    activitySnapshots,
+  );
+  const standing = state.status === 'none' ? undefined : registrationOf(state, input.residentId);
+  return standing ? { ...result, registration: standing } : result;
+}
+
+/** Gives up a place (the first in line gets it, in the same commit) or a place in line, before the window opens. */
+export async function cancelRegistration(
+  deps: ActivityCommandDeps & { readonly clock: Clock },
+  actor: CommandActor,
+  input: CancelRegistrationInput,
+): Promise<CommandResult> {
+  assertActsFor(actor.principal, input.residentId, OWN_REGISTRATION);
+  const now = deps.clock.now().toISOString();
+  return onActivity(deps, actor, input.activityId, { ...input, type: 'CancelRegistration', now });
 }
 
 /** A resident signs themselves in; staff sign in anyone. `at` is read in the activity's zone. */

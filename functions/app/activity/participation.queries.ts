@@ -1,5 +1,6 @@
 import { type ActivityDetail, activityKey } from '../../../domain/activity/activity.view.js';
 import { type ParticipationRow, participationOf } from '../../../domain/activity/participation.view.js';
+import { type RegistrationRow, registrationsOf } from '../../../domain/activity/registration.view.js';
 import {
   type ArticleDetail,
   type AuthoredArticle,
@@ -25,6 +26,7 @@ import { appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
+import { inRegistrationOrder } from './activities.queries.js';
 
 export interface ParticipationQueryDeps {
   readonly views: ViewStore;
@@ -33,7 +35,10 @@ export interface ParticipationQueryDeps {
 export interface Participation {
   readonly residentId: string;
   readonly activities: readonly (ParticipationRow &
-    Partial<Pick<ActivityDetail, 'category' | 'format' | 'window' | 'status'>> & { title: string })[];
+    Partial<Pick<ActivityDetail, 'category' | 'format' | 'window' | 'status'>> & {
+      title: string;
+      waitlistPosition?: number;
+    })[];
   readonly articles: readonly Pick<
     ArticleDetail,
     'articleId' | 'planId' | 'kind' | 'title' | 'status' | 'submittedAt'
@@ -50,6 +55,8 @@ export interface Participation {
   }[];
   readonly totals: {
     readonly registered: number;
+    readonly waitlisted: number;
+    readonly registrationsCancelled: number;
     readonly attended: number;
     readonly qualityArticles: number;
     readonly goodDeeds: number;
@@ -99,11 +106,14 @@ export async function getParticipation(
       (i) => [i.data.activityId, i.data],
     ),
   );
+  const places = await waitlistPlaces(deps.views, community, residentId, rows);
   const activities = rows
     .map((row) => {
       const detail = details.get(row.activityId);
+      const place = places.get(row.activityId);
       return {
         ...row,
+        ...(place === undefined ? {} : { waitlistPosition: place }),
         title: detail?.title ?? '',
         category: detail?.category,
         format: detail?.format,
@@ -132,9 +142,30 @@ export async function getParticipation(
     })),
     totals: {
       registered: rows.filter((r) => r.registered).length,
+      waitlisted: rows.filter((r) => r.registration === 'waitlisted').length,
+      registrationsCancelled: rows.filter((r) => r.registration === 'cancelled').length,
       attended: rows.filter((r) => r.attended).length,
       qualityArticles: articles.filter((a) => a.status === 'quality').length,
       goodDeeds: deeds.length,
     },
   };
+}
+
+/** The resident's place in line on each activity they wait for (one read of each such activity's registrations). */
+async function waitlistPlaces(
+  views: ViewStore,
+  community: string,
+  residentId: string,
+  rows: readonly ParticipationRow[],
+): Promise<Map<string, number>> {
+  const waiting = rows.filter((r) => r.registration === 'waitlisted').map((r) => r.activityId);
+  const lines = await Promise.all(
+    waiting.map(async (activityId) => {
+      const ordered = inRegistrationOrder(
+        await readSlice<RegistrationRow>(views, registrationsOf(community, activityId)),
+      );
+      return [activityId, ordered.find((r) => r.residentId === residentId)?.waitlistPosition] as const;
+    }),
+  );
+  return new Map(lines.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
 }

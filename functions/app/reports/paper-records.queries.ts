@@ -42,7 +42,7 @@ async function residentsByIds(views: ViewStore, community: string, ids: readonly
   );
 }
 
-/** GET /activities/{id}/sign-in-sheet: the activity, its registered residents by name, its plan's locale. */
+/** GET /activities/{id}/sign-in-sheet: the activity, its registered and waitlisted residents by name, its plan's locale. */
 export async function signInSheetOf(
   deps: PaperRecordDeps,
   actor: Actor,
@@ -57,22 +57,22 @@ export async function signInSheetOf(
     streamIdOf(actor.community, 'activity', input.activityId),
     activitySnapshots,
   );
-  const ids =
-    loaded.state.status === 'none'
-      ? []
-      : Object.values(loaded.state.registered).flatMap((b) => Object.keys(b));
-  const people = await residentsByIds(deps.views, actor.community, ids);
-  const registered = ids.map((residentId) => ({
+  const { state } = loaded;
+  const ids = state.status === 'none' ? [] : Object.values(state.registered).flatMap((b) => Object.keys(b));
+  const waiting = state.status === 'none' ? [] : state.waitlist;
+  const people = await residentsByIds(deps.views, actor.community, [...ids, ...waiting]);
+  const person = (residentId: string) => ({
     residentId,
     name: people.get(residentId)?.name,
     building: people.get(residentId)?.building,
-  }));
+  });
   return {
     communityName: plan.communityName,
     planLocale: plan.locale,
     timeZone: plan.timeZone,
     activity,
-    registered,
+    registered: ids.map(person),
+    waitlisted: waiting.map(person),
     checkInLink: `/activities/${input.activityId}/attendance`,
   };
 }

@@ -7,7 +7,6 @@ import {
   planActivity,
   recordAttendance,
   recordHeld,
-  registerResident,
   rescheduleActivity,
   revokeAttendance,
 } from '../command-cases.js';
@@ -59,7 +58,6 @@ const DetailsBody = z
     path: ['venue'],
   })
   .meta({ id: 'ChangeActivityDetails' });
-const ResidentBody = z.object({ residentId: Id }).strict();
 const AttendanceBody = z
   .object({ residentId: Id, method: AttendanceMethod, at: DateOrDateTime.optional() })
   .strict()
@@ -75,8 +73,8 @@ const HeldBody = z
   .strict()
   .meta({ id: 'RecordHeld' });
 
-const ActivityParams = z.object({ activityId: Id });
-const AttendeeParams = z.object({ activityId: Id, residentId: Id });
+export const ActivityParams = z.object({ activityId: Id });
+export const AttendeeParams = z.object({ activityId: Id, residentId: Id });
 
 const CalendarQuery = ListQuery.extend({
   from: DateOrDateTime.optional(),
@@ -149,21 +147,6 @@ export const activityRoutes = [
     response: { status: 201, description: 'The activity was cancelled', schema: CommandAnswer },
     async handle(request, deps) {
       return commandAnswer(await cancelActivity(deps, request, { ...request.params, ...request.body }));
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/activities/{activityId}/registrations',
-    operationId: 'registerResident',
-    summary: 'Register a resident (capacity is never exceeded; a resident registers themselves)',
-    tag: 'Activities',
-    kind: 'command',
-    roles: [...roleSets.residentsAndStaff],
-    params: ActivityParams,
-    body: ResidentBody,
-    response: { status: 201, description: 'The resident was registered', schema: CommandAnswer },
-    async handle(request, deps) {
-      return commandAnswer(await registerResident(deps, request, { ...request.params, ...request.body }));
     },
   }),
   defineRoute({

@@ -10,6 +10,7 @@ import { paperRecordRoutes } from './paper-records.js';
 import { planRoutes } from './plans.js';
 import { readingRoutes } from './reading.js';
 import { recognitionRoutes } from './recognition.js';
+import { registrationRoutes } from './registrations.js';
 import { reportRoutes } from './reports.js';
 import { residentRoutes } from './residents.js';
 import { rotationRoutes } from './rotations.js';
@@ -21,6 +22,7 @@ export const routes: readonly Route[] = [
   ...residentRoutes,
   ...planRoutes,
   ...activityRoutes,
+  ...registrationRoutes,
   ...articleRoutes,
   ...complianceRoutes,
   ...nominationRoutes,

@@ -48,12 +48,20 @@ export const ReportAnswer = closed({
         venue: z.string().nullable(),
         lecturer: z.string().nullable(),
         signIns: z.number().int(),
+        registered: z.number().int().describe('residents holding a place'),
         headcount: z.number().int().nullable(),
         summary: z.string(),
       }),
     )
     .describe('Every activity held in the period, in date order'),
   attendance: closed({ signIns: z.number().int(), distinctResidents: z.number().int() }),
+  registrations: closed({
+    registered: z.number().int(),
+    waitlisted: z.number().int(),
+    cancelled: z.number().int(),
+  }).describe(
+    "The period's activities (cancelled ones left out): places held, residents on waitlists, registrations cancelled",
+  ),
   compliance: z.array(ReportComplianceRow),
   membersShortOfQualityArticle: z.array(closed({ residentId: z.string(), name: z.string() })),
   rounds: z.array(

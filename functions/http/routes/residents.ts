@@ -48,7 +48,19 @@ export const Participation = z
         format: z.string().optional(),
         window: z.object({ start: z.string(), end: z.string() }).optional(),
         status: z.string().optional(),
-        registered: z.boolean(),
+        registered: z.boolean().describe('holds a place now'),
+        registration: ParticipationRow.shape.registration.describe(
+          'where their registration stands: a place, a place on the waitlist, or cancelled',
+        ),
+        waitlistPosition: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('waitlisted: place in line (1 = next)'),
+        waitlistedAt: z.string().optional(),
+        promotedAt: z.string().optional().describe('when a freed place was given to them from the waitlist'),
+        cancelledAt: z.string().optional(),
         attended: z.boolean(),
         attendedAt: z.string().optional(),
         method: z.string().optional(),
@@ -86,6 +98,8 @@ export const Participation = z
       .describe('the books they reviewed (the family reading project)'),
     totals: z.object({
       registered: z.number(),
+      waitlisted: z.number(),
+      registrationsCancelled: z.number(),
       attended: z.number(),
       qualityArticles: z.number(),
       goodDeeds: z.number(),

@@ -221,21 +221,108 @@ describe('activity decider', () => {
   });
 
   describe('registration', () => {
-    it('registers residents up to capacity and never beyond', () => {
+    const waitlisted = (residentId: string, position: number): ActivityEvent => ({
+      type: 'ResidentWaitlisted',
+      data: { residentId, position },
+    });
+    const promoted = (residentId: string): ActivityEvent => ({
+      type: 'ResidentPromotedFromWaitlist',
+      data: { residentId },
+    });
+    const cancelledRegistration = (
+      residentId: string,
+      was: 'registered' | 'waitlisted',
+      reason?: string,
+    ): ActivityEvent => ({
+      type: 'RegistrationCancelled',
+      data: { residentId, was, ...(reason === undefined ? {} : { reason }) },
+    });
+    // The day before the window opens, and the instant it opens.
+    const dayBefore = '2026-04-18T16:00:00.000Z';
+    const cancel = (residentId: string, now = dayBefore, reason?: string): ActivityCommand => ({
+      type: 'CancelRegistration',
+      activityId: 'A',
+      residentId,
+      now,
+      ...(reason === undefined ? {} : { reason }),
+    });
+    const full = [planned, registered('R1'), registered('R2')];
+
+    it('registers residents up to capacity, then puts them on the waitlist in order', () => {
       given(activityDecider, [planned, registered('R1')])
         .when(register('R2'))
         .then([registered('R2')]);
-      given(activityDecider, [planned, registered('R1'), registered('R2')])
+      given(activityDecider, full)
         .when(register('R3'))
-        .then({ code: 'activity-full', category: 'conflict' });
+        .then([waitlisted('R3', 1)]);
+      given(activityDecider, [...full, waitlisted('R3', 1)])
+        .when(register('R4'))
+        .then([waitlisted('R4', 2)]);
     });
-    it('registers a resident once, and only a resident on the roster', () => {
+    it('never waitlists on an activity without a capacity', () => {
+      given(activityDecider, [
+        { ...planned, data: { ...planned.data, capacity: undefined } } as ActivityEvent,
+        registered('R1'),
+      ])
+        .when(register('R2'))
+        .then([registered('R2')]);
+    });
+    it('registers a resident once, waitlists them once, and only a resident on the roster', () => {
       given(activityDecider, [planned, registered('R1')])
         .when(register('R1'))
         .then({ code: 'already-registered', category: 'conflict' });
+      given(activityDecider, [...full, waitlisted('R3', 1)])
+        .when(register('R3'))
+        .then({ code: 'already-waitlisted', category: 'conflict' });
       given(activityDecider, [planned])
         .when(register('R9', false))
         .then({ code: 'resident-not-found', category: 'not-found' });
+    });
+    it('a cancelled place goes to the first in line, in the same decision', () => {
+      given(activityDecider, [...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R1', dayBefore, 'travelling'))
+        .then([cancelledRegistration('R1', 'registered', 'travelling'), promoted('R3')]);
+      const state = given(activityDecider, [...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R1'))
+        .state();
+      expect(state).toMatchObject({ registeredCount: 2, waitlist: ['R4'] });
+    });
+    it('frees a place with nobody in line, and a place in line without promoting anyone', () => {
+      given(activityDecider, full)
+        .when(cancel('R2'))
+        .then([cancelledRegistration('R2', 'registered')]);
+      given(activityDecider, [...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R3'))
+        .then([cancelledRegistration('R3', 'waitlisted')]);
+      const state = given(activityDecider, [...full, waitlisted('R3', 1), waitlisted('R4', 2)])
+        .when(cancel('R3'))
+        .state();
+      expect(state).toMatchObject({ registeredCount: 2, waitlist: ['R4'] });
+    });
+    it('lets a resident who cancelled register again, at the end of the line when full', () => {
+      given(activityDecider, [
+        ...full,
+        waitlisted('R3', 1),
+        cancelledRegistration('R1', 'registered'),
+        promoted('R3'),
+      ])
+        .when(register('R1'))
+        .then([waitlisted('R1', 1)]);
+      given(activityDecider, [...full, cancelledRegistration('R1', 'registered')])
+        .when(register('R1'))
+        .then([registered('R1')]);
+    });
+    it('refuses to cancel once the window has opened, or what was never registered', () => {
+      given(activityDecider, full)
+        .when(cancel('R1', lateApril.start))
+        .then({ code: 'too-late-to-cancel', category: 'conflict' });
+      given(activityDecider, full).when(cancel('R9')).then({ code: 'not-registered', category: 'conflict' });
+      given(activityDecider, [...full, cancelledRegistration('R1', 'registered')])
+        .when(cancel('R1'))
+        .then({ code: 'not-registered', category: 'conflict' });
+      given(activityDecider, [...full, cancelled])
+        .when(cancel('R1'))
+        .then({ code: 'activity-cancelled', category: 'conflict' });
     });
   });
 

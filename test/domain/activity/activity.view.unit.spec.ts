@@ -8,6 +8,7 @@ import {
   attendeeRows,
 } from '../../../domain/activity/activity.view.js';
 import { participationKey, participationRows } from '../../../domain/activity/participation.view.js';
+import { registrationKey, registrationRows } from '../../../domain/activity/registration.view.js';
 import { project, recordedAt } from '../../support/decider-spec.js';
 
 const A = 'c1#activity#A1';
@@ -50,6 +51,8 @@ describe('activity-details projection', () => {
         ...data,
         status: 'planned',
         registeredCount: 0,
+        waitlistedCount: 0,
+        registrationsCancelled: 0,
         attendanceCount: 0,
         plannedAt: recordedAt(0),
         rescheduled: [],
@@ -156,6 +159,7 @@ describe('resident-participation projection', () => {
       data: {
         activityId: 'A1',
         registered: true,
+        registration: 'registered',
         attended: false,
         attendedAt: '2026-03-10T01:05:00.000Z',
         method: 'qr',
@@ -180,5 +184,87 @@ describe('resident-participation projection', () => {
       attendedAt: '2026-03-10T01:30:00.000Z',
       method: 'qr',
     });
+  });
+});
+
+const waitlisted = (residentId: string, position: number) => ({
+  type: 'ResidentWaitlisted',
+  data: { residentId, position },
+});
+const promoted = (residentId: string) => ({ type: 'ResidentPromotedFromWaitlist', data: { residentId } });
+const cancelledRegistration = (residentId: string, was: 'registered' | 'waitlisted', reason?: string) => ({
+  type: 'RegistrationCancelled',
+  data: { residentId, was, ...(reason === undefined ? {} : { reason }) },
+});
+/** R1 and R2 registered, R3 and R4 in line; R1 cancels (R3 promoted), R4 leaves the line, R5 joins it. */
+const registrationHistory: [string, { type: string; data: unknown }][] = [
+  [A, planned],
+  [A, registered('R1')],
+  [A, registered('R2')],
+  [A, waitlisted('R3', 1)],
+  [A, waitlisted('R4', 2)],
+  [A, cancelledRegistration('R1', 'registered', 'travelling')],
+  [A, promoted('R3')],
+  [A, cancelledRegistration('R4', 'waitlisted')],
+  [A, waitlisted('R5', 1)],
+];
+
+describe('registrations: counts, rows and participation', () => {
+  it('counts places held, the waitlist and cancellations on the activity', async () => {
+    const views = await project(registrationHistory, [activityDetails]);
+    expect((await views.item<ActivityDetail>(activityKey('c1', 'A1')))!.data).toMatchObject({
+      registeredCount: 2,
+      waitlistedCount: 1,
+      registrationsCancelled: 2,
+    });
+  });
+
+  it('keeps one row per resident: where they stand, their place in the line, when each step was recorded', async () => {
+    const views = await project(registrationHistory, [registrationRows]);
+    const row = async (residentId: string) =>
+      (await views.item(registrationKey('c1', 'A1', residentId)))!.data;
+    expect(await row('R1')).toEqual({
+      residentId: 'R1',
+      status: 'cancelled',
+      registeredAt: recordedAt(1),
+      cancelledAt: recordedAt(5),
+      cancelledFrom: 'registered',
+      cancelReason: 'travelling',
+    });
+    expect(await row('R2')).toEqual({ residentId: 'R2', status: 'registered', registeredAt: recordedAt(2) });
+    expect(await row('R3')).toEqual({
+      residentId: 'R3',
+      status: 'registered',
+      waitlistedAt: recordedAt(3),
+      registeredAt: recordedAt(6),
+      promotedAt: recordedAt(6),
+    });
+    expect(await row('R4')).toEqual({
+      residentId: 'R4',
+      status: 'cancelled',
+      waitlistedAt: recordedAt(4),
+      cancelledAt: recordedAt(7),
+      cancelledFrom: 'waitlisted',
+    });
+    expect(await row('R5')).toEqual({
+      residentId: 'R5',
+      status: 'waitlisted',
+      line: 9,
+      waitlistedAt: recordedAt(8),
+    });
+  });
+
+  it("shows in each resident's participation whether they hold a place, wait, or cancelled", async () => {
+    const views = await project(registrationHistory, [participationRows]);
+    const row = async (residentId: string) =>
+      (await views.item(participationKey('c1', residentId, 'A1')))!.data;
+    expect(await row('R1')).toMatchObject({ registered: false, registration: 'cancelled' });
+    expect(await row('R3')).toMatchObject({
+      registered: true,
+      registration: 'registered',
+      waitlistedAt: recordedAt(3),
+      promotedAt: recordedAt(6),
+    });
+    expect(await row('R5')).toMatchObject({ registered: false, registration: 'waitlisted' });
   });
 });

@@ -16,6 +16,8 @@ function activity(id: string, over: Partial<ActivityDetail>): ActivityDetail {
     timeZone: zone,
     status: 'planned',
     registeredCount: 0,
+    waitlistedCount: 0,
+    registrationsCancelled: 0,
     attendanceCount: 0,
     plannedAt: '2026-01-02T00:00:00.000Z',
     rescheduled: [],

@@ -89,6 +89,7 @@ describe('the report, worded for its reader', () => {
         venue: '社区活动中心',
         lecturer: '王律师',
         signIns: 23,
+        registered: 24,
         headcount: 25,
         summary: '讲解宪法基本知识',
       },

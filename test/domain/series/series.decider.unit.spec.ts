@@ -188,6 +188,7 @@ describe('series decider', () => {
         capacity: null,
         registered: {},
         registeredCount: 0,
+        waitlist: [],
         attending: {},
       }) as never;
     const command = occurrenceCommand(state, write, 'later');

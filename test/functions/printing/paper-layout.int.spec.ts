@@ -48,6 +48,7 @@ const sheetInput = {
     lecturer: '文明学校讲师',
   },
   registered,
+  waitlisted: [],
   checkInLink: 'https://ledger.example.org/check-in/A1',
 };
 
