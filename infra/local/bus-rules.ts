@@ -16,7 +16,9 @@ export function localBusRules(queues: LocalWorkQueues, logger: Pick<Logger, 'err
   return createCommitBatchHandler(
     'routing',
     async (commits) => {
+      // Only the commits a rule wants are turned into bus entries (the rest are most of history).
       const events = commits
+        .filter((commit) => commit.events.some((event) => routed.has(event.type)))
         .flatMap(busEntriesOf)
         .filter((entry) => routed.has(entry.detailType))
         .map(busEventOf);
