@@ -53,7 +53,7 @@ describe.runIf(pdftotextAvailable())('the English demo on paper', () => {
     await api.runtime.dispatcher.idle();
     [leader, organizer] = [await api.token('leader'), await api.token('organizer')];
     // The words a paper may hold: its answers' and the wording's (and the months Intl spells).
-    learn(readFileSync(join(root, 'domain/reports/i18n/en.ts'), 'utf8'));
+    learn(readFileSync(join(root, 'domain/reports/messages.en.ts'), 'utf8'));
     for (let m = 0; m < 12; m++)
       learn(new Date(Date.UTC(2026, m, 15)).toLocaleString('en', { month: 'long' }));
     await readAndLearn(`/plans/${result.planId}`, organizer);

@@ -208,7 +208,7 @@ describe('reports: renderings, sending, the schedule', () => {
       expect(message.text).toContain('2026年5月15日');
       expect(message.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
       // The footer names the ledger the figures came from.
-      expect(message.text).toMatch(/账本摘要 [0-9a-f]{64}/);
+      expect(message.text).toMatch(/账本摘要为 [0-9a-f]{64}/);
     }
     const again = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
     expect(again.status).toBe(200);
