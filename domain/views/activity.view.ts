@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AttendanceMethod, Category, type DomainEvent, Format, type Window } from '../../events/index.js';
+import { checkInBounds, DEFAULT_CHECK_IN_MARGIN_MINUTES } from '../activity/check-in.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
   type EventContext,
@@ -30,6 +31,10 @@ export const ActivityDetail = z.object({
   capacity: z.number().optional(),
   lecturer: z.string().optional(),
   seriesId: z.string().optional(),
+  /** The plan's check-in margin when the activity was planned, in minutes. */
+  checkInMarginMinutes: z.number().optional(),
+  /** From when until when a check-in is accepted: the window widened by the margin on both sides. */
+  checkIn: z.object({ opens: z.string(), closes: z.string() }).optional(),
   status: ActivityStatus,
   registeredCount: z.number(),
   attendanceCount: z.number(),
@@ -70,6 +75,8 @@ export const AttendeeRow = z.object({
   at: z.string(),
   recordedAt: z.string(),
   revokedReason: z.string().optional(),
+  /** Set when an organizer recorded the sign-in outside the check-in bounds: why. */
+  correction: z.object({ reason: z.string() }).optional(),
 });
 export type AttendeeRow = z.infer<typeof AttendeeRow>;
 
@@ -127,6 +134,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
       return {
         data: {
           ...planned,
+          checkIn: checkInBounds(
+            event.data.window,
+            event.data.checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES,
+          ),
           status: 'planned',
           registeredCount: 0,
           attendanceCount: 0,
@@ -146,6 +157,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           data: {
             ...data,
             window: event.data.window,
+            checkIn: checkInBounds(
+              event.data.window,
+              data.checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES,
+            ),
             rescheduled: [
               ...data.rescheduled,
               {
@@ -215,6 +230,7 @@ export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
           method: event.data.method,
           at: event.data.at,
           recordedAt: context.recordedAt,
+          ...(event.data.correction ? { correction: event.data.correction } : {}),
         },
       };
     }

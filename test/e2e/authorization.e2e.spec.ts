@@ -70,7 +70,8 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
   changeActivityDetails: () => ({ venue: 'Table hall', reason: 'table' }),
   cancelActivity: () => ({ reason: 'table' }),
   registerResident: (f) => ({ residentId: f.residentId }),
-  recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', at: '2026-05-20' }),
+  // A resident's own check-in carries the sheet's ticket (a forged one would be refused with 403 too).
+  recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', ticket: f.ticket! }),
   revokeAttendance: () => ({ reason: 'table' }),
   recordHeld: () => ({ heldOn: '2026-05-20', summary: 'table' }),
   submitArticle: (f) => ({
@@ -238,9 +239,12 @@ beforeAll(async () => {
   });
   await post(`/activities/${fixture.activityId}/attendance`, {
     residentId: fixture.residentId,
-    method: 'qr',
-    at: '2026-05-01T03:00:00Z',
+    method: 'organizer',
   });
+  const link = await api.call<{ ticket: string }>('GET', `/activities/${fixture.activityId}/check-in-link`, {
+    token: admin,
+  });
+  fixture.ticket = link.body.ticket;
   fixture.articleId = await post('/articles', {
     planId: fixture.planId,
     authorId: fixture.residentId,

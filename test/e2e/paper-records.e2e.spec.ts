@@ -63,7 +63,7 @@ describe('paper records and the ledger a report names', () => {
     await post(`/activities/${lecture}/registrations`, { residentId: zhang });
     await post(`/activities/${lecture}/registrations`, { residentId: li });
     clock.set('2026-05-10T01:05:00Z');
-    await post(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'qr' });
+    await post(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'organizer' });
     await post(`/activities/${lecture}/held`, {
       heldOn: '2026-05-10',
       summary: '讲解宪法基本知识',

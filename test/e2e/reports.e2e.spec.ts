@@ -73,7 +73,7 @@ describe('reports: renderings, sending, the schedule', () => {
       window: { start: '2026-09-20', end: '2026-10-06' },
     });
     clock.set('2026-05-15T02:00:00Z');
-    await post(`/activities/${lecture}/attendance`, { residentId: resident, method: 'qr' });
+    await post(`/activities/${lecture}/attendance`, { residentId: resident, method: 'organizer' });
     await post(`/activities/${lecture}/held`, {
       heldOn: '2026-05-15',
       summary: 'Traffic law',

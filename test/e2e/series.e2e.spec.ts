@@ -88,9 +88,14 @@ describe('recurring activity series over HTTP', () => {
   it('registrations, attendance and the held record work on an occurrence', async () => {
     const first = (await seriesWhenWritten()).occurrences[0]!.occurrenceId;
     expect((await post(`/activities/${first}/registrations`, { residentId })).status).toBe(201);
-    expect((await post(`/activities/${first}/attendance`, { residentId, method: 'organizer' })).status).toBe(
-      201,
-    );
+    // Entered long after the class: an organizer's correction (issue 25).
+    const entry = {
+      residentId,
+      method: 'organizer',
+      at: '2026-01-31',
+      correction: { reason: 'paper sheet' },
+    };
+    expect((await post(`/activities/${first}/attendance`, entry)).status).toBe(201);
     expect(
       (await post(`/activities/${first}/held`, { heldOn: '2026-01-31', summary: 'Good manners' })).status,
     ).toBe(201);

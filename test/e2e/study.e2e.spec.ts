@@ -186,7 +186,10 @@ describe('study leave and make-up over HTTP', () => {
       'make-up-session-not-attended',
     );
     at('2026-03-20T19:05:00');
-    await post(`/activities/${ids.s2}/attendance`, { residentId: ids.m1, method: 'qr' }, asM1);
+    // A member checks in with the sheet's QR code (its ticket); the other at the organizer's kiosk.
+    const link = await call('GET', `/activities/${ids.s2}/check-in-link`);
+    const ticket = (link.body as { ticket: string }).ticket;
+    await post(`/activities/${ids.s2}/attendance`, { residentId: ids.m1, method: 'qr', ticket }, asM1);
     await post(`/activities/${ids.s2}/attendance`, { residentId: ids.m2, method: 'kiosk' });
     await post(`/activities/${ids.s2}/held`, { heldOn: '2026-03-20', summary: 'Chapter 2' });
     at('2026-03-21T10:00:00');

@@ -7,8 +7,10 @@ import {
 import type { DomainError } from '../../../domain/shared/errors.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { Window } from '../../../events/index.js';
-import { assertActsFor } from '../authorization.js';
+import { assertActsFor, isStaff } from '../authorization.js';
+import { type CheckInTickets, checkedTicket } from '../check-in-tickets.js';
 import type { CommandService } from '../command-handler.js';
+import { ApplicationError } from '../errors.js';
 import type { Clock } from '../ports.js';
 import { type CommandActor, type CommandResult, executeOn } from './execute.js';
 import { planFactsOf } from './plans.js';
@@ -26,12 +28,21 @@ export type RescheduleActivityInput = Command<'RescheduleActivity'>;
 export type CancelActivityInput = Command<'CancelActivity'>;
 export type ChangeActivityDetailsInput = Command<'ChangeActivityDetails'>;
 export type RegisterResidentInput = Omit<Command<'RegisterResident'>, 'residentKnown'>;
-/** Without `at`, the attendance is recorded at the clock's now. */
-export type RecordAttendanceInput = Omit<Command<'RecordAttendance'>, 'residentKnown' | 'at'> & {
+/**
+ * A check-in as a caller asks for it: a resident's own (`qr`, with the sheet's ticket), a kiosk's scan
+ * (`at`: the scan time) or an organizer's entry (at the server's clock; dated with `at` only as a
+ * `correction`).
+ */
+export interface RecordAttendanceInput {
+  readonly activityId: string;
+  readonly residentId: string;
+  readonly method: 'qr' | 'kiosk' | 'organizer';
   readonly at?: string;
-};
+  readonly ticket?: string;
+  readonly correction?: { readonly reason: string };
+}
 export type RevokeAttendanceInput = Command<'RevokeAttendance'>;
-export type RecordHeldInput = Command<'RecordHeld'>;
+export type RecordHeldInput = Omit<Command<'RecordHeld'>, 'now'>;
 
 const SELF_ONLY = 'a resident may register or sign in only themselves';
 
@@ -119,15 +130,57 @@ export async function registerResident(
   });
 }
 
-/** A resident signs themselves in; staff sign in anyone. `at` is read in the activity's zone. */
+const refused = (code: string, detail: string) => new ApplicationError('invalid-input', code, detail);
+
+/** Who may check in how: a resident only themselves, by the sheet's QR code, at the server's clock. */
+function assertMayCheckIn(actor: CommandActor, input: RecordAttendanceInput): void {
+  assertActsFor(actor.principal, input.residentId, SELF_ONLY);
+  const staff = isStaff(actor.principal);
+  if (!staff && input.method !== 'qr')
+    throw new ApplicationError(
+      'forbidden',
+      'forbidden',
+      "a resident checks in with the sign-in sheet's QR code (method qr); kiosks and entries are organizers'",
+    );
+  if (!staff && (input.at !== undefined || input.correction))
+    throw new ApplicationError(
+      'forbidden',
+      'forbidden',
+      "a resident's check-in is timed by the server's clock",
+    );
+  if (input.correction && input.method !== 'organizer')
+    throw refused('correction-needs-organizer', "a correction is an organizer's entry (method organizer)");
+  if (input.method === 'qr' && input.at !== undefined)
+    throw refused('check-in-time-not-allowed', "a qr check-in is timed by the server's clock: give no `at`");
+  if (input.method === 'organizer' && input.at !== undefined && !input.correction)
+    throw refused(
+      'check-in-time-not-allowed',
+      "an organizer's entry is timed by the server's clock; a sign-in dated otherwise is a correction (give its reason)",
+    );
+}
+
+/**
+ * A resident checks themselves in with the sign-in sheet's ticket; staff enter anyone, and a kiosk
+ * sends its scans with their scan time. Each is judged by the activity's check-in bounds at the time
+ * of the check-in; `at` is read in the activity's zone.
+ */
 export async function recordAttendance(
-  deps: ActivityCommandDeps & { readonly clock: Clock },
+  deps: ActivityCommandDeps & { readonly clock: Clock; readonly tickets: CheckInTickets },
   actor: CommandActor,
   input: RecordAttendanceInput,
 ): Promise<CommandResult> {
-  assertActsFor(actor.principal, input.residentId, SELF_ONLY);
-  const residentKnown = await onRoster(deps.commands, actor.principal.community, input.residentId);
+  assertMayCheckIn(actor, input);
   const now = deps.clock.now();
+  const ticket =
+    input.method === 'qr'
+      ? await checkedTicket(
+          deps.tickets,
+          input.ticket,
+          { community: actor.principal.community, activityId: input.activityId },
+          now,
+        )
+      : undefined;
+  const residentKnown = await onRoster(deps.commands, actor.principal.community, input.residentId);
   return onActivity(deps, actor, input.activityId, (state) => ({
     type: 'RecordAttendance',
     activityId: input.activityId,
@@ -135,6 +188,9 @@ export async function recordAttendance(
     residentKnown,
     method: input.method,
     at: input.at ? resolveInstant(input.at, zoneOf(state), 'start').toISOString() : now.toISOString(),
+    now: now.toISOString(),
+    ...(input.correction ? { correction: input.correction } : {}),
+    ...(ticket ? { ticketWindow: ticket.window } : {}),
   }));
 }
 
@@ -155,13 +211,14 @@ export const revokeAttendance = (
  * some time that day: the whole day is judged against the window, not its first instant.
  */
 export const recordHeld = (
-  deps: ActivityCommandDeps,
+  deps: ActivityCommandDeps & { readonly clock: Clock },
   actor: CommandActor,
   input: RecordHeldInput,
 ): Promise<CommandResult> =>
   onActivity(deps, actor, input.activityId, (state) => ({
     ...input,
     type: 'RecordHeld',
+    now: deps.clock.now().toISOString(),
     heldOn: resolveInstant(input.heldOn, zoneOf(state), 'start').toISOString(),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn)
       ? {

@@ -14,18 +14,15 @@ import {
 import { type ArticleDetail, articlesList } from '../../../domain/views/article.view.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/views/recognition.view.js';
 import { ERASED, type ResidentProfile, residentKey } from '../../../domain/views/resident.view.js';
-import type { CommandService } from '../command-handler.js';
 import type { Actor } from '../commands/execute.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
+import { type CheckInQueryDeps, checkInLinkOf } from './check-in.js';
 import { planDetail } from './reports.js';
 
-export interface PaperRecordDeps {
-  readonly views: ViewStore;
-  /** The sign-in sheet lists registrations, which only the activity's stream holds. */
-  readonly commands: Pick<CommandService, 'load'>;
-}
+/** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */
+export type PaperRecordDeps = CheckInQueryDeps;
 
 /** Residents' names and buildings as the roster shows them; an erased resident has no name. */
 async function residentsByIds(views: ViewStore, community: string, ids: readonly string[]) {
@@ -73,7 +70,7 @@ export async function signInSheetOf(
     timeZone: plan.timeZone,
     activity,
     registered,
-    checkInLink: `/activities/${input.activityId}/attendance`,
+    checkInLink: (await checkInLinkOf(deps, actor, input)).url,
   };
 }
 

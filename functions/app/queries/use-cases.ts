@@ -2,8 +2,10 @@ import { getActivity } from './activities.js';
 import { getArticle, listArticles } from './articles.js';
 import { auditStream, historyExport, historyPage, listDigests, verifyHistory } from './audit.js';
 import { listActivities } from './calendar.js';
+import { checkInLinkOf, kioskOf } from './check-in.js';
 import { planCompliance } from './compliance.js';
 import { getInstructor, listInstructors, listVenues, overdueEquipment, venueRegister } from './equipment.js';
+import { checkInPageOf, pageSignInOf, webAssetOf } from './pages.js';
 import { signInSheetOf, workLedgerOf } from './paper-records.js';
 import { getParticipation } from './participation.js';
 import { getPlan, listPlans } from './plans.js';
@@ -35,6 +37,11 @@ export const queryUseCaseTable = {
   overdueEquipment,
   venueRegister,
   signInSheetOf,
+  checkInLinkOf,
+  kioskOf,
+  checkInPageOf,
+  pageSignInOf,
+  webAssetOf,
   workLedgerOf,
   getParticipation,
   getPlan,

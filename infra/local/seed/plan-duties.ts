@@ -1,4 +1,4 @@
-import { ok, type SeedClient, type SeedSoFar } from './seed-client.js';
+import { ok, PAST_SIGN_IN, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 /**
  * A member who asked for leave before a session, was approved and made it up at the next one; and
@@ -47,7 +47,7 @@ export async function seedStudyLeave(client: SeedClient, s: SeedSoFar) {
       ok(
         await client.post(
           `/activities/${next.id}/attendance`,
-          { residentId: member, method: 'organizer', at: next.start },
+          { residentId: member, method: 'organizer', at: next.start, correction: PAST_SIGN_IN },
           key('leave-next'),
         ),
         'make-up attendance',

@@ -1,5 +1,5 @@
 import { seedReading, seedRotation, seedStudyLeave } from './plan-duties.js';
-import { ok, type SeedClient, type SeedSoFar } from './seed-client.js';
+import { ok, PAST_SIGN_IN, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 type Occurrence = { occurrenceId: string; date: string; window: { start: string; end: string } };
 
@@ -34,7 +34,7 @@ export async function seedRestOfPlan(client: SeedClient, s: SeedSoFar): Promise<
     ok(
       await client.post(
         `/activities/${activityId}/attendance`,
-        { residentId, method: 'kiosk', at },
+        { residentId, method: 'organizer', at, correction: PAST_SIGN_IN },
         key(what),
       ),
       'attendance',

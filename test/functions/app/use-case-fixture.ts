@@ -1,6 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { projections } from '../../../domain/views/index.js';
 import { type Commit, decodeEvent } from '../../../events/index.js';
+import { derivedTicketKey, JoseCheckInTickets } from '../../../functions/adapters/check-in-tickets.js';
+import type { CheckInTickets } from '../../../functions/app/check-in-tickets.js';
 import type { CommandAccepted, CommandService } from '../../../functions/app/command-handler.js';
 import type { Actor, CommandActor, CommandResult } from '../../../functions/app/commands/execute.js';
 import { requestIds } from '../../../functions/app/idempotency.js';
@@ -23,6 +25,8 @@ export interface UseCaseWorld {
   readonly views: ViewStore;
   readonly personalData: PersonalDataCipher;
   readonly clock: Clock & ManualClock;
+  /** Signs and reads check-in tickets, as the sign-in sheet and a qr check-in do. */
+  readonly tickets: CheckInTickets;
   /** A caller of a query. */
   as(roles: Actor['roles'], sub?: string): Actor;
   /** A caller of a command, as one HTTP request without Idempotency-Key or If-Match brings it. */
@@ -59,6 +63,7 @@ export async function useCaseWorld(
     views: core.views,
     personalData,
     clock,
+    tickets: new JoseCheckInTickets(derivedTicketKey('use-case-test-secret-0123456789abcdef')),
     as,
     acting: (roles, sub) => ({
       principal: as(roles, sub),
