@@ -50,6 +50,7 @@ export default defineConfig({
             'test/e2e/kill-restart.e2e.spec.ts',
             'test/e2e/consumer-thread.e2e.spec.ts',
             'test/e2e/docs-csp.e2e.spec.ts',
+            'test/e2e/kiosk-offline.e2e.spec.ts',
             'test/e2e/idempotency-crash.e2e.spec.ts',
             'test/e2e/series-crash.e2e.spec.ts',
             'test/e2e/typed-client.e2e.spec.ts',

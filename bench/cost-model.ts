@@ -85,6 +85,10 @@ export function fixedLines(): CostLine[] {
     },
     { item: `SSM: ${COSTED.ssmParameters} standard parameters (free)`, usd: 0 },
     {
+      item: `Secrets Manager: ${COSTED.secrets} secret (the check-in ticket key), read once per container`,
+      usd: COSTED.secrets * PRICE.secretMonth,
+    },
+    {
       item: 'AWS Backup vault, vault lock and plan; Cognito user pool; HTTP API; JWT authorizer (no charge of their own)',
       usd: 0,
     },

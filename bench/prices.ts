@@ -144,6 +144,12 @@ export const PRICES = {
     source: page('cognito'),
     checked: true,
   },
+  secretMonth: {
+    usd: 0.4,
+    unit: 'Secrets Manager secret-month (its API calls at USD 0.05 per 10,000; the key is read once per container)',
+    source: page('secrets-manager'),
+    checked: false,
+  },
   snsPublish: { usd: 0.5 / 1e6, unit: 'SNS publish', source: page('sns'), checked: false },
   snsEmail: { usd: 2.0 / 100_000, unit: 'SNS email notification', source: page('sns'), checked: false },
   transferOutGb: {

@@ -43,8 +43,10 @@ export const COSTED = {
   eventBuses: 1,
   archives: 1,
   userPools: 1,
+  /** The check-in ticket key (Secrets Manager). */
+  secrets: 1,
   /** Standard parameters: free. */
-  ssmParameters: 11,
+  ssmParameters: 12,
 } as const;
 
 /**
@@ -136,6 +138,7 @@ export function templateInventory(templates: readonly TemplateJson[]): Inventory
     eventBuses: of('AWS::Events::EventBus').length,
     archives: of('AWS::Events::Archive').length,
     userPools: of('AWS::Cognito::UserPool').length,
+    secrets: of('AWS::SecretsManager::Secret').length,
     ssmParameters: of('AWS::SSM::Parameter').length,
     untracedOrX86,
   };

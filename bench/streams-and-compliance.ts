@@ -21,8 +21,9 @@ export async function benchLongStream(deps: Dependencies, report: (line: string)
         activityId,
         residentId,
         residentKnown: true,
-        method: 'qr',
+        method: 'kiosk',
         at: '2026-05-01T02:00:00.000Z',
+        now: '2026-05-01T02:05:00.000Z',
       },
       metadata,
       snapshots: activitySnapshots,
@@ -137,7 +138,13 @@ export async function benchCompliance(runtime: LocalRuntime, report: (line: stri
       community,
       streamId,
       metadata,
-      command: { type: 'RecordHeld', activityId, heldOn: `2026-${month}-10T00:00:00.000Z`, summary: 'held' },
+      command: {
+        type: 'RecordHeld',
+        activityId,
+        heldOn: `2026-${month}-10T00:00:00.000Z`,
+        summary: 'held',
+        now: `2026-${month}-10T02:00:00.000Z`,
+      },
     });
   }
   // History padded to ~1k and then ~100k events, 50 a commit, in streams the plan's compliance

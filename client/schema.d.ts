@@ -265,8 +265,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Record that a resident attended (event ResidentAttended; once per resident)
-     * @description Record that a resident attended (event ResidentAttended; once per resident). Roles: admin, organizer, resident (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
+     * Record that a resident attended (event ResidentAttended; once per resident), from the plan's margin before the window opens until as long after it ends
+     * @description Record that a resident attended (event ResidentAttended; once per resident), from the plan's margin before the window opens until as long after it ends. Roles: admin, organizer, resident (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
      */
     post: operations['recordAttendance'];
     delete?: never;
@@ -775,6 +775,46 @@ export interface paths {
      * @description The year's work ledger (台账) to print: every activity held with its record and sign-ins, then the members' articles and the good deeds. Roles: admin, organizer, leader, auditor (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
      */
     get: operations['getWorkLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/check-in-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The activity's check-in page with a signed ticket, good until check-in closes (what the sign-in sheet's QR code holds; show it on a screen as well)
+     * @description The activity's check-in page with a signed ticket, good until check-in closes (what the sign-in sheet's QR code holds; show it on a screen as well). Roles: admin, organizer (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     */
+    get: operations['getCheckInLink'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/activities/{activityId}/kiosk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a kiosk at the door loads once and keeps offline: the activity, its check-in bounds, the registered residents by name and whether each is in
+     * @description What a kiosk at the door loads once and keeps offline: the activity, its check-in bounds, the registered residents by name and whether each is in. Roles: admin, organizer (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     */
+    get: operations['getKiosk'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1443,6 +1483,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/check-in/{activityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The check-in page the sign-in sheet's QR code opens: a signed-in resident checks in with one tap (a forged or expired code gets a page saying so)
+     * @description The check-in page the sign-in sheet's QR code opens: a signed-in resident checks in with one tap (a forged or expired code gets a page saying so). Public: no token needed.
+     */
+    get: operations['getCheckInPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/kiosk/{activityId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A kiosk at the door, signed in once by an organizer: residents pick their name, walk-ins are added; scans made offline wait on the device and are sent when the network returns
+     * @description A kiosk at the door, signed in once by an organizer: residents pick their name, walk-ins are added; scans made offline wait on the device and are sent when the network returns. Public: no token needed.
+     */
+    get: operations['getKioskPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/signed-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the sign-in (the user pool’s managed login) returns to: it takes the code, keeps the tokens in this tab and goes back to the page that asked
+     * @description Where the sign-in (the user pool’s managed login) returns to: it takes the code, keeps the tokens in this tab and goes back to the page that asked. Public: no token needed.
+     */
+    get: operations['getSignedInPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/web/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The pages' scripts (built from TypeScript) and stylesheet
+     * @description The pages' scripts (built from TypeScript) and stylesheet. Public: no token needed.
+     */
+    get: operations['getPageAsset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -1679,6 +1799,11 @@ export interface components {
        * @enum {string}
        */
       locale?: 'zh-CN' | 'en';
+      /**
+       * @description How many minutes before an activity's window opens, and after it ends, a check-in is accepted; outside that only an organizer's correction records a sign-in
+       * @default 30
+       */
+      checkInMarginMinutes?: number;
     };
     SetTarget: {
       targetId?: string;
@@ -1741,6 +1866,7 @@ export interface components {
       timeZone: string;
       /** @enum {string} */
       locale?: 'zh-CN' | 'en';
+      checkInMarginMinutes?: number;
       createdAt: string;
       targets: {
         targetId: string;
@@ -1863,13 +1989,23 @@ export interface components {
     };
     RecordAttendance: {
       residentId: Ulid;
-      /** @enum {string} */
+      /**
+       * @description qr: a resident's own check-in from the sign-in sheet's QR code (needs its ticket; timed by the server's clock); kiosk: an organizer's kiosk sends a scan (timed by its scan time, up to 7 days late); organizer: an organizer's entry (timed by the server's clock)
+       * @enum {string}
+       */
       method: 'qr' | 'kiosk' | 'organizer';
       /**
+       * @description A kiosk's scan time, or the time of an organizer's correction; not given for qr check-ins and plain entries
        * @example 2026-04-20
        * @example 2026-04-20T09:00:00+08:00
        */
       at?: string;
+      /** @description The check-in ticket of the sign-in sheet's QR code (`t` in its URL): required for qr */
+      ticket?: string;
+      /** @description An organizer's correction: records a sign-in outside the check-in bounds (at `at`, default now), and the record says so */
+      correction?: {
+        reason: string;
+      };
     };
     RecordHeld: {
       /**
@@ -1926,6 +2062,11 @@ export interface components {
       };
       timeZone: string;
       seriesId?: string;
+      checkInMarginMinutes?: number;
+      checkIn?: {
+        opens: string;
+        closes: string;
+      };
       /** @enum {string} */
       status: 'planned' | 'cancelled' | 'held';
       registeredCount: number;
@@ -1975,6 +2116,9 @@ export interface components {
         at: string;
         recordedAt: string;
         revokedReason?: string;
+        correction?: {
+          reason: string;
+        };
       }[];
       /** @description organizers and admins only: the registered, then the waitlist in line order, then the cancelled */
       registrations?: {
@@ -2372,6 +2516,119 @@ export interface components {
       commits: number;
       /** @description The running digest of the ledger through that commit: `GET /audit/verify?digest=` accepts it */
       digest: string;
+    };
+    CheckInLink: {
+      activityId: string;
+      /** @description The check-in page for this activity, with its ticket: what the sheet's QR code holds */
+      url: string;
+      /** @description The signed check-in ticket (`ticket` of a qr check-in) */
+      ticket: string;
+      /** @description When check-in opens: the window less the plan’s margin */
+      opens: string;
+      /** @description When check-in closes and the ticket expires: the window plus the margin */
+      expires: string;
+    };
+    Kiosk: {
+      activity: {
+        activityId: string;
+        planId: string;
+        /** @enum {string} */
+        category:
+          | 'publicity'
+          | 'party-education'
+          | 'civic-education'
+          | 'festival'
+          | 'science-popularization'
+          | 'legal-education'
+          | 'sports-fitness'
+          | 'library-reading'
+          | 'youth-practice'
+          | 'civilization-school'
+          | 'performance';
+        /** @enum {string} */
+        format:
+          | 'study-session'
+          | 'seminar'
+          | 'lecture'
+          | 'class'
+          | 'performance'
+          | 'competition'
+          | 'exhibition'
+          | 'visit'
+          | 'publicity'
+          | 'reading'
+          | 'practice'
+          | 'other';
+        title: string;
+        description?: string;
+        venue?: string;
+        organizerUnit?: string;
+        partnerUnits?: string[];
+        audience?: string;
+        capacity?: number;
+        lecturer?: string;
+        window: {
+          start: string;
+          end: string;
+        };
+        timeZone: string;
+        seriesId?: string;
+        checkInMarginMinutes?: number;
+        checkIn?: {
+          opens: string;
+          closes: string;
+        };
+        /** @enum {string} */
+        status: 'planned' | 'cancelled' | 'held';
+        registeredCount: number;
+        waitlistedCount: number;
+        registrationsCancelled: number;
+        attendanceCount: number;
+        plannedAt: string;
+        rescheduled: {
+          from: {
+            start: string;
+            end: string;
+          };
+          to: {
+            start: string;
+            end: string;
+          };
+          reason: string;
+          at: string;
+        }[];
+        detailsChanged?: {
+          venue?: string;
+          lecturer?: string;
+          reason: string;
+          at: string;
+        }[];
+        cancelled: {
+          reason: string;
+          at: string;
+        } | null;
+        held: {
+          heldOn: string;
+          summary: string;
+          lecturer?: string;
+          trainingPlan?: string;
+          headcount?: number;
+          heldWithinWindow: boolean;
+          recordedAt: string;
+        } | null;
+      };
+      checkIn: {
+        opens: string;
+        closes: string;
+      };
+      registered: {
+        residentId: string;
+        /** @description absent once the resident was erased */
+        name?: string;
+        householdId?: string;
+        building?: string;
+        checkedIn: boolean;
+      }[];
     };
     PlanActivitySeries: {
       planId: Ulid;
@@ -3111,6 +3368,7 @@ export interface components {
         timeZone: string;
         /** @enum {string} */
         locale?: 'zh-CN' | 'en';
+        checkInMarginMinutes?: number;
       };
     };
     TargetSetV1: {
@@ -3253,6 +3511,7 @@ export interface components {
           end: string;
         };
         seriesId?: string;
+        checkInMarginMinutes?: number;
       };
     };
     ActivityRescheduledV1: {
@@ -3326,6 +3585,9 @@ export interface components {
         method: 'qr' | 'kiosk' | 'organizer';
         /** Format: date-time */
         at: string;
+        correction?: {
+          reason: string;
+        };
       };
     };
     AttendanceRevokedV1: {
@@ -9876,6 +10138,196 @@ export interface operations {
       };
     };
   };
+  getCheckInLink: {
+    parameters: {
+      query?: {
+        /** @description A command's `position`: answer only once the views include that write. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        activityId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The check-in link */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInLink'];
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description The views are behind the requested position or your own recent writes; retry */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getKiosk: {
+    parameters: {
+      query?: {
+        /** @description A command's `position`: answer only once the views include that write. */
+        consistentWith?: string;
+      };
+      header?: never;
+      path: {
+        activityId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The kiosk’s list */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Kiosk'];
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description The views are behind the requested position or your own recent writes; retry */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   planActivitySeries: {
     parameters: {
       query?: never;
@@ -14728,6 +15180,240 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getCheckInPage: {
+    parameters: {
+      query?: {
+        t?: string;
+      };
+      header?: never;
+      path: {
+        activityId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The check-in page, in the language of Accept-Language (Chinese first) */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  getKioskPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        activityId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The kiosk page, in the language of Accept-Language (Chinese first) */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  getSignedInPage: {
+    parameters: {
+      query?: {
+        code?: string;
+        state?: string;
+        error?: string;
+        error_description?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page that finishes signing in */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+    };
+  };
+  getPageAsset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A script of the pages */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+          'text/css': string;
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
         };
       };
     };

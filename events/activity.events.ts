@@ -33,6 +33,8 @@ export const ActivityPlanned = defineEvent(
     window: Window,
     /** The recurring series this activity is an occurrence of (`POST /activity-series`). */
     seriesId: z.string().optional(),
+    /** The plan's check-in margin when it was planned (minutes); absent before it existed: 30. */
+    checkInMarginMinutes: z.number().int().min(0).optional(),
   }),
 );
 
@@ -87,10 +89,19 @@ export const ResidentPromotedFromWaitlist = defineEvent(
 
 export const AttendanceMethod = z.enum(['qr', 'kiosk', 'organizer']);
 
-/** A resident signed in. `at` is when they attended (may be back-dated); the commit says when it was recorded. */
+/**
+ * A resident signed in. `at` is when they checked in: the server's clock for a resident's own (`qr`)
+ * check-in and an organizer's entry, the scan time for a kiosk's scan; the commit says when it was
+ * recorded. A sign-in outside the check-in bounds is only ever an organizer's `correction`, and says so.
+ */
 export const ResidentAttended = defineEvent(
   'ResidentAttended',
-  z.object({ residentId: z.string(), method: AttendanceMethod, at: Instant }),
+  z.object({
+    residentId: z.string(),
+    method: AttendanceMethod,
+    at: Instant,
+    correction: z.object({ reason: z.string() }).optional(),
+  }),
 );
 
 export const AttendanceRevoked = defineEvent(

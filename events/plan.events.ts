@@ -12,6 +12,11 @@ export const PlanCreated = defineEvent(
     timeZone: z.string(),
     /** The language of the scheduled reports; absent on plans created before it existed: `zh-CN`. */
     locale: Locale.optional(),
+    /**
+     * How long before an activity's window opens, and after it ends, a check-in is accepted (minutes);
+     * absent on plans created before it existed: 30.
+     */
+    checkInMarginMinutes: z.number().int().min(0).max(1440).optional(),
   }),
 );
 

@@ -58,6 +58,19 @@ const Environment = z.object({
   MAIL_PER_SECOND: z.coerce.number().positive().optional(),
   /** The printer function the queries function hands documents to (set by the stack on AWS). */
   PRINTER_FUNCTION_NAME: z.string().optional(),
+  /**
+   * The address people open the check-in and kiosk pages at (the sign-in sheet's QR code points
+   * there): the stage's `publicUrl` on AWS, else the HTTP API's own URL; locally the server's URL.
+   */
+  PUBLIC_URL: z.url().optional(),
+  /** On AWS: the Secrets Manager secret whose string signs check-in tickets (locally the dev key does). */
+  CHECK_IN_TICKET_SECRET_ARN: z.string().min(1).optional(),
+  /**
+   * How the check-in and kiosk pages sign a person in, as JSON: `{ "authorizeUrl", "tokenUrl",
+   * "clientId" }` of an OAuth 2.0 authorization-code client with PKCE (the user pool's managed login
+   * on AWS). Unset: the development sign-in, which takes a token from `npm run token`.
+   */
+  PAGES_SIGN_IN: z.string().optional(),
 });
 
 export type Config = z.infer<typeof Environment>;

@@ -9,6 +9,7 @@ import type { Printer } from './app/printer.js';
 import { type SendReport, sendInProcess, sendThroughMailer } from './app/reports/report-sending.js';
 import { ReportService } from './app/reports/report-service.js';
 import { eventBusFor } from './composition/bus.js';
+import { pagesSignInFrom, webAssetsFor } from './composition/check-in.js';
 import { type CommandsDependencies, commandsDependencies } from './composition/commands.js';
 import { coreDependencies, type Overrides } from './composition/core.js';
 import { mailerFor } from './composition/mail.js';
@@ -65,6 +66,9 @@ export function createDependencies(config: Config, overrides: Overrides = {}): D
     printer: printerFor(config, { invokePrinter: overrides.invokePrinter ?? printInProcess(pdfPrinter) }),
     sendReport,
     reports,
+    publicUrl: () => config.PUBLIC_URL ?? overrides.publicUrl?.(),
+    webAssets: webAssetsFor(overrides),
+    pagesSignIn: pagesSignInFrom(config),
     idempotencyClaims: new DynamoDbIdempotencyStore(
       core.client,
       config.IDEMPOTENCY_TABLE,

@@ -56,7 +56,7 @@ export const nagAcknowledgements: readonly NagAcknowledgement[] = [
   {
     id: 'AwsSolutions-APIG4',
     reason:
-      'GET /openapi.json and GET /docs (with its script and assets) are public by the API contract: front-end developers read the documentation before they have a token. They serve static text and touch no data.',
+      'GET /openapi.json and GET /docs (with its script and assets) are public by the API contract: front-end developers read the documentation before they have a token. They serve static text and touch no data. The check-in and kiosk pages (/check-in, /kiosk, /signed-in, /web) are public as well: a phone opens them from a QR code before signing in; they show nothing but a sign-in until the API, behind its authorizer, answers the signed-in person.',
     on: ({ stateless }) => stateless.publicRoutes,
   },
   {
@@ -70,6 +70,12 @@ export const nagAcknowledgements: readonly NagAcknowledgement[] = [
     reason:
       "AWS Backup's own service role for taking backups: AWS maintains it as the services it backs up change, and it grants only what Backup needs to snapshot the selected tables into the vault.",
     on: ({ stateful }) => [stateful.backups.plan],
+  },
+  {
+    id: 'AwsSolutions-SMG4',
+    reason:
+      "The check-in ticket key signs QR codes on printed sign-in sheets, each good only until its activity's check-in closes (hours); rotating it would void every sheet already printed for the coming days. It never leaves the two functions that read it; to rotate it, replace the secret's value between activities and reprint.",
+    on: ({ stateful }) => [stateful.ticketKey],
   },
   {
     id: 'AwsSolutions-SQS3',

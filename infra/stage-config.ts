@@ -13,7 +13,22 @@ const Domain = z.string().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/
 /** Who signs the tokens the HTTP API accepts. */
 const Identity = z.discriminatedUnion('kind', [
   /** An Amazon Cognito user pool in this stack (where Cognito user pools exist). */
-  z.object({ kind: z.literal('cognito') }),
+  z.object({
+    kind: z.literal('cognito'),
+    /**
+     * The prefix of the user pool's managed-login domain (`<prefix>.auth.<region>.amazoncognito.com`),
+     * where residents and organizers sign in to the check-in and kiosk pages. Unique in the region;
+     * default `ledger-<stage>-<account>`.
+     */
+    loginDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
+      .refine(
+        (p) => !/aws|amazon|cognito/.test(p),
+        'a Cognito domain prefix may not name aws, amazon or cognito',
+      )
+      .optional(),
+  }),
   /**
    * Any OpenID Connect provider (Keycloak, Authing, a government login): API Gateway's JWT authorizer
    * checks signature, issuer and audience; the functions read the community and roles from the
@@ -31,6 +46,14 @@ const Identity = z.discriminatedUnion('kind', [
     audience: z.array(z.string().min(1)).min(1),
     communityClaim: z.string().min(1).default('community'),
     rolesClaim: z.string().min(1).default('roles'),
+    /**
+     * The provider's client for the check-in and kiosk pages (authorization code with PKCE, returning
+     * to `<publicUrl>/signed-in`). Absent: the pages offer the development sign-in (paste a token).
+     */
+    pagesClient: z
+      .object({ clientId: z.string().min(1), authorizeUrl: z.url(), tokenUrl: z.url() })
+      .strict()
+      .optional(),
   }),
 ]);
 
@@ -51,6 +74,15 @@ export const StageConfig = z
     account: z
       .string()
       .regex(/^\d{12}$/)
+      .optional(),
+    /**
+     * Where people open the check-in and kiosk pages (the sign-in sheet's QR code holds this URL):
+     * a custom domain in front of the HTTP API. Absent: the HTTP API's own URL.
+     */
+    publicUrl: z
+      .url()
+      .refine((u) => u.startsWith('https://'), 'an https URL')
+      .refine((u) => !u.endsWith('/'), 'no trailing slash')
       .optional(),
     /** Front-end origins allowed by CORS; never `*` (the API takes bearer tokens). */
     allowedOrigins: z.array(z.url().refine((u) => !u.endsWith('/'), 'no trailing slash')).min(1),
@@ -85,6 +117,7 @@ export const StageConfig = z
     if (config.placeholdersAllowed) return;
     const hosts: [string, string][] = [
       ...config.allowedOrigins.map((o, i): [string, string] => [`allowedOrigins.${i}`, new URL(o).hostname]),
+      ...(config.publicUrl ? [['publicUrl', new URL(config.publicUrl).hostname] as [string, string]] : []),
       ['mail.from', hostOfEmail(config.mail.from)],
       ...config.operatorEmails.map((e, i): [string, string] => [`operatorEmails.${i}`, hostOfEmail(e)]),
       ...(config.mail.kind === 'ses' ? [['mail.domain', config.mail.domain] as [string, string]] : []),

@@ -10,6 +10,7 @@ import {
   detailsOf,
 } from './activity-details.js';
 import { heldWithinWindow, windowProblem } from './activity-window.js';
+import { type CheckIn, DEFAULT_CHECK_IN_MARGIN_MINUTES, decideCheckIn, heldProblem } from './check-in.js';
 import {
   type CancelRegistration,
   decideRegistration,
@@ -22,6 +23,8 @@ export interface PlanFacts {
   readonly planId: string;
   readonly year: number;
   readonly timeZone: string;
+  /** How long before the window and after it a check-in is accepted (absent: the default, 30). */
+  readonly checkInMarginMinutes?: number;
 }
 
 export type ActivityCommand =
@@ -56,14 +59,12 @@ export type ActivityCommand =
   | { readonly type: 'CancelActivity'; readonly activityId: string; readonly reason: string }
   | RegisterResident
   | CancelRegistration
-  | {
+  | ({
       readonly type: 'RecordAttendance';
       readonly activityId: string;
       readonly residentId: string;
       readonly residentKnown: boolean;
-      readonly method: 'qr' | 'kiosk' | 'organizer';
-      readonly at: string;
-    }
+    } & CheckIn)
   | {
       readonly type: 'RevokeAttendance';
       readonly activityId: string;
@@ -84,6 +85,8 @@ export type ActivityCommand =
       readonly lecturer?: string;
       readonly trainingPlan?: string;
       readonly headcount?: number;
+      /** The server's clock: `held` is never dated in the future. */
+      readonly now: string;
     };
 
 /** JSON-shaped (maps, not Sets) so that a long activity's state can be snapshotted as it is. */
@@ -98,6 +101,8 @@ export type ActivityState =
       readonly format: Format;
       readonly window: Window;
       readonly capacity: number | null;
+      /** The plan's check-in margin when the activity was planned, in minutes. */
+      readonly checkInMarginMinutes: number;
       readonly registered: IdSet;
       readonly registeredCount: number;
       /** Residents waiting for a place on a full activity, first in line first. */
@@ -122,10 +127,17 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
       if (!plan) return planErrors.notFound(planId);
       const problem = windowProblem(command.window, plan.year, plan.timeZone);
       if (problem) return problem;
+      const margin = plan.checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES;
       return [
         {
           type: 'ActivityPlanned',
-          data: { ...fields, planId, planYear: plan.year, timeZone: plan.timeZone },
+          data: {
+            ...fields,
+            planId,
+            planYear: plan.year,
+            timeZone: plan.timeZone,
+            checkInMarginMinutes: margin,
+          },
         },
       ];
     }
@@ -158,16 +170,12 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
       case 'CancelRegistration':
         return decideRegistration(command, state);
       case 'RecordAttendance':
-        // A held activity still takes sign-ins: organizers often enter the paper sheet afterwards.
+        // A held activity still takes sign-ins inside its bounds (a kiosk's queued scans arrive
+        // late); a paper sheet entered afterwards is an organizer's correction.
         if (!command.residentKnown) return activityErrors.residentNotFound(command.residentId);
         if (idSetHas(state.attending, command.residentId))
           return activityErrors.alreadyAttended(command.residentId);
-        return [
-          {
-            type: 'ResidentAttended',
-            data: { residentId: command.residentId, method: command.method, at: command.at },
-          },
-        ];
+        return decideCheckIn(command, state.window, state.checkInMarginMinutes);
       case 'RevokeAttendance':
         if (!idSetHas(state.attending, command.residentId))
           return activityErrors.notAttended(command.residentId);
@@ -176,7 +184,9 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         ];
       case 'RecordHeld': {
         if (state.status === 'held') return activityErrors.alreadyHeld();
-        const { type: _type, activityId: _id, heldUntil, ...record } = command;
+        const { type: _type, activityId: _id, heldUntil, now, ...record } = command;
+        const problem = heldProblem(command.heldOn, heldUntil, state.window, now);
+        if (problem) return problem;
         return [
           {
             type: 'ActivityHeld',
@@ -189,7 +199,8 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
 
   evolve(state, event) {
     if (event.type === 'ActivityPlanned') {
-      const { planId, planYear, timeZone, category, format, window, capacity } = event.data;
+      const { planId, planYear, timeZone, category, format, window, capacity, checkInMarginMinutes } =
+        event.data;
       return {
         status: 'planned',
         planId,
@@ -199,6 +210,7 @@ export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEv
         format,
         window,
         capacity: capacity ?? null,
+        checkInMarginMinutes: checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES,
         registered: emptyIdSet,
         registeredCount: 0,
         waitlist: [],

@@ -40,4 +40,42 @@ export const activityErrors = {
     domainError('already-attended', 'conflict', `resident ${residentId} has already attended this activity`),
   notAttended: (residentId: string) =>
     domainError('not-attended', 'conflict', `resident ${residentId} has no attendance to revoke`),
+  checkInTooEarly: (opens: string, at: string) =>
+    domainError(
+      'check-in-too-early',
+      'conflict',
+      `check-in opens at ${opens} (the window's start less the plan's margin); this check-in is at ${at}`,
+    ),
+  checkInTooLate: (closes: string, at: string) =>
+    domainError(
+      'check-in-too-late',
+      'conflict',
+      `check-in closed at ${closes} (the window's end plus the plan's margin); this check-in is at ${at}: only an organizer's correction records it now`,
+    ),
+  scanTooOld: (at: string) =>
+    domainError(
+      'scan-too-old',
+      'invalid',
+      `a kiosk's scan is accepted up to 7 days after it was made; this one was made at ${at}: only an organizer's correction records it now`,
+    ),
+  checkInInFuture: (at: string, now: string) =>
+    domainError(
+      'check-in-in-future',
+      'invalid',
+      `the check-in is dated ${at}, after the server's clock (${now})`,
+    ),
+  ticketForAnotherWindow: () =>
+    domainError(
+      'check-in-ticket-stale',
+      'conflict',
+      'the activity was rescheduled after this sign-in sheet was printed: print the sheet again',
+    ),
+  heldBeforeWindow: (start: string) =>
+    domainError(
+      'held-before-window',
+      'invalid',
+      `an activity cannot be held before its window starts (${start})`,
+    ),
+  heldInFuture: (now: string) =>
+    domainError('held-in-future', 'invalid', `an activity cannot be recorded as held after now (${now})`),
 };

@@ -9,6 +9,7 @@ import {
   StoredWindow,
   type ViewDocument,
 } from '../shared/projection.js';
+import { checkInBounds, DEFAULT_CHECK_IN_MARGIN_MINUTES } from './check-in.js';
 import { registrationCounts } from './registration-counts.js';
 
 export const ActivityStatus = z.enum(['planned', 'cancelled', 'held']);
@@ -22,6 +23,10 @@ export const ActivityDetail = z.object({
   window: StoredWindow,
   timeZone: z.string(),
   seriesId: z.string().optional(),
+  /** The plan's check-in margin when the activity was planned, in minutes. */
+  checkInMarginMinutes: z.number().optional(),
+  /** From when until when a check-in is accepted: the window widened by the margin on both sides. */
+  checkIn: z.object({ opens: z.string(), closes: z.string() }).optional(),
   status: ActivityStatus,
   /** Residents holding a place now (cancelled places left out, promotions from the waitlist in). */
   registeredCount: z.number(),
@@ -67,6 +72,8 @@ export const AttendeeRow = z.object({
   at: z.string(),
   recordedAt: z.string(),
   revokedReason: z.string().optional(),
+  /** Set when an organizer recorded the sign-in outside the check-in bounds: why. */
+  correction: z.object({ reason: z.string() }).optional(),
 });
 export type AttendeeRow = z.infer<typeof AttendeeRow>;
 
@@ -127,6 +134,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
       return {
         data: {
           ...planned,
+          checkIn: checkInBounds(
+            event.data.window,
+            event.data.checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES,
+          ),
           status: 'planned',
           registeredCount: 0,
           waitlistedCount: 0,
@@ -148,6 +159,10 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
           data: {
             ...data,
             window: event.data.window,
+            checkIn: checkInBounds(
+              event.data.window,
+              data.checkInMarginMinutes ?? DEFAULT_CHECK_IN_MARGIN_MINUTES,
+            ),
             rescheduled: [
               ...data.rescheduled,
               {
@@ -220,6 +235,7 @@ export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
           method: event.data.method,
           at: event.data.at,
           recordedAt: context.recordedAt,
+          ...(event.data.correction ? { correction: event.data.correction } : {}),
         },
       };
     }

@@ -15,6 +15,8 @@ export type PlanCommand =
       readonly timeZone: string;
       /** The language its scheduled reports are written in. */
       readonly locale?: Locale;
+      /** How long before an activity's window and after it check-in is accepted, in minutes. */
+      readonly checkInMarginMinutes?: number;
     }
   | { readonly type: 'SetTarget'; readonly planId: string; readonly target: Target }
   | ({
@@ -35,6 +37,8 @@ export type PlanState =
       readonly planId: string;
       readonly year: number;
       readonly timeZone: string;
+      /** Absent on plans created before the setting: activities then take the default. */
+      readonly checkInMarginMinutes?: number;
       readonly targets: Readonly<Record<string, Target>>;
       /** Residents the current organizing group names whose personal data it still holds. */
       readonly groupResidents: readonly string[];
@@ -106,6 +110,9 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
           planId: event.data.planId,
           year: event.data.year,
           timeZone: event.data.timeZone,
+          ...(event.data.checkInMarginMinutes === undefined
+            ? {}
+            : { checkInMarginMinutes: event.data.checkInMarginMinutes }),
           targets: {},
           groupResidents: [],
         };

@@ -3,12 +3,11 @@ import {
   cancelRegistration,
   changeActivityDetails,
   planActivity,
-  recordAttendance,
   recordHeld,
   registerResident,
   rescheduleActivity,
-  revokeAttendance,
 } from './activity/activities.commands.js';
+import { recordAttendance, revokeAttendance } from './activity/attendance.commands.js';
 import { reviewArticle, reviseArticle, submitArticle } from './article/articles.commands.js';
 import { writeMissingDigests } from './audit/digests.commands.js';
 import {

@@ -1,5 +1,7 @@
 import { getActivity } from './activity/activities.queries.js';
 import { listActivities } from './activity/calendar.queries.js';
+import { checkInLinkOf, kioskOf } from './activity/check-in.queries.js';
+import { checkInPageOf, pageSignInOf, webAssetOf } from './activity/pages.queries.js';
 import { getParticipation } from './activity/participation.queries.js';
 import { getArticle, listArticles } from './article/articles.queries.js';
 import {
@@ -47,6 +49,11 @@ export const queryUseCaseTable = {
   overdueEquipment,
   venueRegister,
   signInSheetOf,
+  checkInLinkOf,
+  kioskOf,
+  checkInPageOf,
+  pageSignInOf,
+  webAssetOf,
   workLedgerOf,
   getParticipation,
   getPlan,

@@ -3,6 +3,7 @@ import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
 import type { DynamoDbIdempotencyStore } from '../adapters/dynamodb-idempotency-store.js';
 import type { DigestStore } from '../app/audit/digests.js';
 import type { BlobStore } from '../app/blob-store.js';
+import type { CheckInTickets } from '../app/check-in-tickets.js';
 import type { CommandService } from '../app/command-handler.js';
 import { commandUseCaseTable } from '../app/command-use-cases.js';
 import type { PersonalDataCipher } from '../app/personal-data.js';
@@ -12,6 +13,7 @@ import type { CommandUseCases } from '../http/command-cases.js';
 import { createHttpHandler, type HttpHandler } from '../http/pipeline.js';
 import { routes } from '../http/routes/index.js';
 import { bindUseCases } from '../http/use-cases.js';
+import { ticketsFor } from './check-in.js';
 import { type CoreDependencies, commandServiceFor, type Overrides } from './core.js';
 import { pipelineDependencies } from './http.js';
 import { commandsPrinter } from './printing.js';
@@ -22,6 +24,8 @@ export interface CommandsDependencies extends CoreDependencies {
   readonly personalData: PersonalDataCipher;
   readonly blobs: BlobStore;
   readonly digests: DigestStore;
+  /** Reads the sign-in sheets' check-in tickets (a qr check-in carries one). */
+  readonly tickets: CheckInTickets;
 }
 
 export function commandsDependencies(
@@ -36,6 +40,7 @@ export function commandsDependencies(
     personalData,
     blobs: new DynamoDbBlobStore(core.client, config.EVENTS_TABLE),
     digests: new DynamoDbDigestStore(core.client, config.EVENTS_TABLE),
+    tickets: ticketsFor(config, overrides),
   };
 }
 

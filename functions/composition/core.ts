@@ -15,6 +15,7 @@ import type { PrinterTransport } from '../app/printer.js';
 import type { MailerTransport } from '../app/reports/report-sending.js';
 import type { WorkQueue } from '../app/scheduled-work.js';
 import type { ViewStore } from '../app/view-store.js';
+import type { WebAssets } from '../app/web-assets.js';
 import type { Config } from '../config.js';
 import { type Metrics, metricsFor } from './observability.js';
 
@@ -34,6 +35,10 @@ export interface Overrides {
   readonly mailer?: Mailer;
   /** The local runtime's stand-in for SQS: queues in memory that call the same handlers. */
   readonly workQueue?: WorkQueue;
+  /** The local runtime's builder of the check-in and kiosk pages' scripts, from source (the bundles carry theirs). */
+  readonly webAssets?: WebAssets;
+  /** The local runtime's own URL, known once it listens: where its check-in pages are (unless PUBLIC_URL says). */
+  readonly publicUrl?: () => string;
   /** Tests: told of every AWS SDK call this function's clients make (least privilege, proved). */
   readonly awsCalls?: AwsCallRecorder;
 }

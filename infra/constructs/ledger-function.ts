@@ -46,6 +46,8 @@ export interface LedgerFunctionProps {
   readonly deadLetterQueue?: IQueue;
   /** Files copied next to the bundle (e.g. the docs page's assets), relative to the repository root. */
   readonly extraFiles?: readonly { readonly source: string; readonly target: string }[];
+  /** More shell commands run after bundling, from the repository (`inputDir`) into the bundle folder. */
+  readonly afterBundling?: (inputDir: string, outputDir: string) => string[];
   /**
    * Modules replaced in the bundle (esbuild `alias`): module → stand-in file relative to the repository
    * root. For code a dependency carries but the function never runs (fontkit's WOFF2 decoder).
@@ -109,11 +111,13 @@ export class LedgerFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            (props.extraFiles ?? []).flatMap(({ source, target }) => [
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...(props.extraFiles ?? []).flatMap(({ source, target }) => [
               `mkdir -p "${join(outputDir, dirname(target))}"`,
               `cp "${join(inputDir, source)}" "${join(outputDir, target)}"`,
             ]),
+            ...(props.afterBundling?.(inputDir, outputDir) ?? []),
+          ],
         },
       },
     });

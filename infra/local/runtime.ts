@@ -26,6 +26,7 @@ import { type HandlerSource, type LocalHandlers, loadHandlers } from './handlers
 import { type ScheduledRuns, scheduledRuns } from './scheduled-runs.js';
 import { createLocalServer, listen } from './server.js';
 import { recordServerOnMachine } from './server-url.js';
+import { webAssetsFor } from './web-assets.js';
 import { LocalWorkQueues } from './work-queues.js';
 
 export interface LocalRuntimeOptions {
@@ -100,6 +101,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     OUTBOX_DIR: options.outboxDir ?? join(localDir, 'outbox'),
     BUS_DIR: join(localDir, 'bus'),
     ...(process.env.IDEMPOTENCY_LOCK_MS ? { IDEMPOTENCY_LOCK_MS: process.env.IDEMPOTENCY_LOCK_MS } : {}),
+    // Where phones reach this server when not at its own address (a LAN address, a tunnel).
+    ...(process.env.PUBLIC_URL ? { PUBLIC_URL: process.env.PUBLIC_URL } : {}),
   };
   // Business metrics are EMF lines on stdout, read by CloudWatch on AWS; locally they would only
   // clutter the server's output (set POWERTOOLS_METRICS_DISABLED=false to see them).
@@ -129,8 +132,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     queueWiring,
   );
   const invokePrinter: PrinterTransport = (request) => printer!(request);
+  // The sign-in sheet's QR code leads to this server's check-in page: its URL is known once it listens.
+  let url = '';
+  const publicUrl = () => url;
   // The tests' and CLIs' adapters print through the same printer handler as the queries function.
-  const deps = createDependencies(config, { clock: options.clock, logger, onCommitted, invokePrinter });
+  const deps = createDependencies(config, {
+    clock: options.clock,
+    logger,
+    onCommitted,
+    invokePrinter,
+    publicUrl,
+  });
   // LEDGER_RECORD_AWS_CALLS=<dir>: every SDK call of each function, by name (least privilege, proved).
   const awsCalls = awsCallLogFromEnv();
   const handlers = await loadHandlers(
@@ -142,7 +154,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       onCommitted,
       ...(awsCalls ? { awsCalls: awsCalls(name) } : {}),
       ...(name === 'commands' ? { invokeMailer, crashHook: options.crashHook } : {}),
-      ...(name === 'queries' ? { invokePrinter } : {}),
+      ...(name === 'queries'
+        ? {
+            invokePrinter,
+            publicUrl,
+            ...webAssetsFor(options.handlers),
+          }
+        : {}),
       ...(name === 'scheduler' ? { workQueue: workQueues } : {}),
       // The outbox stands in for SES; it is built here, so the mailer's bundle carries SES only.
       ...(name === 'mailer' ? { mailer: new OutboxMailer(config.OUTBOX_DIR!, config.MAIL_FROM) } : {}),
@@ -194,7 +212,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     // As API Gateway's authorizer does, a token is verified before a body is read.
     { authenticator: localJwtAuthenticator(new TextEncoder().encode(secret)) },
   );
-  const url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  url = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   // This process alone uses its engine: Idempotency-Key claims held before it started belong to a
   // process that died (`kill -9`), so retries take them over (and find their commits) at once.
   if (!options.endpoint)

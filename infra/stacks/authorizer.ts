@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { type IUserPoolClient, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { StageConfig } from '../stage-config.js';
 import type { SharedResources } from './handoff.js';
 
@@ -15,6 +15,8 @@ export function apiAuthorizer(
   stack: Stack,
   config: StageConfig,
   shared: SharedResources,
+  /** The check-in pages' own client of the user pool, whose tokens are accepted as the front-end's. */
+  pagesClient?: IUserPoolClient,
 ): IHttpRouteAuthorizer {
   if (config.identity.kind === 'oidc')
     return new HttpJwtAuthorizer('Oidc', config.identity.issuer, {
@@ -28,6 +30,7 @@ export function apiAuthorizer(
       userPoolClients: [
         UserPoolClient.fromUserPoolClientId(stack, 'Frontend', shared.read('FrontendClientId')),
         UserPoolClient.fromUserPoolClientId(stack, 'Operators', shared.read('OperatorClientId')),
+        ...(pagesClient ? [pagesClient] : []),
       ],
       identitySource: ['$request.header.Authorization'],
     },

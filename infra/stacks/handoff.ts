@@ -18,6 +18,7 @@ export const handoffValues = [
   'DataKeyArn',
   'PersonalDataKeyArn',
   'BusArn',
+  'CheckInTicketSecretArn',
   'UserPoolArn',
   'FrontendClientId',
   'OperatorClientId',

@@ -2,12 +2,14 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BUS_SOURCE } from '../../functions/app/event-bus.js';
 import { EventSchemas } from '../constructs/event-schemas.js';
 import type { StageConfig } from '../stage-config.js';
 import { eventsTable, idempotencyTable, type TableDesign, viewsTable } from '../tables.js';
 import { type BackupOfTables, backUpTables } from './backups.js';
+import { loginDomain, ticketSecret } from './check-in-pages.js';
 import { type CognitoIdentity, cognitoIdentity } from './cognito-identity.js';
 import { publishHandoff } from './handoff.js';
 import { type MailIdentity, mailIdentity } from './mail-identity.js';
@@ -32,6 +34,8 @@ export class StatefulStack extends Stack {
   readonly identity?: CognitoIdentity;
   readonly mail: MailIdentity;
   readonly backups: BackupOfTables;
+  /** Signs the check-in tickets printed sign-in sheets carry. */
+  readonly ticketKey: Secret;
 
   constructor(scope: Construct, id: string, props: StackProps & { config: StageConfig }) {
     super(scope, id, props);
@@ -93,7 +97,11 @@ export class StatefulStack extends Stack {
       new CfnOutput(this, 'UserPoolId', { value: this.identity.users.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: this.identity.frontendClient.userPoolClientId });
       new CfnOutput(this, 'OperatorClientId', { value: this.identity.operatorClient.userPoolClientId });
+      // The check-in and kiosk pages sign people in here (the pages' client is the API stack's).
+      const login = loginDomain(config, this.identity.users);
+      new CfnOutput(this, 'LoginDomain', { value: login.baseUrl() });
     }
+    this.ticketKey = ticketSecret(this, config);
     // The history and the key ring beside it (views are rebuilt from history; idempotency records expire).
     this.backups = backUpTables(this, [this.events], config.backupRetentionDays);
 
@@ -105,6 +113,7 @@ export class StatefulStack extends Stack {
       DataKeyArn: this.dataKey.keyArn,
       PersonalDataKeyArn: this.personalDataKey.keyArn,
       BusArn: this.bus.eventBusArn,
+      CheckInTicketSecretArn: this.ticketKey.secretArn,
       ...(this.identity
         ? {
             UserPoolArn: this.identity.users.userPoolArn,

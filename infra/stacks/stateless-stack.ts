@@ -14,9 +14,11 @@ import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { type LedgerFunctionName, ledgerFunctions } from '../functions.js';
 import { mailerConcurrency } from '../scheduled-work.js';
 import type { StageConfig } from '../stage-config.js';
+import { webBuildCommands } from '../web-pages.js';
 import { addDefaultStage } from './api-stage.js';
 import { apiAuthorizer } from './authorizer.js';
 import { routeBusRules } from './bus-rules.js';
+import { wireCheckInPages } from './check-in-pages.js';
 import { grantLeastPrivilege } from './function-grants.js';
 import { importHandoff, type SharedResources } from './handoff.js';
 import { scheduleReportsAndDigests } from './schedules.js';
@@ -128,6 +130,8 @@ export class StatelessStack extends Stack {
       extraFiles: ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js'].map(
         (file) => ({ source: `node_modules/swagger-ui-dist/${file}`, target: `swagger-ui/${file}` }),
       ),
+      // The check-in and kiosk pages' scripts, built from web/ beside the bundle.
+      afterBundling: webBuildCommands,
     });
     const projector = fn('projector', {
       description: 'Events stream to views',
@@ -180,7 +184,6 @@ export class StatelessStack extends Stack {
     scheduleReportsAndDigests(this, { scheduler, deadLetters: scheduleFailures });
     routeBusRules(this, { bus: shared.bus, ...this.work });
 
-    const authorizer = apiAuthorizer(this, config, shared);
     this.api = new HttpApi(this, 'Api', {
       description: 'Community Culture Ledger HTTP API',
       createDefaultStage: false,
@@ -195,6 +198,8 @@ export class StatelessStack extends Stack {
       },
     });
     addDefaultStage(this.api, config, logRetention);
+    const pages = wireCheckInPages(this, config, shared, { commands, queries }, this.api.apiEndpoint);
+    const authorizer = apiAuthorizer(this, config, shared, pages);
     // One permission per function for the whole API, not one per route: a function's resource policy
     // is limited to 20 KB, which about 45 route-scoped statements fill.
     const integrations = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitCount, startApi, type TestApi } from '../support/api.js';
+import { ManualClock } from '../support/clock.js';
 
 type Answer = Record<string, unknown> & { id: string; position: string; version: number };
 
@@ -9,9 +10,11 @@ describe('plans, activities and attendance over HTTP', () => {
   let organizer: string;
   let planId: string;
   const residents: string[] = [];
+  // Check-ins are judged by their time (issue 25): the test moves the server's clock through April.
+  const clock = new ManualClock('2026-04-02T02:00:00Z');
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ clock });
     admin = await api.token('admin');
     organizer = await api.token('organizer');
     const plan = await api.as(admin).post<Answer>('/plans', {
@@ -111,9 +114,11 @@ describe('plans, activities and attendance over HTTP', () => {
       .post<Answer>(`/activities/${id}/registrations`, { residentId: residents[1] });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('already-registered');
+    // A kiosk's scan, sent a day later, keeps its scan time; an organizer's entry is timed now.
+    clock.set('2026-04-26T02:00:00Z');
     const attendedA = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[0],
-      method: 'qr',
+      method: 'kiosk',
       at: '2026-04-25T10:00:00+08:00',
     });
     expect(attendedA.status).toBe(201);
@@ -143,6 +148,7 @@ describe('plans, activities and attendance over HTTP', () => {
       method: 'organizer',
     });
     expect(again.status).toBe(201);
+    clock.set('2026-04-28T12:00:00Z');
     const held = await api.as(organizer).post<Answer>(`/activities/${id}/held`, {
       heldOn: '2026-04-28',
       summary: 'Eight teams played',
@@ -210,7 +216,7 @@ describe('plans, activities and attendance over HTTP', () => {
         title: 'May Day friendly basketball',
         registered: true,
         attended: true,
-        method: 'qr',
+        method: 'kiosk',
         attendedAt: '2026-04-25T02:00:00.000Z',
       }),
     ]);
@@ -266,7 +272,7 @@ describe('plans, activities and attendance over HTTP', () => {
     const id = festival.body.id;
     const unknown = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
-      method: 'qr',
+      method: 'organizer',
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('resident-not-found');
@@ -297,7 +303,7 @@ describe('plans, activities and attendance over HTTP', () => {
     expect(onCancelled.body.code).toBe('activity-cancelled');
     const attendCancelled = await api.as(organizer).post<Answer>(`/activities/${id}/attendance`, {
       residentId: residents[3],
-      method: 'qr',
+      method: 'organizer',
     });
     expect(attendCancelled.body.code).toBe('activity-cancelled');
     // A resident signs in themselves only; a judge cannot plan.

@@ -74,7 +74,12 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
       });
       await api.call('POST', `/activities/${activity.body.id}/attendance`, {
         token: admin,
-        body: { residentId: resident.body.id, method: 'qr' },
+        body: {
+          residentId: resident.body.id,
+          method: 'organizer',
+          at: '2026-03-02',
+          correction: { reason: 'entered from the paper sheet' },
+        },
       });
     }
     expect(await verify()).toMatchObject({ ok: true, failures: [] });
@@ -111,7 +116,7 @@ describe('GET /audit/verify: one finding per break in the stored history', () =>
   it('an edited commit is one hash mismatch', async () => {
     const third = await item(3);
     // The stored facts (events and metadata) of a compact commit, edited in place.
-    const facts = String(third.facts).replace('"method":"qr"', '"method":"organizer"');
+    const facts = String(third.facts).replace('"method":"organizer"', '"method":"kiosk"');
     expect(facts).not.toBe(third.facts);
     await storeItem({ ...third, facts });
     try {

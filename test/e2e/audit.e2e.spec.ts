@@ -67,7 +67,12 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
       });
       await api.call('POST', `/activities/${activity.body.id}/attendance`, {
         token: admin,
-        body: { residentId: r.body.id, method: 'qr' },
+        body: {
+          residentId: r.body.id,
+          method: 'organizer',
+          at: '2026-03-02',
+          correction: { reason: 'entered from the paper sheet' },
+        },
       });
     }
     await api.call('POST', '/residents', {
@@ -167,7 +172,7 @@ describe('auditors: history, chains, exports and tamper evidence', () => {
         .Item!;
     // Edit: version 2's attendance gets another method, in its stored facts.
     const v2 = await item(2);
-    const facts = String(v2.facts).replace('"method":"qr"', '"method":"organizer"');
+    const facts = String(v2.facts).replace('"method":"organizer"', '"method":"kiosk"');
     expect(facts).not.toBe(v2.facts);
     await db.send(new PutCommand({ TableName: 'Events', Item: { ...v2, facts } }));
     // Delete: version 3 disappears.

@@ -71,7 +71,8 @@ const bodies: Record<string, (f: Record<string, string>) => unknown> = {
   cancelActivity: () => ({ reason: 'table' }),
   registerResident: (f) => ({ residentId: f.residentId }),
   cancelRegistration: () => ({ reason: 'table' }),
-  recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', at: '2026-05-20' }),
+  // A resident's own check-in carries the sheet's ticket (a forged one would be refused with 403 too).
+  recordAttendance: (f) => ({ residentId: f.residentId, method: 'qr', ticket: f.ticket! }),
   revokeAttendance: () => ({ reason: 'table' }),
   recordHeld: () => ({ heldOn: '2026-05-20', summary: 'table' }),
   submitArticle: (f) => ({
@@ -273,12 +274,15 @@ beforeAll(async () => {
       `/activities/${fixture.activityId}/attendance`,
       {
         residentId: fixture.residentId,
-        method: 'qr',
-        at: '2026-05-01T03:00:00Z',
+        method: 'organizer',
       },
       { status: 201 },
     )
   ).id;
+  const link = await api.call<{ ticket: string }>('GET', `/activities/${fixture.activityId}/check-in-link`, {
+    token: admin,
+  });
+  fixture.ticket = link.body.ticket;
   fixture.articleId = await (
     await api.as(admin).accepted<{ id: string }>(
       '/articles',

@@ -56,7 +56,12 @@ describe('erasure: crypto-shredding that keeps counts and proofs', () => {
     });
     await api.call('POST', `/activities/${activity.body.id}/attendance`, {
       token: admin,
-      body: { residentId, method: 'qr', at: '2026-04-10' },
+      body: {
+        residentId,
+        method: 'organizer',
+        at: '2026-04-10',
+        correction: { reason: 'entered from the paper sheet' },
+      },
     });
     await api.runtime.dispatcher.idle();
   });

@@ -89,7 +89,7 @@ describe('paper records and the ledger a report names', () => {
     await (
       await api
         .as(admin)
-        .post<Created>(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'qr' })
+        .post<Created>(`/activities/${lecture}/attendance`, { residentId: zhang, method: 'organizer' })
     ).body;
     await (
       await api.as(admin).post<Created>(`/activities/${lecture}/held`, {

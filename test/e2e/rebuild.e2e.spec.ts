@@ -47,7 +47,12 @@ describe('rebuilding a live view', () => {
       for (let r = 0; r < 5; r++)
         await api.call('POST', `/activities/${id}/attendance`, {
           token: admin,
-          body: { residentId: residents[r], method: 'qr' },
+          body: {
+            residentId: residents[r],
+            method: 'organizer',
+            at: '2026-05-02',
+            correction: { reason: 'entered from the paper sheet' },
+          },
         });
     }
     await api.runtime.dispatcher.idle();
@@ -66,7 +71,12 @@ describe('rebuilding a live view', () => {
         const id = activities[r % activities.length]!;
         const answer = await api.call('POST', `/activities/${id}/attendance`, {
           token: admin,
-          body: { residentId: residents[r], method: 'kiosk' },
+          body: {
+            residentId: residents[r],
+            method: 'organizer',
+            at: '2026-05-03',
+            correction: { reason: 'entered from the paper sheet' },
+          },
         });
         expect(answer.status).toBe(201);
       }

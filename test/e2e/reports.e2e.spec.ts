@@ -79,7 +79,7 @@ describe('reports: renderings, sending, the schedule', () => {
     clock.set('2026-05-15T02:00:00Z');
     await api
       .as(admin)
-      .post<Answer>(`/activities/${lecture}/attendance`, { residentId: resident, method: 'qr' });
+      .post<Answer>(`/activities/${lecture}/attendance`, { residentId: resident, method: 'organizer' });
     await api.as(admin).post<Answer>(`/activities/${lecture}/held`, {
       heldOn: '2026-05-15',
       summary: 'Traffic law',

@@ -94,6 +94,17 @@ describe('recurring activity series over HTTP', () => {
     expect(
       (await api.as(organizer).post<Answer>(`/activities/${first}/registrations`, { residentId })).status,
     ).toBe(201);
+    // Entered long after the class: an organizer's correction (issue 25).
+    const entry = {
+      residentId,
+      method: 'organizer',
+      at: '2026-01-31',
+      correction: { reason: 'paper sheet' },
+    };
+    expect((await api.as(organizer).post<Answer>(`/activities/${first}/attendance`, entry)).status).toBe(201);
+    expect(
+      (await api.as(organizer).post<Answer>(`/activities/${first}/registrations`, { residentId })).status,
+    ).toBe(201);
     expect(
       (
         await api

@@ -199,9 +199,16 @@ describe('study leave and make-up over HTTP', () => {
       .as(organizer)
       .refused('POST', makeUp, { by: 'session', sessionId: ids.s2 }, 409, 'make-up-session-not-attended');
     at('2026-03-20T19:05:00');
-    await api
-      .as(asM1)
-      .accepted<{ id: string }>(`/activities/${ids.s2}/attendance`, { residentId: ids.m1, method: 'qr' });
+    // A member checks in with the sheet's QR code (its ticket); the other at the organizer's kiosk.
+    const link = await api
+      .as(organizer)
+      .call<Record<string, unknown>>('GET', `/activities/${ids.s2}/check-in-link`);
+    const ticket = (link.body as { ticket: string }).ticket;
+    await api.as(asM1).accepted<{ id: string }>(`/activities/${ids.s2}/attendance`, {
+      residentId: ids.m1,
+      method: 'qr',
+      ticket,
+    });
     await api
       .as(organizer)
       .accepted<{ id: string }>(`/activities/${ids.s2}/attendance`, { residentId: ids.m2, method: 'kiosk' });

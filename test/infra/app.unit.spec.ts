@@ -145,15 +145,17 @@ describe('CDK app (synthesised offline)', () => {
     }
   });
 
-  it('routes every entry of the route table, with the Cognito JWT authorizer on all but docs, OpenAPI and AsyncAPI', () => {
+  it('routes every entry of the route table, with the Cognito JWT authorizer on all but docs, OpenAPI, AsyncAPI and the pages', () => {
     const found = api.findResources('AWS::ApiGatewayV2::Route');
     const byKey = new Map(Object.values(found).map((r) => [r.Properties.RouteKey as string, r.Properties]));
     expect(byKey.size).toBe(routes.length);
     for (const route of routes) {
       const props = byKey.get(`${route.method} ${route.path}`);
       expect(props, `${route.method} ${route.path}`).toBeDefined();
+      // The check-in and kiosk pages open from a QR code before anyone signs in; they call the API signed in.
       const isDocs =
-        ['/openapi.json', '/asyncapi.json'].includes(route.path) || route.path.startsWith('/docs');
+        ['/openapi.json', '/asyncapi.json', '/signed-in'].includes(route.path) ||
+        ['/docs', '/check-in/', '/kiosk/', '/web/'].some((prefix) => route.path.startsWith(prefix));
       expect(props!.AuthorizationType, route.path).toBe(isDocs ? 'NONE' : 'JWT');
     }
     const authorizer = Object.values(api.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!.Properties;
@@ -162,6 +164,74 @@ describe('CDK app (synthesised offline)', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     expect(JSON.stringify(authorizer.JwtConfiguration.Issuer)).toContain('cognito-idp');
+  });
+
+  it('serves the check-in pages at PUBLIC_URL (the API URL by default), signing people in through the managed login, tickets signed with a key only the two HTTP functions read (issue 28)', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      ManagedLoginVersion: 2,
+      Domain: { 'Fn::Join': ['', ['ledger-dev-', { Ref: 'AWS::AccountId' }]] },
+    });
+    data.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) }),
+    });
+    const apiUrl = { 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] };
+    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      GenerateSecret: false,
+      CallbackURLs: [{ 'Fn::Join': ['', [apiUrl, '/signed-in']] }],
+    });
+    api.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    const functions = api.findResources('AWS::Lambda::Function');
+    const environmentOf = (name: string) =>
+      Object.entries(functions).find(([id]) => id.startsWith(name))![1].Properties.Environment.Variables;
+    expect(environmentOf('Queries')).toMatchObject({
+      PUBLIC_URL: { 'Fn::GetAtt': [expect.stringMatching(/^Api/), 'ApiEndpoint'] },
+      CHECK_IN_TICKET_SECRET_ARN: expect.anything(),
+      PAGES_SIGN_IN: expect.anything(),
+    });
+    expect(environmentOf('Commands')).toMatchObject({ CHECK_IN_TICKET_SECRET_ARN: expect.anything() });
+    // The pages' client is accepted by the authorizer as the front-end's and the operators' are.
+    const authorizer = Object.values(api.findResources('AWS::ApiGatewayV2::Authorizer'))[0]!.Properties;
+    expect(JSON.stringify(authorizer.JwtConfiguration.Audience)).toContain('PagesClient');
+    // Only the commands and queries roles read the ticket key.
+    const readers = Object.entries(api.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) =>
+        (policy.Properties.PolicyDocument.Statement as Statement[]).some((st) =>
+          [st.Action].flat().includes('secretsmanager:GetSecretValue'),
+        ),
+      )
+      .map(([id]) => id.replace(/Role.*$/, ''))
+      .sort();
+    expect(readers).toEqual(['Commands', 'Queries']);
+  });
+
+  it('takes a custom domain for the pages when the stage names one', () => {
+    const app = new App({
+      context: {
+        'aws:cdk:bundling-stacks': [],
+        ledger: {
+          publicUrl: 'https://check-in.example.org',
+          identity: { kind: 'cognito', loginDomainPrefix: 'venus-ledger' },
+        },
+      },
+    });
+    const { stateful, stateless } = buildApp(app);
+    Template.fromStack(stateful).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'venus-ledger',
+    });
+    const pages = Template.fromStack(stateless);
+    pages.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://check-in.example.org/signed-in'],
+    });
+    const queries = Object.entries(pages.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('Queries'),
+    )![1];
+    expect(queries.Properties.Environment.Variables.PUBLIC_URL).toBe('https://check-in.example.org');
+    expect(JSON.stringify(queries.Properties.Environment.Variables.PAGES_SIGN_IN)).toContain(
+      'https://venus-ledger.auth.ap-southeast-1.amazoncognito.com/oauth2/token',
+    );
   });
 
   it('throttles the API and writes access logs; CORS allows only the configured origins', () => {

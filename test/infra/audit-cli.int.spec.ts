@@ -61,7 +61,7 @@ describe('npm run audit: answers, and one line for every refusal', () => {
     });
     for (let i = 0; i < 3; i++) {
       const resident = await post('/residents', { name: `R${i}`, householdId: 'H' });
-      await post(`/activities/${festival.id}/attendance`, { residentId: resident.id, method: 'qr' });
+      await post(`/activities/${festival.id}/attendance`, { residentId: resident.id, method: 'organizer' });
     }
     activityStream = `demo#activity#${festival.id}`;
     expect(await audit(['export', '--out', exported], env)).toEqual({

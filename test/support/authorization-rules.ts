@@ -87,7 +87,7 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
   ),
   'POST /activities/{activityId}/attendance': rule(
     residentsAndStaff,
-    'a resident checks themself in; staff record anyone',
+    "a resident checks themself in with the sign-in sheet's QR code; staff record anyone, and a kiosk is staff's",
     ['resident'],
   ),
   'POST /activities/{activityId}/attendance/{residentId}/revoke': rule(staff, 'staff revoke a sign-in'),
@@ -95,6 +95,14 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
   'GET /activities': rule(everyone, 'every member reads the calendar'),
   'GET /activities/{activityId}': rule(everyone, 'every member opens an activity'),
   'GET /activities/{activityId}/sign-in-sheet': rule(staff, 'organizers print the sign-in sheet'),
+  'GET /activities/{activityId}/check-in-link': rule(
+    staff,
+    "organizers show the check-in link the sheet's QR code holds (a ticket anyone holding it may use)",
+  ),
+  'GET /activities/{activityId}/kiosk': rule(
+    staff,
+    'a kiosk at the door is signed in by an organizer: it lists the registered residents by name',
+  ),
   'POST /activity-series': rule(staff, 'staff plan recurring activities'),
   'POST /activity-series/{seriesId}/reschedule': rule(staff, 'staff reschedule a series'),
   'POST /activity-series/{seriesId}/cancel': rule(staff, 'staff cancel a series'),
@@ -194,4 +202,14 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
   'GET /docs': rule('public', 'the docs page is public'),
   'GET /docs/init.js': rule('public', "the docs page's script is public"),
   'GET /docs/assets/{file}': rule('public', "the docs page's assets are public"),
+  'GET /check-in/{activityId}': rule(
+    'public',
+    "the check-in page is public: it checks the QR code's ticket and names nothing until its reader signs in",
+  ),
+  'GET /kiosk/{activityId}': rule(
+    'public',
+    'the kiosk page is public: it shows nothing until an organizer signs in',
+  ),
+  'GET /signed-in': rule('public', 'the page the sign-in returns to is public'),
+  'GET /web/{file}': rule('public', "the pages' scripts and stylesheet are public"),
 };

@@ -5,7 +5,9 @@ import type { Decider } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { parseStreamId } from '../../domain/shared/ids.js';
 import { type Commit, type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
+import { derivedTicketKey, JoseCheckInTickets } from '../../functions/adapters/check-in-tickets.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
+import type { CheckInTickets } from '../../functions/app/check-in-tickets.js';
 import { type CommandAccepted, CommandService } from '../../functions/app/command-handler.js';
 import type { Actor, CommandActor, CommandResult } from '../../functions/app/execute.js';
 import { requestIds } from '../../functions/app/idempotency.js';
@@ -181,6 +183,8 @@ export interface UseCaseWorld {
   readonly views: ViewStore;
   readonly personalData: PersonalDataCipher;
   readonly clock: Clock & ManualClock;
+  /** Signs and reads check-in tickets, as the sign-in sheet and a qr check-in do. */
+  readonly tickets: CheckInTickets;
   /** A caller of a query. */
   as(roles: Actor['roles'], sub?: string): Actor;
   /** A caller of a command, as one HTTP request without Idempotency-Key or If-Match brings it. */
@@ -217,6 +221,7 @@ export async function useCaseWorld(
     views: core.views,
     personalData,
     clock,
+    tickets: new JoseCheckInTickets(derivedTicketKey('use-case-test-secret-0123456789abcdef')),
     as,
     acting: (roles, sub) => ({
       principal: as(roles, sub),

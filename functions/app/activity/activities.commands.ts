@@ -32,14 +32,9 @@ export type RegisterResidentInput = Omit<Command<'RegisterResident'>, 'residentK
 export type CancelRegistrationInput = Omit<Command<'CancelRegistration'>, 'now'>;
 /** Where the registration left the resident: a place, or a place in line (1 = next to get a place). */
 export type RegistrationStanding = { status: 'registered' } | { status: 'waitlisted'; position: number };
-/** Without `at`, the attendance is recorded at the clock's now. */
-export type RecordAttendanceInput = Omit<Command<'RecordAttendance'>, 'residentKnown' | 'at'> & {
-  readonly at?: string;
-};
-export type RevokeAttendanceInput = Command<'RevokeAttendance'>;
-export type RecordHeldInput = Command<'RecordHeld'>;
+export type RecordHeldInput = Omit<Command<'RecordHeld'>, 'now'>;
 
-const SELF_ONLY = 'a resident may register or sign in only themselves';
+export const SELF_ONLY = 'a resident may register or sign in only themselves';
 const OWN_REGISTRATION = 'a resident may cancel only their own registration';
 
 /** Runs a command on one activity's stream (loaded from its snapshot when it is long). */
@@ -57,7 +52,8 @@ export const onActivity = (
   );
 
 /** The zone an activity's dates are read in: its plan's (the default before it exists). */
-const zoneOf = (state: ActivityState) => (state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone);
+export const zoneOf = (state: ActivityState) =>
+  state.status === 'none' ? DEFAULT_TIME_ZONE : state.timeZone;
 
 const windowIn = (window: Window, timeZone: string): Window => ({
   start: resolveInstant(window.start, timeZone, 'start').toISOString(),
@@ -158,49 +154,19 @@ export async function cancelRegistration(
   return onActivity(deps, actor, input.activityId, { ...input, type: 'CancelRegistration', now });
 }
 
-/** A resident signs themselves in; staff sign in anyone. `at` is read in the activity's zone. */
-export async function recordAttendance(
-  deps: ActivityCommandDeps & { readonly clock: Clock },
-  actor: CommandActor,
-  input: RecordAttendanceInput,
-): Promise<CommandResult> {
-  assertActsFor(actor.principal, input.residentId, SELF_ONLY);
-  const residentKnown = await onRoster(deps.commands, actor.principal.community, input.residentId);
-  const now = deps.clock.now();
-  return onActivity(deps, actor, input.activityId, (state) => ({
-    type: 'RecordAttendance',
-    activityId: input.activityId,
-    residentId: input.residentId,
-    residentKnown,
-    method: input.method,
-    at: input.at ? resolveInstant(input.at, zoneOf(state), 'start').toISOString() : now.toISOString(),
-  }));
-}
-
-export const revokeAttendance = (
-  deps: ActivityCommandDeps,
-  actor: CommandActor,
-  input: RevokeAttendanceInput,
-): Promise<CommandResult> =>
-  onActivity(deps, actor, input.activityId, {
-    type: 'RevokeAttendance',
-    activityId: input.activityId,
-    residentId: input.residentId,
-    reason: input.reason,
-  });
-
 /**
  * Records that the activity was held; `heldOn` is read in the activity's zone. A date alone means
  * some time that day: the whole day is judged against the window, not its first instant.
  */
 export const recordHeld = (
-  deps: ActivityCommandDeps,
+  deps: ActivityCommandDeps & { readonly clock: Clock },
   actor: CommandActor,
   input: RecordHeldInput,
 ): Promise<CommandResult> =>
   onActivity(deps, actor, input.activityId, (state) => ({
     ...input,
     type: 'RecordHeld',
+    now: deps.clock.now().toISOString(),
     heldOn: resolveInstant(input.heldOn, zoneOf(state), 'start').toISOString(),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(input.heldOn)
       ? {

@@ -24,7 +24,12 @@ export async function planFactsOf(
 ): Promise<PlanFacts | undefined> {
   const plan = await commands.load(planDecider, streamIdOf(community, 'plan', planId));
   return plan.state.status === 'active'
-    ? { planId, year: plan.state.year, timeZone: plan.state.timeZone }
+    ? {
+        planId,
+        year: plan.state.year,
+        timeZone: plan.state.timeZone,
+        checkInMarginMinutes: plan.state.checkInMarginMinutes,
+      }
     : undefined;
 }
 

@@ -14,18 +14,15 @@ import type { LedgerActivity, WorkLedgerInput } from '../../../domain/reports/wo
 import { ERASED, type ResidentProfile, residentKey } from '../../../domain/resident/resident.view.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import { inPeriod, periodBounds, resolveInstant } from '../../../domain/shared/time.js';
-import type { CommandService } from '../command-handler.js';
+import { type CheckInQueryDeps, checkInLinkOf } from '../activity/check-in.queries.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
 import { planDetail } from './reports.queries.js';
 
-export interface PaperRecordDeps {
-  readonly views: ViewStore;
-  /** The sign-in sheet lists registrations, which only the activity's stream holds. */
-  readonly commands: Pick<CommandService, 'load'>;
-}
+/** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */
+export type PaperRecordDeps = CheckInQueryDeps;
 
 /** Residents' names and buildings as the roster shows them; an erased resident has no name. */
 async function residentsByIds(views: ViewStore, community: string, ids: readonly string[]) {
@@ -73,7 +70,7 @@ export async function signInSheetOf(
     activity,
     registered: ids.map(person),
     waitlisted: waiting.map(person),
-    checkInLink: `/activities/${input.activityId}/attendance`,
+    checkInLink: (await checkInLinkOf(deps, actor, input)).url,
   };
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { type ActivityDescription, AttendanceMethod, Category, Format } from '../../../events/index.js';
+import { type ActivityDescription, Category, Format } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import {
   cancelActivity,
@@ -15,6 +15,7 @@ import { defineRoute } from '../route.js';
 import { CommandAnswer, DateOrDateTime, Id, ListQuery, listOf, trimmed } from '../schemas.js';
 import { commandAnswer, pageAnswer } from '../use-case-answer.js';
 import { Activity } from './activity-answer.js';
+import { AttendanceBody } from './check-in.js';
 
 export const WindowBody = z
   .object({ start: DateOrDateTime, end: DateOrDateTime })
@@ -58,10 +59,7 @@ const DetailsBody = z
     path: ['venue'],
   })
   .meta({ id: 'ChangeActivityDetails' });
-const AttendanceBody = z
-  .object({ residentId: Id, method: AttendanceMethod, at: DateOrDateTime.optional() })
-  .strict()
-  .meta({ id: 'RecordAttendance' });
+const _ResidentBody = z.object({ residentId: Id }).strict();
 const HeldBody = z
   .object({
     heldOn: DateOrDateTime,
@@ -153,7 +151,8 @@ export const activityRoutes = [
     method: 'POST',
     path: '/activities/{activityId}/attendance',
     operationId: 'recordAttendance',
-    summary: 'Record that a resident attended (event ResidentAttended; once per resident)',
+    summary:
+      "Record that a resident attended (event ResidentAttended; once per resident), from the plan's margin before the window opens until as long after it ends",
     tag: 'Activities',
     kind: 'command',
     roles: [...roleSets.residentsAndStaff],

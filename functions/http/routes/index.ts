@@ -2,10 +2,12 @@ import type { Route } from '../route.js';
 import { activityRoutes } from './activities.js';
 import { articleRoutes } from './articles.js';
 import { auditRoutes } from './audit.js';
+import { checkInRoutes } from './check-in.js';
 import { complianceRoutes } from './compliance.js';
 import { docsRoutes } from './docs.js';
 import { equipmentRoutes } from './equipment.js';
 import { nominationRoutes } from './nominations.js';
+import { pageRoutes } from './pages.js';
 import { paperRecordRoutes } from './paper-records.js';
 import { planRoutes } from './plans.js';
 import { readingRoutes } from './reading.js';
@@ -29,11 +31,13 @@ export const routes: readonly Route[] = [
   ...recognitionRoutes,
   ...reportRoutes,
   ...paperRecordRoutes,
+  ...checkInRoutes,
   ...seriesRoutes,
   ...studyRoutes,
   ...rotationRoutes,
   ...equipmentRoutes,
   ...readingRoutes,
   ...auditRoutes,
+  ...pageRoutes,
   ...docsRoutes(() => routes),
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_CHECK_IN_MARGIN_MINUTES } from '../../../domain/activity/check-in.js';
 import { GroupMember, PlanDetail } from '../../../domain/plan/plan.view.js';
 import { DEFAULT_LOCALE } from '../../../domain/reports/locale.js';
 import { ERASED } from '../../../domain/resident/resident.view.js';
@@ -23,6 +24,15 @@ export const CreatePlanBody = z
     locale: Locale.default(DEFAULT_LOCALE).describe(
       'The language of the scheduled report emails (renderings for people otherwise follow Accept-Language)',
     ),
+    checkInMarginMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .default(DEFAULT_CHECK_IN_MARGIN_MINUTES)
+      .describe(
+        "How many minutes before an activity's window opens, and after it ends, a check-in is accepted; outside that only an organizer's correction records a sign-in",
+      ),
   })
   .strict()
   .meta({ id: 'CreatePlan' });

@@ -1,4 +1,4 @@
-import { ok, type SeedClient, type SeedSoFar } from './seed-client.js';
+import { ok, PAST_SIGN_IN, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 /**
  * A member who asked for leave before a session, was approved and made it up at the next one; and
@@ -47,6 +47,7 @@ export async function seedStudyLeave(client: SeedClient, s: SeedSoFar) {
             residentId: member,
             method: 'organizer',
             at: new Date(Date.parse(next.start) + 60_000).toISOString(),
+            correction: PAST_SIGN_IN,
           },
           key('leave-next'),
         ),

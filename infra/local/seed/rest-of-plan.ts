@@ -1,6 +1,6 @@
 import { seedReading, seedRotation, seedStudyLeave } from './plan-duties.js';
 import { randomFor, shuffled } from './plan-template.js';
-import { inPool, ok, type SeedClient, type SeedSoFar } from './seed-client.js';
+import { inPool, ok, PAST_SIGN_IN, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 type Occurrence = { occurrenceId: string; date: string; window: { start: string; end: string } };
 
@@ -50,7 +50,7 @@ export async function seedRestOfPlan(
     return ok(
       await client.post(
         `/activities/${activityId}/attendance`,
-        { residentId, method: 'kiosk', at },
+        { residentId, method: 'organizer', at, correction: PAST_SIGN_IN },
         key(what),
       ),
       'attendance',

@@ -29,6 +29,7 @@ const planned: ActivityEvent = {
     title: 'May Day friendly basketball',
     window: lateApril,
     capacity: 2,
+    checkInMarginMinutes: 30,
   },
 };
 const cancelled: ActivityEvent = { type: 'ActivityCancelled', data: { reason: 'rain' } };
@@ -47,6 +48,7 @@ const attend = (residentId: string, residentKnown = true): ActivityCommand => ({
   residentKnown,
   method: 'qr',
   at: '2026-04-25T02:00:00.000Z',
+  now: '2026-04-25T02:00:00.000Z',
 });
 const register = (residentId: string, residentKnown = true): ActivityCommand => ({
   type: 'RegisterResident',
@@ -62,6 +64,7 @@ const hold = (heldOn: string): ActivityCommand => ({
   lecturer: 'Coach Ma',
   trainingPlan: 'Warm-up, matches, awards',
   headcount: 64,
+  now: '2026-12-01T00:00:00.000Z',
 });
 
 describe('activity decider', () => {
@@ -393,9 +396,10 @@ describe('activity decider', () => {
       expect(activityDecider.decide(hold(lateApril.start), plannedState)).toMatchObject([
         { data: { heldWithinWindow: true } },
       ]);
-      expect(activityDecider.decide(hold('2026-04-19T15:59:59.999Z'), plannedState)).toMatchObject([
-        { data: { heldWithinWindow: false } },
-      ]);
+      // Before the window starts it cannot have been held at all (issue 25).
+      expect(activityDecider.decide(hold('2026-04-19T15:59:59.999Z'), plannedState)).toMatchObject({
+        code: 'held-before-window',
+      });
     });
     it('judges a date without a time as the whole day: held on the day a 09:00–11:00 window falls in is within it', () => {
       // 10 August in Shanghai (UTC+8): the window is 09:00–11:00 that day; the date alone starts at 00:00.
@@ -414,13 +418,13 @@ describe('activity decider', () => {
           plannedThen,
         ),
       ).toMatchObject([{ data: { heldWithinWindow: true, heldOn: '2026-08-09T16:00:00.000Z' } }]);
-      // The day before and the day after do not meet it; the day's end is not part of the day.
+      // The day before ends before the window starts: refused; the day after does not meet it.
       expect(
         activityDecider.decide(
           wholeDay('2026-08-09', '2026-08-08T16:00:00.000Z', '2026-08-09T16:00:00.000Z'),
           plannedThen,
         ),
-      ).toMatchObject([{ data: { heldWithinWindow: false } }]);
+      ).toMatchObject({ code: 'held-before-window' });
       expect(
         activityDecider.decide(
           wholeDay('2026-08-11', '2026-08-10T16:00:00.000Z', '2026-08-11T16:00:00.000Z'),
@@ -433,10 +437,10 @@ describe('activity decider', () => {
         plannedThen,
       ) as ActivityEvent[];
       expect(event!.data).not.toHaveProperty('heldUntil');
-      // The same date given as the day's first instant (what the route stored before) is outside it.
-      expect(activityDecider.decide(hold('2026-08-09T16:00:00.000Z'), plannedThen)).toMatchObject([
-        { data: { heldWithinWindow: false } },
-      ]);
+      // The same date given as the day's first instant (what the route stored before) is before it.
+      expect(activityDecider.decide(hold('2026-08-09T16:00:00.000Z'), plannedThen)).toMatchObject({
+        code: 'held-before-window',
+      });
     });
     it('is held once; a held activity is not rescheduled or cancelled', () => {
       const held: ActivityEvent = {
@@ -508,5 +512,140 @@ describe('activity decider: the edges of rescheduling, registering and a held ac
     given(activityDecider, [unlimited, registered('R1'), registered('R2'), registered('R3')])
       .when(register('R4'))
       .then([registered('R4')]);
+  });
+});
+
+describe('activity decider: when a check-in is accepted (issue 25)', () => {
+  // lateApril runs 2026-04-19T16:00Z to 2026-04-30T15:59:59.999Z; the plan's margin is 30 minutes.
+  const checkIn = (
+    at: string,
+    extra: Partial<Extract<ActivityCommand, { type: 'RecordAttendance' }>> = {},
+  ): ActivityCommand => ({
+    type: 'RecordAttendance',
+    activityId: 'A',
+    residentId: 'R1',
+    residentKnown: true,
+    method: 'qr',
+    at,
+    now: at,
+    ...extra,
+  });
+  const onPlanned = () => given(activityDecider, [planned]);
+
+  it('opens the margin before the window and closes as long after it, both ends included', () => {
+    onPlanned()
+      .when(checkIn('2026-04-19T15:30:00.000Z'))
+      .then([
+        {
+          type: 'ResidentAttended',
+          data: { residentId: 'R1', method: 'qr', at: '2026-04-19T15:30:00.000Z' },
+        },
+      ]);
+    onPlanned()
+      .when(checkIn('2026-04-19T15:29:59.999Z'))
+      .then({ code: 'check-in-too-early', category: 'conflict' });
+    onPlanned()
+      .when(checkIn('2026-04-30T16:29:59.999Z'))
+      .then([
+        {
+          type: 'ResidentAttended',
+          data: { residentId: 'R1', method: 'qr', at: '2026-04-30T16:29:59.999Z' },
+        },
+      ]);
+    onPlanned()
+      .when(checkIn('2026-04-30T16:30:00.000Z'))
+      .then({ code: 'check-in-too-late', category: 'conflict' });
+  });
+
+  it("takes the plan's margin: none at all, or two hours", () => {
+    const withMargin = (minutes: number) =>
+      given(activityDecider, [{ ...planned, data: { ...planned.data, checkInMarginMinutes: minutes } }]);
+    withMargin(0).when(checkIn('2026-04-19T15:59:59.999Z')).then({ code: 'check-in-too-early' });
+    withMargin(0).when(checkIn('2026-04-30T16:00:00.000Z')).then({ code: 'check-in-too-late' });
+    withMargin(120).when(checkIn('2026-04-19T14:00:00.000Z')).then([expect.anything()]);
+    // An activity planned before the setting existed takes the default, 30.
+    const { checkInMarginMinutes: _, ...older } = planned.data as Record<string, unknown>;
+    given(activityDecider, [{ ...planned, data: older } as ActivityEvent])
+      .when(checkIn('2026-04-19T15:29:00.000Z'))
+      .then({ code: 'check-in-too-early' });
+  });
+
+  it("judges a kiosk's scan by its scan time however late it arrives, up to seven days", () => {
+    const scan = (at: string, now: string) => checkIn(at, { method: 'kiosk', now });
+    // Scanned inside the window, sent six days and 23 hours later: recorded at the scan time.
+    onPlanned()
+      .when(scan('2026-04-30T15:00:00.000Z', '2026-05-07T14:00:00.000Z'))
+      .then([
+        {
+          type: 'ResidentAttended',
+          data: { residentId: 'R1', method: 'kiosk', at: '2026-04-30T15:00:00.000Z' },
+        },
+      ]);
+    onPlanned()
+      .when(scan('2026-04-30T15:00:00.000Z', '2026-05-07T15:00:00.001Z'))
+      .then({ code: 'scan-too-old', category: 'invalid' });
+    // A scan time outside the bounds is refused even when it arrives at once.
+    onPlanned()
+      .when(scan('2026-04-30T17:00:00.000Z', '2026-04-30T17:00:01.000Z'))
+      .then({ code: 'check-in-too-late' });
+    // A device clock a little ahead is tolerated; a scan dated well after the server's clock is not.
+    onPlanned().when(scan('2026-04-25T02:04:00.000Z', '2026-04-25T02:00:00.000Z')).then([expect.anything()]);
+    onPlanned()
+      .when(scan('2026-04-25T02:06:00.000Z', '2026-04-25T02:00:00.000Z'))
+      .then({ code: 'check-in-in-future' });
+  });
+
+  it("records a sign-in outside the bounds only as an organizer's correction, and says so", () => {
+    const correction = { reason: 'entered from the paper sheet' };
+    onPlanned()
+      .when(
+        checkIn('2026-04-25T02:00:00.000Z', {
+          method: 'organizer',
+          now: '2026-06-01T00:00:00.000Z',
+          correction,
+        }),
+      )
+      .then([
+        {
+          type: 'ResidentAttended',
+          data: { residentId: 'R1', method: 'organizer', at: '2026-04-25T02:00:00.000Z', correction },
+        },
+      ]);
+    onPlanned()
+      .when(
+        checkIn('2026-06-02T00:00:00.000Z', {
+          method: 'organizer',
+          now: '2026-06-01T00:00:00.000Z',
+          correction,
+        }),
+      )
+      .then({ code: 'check-in-in-future' });
+  });
+
+  it('refuses a qr check-in whose ticket was signed for the window before a reschedule', () => {
+    onPlanned()
+      .when(checkIn('2026-04-25T02:00:00.000Z', { ticketWindow: lateApril }))
+      .then([expect.anything()]);
+    onPlanned()
+      .when(
+        checkIn('2026-04-25T02:00:00.000Z', {
+          ticketWindow: { ...lateApril, start: '2026-04-18T16:00:00.000Z' },
+        }),
+      )
+      .then({ code: 'check-in-ticket-stale', category: 'conflict' });
+  });
+
+  it('never dates held in the future', () => {
+    const hold: ActivityCommand = {
+      type: 'RecordHeld',
+      activityId: 'A',
+      heldOn: '2026-04-25T02:00:00.000Z',
+      summary: 's',
+      now: '2026-04-25T01:59:59.999Z',
+    };
+    onPlanned().when(hold).then({ code: 'held-in-future', category: 'invalid' });
+    onPlanned()
+      .when({ ...hold, now: '2026-04-25T02:00:00.000Z' })
+      .then([expect.anything()]);
   });
 });

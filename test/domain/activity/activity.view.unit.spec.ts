@@ -49,6 +49,8 @@ describe('activity-details projection', () => {
     expect(await views.item<ActivityDetail>(activityKey('c1', 'A1'))).toEqual({
       data: {
         ...data,
+        // The plan's margin (30 minutes, as for a plan that names none) on both sides of the window.
+        checkIn: { opens: '2026-03-10T00:30:00.000Z', closes: '2026-03-10T03:30:00.000Z' },
         status: 'planned',
         registeredCount: 0,
         waitlistedCount: 0,
@@ -76,6 +78,11 @@ describe('activity-details projection', () => {
     );
     const item = (await views.item<ActivityDetail>(activityKey('c1', 'A1')))!;
     expect(item.gsi1sk).toBe(`${later.start}#A1`);
+    // Check-in follows the window.
+    expect(item.data.checkIn).toEqual({
+      opens: new Date(Date.parse(later.start) - 30 * 60_000).toISOString(),
+      closes: new Date(Date.parse(later.end) + 30 * 60_000).toISOString(),
+    });
     expect(item.data.window).toEqual(later);
     expect(item.data.rescheduled).toEqual([{ from: window, to: later, reason: 'rain', at: recordedAt(1) }]);
   });

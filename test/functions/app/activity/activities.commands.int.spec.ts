@@ -2,12 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cancelActivity,
   planActivity,
-  recordAttendance,
   recordHeld,
   registerResident,
   rescheduleActivity,
-  revokeAttendance,
 } from '../../../../functions/app/activity/activities.commands.js';
+import {
+  recordAttendance,
+  revokeAttendance,
+} from '../../../../functions/app/activity/attendance.commands.js';
 import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { enrollResident } from '../../../../functions/app/resident/residents.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
@@ -90,6 +92,7 @@ describe('activity use cases, on the event store', () => {
         reason: 'rain',
       }),
     );
+    world.clock.set('2026-06-04T08:00:00.000Z');
     accepted(
       await recordHeld(world, organizer(), { activityId: 'A1', heldOn: '2026-06-02', summary: 'done' }),
     );
@@ -116,6 +119,7 @@ describe('activity use cases, on the event store', () => {
         reason: 'a morning class',
       }),
     );
+    world.clock.set('2026-06-05T12:00:00.000Z');
     accepted(
       await recordHeld(world, organizer(), { activityId: 'A3', heldOn: '2026-06-05', summary: 'held' }),
     );
@@ -137,7 +141,7 @@ describe('activity use cases, on the event store', () => {
       code: 'forbidden',
     });
     await expect(
-      recordAttendance(world, other, { activityId: 'A1', residentId, method: 'qr' }),
+      recordAttendance(world, other, { activityId: 'A1', residentId, method: 'qr', ticket: 't' }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     const unknown = await registerResident(world, organizer(), { activityId: 'A1', residentId: 'GHOST' });
     expect(unknown.outcome).toMatchObject({ code: 'resident-not-found' });
@@ -151,19 +155,21 @@ describe('activity use cases, on the event store', () => {
     });
   });
 
-  it("records attendance at the clock's now, or at a date read in the activity's zone; revokes it", async () => {
+  it("records attendance at the clock's now, or a kiosk's scan at its scan time; revokes it", async () => {
     await plan('A1');
     world.clock.set('2026-06-01T08:30:00.000Z');
     accepted(
       await recordAttendance(world, organizer(), { activityId: 'A1', residentId, method: 'organizer' }),
     );
     accepted(await revokeAttendance(world, organizer(), { activityId: 'A1', residentId, reason: 'mistake' }));
+    // Sent two days later, the scan keeps its own time (its offset as the device wrote it).
+    world.clock.set('2026-06-03T08:30:00.000Z');
     accepted(
-      await recordAttendance(world, world.acting(['resident'], residentId), {
+      await recordAttendance(world, organizer(), {
         activityId: 'A1',
         residentId,
-        method: 'qr',
-        at: '2026-06-01',
+        method: 'kiosk',
+        at: '2026-06-01T10:15:00+02:00',
       }),
     );
     const events = await world.eventsOf('activity', 'A1');
@@ -175,8 +181,99 @@ describe('activity use cases, on the event store', () => {
       { type: 'AttendanceRevoked', data: { residentId, reason: 'mistake' } },
       {
         type: 'ResidentAttended',
-        data: expect.objectContaining({ residentId, method: 'qr', at: '2026-05-31T22:00:00.000Z' }),
+        data: expect.objectContaining({ residentId, method: 'kiosk', at: '2026-06-01T08:15:00.000Z' }),
       },
     ]);
+  });
+
+  it("takes a resident's own check-in only with the sheet's ticket for this activity, at the server's clock", async () => {
+    await plan('A1');
+    await plan('A2');
+    const window = { start: '2026-05-31T22:00:00.000Z', end: '2026-06-01T21:59:59.999Z' };
+    const expires = '2026-06-01T22:30:00.000Z';
+    const ticketFor = (activityId: string, community = 'c1') =>
+      world.tickets.issue({ community, activityId, window, expires, timeZone: 'Europe/Paris' });
+    const self = world.acting(['resident'], residentId);
+    const checkIn = (extra: Record<string, unknown>) =>
+      recordAttendance(world, self, { activityId: 'A1', residentId, method: 'qr', ...extra });
+    world.clock.set('2026-06-01T08:30:00.000Z');
+    await expect(checkIn({})).rejects.toMatchObject({ code: 'check-in-ticket-required' });
+    await expect(checkIn({ ticket: 'not.a.ticket' })).rejects.toMatchObject({
+      code: 'check-in-ticket-invalid',
+    });
+    await expect(checkIn({ ticket: await ticketFor('A2') })).rejects.toMatchObject({
+      code: 'check-in-ticket-for-another-activity',
+    });
+    await expect(checkIn({ ticket: await ticketFor('A1', 'c2') })).rejects.toMatchObject({
+      code: 'check-in-ticket-invalid',
+    });
+    const ticket = await ticketFor('A1');
+    // A resident neither dates their check-in nor uses a kiosk's or an organizer's method.
+    await expect(checkIn({ ticket, at: '2026-06-01T08:00:00Z' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(
+      recordAttendance(world, self, { activityId: 'A1', residentId, method: 'kiosk' }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    accepted(await checkIn({ ticket }));
+    expect((await world.eventsOf('activity', 'A1')).at(-1)).toEqual({
+      type: 'ResidentAttended',
+      data: { residentId, method: 'qr', at: '2026-06-01T08:30:00.000Z' },
+    });
+    // The next week the photographed sheet is refused, and says when it closed.
+    world.clock.set('2026-06-08T08:30:00.000Z');
+    await expect(
+      recordAttendance(world, world.acting(['organizer'], 'O1'), {
+        activityId: 'A1',
+        residentId,
+        method: 'qr',
+        ticket,
+      }),
+    ).rejects.toMatchObject({ code: 'check-in-ticket-expired', detail: expect.stringContaining(expires) });
+  });
+
+  it("refuses an organizer's late entry unless it is a correction, which the record names", async () => {
+    await plan('A1');
+    world.clock.set('2026-06-02T08:00:00.000Z');
+    const late = await recordAttendance(world, organizer(), {
+      activityId: 'A1',
+      residentId,
+      method: 'organizer',
+    });
+    expect(late.outcome).toMatchObject({ code: 'check-in-too-late' });
+    await expect(
+      recordAttendance(world, organizer(), {
+        activityId: 'A1',
+        residentId,
+        method: 'organizer',
+        at: '2026-06-01T10:00:00+02:00',
+      }),
+    ).rejects.toMatchObject({ code: 'check-in-time-not-allowed' });
+    await expect(
+      recordAttendance(world, organizer(), {
+        activityId: 'A1',
+        residentId,
+        method: 'kiosk',
+        correction: { reason: 'paper sheet' },
+      }),
+    ).rejects.toMatchObject({ code: 'correction-needs-organizer' });
+    accepted(
+      await recordAttendance(world, organizer(), {
+        activityId: 'A1',
+        residentId,
+        method: 'organizer',
+        at: '2026-06-01T10:00:00+02:00',
+        correction: { reason: 'entered from the paper sheet' },
+      }),
+    );
+    expect((await world.eventsOf('activity', 'A1')).at(-1)).toEqual({
+      type: 'ResidentAttended',
+      data: {
+        residentId,
+        method: 'organizer',
+        at: '2026-06-01T08:00:00.000Z',
+        correction: { reason: 'entered from the paper sheet' },
+      },
+    });
   });
 });

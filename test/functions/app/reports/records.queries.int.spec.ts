@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cancelActivity,
   planActivity,
-  recordAttendance,
   registerResident,
 } from '../../../../functions/app/activity/activities.commands.js';
 import { getActivity } from '../../../../functions/app/activity/activities.queries.js';
+import { recordAttendance } from '../../../../functions/app/activity/attendance.commands.js';
 import { listActivities } from '../../../../functions/app/activity/calendar.queries.js';
 import { getParticipation } from '../../../../functions/app/activity/participation.queries.js';
 import { appointOrganizingGroup, createPlan } from '../../../../functions/app/plan/plans.commands.js';
@@ -71,11 +71,13 @@ describe('query use cases, on the projected views', () => {
     accepted(await activity('A3', '2026-06-03', 'Cancelled talk'));
     accepted(await cancelActivity(world, admin, { activityId: 'A3', reason: 'storm' }));
     accepted(await registerResident(world, admin, { activityId: 'A2', residentId: 'R1' }));
+    // A kiosk's scan on the day, sent then (check-in is timed, issue 25).
+    world.clock.set('2026-06-01T12:00:00.000Z');
     accepted(
       await recordAttendance(world, admin, {
         activityId: 'A1',
         residentId: 'R1',
-        method: 'qr',
+        method: 'kiosk',
         at: '2026-06-01',
       }),
     );
