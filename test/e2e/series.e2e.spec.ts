@@ -103,16 +103,6 @@ describe('recurring activity series over HTTP', () => {
     };
     expect((await api.as(organizer).post<Answer>(`/activities/${first}/attendance`, entry)).status).toBe(201);
     expect(
-      (await api.as(organizer).post<Answer>(`/activities/${first}/registrations`, { residentId })).status,
-    ).toBe(201);
-    expect(
-      (
-        await api
-          .as(organizer)
-          .post<Answer>(`/activities/${first}/attendance`, { residentId, method: 'organizer' })
-      ).status,
-    ).toBe(201);
-    expect(
       (
         await api
           .as(organizer)
