@@ -29,14 +29,12 @@ describe('check-in: when it is accepted, and the ticket of the sheet’s QR code
     api = await startApi({ clock });
     organizer = await api.token('organizer');
     const admin = await api.token('admin');
-    const plan = await api
-      .as(admin)
-      .post<Answer>('/plans', {
-        communityName: '金星社区',
-        year: 2026,
-        title: '2026年文化服务',
-        checkInMarginMinutes: 15,
-      });
+    const plan = await api.as(admin).post<Answer>('/plans', {
+      communityName: '金星社区',
+      year: 2026,
+      title: '2026年文化服务',
+      checkInMarginMinutes: 15,
+    });
     planId = plan.body.id;
     for (let i = 0; i < 4; i++)
       residents.push(
@@ -112,13 +110,11 @@ describe('check-in: when it is accepted, and the ticket of the sheet’s QR code
     // A week later the same QR code is refused, by the API and by the page it opens.
     clock.set('2026-09-17T02:00:00Z');
     const me2 = await api.token('resident', { sub: residents[2] });
-    const late = await api
-      .as(me2)
-      .post<Answer>(`/activities/${id}/attendance`, {
-        residentId: residents[2],
-        method: 'qr',
-        ticket: link.body.ticket,
-      });
+    const late = await api.as(me2).post<Answer>(`/activities/${id}/attendance`, {
+      residentId: residents[2],
+      method: 'qr',
+      ticket: link.body.ticket,
+    });
     expect(late.status).toBe(403);
     expect(late.body).toMatchObject({ type: '/problems/check-in-ticket-expired' });
     const expiredPage = await fetch(link.body.url);

@@ -1,16 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { ulid } from 'ulid';
 import { expect } from 'vitest';
 import { projections } from '../../domain/projections.js';
 import type { Decider } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
-import { parseStreamId } from '../../domain/shared/ids.js';
+import { type AggregateKind, parseStreamId, streamIdOf } from '../../domain/shared/ids.js';
 import { type Commit, type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
 import { derivedTicketKey, JoseCheckInTickets } from '../../functions/adapters/check-in-tickets.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
+import type { RoleName } from '../../functions/app/authorization.js';
 import type { CheckInTickets } from '../../functions/app/check-in-tickets.js';
 import { type CommandAccepted, CommandService } from '../../functions/app/command-handler.js';
 import type { Actor, CommandActor, CommandResult } from '../../functions/app/execute.js';
-import { requestIds } from '../../functions/app/idempotency.js';
+import { type RequestIds, requestIds } from '../../functions/app/idempotency.js';
 import type { PersonalDataCipher } from '../../functions/app/personal-data.js';
 import type { Clock, EventStore, NewEvent } from '../../functions/app/ports.js';
 import type { ViewStore } from '../../functions/app/view-store.js';
@@ -256,4 +258,37 @@ export async function useCaseWorld(
 export function accepted(result: CommandResult): CommandAccepted & { readonly id: string } {
   if ('code' in result.outcome) throw new Error(`refused: ${JSON.stringify(result.outcome)}`);
   return { ...result.outcome, id: result.id };
+}
+
+/** A caller of a command on any store, as one HTTP request without Idempotency-Key or If-Match brings it. */
+export const actingAs = (
+  roles: RoleName[],
+  sub = `test-${roles[0]}`,
+  community = COMMUNITY,
+): CommandActor & { ids: RequestIds } => ({
+  principal: { sub, roles, community },
+  correlationId: 'corr',
+  idempotencyKey: undefined,
+  idempotency: undefined,
+  expectedVersion: undefined,
+  ids: requestIds(undefined, ulid),
+});
+
+/** Sets the scene through the command service, as an administrator: the command must be accepted. */
+export async function recorded<Cmd, S, E extends { type: string; data: unknown }>(
+  commands: CommandService,
+  decider: Decider<Cmd, S, E>,
+  kind: AggregateKind,
+  id: string,
+  command: Cmd,
+  community = COMMUNITY,
+): Promise<void> {
+  const outcome = await commands.execute({
+    decider,
+    community,
+    streamId: streamIdOf(community, kind, id),
+    command,
+    metadata: { actor: 'setup', roles: ['admin'], correlationId: 'setup' },
+  });
+  if (isDomainError(outcome)) throw new Error(outcome.detail);
 }

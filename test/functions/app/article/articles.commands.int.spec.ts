@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDecider } from '../../../../domain/plan/plan.decider.js';
 import { projections } from '../../../../domain/projections.js';
 import { residentDecider } from '../../../../domain/resident/resident.decider.js';
-import type { Decider } from '../../../../domain/shared/decider.js';
 import { isDomainError } from '../../../../domain/shared/errors.js';
-import { type AggregateKind, streamIdOf } from '../../../../domain/shared/ids.js';
+import { streamIdOf } from '../../../../domain/shared/ids.js';
 import { decodeEvent } from '../../../../events/index.js';
 import type { DynamoDbEventStore } from '../../../../functions/adapters/dynamodb-event-store.js';
 import { DynamoDbViewStore } from '../../../../functions/adapters/dynamodb-view-store.js';
@@ -19,10 +18,11 @@ import { getArticle, listArticles } from '../../../../functions/app/article/arti
 import type { RoleName } from '../../../../functions/app/authorization.js';
 import { CommandService } from '../../../../functions/app/command-handler.js';
 import type { CommandActor } from '../../../../functions/app/execute.js';
-import { type RequestIds, requestIds } from '../../../../functions/app/idempotency.js';
+import type { RequestIds } from '../../../../functions/app/idempotency.js';
 import { Projector } from '../../../../functions/projector/projector.js';
 import { ManualClock } from '../../../support/clock.js';
 import { documentClient, freshEventStore, startEngine, type TestEngine } from '../../../support/engines.js';
+import { actingAs, recorded } from '../../../support/use-case-spec.js';
 
 const C = 'c1';
 
@@ -48,31 +48,8 @@ describe('article use cases, on the event store', () => {
   const blobs = new Blobs();
   const deps = () => ({ commands, blobs });
 
-  const acting = (roles: RoleName[], sub = `test-${roles[0]}`): CommandActor & { ids: RequestIds } => ({
-    principal: { sub, roles, community: C },
-    correlationId: 'corr',
-    idempotencyKey: undefined,
-    idempotency: undefined,
-    expectedVersion: undefined,
-    ids: requestIds(undefined, ulid),
-  });
   const reader = (roles: RoleName[], sub = `test-${roles[0]}`) => ({ sub, roles, community: C });
 
-  const given = async <Cmd, S, E extends { type: string; data: unknown }>(
-    decider: Decider<Cmd, S, E>,
-    kind: AggregateKind,
-    id: string,
-    command: Cmd,
-  ) => {
-    const outcome = await commands.execute({
-      decider,
-      community: C,
-      streamId: streamIdOf(C, kind, id),
-      command,
-      metadata: { actor: 'setup', roles: ['admin'], correlationId: 'setup' },
-    });
-    if (isDomainError(outcome)) throw new Error(outcome.detail);
-  };
   const eventsOf = async (id: string) =>
     (await store.readStream(streamIdOf(C, 'article', id))).commits.flatMap((commit) =>
       commit.events.map((e) => ({ type: e.type, data: decodeEvent(e.type, e.schemaVersion, e.data) })),
@@ -93,7 +70,7 @@ describe('article use cases, on the event store', () => {
     store = fresh.store;
     views = new DynamoDbViewStore(documentClient(engine.endpoint), fresh.tables.VIEWS_TABLE);
     commands = new CommandService({ store, clock });
-    await given(planDecider, 'plan', 'P', {
+    await recorded(commands, planDecider, 'plan', 'P', {
       type: 'CreatePlan',
       planId: 'P',
       communityName: 'V',
@@ -102,7 +79,7 @@ describe('article use cases, on the event store', () => {
       timeZone: 'Asia/Shanghai',
     });
     for (const id of ['M1', 'M2'])
-      await given(residentDecider, 'resident', id, {
+      await recorded(commands, residentDecider, 'resident', id, {
         type: 'EnrollResident',
         residentId: id,
         name: id,
@@ -113,7 +90,7 @@ describe('article use cases, on the event store', () => {
   afterAll(async () => engine?.close());
 
   it('submits a member’s own article with its body stored once and named by its SHA-256', async () => {
-    const { id, outcome } = await submit(acting(['resident'], 'M1'), 'M1');
+    const { id, outcome } = await submit(actingAs(['resident'], 'M1'), 'M1');
     expect(isDomainError(outcome)).toBe(false);
     const [submitted] = await eventsOf(id);
     const sha256 = createHash('sha256').update('A text by M1').digest('hex');
@@ -126,27 +103,27 @@ describe('article use cases, on the event store', () => {
 
   it('refuses another member’s article, and a plan its stream does not know, storing nothing', async () => {
     const before = blobs.stored.size;
-    await expect(submit(acting(['resident'], 'M1'), 'M2')).rejects.toMatchObject({ kind: 'forbidden' });
-    const unknown = await submit(acting(['organizer']), 'M2', 'NOPE');
+    await expect(submit(actingAs(['resident'], 'M1'), 'M2')).rejects.toMatchObject({ kind: 'forbidden' });
+    const unknown = await submit(actingAs(['organizer']), 'M2', 'NOPE');
     expect(unknown.outcome).toMatchObject({ kind: 'domain-error', code: 'plan-not-found' });
     expect(await eventsOf(unknown.id)).toEqual([]);
     expect(blobs.stored.size).toBe(before);
   });
 
   it('revises as the author its stream names (no view needed), after staff asked for a revision', async () => {
-    const { id } = await submit(acting(['resident'], 'M2'), 'M2');
-    await reviewArticle(deps(), acting(['organizer'], 'O1'), {
+    const { id } = await submit(actingAs(['resident'], 'M2'), 'M2');
+    await reviewArticle(deps(), actingAs(['organizer'], 'O1'), {
       articleId: id,
       verdict: 'needs-revision',
       comments: 'Shorter, please',
     });
     await expect(
-      reviseArticle(deps(), acting(['resident'], 'M1'), { articleId: id, body: 'not mine' }),
+      reviseArticle(deps(), actingAs(['resident'], 'M1'), { articleId: id, body: 'not mine' }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
-      reviseArticle(deps(), acting(['resident'], 'M2'), { articleId: ulid(), body: 'x' }),
+      reviseArticle(deps(), actingAs(['resident'], 'M2'), { articleId: ulid(), body: 'x' }),
     ).rejects.toMatchObject({ kind: 'not-found', code: 'not-found' });
-    const revised = await reviseArticle(deps(), acting(['resident'], 'M2'), {
+    const revised = await reviseArticle(deps(), actingAs(['resident'], 'M2'), {
       articleId: id,
       body: 'Shorter',
     });

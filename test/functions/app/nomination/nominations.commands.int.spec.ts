@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planDecider } from '../../../../domain/plan/plan.decider.js';
 import { projections } from '../../../../domain/projections.js';
 import { residentDecider } from '../../../../domain/resident/resident.decider.js';
-import type { Decider } from '../../../../domain/shared/decider.js';
 import { isDomainError } from '../../../../domain/shared/errors.js';
 import { type AggregateKind, streamIdOf } from '../../../../domain/shared/ids.js';
 import { decodeEvent } from '../../../../events/index.js';
@@ -28,6 +27,7 @@ import { getRound } from '../../../../functions/app/nomination/rounds.queries.js
 import { Projector } from '../../../../functions/projector/projector.js';
 import { ManualClock } from '../../../support/clock.js';
 import { documentClient, freshEventStore, startEngine, type TestEngine } from '../../../support/engines.js';
+import { actingAs, recorded } from '../../../support/use-case-spec.js';
 
 const C = 'c1';
 
@@ -39,37 +39,14 @@ describe('good family style use cases, on the event store', () => {
   const clock = new ManualClock('2026-05-04T02:00:00Z');
   const deps = () => ({ commands, clock });
 
-  const acting = (roles: RoleName[], sub = `test-${roles[0]}`): CommandActor => ({
-    principal: { sub, roles, community: C },
-    correlationId: 'corr',
-    idempotencyKey: undefined,
-    idempotency: undefined,
-    expectedVersion: undefined,
-    ids: requestIds(undefined, ulid),
-  });
-  const admin = acting(['admin'], 'A1');
+  const admin = actingAs(['admin'], 'A1');
 
-  const given = async <Cmd, S, E extends { type: string; data: unknown }>(
-    decider: Decider<Cmd, S, E>,
-    kind: AggregateKind,
-    id: string,
-    command: Cmd,
-  ) => {
-    const outcome = await commands.execute({
-      decider,
-      community: C,
-      streamId: streamIdOf(C, kind, id),
-      command,
-      metadata: { actor: 'setup', roles: ['admin'], correlationId: 'setup' },
-    });
-    if (isDomainError(outcome)) throw new Error(outcome.detail);
-  };
   const eventsOf = async (kind: AggregateKind, id: string) =>
     (await store.readStream(streamIdOf(C, kind, id))).commits.flatMap((commit) =>
       commit.events.map((e) => ({ type: e.type, data: decodeEvent(e.type, e.schemaVersion, e.data) })),
     );
   const enroll = (residentId: string, householdId: string) =>
-    given(residentDecider, 'resident', residentId, {
+    recorded(commands, residentDecider, 'resident', residentId, {
       type: 'EnrollResident',
       residentId,
       name: residentId,
@@ -88,7 +65,7 @@ describe('good family style use cases, on the event store', () => {
     store = fresh.store;
     views = new DynamoDbViewStore(documentClient(engine.endpoint), fresh.tables.VIEWS_TABLE);
     commands = new CommandService({ store, clock });
-    await given(planDecider, 'plan', 'P', {
+    await recorded(commands, planDecider, 'plan', 'P', {
       type: 'CreatePlan',
       planId: 'P',
       communityName: 'V',
@@ -187,7 +164,7 @@ describe('good family style use cases, on the event store', () => {
 
   it('nominates a household once, recusing the judge who lives there', async () => {
     const nominate = () =>
-      nominateFamily(deps(), acting(['resident'], 'R1'), {
+      nominateFamily(deps(), actingAs(['resident'], 'R1'), {
         roundId,
         householdId: 'H1',
         familyName: 'Li',
@@ -207,19 +184,19 @@ describe('good family style use cases, on the event store', () => {
 
   it('refuses a resident nominating in someone else’s name, and an unknown round', async () => {
     const input = { roundId, householdId: 'H2', familyName: 'Wang', nominatedBy: 'R2', story: 's' };
-    await expect(nominateFamily(deps(), acting(['resident'], 'R1'), input)).rejects.toMatchObject({
+    await expect(nominateFamily(deps(), actingAs(['resident'], 'R1'), input)).rejects.toMatchObject({
       kind: 'forbidden',
       code: 'forbidden',
     });
-    const unknown = await nominateFamily(deps(), acting(['resident'], 'R2'), { ...input, roundId: ulid() });
+    const unknown = await nominateFamily(deps(), actingAs(['resident'], 'R2'), { ...input, roundId: ulid() });
     expect(unknown.outcome).toMatchObject({ kind: 'domain-error', code: 'round-not-found' });
     expect(await eventsOf('nomination', nominationIdFor(roundId, 'H2'))).toEqual([]);
   });
 
   it('endorses in the resident’s own name; staff name the resident they endorse for', async () => {
     const nominationId = nominationIdFor(roundId, 'H1');
-    await endorseNomination(deps(), acting(['resident'], 'R2'), { nominationId, residentId: 'R3' });
-    await endorseNomination(deps(), acting(['organizer'], 'O1'), { nominationId, residentId: 'R3' });
+    await endorseNomination(deps(), actingAs(['resident'], 'R2'), { nominationId, residentId: 'R3' });
+    await endorseNomination(deps(), actingAs(['organizer'], 'O1'), { nominationId, residentId: 'R3' });
     const endorsed = (await eventsOf('nomination', nominationId)).filter(
       (e) => e.type === 'NominationEndorsed',
     );
@@ -228,7 +205,7 @@ describe('good family style use cases, on the event store', () => {
 
   it('scores as the calling judge; refuses a recused one, another judge’s recusal and an unknown nomination', async () => {
     const nominationId = nominationIdFor(roundId, 'H1');
-    await scoreNomination(deps(), acting(['judge'], 'J1'), {
+    await scoreNomination(deps(), actingAs(['judge'], 'J1'), {
       nominationId,
       scores: { harmony: 8, service: 7 },
     });
@@ -237,16 +214,16 @@ describe('good family style use cases, on the event store', () => {
       type: 'NominationScored',
       data: { judgeId: 'J1', scores: { harmony: 8, service: 7 } },
     });
-    const recused = await scoreNomination(deps(), acting(['judge'], 'J2'), {
+    const recused = await scoreNomination(deps(), actingAs(['judge'], 'J2'), {
       nominationId,
       scores: { harmony: 1, service: 1 },
     });
     expect(recused.outcome).toMatchObject({ kind: 'domain-error', code: 'judge-recused' });
     await expect(
-      recuseJudge(deps(), acting(['judge'], 'J1'), { nominationId, judgeId: 'J2', reason: 'x' }),
+      recuseJudge(deps(), actingAs(['judge'], 'J1'), { nominationId, judgeId: 'J2', reason: 'x' }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(
-      scoreNomination(deps(), acting(['judge'], 'J1'), { nominationId: ulid(), scores: {} }),
+      scoreNomination(deps(), actingAs(['judge'], 'J1'), { nominationId: ulid(), scores: {} }),
     ).rejects.toMatchObject({ kind: 'not-found', code: 'not-found' });
   });
 
@@ -277,7 +254,7 @@ describe('good family style use cases, on the event store', () => {
     const nominationId = nominationIdFor(roundId, 'H1');
     const early = await decideNomination(deps(), admin, { nominationId, outcome: 'awarded', rationale: 'r' });
     expect(early.outcome).toMatchObject({ kind: 'domain-error', code: 'scoring-still-open' });
-    await nominateFamily(deps(), acting(['resident'], 'R3'), {
+    await nominateFamily(deps(), actingAs(['resident'], 'R3'), {
       roundId,
       householdId: 'H3',
       familyName: 'Zhao',
