@@ -1,14 +1,10 @@
 import type { ActivityEvent, Category, Format, StudyEvent, Window } from '../../events/index.js';
 import { planErrors } from '../plan/plan.errors.js';
 import type { Decider } from '../shared/decider.js';
-import { emptyIdSet, type IdSet, idSetAdd, idSetHas, idSetRemove } from '../shared/id-set.js';
+import { emptyIdSet, idSetAdd, idSetHas, idSetRemove } from '../shared/id-set.js';
 import { activityErrors } from './activity.errors.js';
-import {
-  type ActivityDetails,
-  type ChangeActivityDetails,
-  decideDetails,
-  detailsOf,
-} from './activity-details.js';
+import type { ActivityState } from './activity.state.js';
+import { type ChangeActivityDetails, decideDetails, detailsOf } from './activity-details.js';
 import { heldWithinWindow, windowProblem } from './activity-window.js';
 import { type CheckIn, DEFAULT_CHECK_IN_MARGIN_MINUTES, decideCheckIn, heldProblem } from './check-in.js';
 import {
@@ -17,7 +13,7 @@ import {
   evolveRegistration,
   type RegisterResident,
 } from './registration.js';
-import { decideStudy, evolveStudy, type LeaveStatus, type StudyCommand } from './study-leave.js';
+import { decideStudy, evolveStudy, type StudyCommand } from './study-leave.js';
 
 export interface PlanFacts {
   readonly planId: string;
@@ -89,33 +85,7 @@ export type ActivityCommand =
       readonly now: string;
     };
 
-/** JSON-shaped (maps, not Sets) so that a long activity's state can be snapshotted as it is. */
-export type ActivityState =
-  | { readonly status: 'none' }
-  | ({
-      readonly status: 'planned' | 'cancelled' | 'held';
-      readonly planId: string;
-      readonly planYear: number;
-      readonly timeZone: string;
-      readonly category: Category;
-      readonly format: Format;
-      readonly window: Window;
-      readonly capacity: number | null;
-      /** The plan's check-in margin when the activity was planned, in minutes. */
-      readonly checkInMarginMinutes: number;
-      readonly registered: IdSet;
-      readonly registeredCount: number;
-      /** Residents waiting for a place on a full activity, first in line first. */
-      readonly waitlist: readonly string[];
-      readonly attending: IdSet;
-      /** Study sessions: each member's leave, and who made the session up. */
-      readonly leaves: Readonly<Record<string, LeaveStatus>>;
-      readonly madeUp: IdSet;
-    } & ActivityDetails);
-
-/** Snapshot shape version: bump when ActivityState changes. */
-export const ACTIVITY_STATE_SCHEMA = 'activity-state-v5';
-export const activitySnapshots = { schema: ACTIVITY_STATE_SCHEMA, every: 50 } as const;
+export { ACTIVITY_STATE_SCHEMA, type ActivityState, activitySnapshots } from './activity.state.js';
 
 export const activityDecider: Decider<ActivityCommand, ActivityState, ActivityEvent | StudyEvent> = {
   initialState: { status: 'none' },

@@ -5,12 +5,11 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import type { Commit } from '../../events/index.js';
 import { ledgerStateOf } from '../../functions/app/audit/ledger-digest.js';
-import type { VerificationResult } from '../../functions/app/audit/verification.js';
-import { verifyExport } from '../../functions/audit/ndjson.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
 import { type AuditServer, oneLine, Refusal, serverAt } from './audit-server.js';
+import { type AuditConsole, verify, verifyEvery } from './audit-verify.js';
 import { DEMO_COMMUNITY } from './dev-key.js';
-import { chooseServer, communitiesHeldBy, runningServer, usingLine } from './server-url.js';
+import { chooseServer, usingLine } from './server-url.js';
 import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked } from './shell-tool.js';
 import { fromWhereTheUserIs } from './user-paths.js';
 
@@ -27,15 +26,7 @@ const usage = `usage:
   --url URL   the server (default: PORT, else the server recorded in DATA_DIR, else http://127.0.0.1:3000)
   files are read and written relative to the folder the command was typed in`;
 
-/** Where the CLI speaks: the answer on stdout, refusals (one line each) and progress on stderr. */
-export interface AuditConsole {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  /** Progress that overwrites itself on a terminal. */
-  readonly progress: (text: string) => void;
-  /** What the tool says of itself before it works (which server it uses), on stderr. */
-  readonly note?: (line: string) => void;
-}
+export type { AuditConsole } from './audit-verify.js';
 
 const terminal: AuditConsole = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -46,15 +37,6 @@ const terminal: AuditConsole = {
 };
 
 const AsOf = z.iso.datetime({ offset: true });
-
-function printVerification(result: VerificationResult, io: AuditConsole): number {
-  io.out(
-    `${result.ok ? 'OK' : 'FAILED'}: ${result.checkedCommits} commits, ${result.checkedEvents} events, ${result.streams} streams`,
-  );
-  io.out(`heads digest: ${result.headsDigest}   (keep it: verify --digest detects later removals)`);
-  for (const f of result.failures) io.out(`  ${f.reason}: ${f.streamId} v${f.version} — ${f.detail}`);
-  return result.ok ? 0 : 1;
-}
 
 /**
  * The plan to replay: the one asked for, else the only plan of the instant's year in this history
@@ -88,40 +70,6 @@ function planToReplay(commits: readonly Commit[], community: string, asOf: strin
 
 type Options = ReturnType<typeof parseOptions>['values'];
 type Server = AuditServer;
-
-async function verify(
-  values: Pick<Options, 'file' | 'digest'>,
-  server: Server,
-  io: AuditConsole,
-): Promise<number> {
-  if (values.file)
-    return printVerification(await verifyExport(fromWhereTheUserIs(values.file), values.digest), io);
-  const query = values.digest ? `?digest=${encodeURIComponent(values.digest)}` : '';
-  return printVerification((await (await server(`/audit/verify${query}`)).json()) as VerificationResult, io);
-}
-
-/**
- * `verify` with no `--community`: every community the running server holds, each reported on its
- * own, so a ledger that lives elsewhere than `demo` is never passed over as "OK: 0 commits".
- */
-async function verifyEvery(dataDir: string, url: string, io: AuditConsole): Promise<number> {
-  // The registry read is the engine of the server running on DATA_DIR: only when that is the server used.
-  const recorded = runningServer(dataDir);
-  if (recorded?.url && recorded.url !== url)
-    throw new Refusal(
-      `${url} is not the server running on ${dataDir} (that is ${recorded.url}), whose engine lists the communities; give DATA_DIR=<the folder ${url} was started on>, or pass --community`,
-    );
-  const communities = await communitiesHeldBy(dataDir);
-  if (!communities)
-    throw new Refusal(`no running server found in ${dataDir} to list its communities; pass --community`);
-  let failed = 0;
-  for (const community of communities) {
-    io.out(`community ${community}:`);
-    failed += await verify({}, serverAt(url, dataDir, community), io);
-  }
-  io.out(`${communities.length - failed} of ${communities.length} communities verify`);
-  return failed > 0 ? 1 : 0;
-}
 
 async function replay(values: Options, server: Server, io: AuditConsole): Promise<number> {
   if (!AsOf.safeParse(values['as-of']).success)
