@@ -47,6 +47,12 @@ export const operationRoles = {
     public: false,
     roles: ['admin'],
   },
+  eraseOrganizingGroupPerson: {
+    method: 'POST',
+    path: '/plans/{planId}/organizing-group/{personId}/erase',
+    public: false,
+    roles: ['admin'],
+  },
   getPlan: {
     method: 'GET',
     path: '/plans/{planId}',

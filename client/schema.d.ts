@@ -151,6 +151,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/plans/{planId}/organizing-group/{personId}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase the personal data of a group member who is not a resident, everywhere (their key ring is destroyed); reports' records and proofs stay
+     * @description Erase the personal data of a group member who is not a resident, everywhere (their key ring is destroyed); reports' records and proofs stay. Roles: admin (of the caller's own community). A command: appends events. `Idempotency-Key` makes retries safe (the first answer is replayed); `If-Match` appends only at that stream version.
+     */
+    post: operations['eraseOrganizingGroupPerson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/plans/{planId}': {
     parameters: {
       query?: never;
@@ -1856,7 +1876,10 @@ export interface components {
       name: string;
       /** Format: email */
       email?: string;
+      /** @description when the person is a resident: their name and email are sealed with their key */
       residentId?: Ulid;
+      /** @description someone who is not a resident, as the plan named them before (`GET /plans/{planId}`); without it, a new person id is issued (entries of one appointment with the same email are one person) */
+      personId?: Ulid;
     };
     Plan: {
       planId: string;
@@ -1920,11 +1943,13 @@ export interface components {
       version: number;
     };
     PersonView: {
-      /** @description "[erased]" once the resident it names was erased */
+      /** @description "[erased]" once the resident or person it names was erased */
       name: string;
       /** @description admin and organizers only */
       email?: string;
       residentId?: string;
+      /** @description someone who is not a resident: give it again to keep them in a new appointment, or to erase them */
+      personId?: string;
       erased?: boolean;
     };
     PlanActivity: {
@@ -3257,6 +3282,7 @@ export interface components {
         | components['schemas']['TargetSetV1']
         | components['schemas']['OrganizingGroupAppointedV1']
         | components['schemas']['OrganizingGroupMemberErasedV1']
+        | components['schemas']['OrganizingGroupPersonErasedV1']
         | components['schemas']['ActivityPlannedV1']
         | components['schemas']['ActivityRescheduledV1']
         | components['schemas']['ActivityDetailsChangedV1']
@@ -3281,7 +3307,9 @@ export interface components {
         | components['schemas']['GoodDeedRecordedV1']
         | components['schemas']['ModelNamedV1']
         | components['schemas']['ReportSentV1']
+        | components['schemas']['ReportSentV2']
         | components['schemas']['ReportDeliveryFailedV1']
+        | components['schemas']['ReportDeliveryFailedV2']
         | components['schemas']['ActivitySeriesPlannedV1']
         | components['schemas']['ActivitySeriesChangedV1']
         | components['schemas']['ActivitySeriesCancelledV1']
@@ -3433,16 +3461,19 @@ export interface components {
           name: string;
           email?: string;
           residentId?: string;
+          personId?: string;
         };
         deputies: {
           name: string;
           email?: string;
           residentId?: string;
+          personId?: string;
         }[];
         members: {
           name: string;
           email?: string;
           residentId?: string;
+          personId?: string;
         }[];
       };
     };
@@ -3455,6 +3486,17 @@ export interface components {
       streamVersion: number;
       data: {
         residentId: string;
+      };
+    };
+    OrganizingGroupPersonErasedV1: {
+      eventId: string;
+      /** @constant */
+      type: 'OrganizingGroupPersonErased';
+      /** @constant */
+      schemaVersion: 1;
+      streamVersion: number;
+      data: {
+        personId: string;
       };
     };
     ActivityPlannedV1: {
@@ -3865,6 +3907,30 @@ export interface components {
         ledgerDigest?: string;
       };
     };
+    ReportSentV2: {
+      eventId: string;
+      /** @constant */
+      type: 'ReportSent';
+      /** @constant */
+      schemaVersion: 2;
+      streamVersion: number;
+      data: {
+        planId: string;
+        period: string;
+        recipients: (
+          | {
+              residentId: string;
+            }
+          | {
+              personId: string;
+            }
+        )[];
+        asOf: string;
+        /** @enum {string} */
+        trigger: 'schedule' | 'manual';
+        ledgerDigest?: string;
+      };
+    };
     ReportDeliveryFailedV1: {
       eventId: string;
       /** @constant */
@@ -3874,6 +3940,25 @@ export interface components {
       streamVersion: number;
       data: {
         recipients: string[];
+        reason: string;
+      };
+    };
+    ReportDeliveryFailedV2: {
+      eventId: string;
+      /** @constant */
+      type: 'ReportDeliveryFailed';
+      /** @constant */
+      schemaVersion: 2;
+      streamVersion: number;
+      data: {
+        recipients: (
+          | {
+              residentId: string;
+            }
+          | {
+              personId: string;
+            }
+        )[];
         reason: string;
       };
     };
@@ -5350,6 +5435,160 @@ export interface operations {
         };
       };
       /** @description The group was appointed */
+      201: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandAnswer'];
+        };
+      };
+      /** @description Bad input */
+      400: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Role or community not allowed */
+      403: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown id */
+      404: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state, or the same Idempotency-Key is still running */
+      409: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description If-Match version differs (the problem names the stream and its current version) */
+      412: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json in UTF-8 */
+      415: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Idempotency-Key reused with a different body */
+      422: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Throttled by the API stage; retry later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            message: string;
+          };
+        };
+      };
+      /** @description Ran out of time before it could be recorded; retry with the same Idempotency-Key */
+      503: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description Seconds to wait before retrying */
+          'retry-after'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  eraseOrganizingGroupPerson: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+        /** @description Expected stream version, e.g. "3" */
+        'If-Match'?: string;
+      };
+      path: {
+        planId: Ulid;
+        personId: Ulid;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Replayed (same Idempotency-Key and body) or nothing to change */
+      200: {
+        headers: {
+          /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
+          'x-correlation-id'?: string;
+          /** @description `true` when this is the first answer to the same Idempotency-Key, replayed */
+          'idempotent-replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommandAnswer'];
+        };
+      };
+      /** @description The personal data was erased */
       201: {
         headers: {
           /** @description The request's correlation id (the caller's, or a new one): quote it when reporting a problem */
@@ -9806,7 +10045,15 @@ export interface operations {
               type: string;
             }[];
             position: string;
-            sentTo: string[];
+            /** @description whom it went to: the organizing-group entries, by resident or person id (never an address) */
+            sentTo: (
+              | {
+                  residentId: string;
+                }
+              | {
+                  personId: string;
+                }
+            )[];
             alreadySent: boolean;
           };
         };
@@ -9828,7 +10075,15 @@ export interface operations {
               type: string;
             }[];
             position: string;
-            sentTo: string[];
+            /** @description whom it went to: the organizing-group entries, by resident or person id (never an address) */
+            sentTo: (
+              | {
+                  residentId: string;
+                }
+              | {
+                  personId: string;
+                }
+            )[];
             alreadySent: boolean;
           };
         };

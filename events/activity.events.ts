@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 import { Category, Format, Instant, Window } from './shared.js';
 
 /**
@@ -11,13 +12,13 @@ export const ActivityDescription = z.object({
   category: Category,
   format: Format,
   title: z.string(),
-  description: z.string().optional(),
+  description: freeText().optional(),
   venue: z.string().optional(),
   organizerUnit: z.string().optional(),
   partnerUnits: z.array(z.string()).optional(),
   audience: z.string().optional(),
   capacity: z.number().int().positive().optional(),
-  lecturer: z.string().optional(),
+  lecturer: nameOfSomeoneUnrecorded('the lecturer, as the activity record names them').optional(),
 });
 export type ActivityDescription = z.infer<typeof ActivityDescription>;
 
@@ -40,7 +41,7 @@ export const ActivityPlanned = defineEvent(
 
 export const ActivityRescheduled = defineEvent(
   'ActivityRescheduled',
-  z.object({ window: Window, previousWindow: Window, reason: z.string() }),
+  z.object({ window: Window, previousWindow: Window, reason: freeText() }),
 );
 
 /**
@@ -49,10 +50,14 @@ export const ActivityRescheduled = defineEvent(
  */
 export const ActivityDetailsChanged = defineEvent(
   'ActivityDetailsChanged',
-  z.object({ venue: z.string().optional(), lecturer: z.string().optional(), reason: z.string() }),
+  z.object({
+    venue: z.string().optional(),
+    lecturer: nameOfSomeoneUnrecorded('the lecturer, as the activity record names them').optional(),
+    reason: freeText(),
+  }),
 );
 
-export const ActivityCancelled = defineEvent('ActivityCancelled', z.object({ reason: z.string() }));
+export const ActivityCancelled = defineEvent('ActivityCancelled', z.object({ reason: freeText() }));
 
 export const ResidentRegistered = defineEvent('ResidentRegistered', z.object({ residentId: z.string() }));
 
@@ -74,7 +79,7 @@ export const RegistrationCancelled = defineEvent(
   z.object({
     residentId: z.string(),
     was: z.enum(['registered', 'waitlisted']),
-    reason: z.string().optional(),
+    reason: freeText().optional(),
   }),
 );
 
@@ -100,22 +105,22 @@ export const ResidentAttended = defineEvent(
     residentId: z.string(),
     method: AttendanceMethod,
     at: Instant,
-    correction: z.object({ reason: z.string() }).optional(),
+    correction: z.object({ reason: freeText() }).optional(),
   }),
 );
 
 export const AttendanceRevoked = defineEvent(
   'AttendanceRevoked',
-  z.object({ residentId: z.string(), reason: z.string() }),
+  z.object({ residentId: z.string(), reason: freeText() }),
 );
 
 export const ActivityHeld = defineEvent(
   'ActivityHeld',
   z.object({
     heldOn: Instant,
-    summary: z.string(),
-    lecturer: z.string().optional(),
-    trainingPlan: z.string().optional(),
+    summary: freeText(),
+    lecturer: nameOfSomeoneUnrecorded('the lecturer, as the activity record names them').optional(),
+    trainingPlan: freeText().optional(),
     headcount: z.number().int().min(0).optional(),
     heldWithinWindow: z.boolean(),
   }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { freeText } from './personal-data.js';
 
 export const ArticleKind = z.enum(['theory-article', 'research-report', 'reading-essay']);
 export type ArticleKind = z.infer<typeof ArticleKind>;
@@ -32,7 +33,7 @@ export const ArticleRevised = defineEvent(
 
 export const ArticleReviewed = defineEvent(
   'ArticleReviewed',
-  z.object({ verdict: Verdict, comments: z.string().optional(), reviewerId: z.string() }),
+  z.object({ verdict: Verdict, comments: freeText().optional(), reviewerId: z.string() }),
 );
 
 export const articleEvents = [ArticleSubmitted, ArticleRevised, ArticleReviewed] as const;

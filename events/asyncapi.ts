@@ -68,7 +68,9 @@ export function buildAsyncApi(info: { readonly version: string; readonly bus: st
         'detail-type the event type) and, locally, on the bus file `<DATA_DIR>/bus/events.ndjson`. Delivery is at ' +
         'least once: dedupe by `eventId`. Order holds within a stream (`streamVersion`), not across streams. An ' +
         'older `schemaVersion` can be lifted to the current shape with `readLedgerEvent` (client/events.ts). ' +
-        'Personal data is sealed as stored (`enc:` strings) and unreadable once its person is erased.',
+        'Every field that can hold personal data is marked `x-personal-data`: its `kind` and, when sealed, ' +
+        '`sealedWith`, the id beside it whose key ring seals it (`enc:` strings, unreadable once that person ' +
+        'is erased); a field marked without `sealedWith` is stored as written.',
     },
     channels: {
       ledgerBus: {

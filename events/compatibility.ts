@@ -17,15 +17,22 @@ export function payloadSchemas(definition: EventDefinition): Record<string, Json
   );
 }
 
+/**
+ * What a schema says for readers rather than validators: its descriptions and its `x-` annotations
+ * (`x-personal-data` says whose data a field holds; no validator reads it, so marking a field later
+ * changes nothing a reader validates).
+ */
+const isWords = (key: string) => key === 'description' || key.startsWith('x-');
+
 const withoutWords = (schema: unknown): unknown =>
-  JSON.parse(JSON.stringify(schema, (key, value) => (key === 'description' ? undefined : value)));
+  JSON.parse(JSON.stringify(schema, (key, value) => (isWords(key) ? undefined : value)));
 
 const isObjectSchema = (schema: JsonSchema) => schema.type === 'object' && schema.properties !== undefined;
 
 /**
  * What a consumer of the `published` payload would trip over in `current`: a field removed (or
  * renamed, which is the same to a reader), a field's type changed, a field newly required. A new
- * optional field is not a break; a changed description is not either. Empty when compatible.
+ * optional field is not a break; a changed description or annotation is not either. Empty when compatible.
  */
 export function breakingChanges(published: JsonSchema, current: JsonSchema, at = 'data'): string[] {
   if (!isObjectSchema(published) || !isObjectSchema(current)) {

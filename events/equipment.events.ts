@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent, type EventOf } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 import { Instant } from './shared.js';
 
 /**
@@ -54,21 +55,26 @@ export const EquipmentInspected = defineEvent(
   z.object({
     equipmentId: z.string(),
     inspectedOn: Instant,
-    inspector: z.string(),
+    inspector: nameOfSomeoneUnrecorded('who inspected it, as the inspection record names them'),
     condition: EquipmentCondition,
-    notes: z.string().optional(),
+    notes: freeText().optional(),
   }),
 );
 
 export const EquipmentMaintained = defineEvent(
   'EquipmentMaintained',
-  z.object({ equipmentId: z.string(), doneOn: Instant, by: z.string(), work: z.string() }),
+  z.object({
+    equipmentId: z.string(),
+    doneOn: Instant,
+    by: nameOfSomeoneUnrecorded('who did the work, as the maintenance record names them'),
+    work: freeText(),
+  }),
 );
 
 /** Taken out of service: no inspection or maintenance is recorded for it afterwards. */
 export const EquipmentRetired = defineEvent(
   'EquipmentRetired',
-  z.object({ equipmentId: z.string(), retiredOn: Instant, reason: z.string() }),
+  z.object({ equipmentId: z.string(), retiredOn: Instant, reason: freeText() }),
 );
 
 /** A sports instructor (a name and a specialty, never contact data). */
@@ -76,7 +82,7 @@ export const InstructorRegistered = defineEvent(
   'InstructorRegistered',
   z.object({
     instructorId: z.string(),
-    name: z.string(),
+    name: nameOfSomeoneUnrecorded("the instructor's name (instructors have no key ring yet)"),
     /** The resident they are, when they live in the community. */
     residentId: z.string().optional(),
     specialty: z.string(),

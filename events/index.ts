@@ -26,6 +26,7 @@ import type {
 import type {
   OrganizingGroupAppointed,
   OrganizingGroupMemberErased,
+  OrganizingGroupPersonErased,
   PlanCreated,
   TargetSet,
 } from './plan.events.js';
@@ -44,6 +45,7 @@ export * from './define.js';
 export * from './envelope.js';
 export * from './equipment.events.js';
 export * from './nomination.events.js';
+export * from './personal-data.js';
 export * from './plan.events.js';
 export * from './reading.events.js';
 export * from './recognition.events.js';
@@ -61,7 +63,8 @@ export type PlanEvent =
   | EventOf<typeof PlanCreated>
   | EventOf<typeof TargetSet>
   | EventOf<typeof OrganizingGroupAppointed>
-  | EventOf<typeof OrganizingGroupMemberErased>;
+  | EventOf<typeof OrganizingGroupMemberErased>
+  | EventOf<typeof OrganizingGroupPersonErased>;
 export type ActivityEvent =
   | EventOf<typeof ActivityPlanned>
   | EventOf<typeof ActivityRescheduled>

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 import { Instant } from './shared.js';
 
 export const Criterion = z.object({ key: z.string(), label: z.string(), weight: z.number() });
@@ -27,10 +28,12 @@ export const FamilyNominated = defineEvent(
     nominationId: z.string(),
     roundId: z.string(),
     householdId: z.string(),
-    familyName: z.string(),
+    familyName: nameOfSomeoneUnrecorded(
+      "the nominated household's family name (a household has no key ring)",
+    ),
     nominatedBy: z.string(),
-    motto: z.string().optional(),
-    story: z.string(),
+    motto: freeText().optional(),
+    story: freeText(),
     /** Who in the nominee household agreed, when someone outside it nominated them. */
     consent: z.object({ by: z.string(), selfNominated: z.boolean() }),
   }),
@@ -40,7 +43,7 @@ export const NominationEndorsed = defineEvent('NominationEndorsed', z.object({ r
 
 export const JudgeRecused = defineEvent(
   'JudgeRecused',
-  z.object({ judgeId: z.string(), reason: z.string(), automatic: z.boolean() }),
+  z.object({ judgeId: z.string(), reason: freeText(), automatic: z.boolean() }),
 );
 
 export const NominationScored = defineEvent(
@@ -48,11 +51,11 @@ export const NominationScored = defineEvent(
   z.object({ judgeId: z.string(), scores: z.record(z.string(), z.number()) }),
 );
 
-export const NominationWithdrawn = defineEvent('NominationWithdrawn', z.object({ reason: z.string() }));
+export const NominationWithdrawn = defineEvent('NominationWithdrawn', z.object({ reason: freeText() }));
 
 export const NominationDecided = defineEvent(
   'NominationDecided',
-  z.object({ outcome: z.enum(['awarded', 'commended', 'not-selected']), rationale: z.string() }),
+  z.object({ outcome: z.enum(['awarded', 'commended', 'not-selected']), rationale: freeText() }),
 );
 
 export const nominationEvents = [

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { sealed } from './personal-data.js';
 import { Category, Format, Locale } from './shared.js';
 
 export const PlanCreated = defineEvent(
@@ -49,14 +50,17 @@ export type Target = z.infer<typeof Target>;
 export const TargetSet = defineEvent('TargetSet', Target);
 
 /**
- * A member of the organizing group. When the person is a resident (`residentId`), their name and
- * email are stored encrypted with one of that resident's keys (`enc:…`), so erasing the resident
- * erases them here too; anyone else is stored as given. (The shape is the same strings either way.)
+ * A member of the organizing group: a resident (`residentId`), or a person who is not one, known to
+ * the plan by the `personId` issued when they were first appointed. Their name and email are sealed
+ * with a key of that resident's or that person's ring, so erasing either (`POST /residents/{id}/erase`,
+ * `POST /plans/{planId}/organizing-group/{personId}/erase`) makes them unreadable here too.
+ * (Groups appointed before people had rings name them with neither id, as given.)
  */
 export const Person = z.object({
-  name: z.string(),
-  email: z.string().optional(),
+  name: sealed('name', ['residentId', 'personId']),
+  email: sealed('email', ['residentId', 'personId']).optional(),
   residentId: z.string().optional(),
+  personId: z.string().optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -74,9 +78,20 @@ export const OrganizingGroupMemberErased = defineEvent(
   z.object({ residentId: z.string() }),
 );
 
+/**
+ * A person of the organizing group who is not a resident was erased: their key ring is destroyed,
+ * so every appointment that named them holds noise where their name and email were, and the plan
+ * shows them as erased from here on. The record of the erasure itself (they may have left the group).
+ */
+export const OrganizingGroupPersonErased = defineEvent(
+  'OrganizingGroupPersonErased',
+  z.object({ personId: z.string() }),
+);
+
 export const planEvents = [
   PlanCreated,
   TargetSet,
   OrganizingGroupAppointed,
   OrganizingGroupMemberErased,
+  OrganizingGroupPersonErased,
 ] as const;

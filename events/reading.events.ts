@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 
 /** A good book the committee recommends for the plan's reading activities. */
 export const BookRecommended = defineEvent(
@@ -13,15 +14,15 @@ export const BookRecommended = defineEvent(
     /** Digits only (ISBN-10 may end in X), checksum verified. */
     isbn: z.string().optional(),
     /** Who recommends it, as the committee attributes it (the library, a reading club, a teacher). */
-    recommendedBy: z.string(),
-    reason: z.string(),
+    recommendedBy: nameOfSomeoneUnrecorded('who recommends it, as the committee attributes it'),
+    reason: freeText(),
   }),
 );
 
 /** A resident's review; a later one by the same resident replaces theirs. */
 export const BookReviewed = defineEvent(
   'BookReviewed',
-  z.object({ residentId: z.string(), rating: z.number().int().min(1).max(5), text: z.string() }),
+  z.object({ residentId: z.string(), rating: z.number().int().min(1).max(5), text: freeText() }),
 );
 
 /** A reading essay (an article of kind reading-essay) about this book. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { freeText } from './personal-data.js';
 
 /** An entry on the community's list of good deeds. `date` is the day it happened, in the plan's zone. */
 export const GoodDeedRecorded = defineEvent(
@@ -9,7 +10,7 @@ export const GoodDeedRecorded = defineEvent(
     planId: z.string(),
     residentIds: z.array(z.string()).min(1),
     title: z.string(),
-    description: z.string(),
+    description: freeText(),
     date: z.string(),
   }),
 );
@@ -18,7 +19,7 @@ export const ModelTitle = z.enum(['moral-model', 'good-neighbor', 'most-beautifu
 
 export const ModelNamed = defineEvent(
   'ModelNamed',
-  z.object({ modelId: z.string(), residentId: z.string(), title: ModelTitle, citation: z.string() }),
+  z.object({ modelId: z.string(), residentId: z.string(), title: ModelTitle, citation: freeText() }),
 );
 
 export const recognitionEvents = [GoodDeedRecorded, ModelNamed] as const;

@@ -3,6 +3,7 @@ import { articleEvents } from './article.events.js';
 import type { EventDefinition } from './define.js';
 import { equipmentEvents } from './equipment.events.js';
 import { nominationEvents } from './nomination.events.js';
+import { unsealedIn } from './personal-data.js';
 import { planEvents } from './plan.events.js';
 import { readingEvents } from './reading.events.js';
 import { recognitionEvents } from './recognition.events.js';
@@ -48,6 +49,17 @@ export function encodeEvent(
   const parsed = definition.schema.safeParse(data);
   if (!parsed.success) throw new InvalidEventPayloadError(`${type}: ${parsed.error.message}`);
   return { schemaVersion: definition.version, data: parsed.data as Record<string, unknown> };
+}
+
+/**
+ * Refuses a freshly decided event that holds in the clear what the catalogue marks as sealed: the
+ * command service asks before every append, so a use case that forgot to seal fails loudly instead
+ * of storing someone's name for good. (The refusal names whose data it is, never the data.)
+ */
+export function refuseUnsealed(type: string, data: unknown): void {
+  const unsealed = unsealedIn(definitionOf(type).schema, data);
+  if (unsealed.length > 0)
+    throw new InvalidEventPayloadError(`${type}: written in the clear, not sealed: ${unsealed.join(', ')}`);
 }
 
 /** Reads a stored payload of any past version as the current version (upcasting step by step). */

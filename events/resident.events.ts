@@ -1,5 +1,10 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
+import { personal, sealed } from './personal-data.js';
+
+/** As v1 was written: sealed with the resident's enrolment key (annotated only: a frozen version is not re-checked). */
+const sealedWhenWritten = (kind: 'name' | 'phone' | 'email') =>
+  personal(z.string(), { kind, sealedWith: ['residentId'] });
 
 /**
  * v1 (first release): a resident joined the community's roster. Party membership was not yet recorded.
@@ -7,17 +12,22 @@ import { defineEvent } from './define.js';
  */
 const ResidentEnrolledV1 = z.object({
   residentId: z.string(),
-  name: z.string(),
+  name: sealedWhenWritten('name'),
   householdId: z.string(),
   building: z.string().optional(),
-  phone: z.string().optional(),
+  phone: sealedWhenWritten('phone').optional(),
 });
 
-/** v2: party membership and branch matter for study-session and article targets; email for reports. */
+/**
+ * v2: party membership and branch matter for study-session and article targets; email for reports.
+ * Name, phone and email are sealed with the resident's enrolment key.
+ */
 export const ResidentEnrolledV2 = ResidentEnrolledV1.extend({
+  name: sealed('name', ['residentId']),
+  phone: sealed('phone', ['residentId']).optional(),
   partyMember: z.boolean(),
   branch: z.string().optional(),
-  email: z.string().optional(),
+  email: sealed('email', ['residentId']).optional(),
 });
 
 export const ResidentEnrolled = defineEvent('ResidentEnrolled', ResidentEnrolledV2, [

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
+import { freeText } from './personal-data.js';
 
 export const ParticipantKind = z.enum(['unit', 'school']);
 export type ParticipantKind = z.infer<typeof ParticipantKind>;
@@ -60,7 +61,7 @@ export const RotationSlotsSwapped = defineEvent(
     /** Who held each slot before the swap. */
     participantA: z.string(),
     participantB: z.string(),
-    reason: z.string(),
+    reason: freeText(),
     swappedBy: z.string(),
   }),
 );

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ActivityDescription } from './activity.events.js';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 import { Window } from './shared.js';
 
 /** `yyyy-mm-dd`, a day in the plan's time zone. */
@@ -37,7 +38,7 @@ export const SeriesChange = z.object({
   startTime: LocalTimeOfDay.optional(),
   durationMinutes: z.number().int().positive().optional(),
   venue: z.string().optional(),
-  lecturer: z.string().optional(),
+  lecturer: nameOfSomeoneUnrecorded('the lecturer, as the activity record names them').optional(),
 });
 export type SeriesChange = z.infer<typeof SeriesChange>;
 
@@ -70,7 +71,7 @@ export const ActivitySeriesChanged = defineEvent(
     scope: SeriesScope,
     occurrenceId: z.string().optional(),
     change: SeriesChange,
-    reason: z.string(),
+    reason: freeText(),
     occurrences: z.array(SeriesOccurrence.extend({ previousWindow: Window })),
   }),
 );
@@ -81,7 +82,7 @@ export const ActivitySeriesCancelled = defineEvent(
   z.object({
     scope: SeriesScope,
     occurrenceId: z.string().optional(),
-    reason: z.string(),
+    reason: freeText(),
     occurrenceIds: z.array(z.string()),
   }),
 );

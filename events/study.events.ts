@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEvent, type EventOf } from './define.js';
+import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
 import { Instant } from './shared.js';
 
 /**
@@ -11,23 +12,27 @@ import { Instant } from './shared.js';
 /** `requestedAt` is when the member asked (staff may enter a paper slip later); the commit says when it was recorded. */
 export const StudyLeaveRequested = defineEvent(
   'StudyLeaveRequested',
-  z.object({ residentId: z.string(), reason: z.string(), requestedAt: Instant }),
+  z.object({ residentId: z.string(), reason: freeText(), requestedAt: Instant }),
 );
 
 export const StudyLeaveApproved = defineEvent(
   'StudyLeaveApproved',
-  z.object({ residentId: z.string(), note: z.string().optional() }),
+  z.object({ residentId: z.string(), note: freeText().optional() }),
 );
 
 export const StudyLeaveDeclined = defineEvent(
   'StudyLeaveDeclined',
-  z.object({ residentId: z.string(), note: z.string().optional() }),
+  z.object({ residentId: z.string(), note: freeText().optional() }),
 );
 
 /** How a missed session was made up: a later study session attended, or a reviewed study note. */
 export const MakeUp = z.discriminatedUnion('by', [
   z.object({ by: z.literal('session'), sessionId: z.string() }),
-  z.object({ by: z.literal('note'), note: z.string(), reviewedBy: z.string() }),
+  z.object({
+    by: z.literal('note'),
+    note: freeText(),
+    reviewedBy: nameOfSomeoneUnrecorded('who reviewed the note: an organizer, as given or their user id'),
+  }),
 ]);
 export type MakeUp = z.infer<typeof MakeUp>;
 

@@ -24,8 +24,11 @@ export type PlanCommand =
       readonly planId: string;
       /** How the roster stands for each residentId the group names, as the handler loaded it. */
       readonly roster: Readonly<Record<string, RosterStanding>>;
+      /** The person ids this appointment issues: people who are not residents, named for the first time. */
+      readonly newPersons: readonly string[];
     } & OrganizingGroup)
-  | { readonly type: 'EraseOrganizingGroupMember'; readonly planId: string; readonly residentId: string };
+  | { readonly type: 'EraseOrganizingGroupMember'; readonly planId: string; readonly residentId: string }
+  | { readonly type: 'EraseOrganizingGroupPerson'; readonly planId: string; readonly personId: string };
 
 /** A resident as the roster has them: enrolled, enrolled but erased, or not on it. */
 export type RosterStanding = 'enrolled' | 'erased' | 'unknown';
@@ -42,6 +45,8 @@ export type PlanState =
       readonly targets: Readonly<Record<string, Target>>;
       /** Residents the current organizing group names whose personal data it still holds. */
       readonly groupResidents: readonly string[];
+      /** Every person (not a resident) the plan's groups have named, and whether they were erased. */
+      readonly persons: Readonly<Record<string, 'named' | 'erased'>>;
     };
 
 const activityMetrics = new Set(['activities-held', 'held-within-window', 'record-complete']);
@@ -76,6 +81,12 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
     }
     if (state.status === 'none') return planErrors.notFound(command.planId);
     switch (command.type) {
+      case 'EraseOrganizingGroupPerson': {
+        const standing = state.persons[command.personId];
+        if (!standing) return planErrors.personNotFound(command.personId);
+        if (standing === 'erased') return planErrors.personAlreadyErased(command.personId);
+        return [{ type: 'OrganizingGroupPersonErased', data: { personId: command.personId } }];
+      }
       case 'SetTarget': {
         const { target } = command;
         if (activityMetrics.has(target.metric) && !target.category)
@@ -87,15 +98,25 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
         return [{ type: 'TargetSet', data: target }];
       }
       case 'AppointOrganizingGroup': {
-        const { leader, deputies, members, roster } = command;
-        const key = (p: { residentId?: string; email?: string; name: string }) =>
-          p.residentId ?? p.email ?? p.name;
+        const { leader, deputies, members, roster, newPersons } = command;
+        const people = [leader, ...deputies, ...members];
+        if (people.some((p) => p.residentId && p.personId)) return planErrors.residentOrPerson();
+        // Names and emails arrive sealed (each copy differently): people are told apart by their ids.
+        const key = (p: { residentId?: string; personId?: string; name: string }) =>
+          p.residentId ?? p.personId ?? p.name;
         if (deputies.some((d) => key(d) === key(leader))) return planErrors.leaderInDeputies();
         for (const residentId of residentsNamed({ leader, deputies, members })) {
           const standing = roster[residentId] ?? 'unknown';
           if (standing === 'unknown') return planErrors.residentNotFound(residentId);
           // Their key is gone: naming them again would store personal data no erasure can reach.
           if (standing === 'erased') return planErrors.residentErased(residentId);
+        }
+        for (const personId of personsNamed({ leader, deputies, members })) {
+          if (newPersons.includes(personId)) continue;
+          const standing = state.persons[personId];
+          if (!standing) return planErrors.personNotFound(personId);
+          // Their ring is destroyed: the same reason as for an erased resident.
+          if (standing === 'erased') return planErrors.personErased(personId);
         }
         return [{ type: 'OrganizingGroupAppointed', data: { leader, deputies, members } }];
       }
@@ -115,16 +136,28 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
             : { checkInMarginMinutes: event.data.checkInMarginMinutes }),
           targets: {},
           groupResidents: [],
+          persons: {},
         };
       case 'TargetSet':
         return state.status === 'active'
           ? { ...state, targets: { ...state.targets, [event.data.targetId]: event.data } }
           : state;
-      case 'OrganizingGroupAppointed':
-        return state.status === 'active' ? { ...state, groupResidents: residentsNamed(event.data) } : state;
+      case 'OrganizingGroupAppointed': {
+        if (state.status !== 'active') return state;
+        const named = Object.fromEntries(personsNamed(event.data).map((id) => [id, 'named' as const]));
+        return {
+          ...state,
+          groupResidents: residentsNamed(event.data),
+          persons: { ...named, ...state.persons },
+        };
+      }
       case 'OrganizingGroupMemberErased':
         return state.status === 'active'
           ? { ...state, groupResidents: state.groupResidents.filter((id) => id !== event.data.residentId) }
+          : state;
+      case 'OrganizingGroupPersonErased':
+        return state.status === 'active'
+          ? { ...state, persons: { ...state.persons, [event.data.personId]: 'erased' } }
           : state;
       default:
         return state;
@@ -136,4 +169,10 @@ export const planDecider: Decider<PlanCommand, PlanState, PlanEvent> = {
 function residentsNamed(group: OrganizingGroup): string[] {
   const people = [group.leader, ...group.deputies, ...group.members];
   return [...new Set(people.flatMap((p) => (p.residentId ? [p.residentId] : [])))];
+}
+
+/** The people (not residents) an organizing group names, each once. */
+function personsNamed(group: OrganizingGroup): string[] {
+  const people = [group.leader, ...group.deputies, ...group.members];
+  return [...new Set(people.flatMap((p) => (p.personId && !p.residentId ? [p.personId] : [])))];
 }

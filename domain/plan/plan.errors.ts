@@ -25,4 +25,24 @@ export const planErrors = {
       'conflict',
       `resident ${residentId} was erased: their name and email can no longer be recorded`,
     ),
+  residentOrPerson: () =>
+    domainError(
+      'resident-or-person',
+      'invalid',
+      "a group entry names a resident (residentId) or the plan's person (personId), not both",
+    ),
+  personNotFound: (personId: string) =>
+    domainError(
+      'person-not-found',
+      'not-found',
+      `person ${personId} was never named in this plan's organizing group`,
+    ),
+  personErased: (personId: string) =>
+    domainError(
+      'person-erased',
+      'conflict',
+      `person ${personId} was erased: their name and email can no longer be recorded`,
+    ),
+  personAlreadyErased: (personId: string) =>
+    domainError('already-erased', 'conflict', `person ${personId}'s personal data is already erased`),
 };

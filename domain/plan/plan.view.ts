@@ -1,11 +1,20 @@
 import * as z from 'zod';
-import { type DomainEvent, Person, PlanCreated, Target } from '../../events/index.js';
+import { type DomainEvent, PlanCreated, Target } from '../../events/index.js';
 import { ERASED } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
 import { type ListSlice, listPrefixed, type Projection } from '../shared/projection.js';
 
-/** A member of the organizing group as the plan shows them; `erased` once the resident they are was erased. */
-export const GroupMember = Person.extend({ erased: z.boolean().optional() });
+/**
+ * A member of the organizing group as the plan shows them: name and email readable (the projector
+ * opened them), the resident or the plan's person they are, and `erased` once that one was erased.
+ */
+export const GroupMember = z.object({
+  name: z.string(),
+  email: z.string().optional(),
+  residentId: z.string().optional(),
+  personId: z.string().optional(),
+  erased: z.boolean().optional(),
+});
 export type GroupMember = z.infer<typeof GroupMember>;
 
 export const PlanDetail = PlanCreated.schema.extend({
@@ -69,6 +78,7 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
       case 'TargetSet':
       case 'OrganizingGroupAppointed':
       case 'OrganizingGroupMemberErased':
+      case 'OrganizingGroupPersonErased':
         return [planKey(context.community, planIdOf(context.streamId))];
       default:
         return [];
@@ -96,13 +106,20 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
           ...current,
           data: { ...current.data, organizingGroup: { ...event.data, appointedAt: context.recordedAt } },
         };
-      case 'OrganizingGroupMemberErased': {
+      case 'OrganizingGroupMemberErased':
+      case 'OrganizingGroupPersonErased': {
         const group = current.data.organizingGroup;
         if (!group) return current;
-        const { residentId } = event.data;
-        // Only the residentId stays: the name and email this view held in the clear are dropped.
-        const erase = (p: GroupMember): GroupMember =>
-          p.residentId === residentId ? { name: ERASED, residentId, erased: true } : p;
+        // Only the id stays: the name and email this view held in the clear are dropped.
+        const erase = (p: GroupMember): GroupMember => {
+          if ('residentId' in event.data)
+            return p.residentId === event.data.residentId
+              ? { name: ERASED, residentId: p.residentId, erased: true }
+              : p;
+          return p.personId === event.data.personId && !p.residentId
+            ? { name: ERASED, personId: p.personId, erased: true }
+            : p;
+        };
         return {
           ...current,
           data: {

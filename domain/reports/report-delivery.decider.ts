@@ -1,35 +1,41 @@
-import type { ReportEvent } from '../../events/index.js';
+import type { Recipient, ReportEvent } from '../../events/index.js';
 import type { Decider } from '../shared/decider.js';
 import { domainError } from '../shared/errors.js';
 
-/** One stream per (plan, period): who has been sent that report. Sending is idempotent per recipient. */
+/**
+ * One stream per (plan, period): who has been sent that report. Sending is idempotent per recipient.
+ * Recipients are the organizing group's entries (a resident, or the plan's person), never addresses:
+ * the history of a delivery keeps nothing an erasure would have to reach.
+ */
 export type ReportDeliveryCommand =
   | {
       readonly type: 'ClaimDelivery';
       readonly planId: string;
       readonly period: string;
-      readonly recipients: readonly string[];
+      readonly recipients: readonly Recipient[];
       readonly asOf: string;
       readonly trigger: 'schedule' | 'manual';
       readonly ledgerDigest?: string;
     }
-  | { readonly type: 'RecordFailure'; readonly recipients: readonly string[]; readonly reason: string };
+  | { readonly type: 'RecordFailure'; readonly recipients: readonly Recipient[]; readonly reason: string };
 
+/** `sentTo` is keyed by `recipientKey`. */
 export type ReportDeliveryState = { readonly sentTo: Readonly<Record<string, 1>> };
 
-/**
- * The addresses still to receive a report: each mailbox once however it is capitalised (mailboxes
- * are case-insensitive in practice), none that has it already (`sentTo` is keyed in lower case).
- */
+/** One key per recipient: a resident and a person never share one. */
+export const recipientKey = (recipient: Recipient): string =>
+  'residentId' in recipient ? `resident:${recipient.residentId}` : `person:${recipient.personId}`;
+
+/** The recipients still to receive a report: each once, none that has it already. */
 export function pendingRecipients(
-  recipients: readonly string[],
+  recipients: readonly Recipient[],
   sentTo: Readonly<Record<string, unknown>>,
-): string[] {
+): Recipient[] {
   const seen = new Set<string>();
-  return recipients.filter((address) => {
-    const mailbox = address.toLowerCase();
-    if (seen.has(mailbox) || sentTo[mailbox]) return false;
-    seen.add(mailbox);
+  return recipients.filter((recipient) => {
+    const key = recipientKey(recipient);
+    if (seen.has(key) || sentTo[key]) return false;
+    seen.add(key);
     return true;
   });
 }
@@ -71,9 +77,9 @@ export const reportDeliveryDecider: Decider<ReportDeliveryCommand, ReportDeliver
   },
   evolve(state, event) {
     const sentTo = { ...state.sentTo };
-    if (event.type === 'ReportSent') for (const r of event.data.recipients) sentTo[r.toLowerCase()] = 1;
+    if (event.type === 'ReportSent') for (const r of event.data.recipients) sentTo[recipientKey(r)] = 1;
     if (event.type === 'ReportDeliveryFailed')
-      for (const r of event.data.recipients) delete sentTo[r.toLowerCase()];
+      for (const r of event.data.recipients) delete sentTo[recipientKey(r)];
     return { sentTo };
   },
 };

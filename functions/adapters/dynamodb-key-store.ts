@@ -10,10 +10,10 @@ import { type KeyStore, keyIdOf, type WantedKey } from '../app/personal-data.js'
 import { batchGetAll } from './batch-get.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
-/** Who is asking for a key: KMS binds a wrapped key to it (its encryption context). */
+/** Whose key it is (a resident, or a person who is not one): KMS binds a wrapped key to it (its encryption context). */
 export interface KeyOwner {
   readonly community: string;
-  readonly residentId: string;
+  readonly subjectId: string;
 }
 
 /** How a data key is made and kept: as it is (locally), or wrapped by KMS (on AWS). */
@@ -43,8 +43,9 @@ const ENROLMENT_KEY = 0;
 const RING_KEY_RANGE = 2 ** 47;
 
 /**
- * A resident's key ring as items of its own partition (`$key#<community>#<residentId>`) in the Events
- * table, deletable unlike the history beside them. Streams skip these items (kind `key`).
+ * A person's key ring (a resident's or a group member's who is not one) as items of its own partition
+ * (`$key#<community>#<subjectId>`) in the Events table, deletable unlike the history beside them.
+ * Streams skip these items (kind `key`).
  */
 export class DynamoDbKeyStore implements KeyStore {
   constructor(
@@ -53,8 +54,8 @@ export class DynamoDbKeyStore implements KeyStore {
     private readonly wrapping: KeyWrapping = keptAsIs,
   ) {}
 
-  private partition(community: string, residentId: string) {
-    return `${KEY_RING_PARTITION_PREFIX}${community}#${residentId}`;
+  private partition(community: string, subjectId: string) {
+    return `${KEY_RING_PARTITION_PREFIX}${community}#${subjectId}`;
   }
 
   /** Writes a new key at `version` unless one is there; false when one was. */
@@ -65,7 +66,7 @@ export class DynamoDbKeyStore implements KeyStore {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            streamId: this.partition(owner.community, owner.residentId),
+            streamId: this.partition(owner.community, owner.subjectId),
             version,
             kind: 'key',
             ...kept,
@@ -81,36 +82,36 @@ export class DynamoDbKeyStore implements KeyStore {
     }
   }
 
-  async create(community: string, residentId: string) {
-    const made = await this.put({ community, residentId }, ENROLMENT_KEY);
+  async create(community: string, subjectId: string) {
+    const made = await this.put({ community, subjectId }, ENROLMENT_KEY);
     // A retried keyed enrollment reuses its reserved resident id: keep the key its first attempt made.
-    return made ?? (await this.get(community, residentId))!;
+    return made ?? (await this.get(community, subjectId))!;
   }
 
-  async createFor(community: string, residentId: string, streamId: string) {
+  async createFor(community: string, subjectId: string, streamId: string) {
     for (;;) {
       const version = randomInt(1, RING_KEY_RANGE);
-      const key = await this.put({ community, residentId }, version, { for: streamId });
+      const key = await this.put({ community, subjectId }, version, { for: streamId });
       if (key) return { keyId: String(version), key };
     }
   }
 
-  async get(community: string, residentId: string, keyId?: string) {
+  async get(community: string, subjectId: string, keyId?: string) {
     const version = keyId === undefined ? ENROLMENT_KEY : Number(keyId);
     if (!Number.isSafeInteger(version) || version < 0) return undefined;
     const result = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { streamId: this.partition(community, residentId), version },
+        Key: { streamId: this.partition(community, subjectId), version },
         ConsistentRead: true,
       }),
     );
-    return result.Item ? this.wrapping.unwrap(result.Item, { community, residentId }) : undefined;
+    return result.Item ? this.wrapping.unwrap(result.Item, { community, subjectId }) : undefined;
   }
 
   async getMany(community: string, wanted: readonly WantedKey[]) {
     const keyOfItem = (want: WantedKey) => ({
-      streamId: this.partition(community, want.residentId),
+      streamId: this.partition(community, want.subjectId),
       version: want.keyId === undefined ? ENROLMENT_KEY : Number(want.keyId),
     });
     const readable = wanted.filter(({ keyId }) => {
@@ -133,15 +134,15 @@ export class DynamoDbKeyStore implements KeyStore {
     await Promise.all(
       items.map(async (item) => {
         const wants = byItem.get(JSON.stringify({ streamId: item.streamId, version: item.version })) ?? [];
-        const key = await this.wrapping.unwrap(item, { community, residentId: wants[0]!.residentId });
+        const key = await this.wrapping.unwrap(item, { community, subjectId: wants[0]!.subjectId });
         for (const want of wants) found.set(keyIdOf(want), key);
       }),
     );
     return found;
   }
 
-  /** Every key item of the resident's ring (a consistent read: erasure must not miss a new one). */
-  private async ring(community: string, residentId: string) {
+  /** Every key item of the person's ring (a consistent read: erasure must not miss a new one). */
+  private async ring(community: string, subjectId: string) {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -149,7 +150,7 @@ export class DynamoDbKeyStore implements KeyStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'streamId = :ring',
-          ExpressionAttributeValues: { ':ring': this.partition(community, residentId) },
+          ExpressionAttributeValues: { ':ring': this.partition(community, subjectId) },
           ProjectionExpression: 'streamId, version, #for',
           ExpressionAttributeNames: { '#for': 'for' },
           ConsistentRead: true,
@@ -162,15 +163,15 @@ export class DynamoDbKeyStore implements KeyStore {
     return items;
   }
 
-  async streamsHolding(community: string, residentId: string) {
-    const streams = (await this.ring(community, residentId)).flatMap((item) =>
+  async streamsHolding(community: string, subjectId: string) {
+    const streams = (await this.ring(community, subjectId)).flatMap((item) =>
       typeof item.for === 'string' ? [item.for] : [],
     );
     return [...new Set(streams)];
   }
 
-  async destroy(community: string, residentId: string) {
-    for (const item of await this.ring(community, residentId)) {
+  async destroy(community: string, subjectId: string) {
+    for (const item of await this.ring(community, subjectId)) {
       await this.client.send(
         new DeleteCommand({
           TableName: this.tableName,

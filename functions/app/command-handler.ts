@@ -1,6 +1,6 @@
 import { type Decider, fold } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
-import { type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
+import { type CommitMetadata, decodeEvent, GENESIS_HASH, refuseUnsealed } from '../../events/index.js';
 import { appErrors } from './errors.js';
 import type { IdempotentRun } from './idempotency.js';
 import { type Clock, ConcurrencyConflict, type CrashHook, type EventStore } from './ports.js';
@@ -124,6 +124,7 @@ export class CommandService {
       const decision = request.decider.decide(command, loaded.state);
       if (isDomainError(decision)) return decision;
       if (decision.length === 0) return { streamId: request.streamId, version: loaded.version, events: [] };
+      for (const event of decision) refuseUnsealed(event.type, event.data);
       if (idempotency && this.clock.now().getTime() >= idempotency.appendBefore) {
         // Past this instant a retry may take the key over; appending now could commit twice.
         throw appErrors.claimExpired();

@@ -28,7 +28,8 @@ import {
   withdrawNomination,
 } from './nomination/nominations.commands.js';
 import { openRound } from './nomination/rounds.commands.js';
-import { appointOrganizingGroup, createPlan, setTarget } from './plan/plans.commands.js';
+import { appointOrganizingGroup, eraseOrganizingGroupPerson } from './plan/organizing-group.commands.js';
+import { createPlan, setTarget } from './plan/plans.commands.js';
 import { linkReadingEssay, recommendBook, reviewBook } from './reading/reading.commands.js';
 import { nameModel, recordGoodDeed } from './recognition/recognition.commands.js';
 import { enrollResident, erasePersonalData } from './resident/residents.commands.js';
@@ -65,6 +66,7 @@ export const commandUseCaseTable = {
   scoreNomination,
   withdrawNomination,
   appointOrganizingGroup,
+  eraseOrganizingGroupPerson,
   createPlan,
   setTarget,
   linkReadingEssay,

@@ -1,55 +1,54 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ERASED } from '../../domain/resident/resident.view.js';
-import type { DomainEvent, Person } from '../../events/index.js';
+import {
+  type DomainEvent,
+  ENROLMENT_PREFIX,
+  eventRegistry,
+  isSealed,
+  mapSealedData,
+  type PersonalDataMark,
+  RING_PREFIX,
+} from '../../events/index.js';
 
 /**
- * A resident's data keys (their key ring): one made at enrolment, and one more each time their
- * personal data is written into another stream (an organizing group naming them). Erasure destroys
- * them all at once (crypto-shredding).
+ * A person's data keys (their key ring): a resident's, or a person's of an organizing group who is
+ * not a resident, by their id (the subject). A resident's first key is made at enrolment; every other
+ * key each time the person's data is written into a stream (an organizing group naming them).
+ * Erasure destroys them all at once (crypto-shredding).
  *
  * Why more than one key: on AWS the commands function may only ask KMS for new keys
  * (`kms:GenerateDataKey`), never unwrap a stored one, so it cannot encrypt with the enrolment key
- * later; a new key kept in the same resident's ring is erased with it all the same.
+ * later; a new key kept in the same ring is erased with it all the same.
  */
 export interface KeyStore {
-  /** Makes and keeps the resident's enrolment key; returns it for encrypting. */
-  create(community: string, residentId: string): Promise<Buffer>;
-  /** Makes another key of the resident's, kept with a note of the stream whose events it encrypts. */
-  createFor(community: string, residentId: string, streamId: string): Promise<{ keyId: string; key: Buffer }>;
-  /** The enrolment key (no `keyId`) or another key of the resident's; undefined once destroyed. */
-  get(community: string, residentId: string, keyId?: string): Promise<Buffer | undefined>;
+  /** Makes and keeps the subject's enrolment key; returns it for encrypting. */
+  create(community: string, subjectId: string): Promise<Buffer>;
+  /** Makes another key of the subject's, kept with a note of the stream whose events it encrypts. */
+  createFor(community: string, subjectId: string, streamId: string): Promise<{ keyId: string; key: Buffer }>;
+  /** The enrolment key (no `keyId`) or another key of the subject's; undefined once destroyed. */
+  get(community: string, subjectId: string, keyId?: string): Promise<Buffer | undefined>;
   /** Several keys at once (one batched read), by `keyIdOf`; destroyed ones are left out. */
   getMany(community: string, wanted: readonly WantedKey[]): Promise<Map<string, Buffer>>;
-  /** The streams holding personal data encrypted with one of the resident's keys (besides their own). */
-  streamsHolding(community: string, residentId: string): Promise<string[]>;
-  /** Destroys every key of the resident's. */
-  destroy(community: string, residentId: string): Promise<void>;
+  /** The streams holding personal data encrypted with one of the subject's keys (besides their own). */
+  streamsHolding(community: string, subjectId: string): Promise<string[]>;
+  /** Destroys every key of the subject's. */
+  destroy(community: string, subjectId: string): Promise<void>;
 }
 
-/** A key to read: the resident's enrolment key (no `keyId`) or another of their ring. */
+/** A key to read: the subject's enrolment key (no `keyId`) or another of their ring. */
 export interface WantedKey {
-  readonly residentId: string;
+  readonly subjectId: string;
   readonly keyId?: string;
 }
 
 /** How a batch of keys is indexed. */
-export const keyIdOf = ({ residentId, keyId }: WantedKey) => `${residentId}\u0000${keyId ?? ''}`;
-
-/** Where `reveal` finds a resident's key: the store, or what one batched read found. */
-type KeyLookup = (residentId: string, keyId: string | undefined) => Promise<Buffer | undefined>;
+export const keyIdOf = ({ subjectId, keyId }: WantedKey) => `${subjectId}\u0000${keyId ?? ''}`;
 
 /** Views' sight of events: personal data decrypted, the keys a batch needs read at once. */
 export type RevealEvents = (community: string, events: readonly DomainEvent[]) => Promise<DomainEvent[]>;
 
-/** Encrypted with the enrolment key: `enc:v1:<iv>:<ciphertext+tag>`. */
-const ENROLMENT_PREFIX = 'enc:v1:';
-/** Encrypted with another key of the resident's ring: `enc:v2:<keyId>:<iv>:<ciphertext+tag>`. */
-const RING_PREFIX = 'enc:v2:';
-/** The personal fields of a resident that are stored encrypted in events. */
+/** The personal fields of a person that are written sealed (a resident's record, an organizing-group entry). */
 export const personalFields = ['name', 'phone', 'email'] as const;
-
-const isSealed = (value: unknown): value is string =>
-  typeof value === 'string' && (value.startsWith(ENROLMENT_PREFIX) || value.startsWith(RING_PREFIX));
 
 function seal(key: Buffer, value: string): string {
   const iv = randomBytes(12);
@@ -77,9 +76,30 @@ function keyOf(value: string): { keyId: string | undefined; sealed: string } {
   return { keyId: rest.slice(0, colon), sealed: rest.slice(colon + 1) };
 }
 
+/** The person whose ring seals a marked value: the first id its mark names that its object holds. */
+function subjectOf(mark: PersonalDataMark, owner: Record<string, unknown>): string | undefined {
+  for (const field of mark.sealedWith ?? []) {
+    const id = owner[field];
+    if (typeof id === 'string' && id) return id;
+  }
+  return undefined;
+}
+
+/** Every sealed value of an event, with the person whose key it needs (as its schema marks them). */
+function sealedIn(event: DomainEvent, visit: (value: string, subjectId: string) => unknown): DomainEvent {
+  const schema = eventRegistry.get(event.type)?.schema;
+  if (!schema) return event;
+  const data = mapSealedData(schema, event.data, (value, mark, owner) => {
+    const subjectId = subjectOf(mark, owner);
+    return isSealed(value) && subjectId ? visit(value, subjectId) : value;
+  });
+  return data === event.data ? event : ({ ...event, data } as DomainEvent);
+}
+
 /**
- * AES-256-GCM with keys per resident. Events keep only ciphertext, so destroying the keys erases the
+ * AES-256-GCM with keys per person. Events keep only ciphertext, so destroying the keys erases the
  * data from the whole history at once, while the events, their hashes and every count stay as they were.
+ * Which fields are sealed, and with whose ring, is what the event catalogue marks (`x-personal-data`).
  */
 export class PersonalDataCipher {
   constructor(private readonly keys: KeyStore) {}
@@ -94,107 +114,97 @@ export class PersonalDataCipher {
     return sealFields(fields, (value) => ENROLMENT_PREFIX + seal(key, value));
   }
 
-  /** Encrypts a resident's personal fields written into another stream, with a new key of their ring. */
+  /** Encrypts a person's personal fields written into another stream, with a new key of their ring. */
   async protectIn<T extends Record<string, unknown>>(
     community: string,
-    residentId: string,
+    subjectId: string,
     streamId: string,
     fields: T,
   ): Promise<T> {
-    const { keyId, key } = await this.keys.createFor(community, residentId, streamId);
-    return sealFields(fields, (value) => `${RING_PREFIX}${keyId}:${seal(key, value)}`);
+    return (await this.sealerIn(community, subjectId, streamId))(fields);
   }
 
-  /** The streams other than the resident's own that hold their personal data (what erasure must reach). */
-  streamsHolding(community: string, residentId: string): Promise<string[]> {
-    return this.keys.streamsHolding(community, residentId);
+  /**
+   * One new key of a person's ring for a stream, to seal every copy of their fields one command
+   * writes there (a person in two seats of a group costs one key, not two).
+   */
+  async sealerIn(
+    community: string,
+    subjectId: string,
+    streamId: string,
+  ): Promise<<T extends Record<string, unknown>>(fields: T) => T> {
+    const { keyId, key } = await this.keys.createFor(community, subjectId, streamId);
+    return (fields) => sealFields(fields, (value) => `${RING_PREFIX}${keyId}:${seal(key, value)}`);
   }
 
-  /** Crypto-shredding: without its keys, every copy of the resident's personal data is noise. */
-  destroy(community: string, residentId: string): Promise<void> {
-    return this.keys.destroy(community, residentId);
-  }
-
-  /** Decrypts the personal fields of an event payload; with the key destroyed they read as erased. */
+  /** A person's fields as `protect` or `protectIn` sealed them, opened (or, their key destroyed, erased). */
   async reveal<T extends Record<string, unknown>>(
     community: string,
-    residentId: string,
-    data: T,
-    lookup: KeyLookup = (owner, keyId) => this.keys.get(community, owner, keyId),
+    subjectId: string,
+    fields: T,
   ): Promise<T> {
-    const encrypted = personalFields.filter((f) => isSealed(data[f]));
-    if (encrypted.length === 0) return data;
-    const keys = new Map<string | undefined, Promise<Buffer | undefined>>();
-    const keyFor = (keyId: string | undefined) => {
-      if (!keys.has(keyId)) keys.set(keyId, lookup(residentId, keyId));
-      return keys.get(keyId)!;
-    };
-    const out: Record<string, unknown> = { ...data };
-    for (const field of encrypted) {
-      const { keyId, sealed } = keyOf(data[field] as string);
-      const key = await keyFor(keyId);
+    const out: Record<string, unknown> = { ...fields };
+    for (const field of personalFields) {
+      const value = fields[field];
+      if (!isSealed(value)) continue;
+      const { keyId, sealed } = keyOf(value);
+      const key = await this.keys.get(community, subjectId, keyId);
       out[field] = key ? open(key, sealed) : field === 'name' ? ERASED : undefined;
     }
     return out as T;
   }
 
+  /** The streams other than the person's own that hold their personal data (what erasure must reach). */
+  streamsHolding(community: string, subjectId: string): Promise<string[]> {
+    return this.keys.streamsHolding(community, subjectId);
+  }
+
+  /** Crypto-shredding: without its keys, every copy of the person's personal data is noise. */
+  destroy(community: string, subjectId: string): Promise<void> {
+    return this.keys.destroy(community, subjectId);
+  }
+
   /**
-   * Events as views see them, the keys they all need read in one batched read: a projector batch of
-   * a hundred enrolments costs one key read, not a hundred.
+   * Events as views see them: every sealed field opened, or, its key destroyed, shown as erased (a
+   * name as "[erased]", anything else left out). The keys a batch needs are read at once: a projector
+   * batch of a hundred enrolments costs one key read, not a hundred.
    */
   async revealEvents(community: string, events: readonly DomainEvent[]): Promise<DomainEvent[]> {
     const wanted = new Map<string, WantedKey>();
     for (const event of events)
-      for (const person of peopleIn(event))
-        for (const field of personalFields) {
-          const value = person[field];
-          if (!isSealed(value)) continue;
-          const key = { residentId: person.residentId, keyId: keyOf(value).keyId };
-          wanted.set(keyIdOf(key), key);
-        }
+      sealedIn(event, (value, subjectId) => {
+        const key = { subjectId, keyId: keyOf(value).keyId };
+        wanted.set(keyIdOf(key), key);
+        return value;
+      });
     if (wanted.size === 0) return [...events];
     const found = await this.keys.getMany(community, [...wanted.values()]);
-    const lookup: KeyLookup = async (residentId, keyId) => found.get(keyIdOf({ residentId, keyId }));
-    return Promise.all(events.map((event) => this.revealEvent(community, event, lookup)));
+    return events.map((event) =>
+      revealed(event, (subjectId, keyId) => found.get(keyIdOf({ subjectId, keyId }))),
+    );
   }
 
-  /** An event as views see it: residents' personal data decrypted, or shown as erased. */
-  async revealEvent(community: string, event: DomainEvent, lookup?: KeyLookup): Promise<DomainEvent> {
-    switch (event.type) {
-      case 'ResidentEnrolled':
-        return { ...event, data: await this.reveal(community, event.data.residentId, event.data, lookup) };
-      case 'OrganizingGroupAppointed': {
-        const person = (p: Person) => (p.residentId ? this.reveal(community, p.residentId, p, lookup) : p);
-        const { leader, deputies, members } = event.data;
-        return {
-          ...event,
-          data: {
-            leader: await person(leader),
-            deputies: await Promise.all(deputies.map(person)),
-            members: await Promise.all(members.map(person)),
-          },
-        };
-      }
-      default:
-        return event;
-    }
+  /** One event as views see it (its keys read one by one). */
+  async revealEvent(community: string, event: DomainEvent): Promise<DomainEvent> {
+    return (await this.revealEvents(community, [event]))[0]!;
   }
 }
 
-/** The residents whose personal data an event carries, with the fields that hold it. */
-function peopleIn(event: DomainEvent): { residentId: string; [field: string]: unknown }[] {
-  switch (event.type) {
-    case 'ResidentEnrolled':
-      return [event.data];
-    case 'OrganizingGroupAppointed': {
-      const { leader, deputies, members } = event.data;
-      return [leader, ...deputies, ...members].flatMap((p) =>
-        p.residentId ? [{ ...p, residentId: p.residentId }] : [],
-      );
-    }
-    default:
-      return [];
-  }
+/** An event with its sealed fields opened with the keys found (a missing key: erased). */
+function revealed(
+  event: DomainEvent,
+  keyFor: (subjectId: string, keyId: string | undefined) => Buffer | undefined,
+): DomainEvent {
+  const schema = eventRegistry.get(event.type)?.schema;
+  if (!schema) return event;
+  const data = mapSealedData(schema, event.data, (value, mark, owner) => {
+    const subjectId = subjectOf(mark, owner);
+    if (!isSealed(value) || !subjectId) return value;
+    const { keyId, sealed } = keyOf(value);
+    const key = keyFor(subjectId, keyId);
+    return key ? open(key, sealed) : mark.kind === 'name' ? ERASED : undefined;
+  });
+  return { ...event, data } as DomainEvent;
 }
 
 function sealFields<T extends Record<string, unknown>>(fields: T, sealValue: (value: string) => string): T {

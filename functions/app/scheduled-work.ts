@@ -1,3 +1,4 @@
+import type { Recipient } from '../../events/index.js';
 import type { BusEvent } from './event-bus.js';
 
 /**
@@ -67,7 +68,7 @@ export interface WorkQueue {
 export interface UnitOutcome {
   readonly unit: WorkUnit;
   readonly outcome: 'sent' | 'already-sent' | 'written' | 'skipped' | 'failed' | 'paged';
-  readonly sentTo?: readonly string[];
+  readonly sentTo?: readonly Recipient[];
   readonly days?: readonly string[];
   readonly reason?: string;
 }

@@ -35,6 +35,7 @@ export const recuseJudge = command('recuseJudge');
 export const scoreNomination = command('scoreNomination');
 export const withdrawNomination = command('withdrawNomination');
 export const appointOrganizingGroup = command('appointOrganizingGroup');
+export const eraseOrganizingGroupPerson = command('eraseOrganizingGroupPerson');
 export const createPlan = command('createPlan');
 export const setTarget = command('setTarget');
 export const linkReadingEssay = command('linkReadingEssay');

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Recipient } from '../../events/index.js';
 import { DEMO_COMMUNITY, devSigningSecret, signDevToken } from './dev-key.js';
 import { chooseServer, usingLine } from './server-url.js';
 import { dataDirOf, endQuietlyOnBrokenPipe, helpAsked, refusedTokenAdvice } from './shell-tool.js';
@@ -125,12 +126,12 @@ async function main() {
   const query = `?period=${encodeURIComponent(period)}`;
   if (values.send) {
     const answer = await call(`/reports/${planId}/send${query}`, { method: 'POST' });
-    const body = (await answer.json()) as { sentTo?: string[]; alreadySent?: boolean; detail?: string };
+    const body = (await answer.json()) as { sentTo?: Recipient[]; alreadySent?: boolean; detail?: string };
     if (!answer.ok) refuse(`not sent: ${body.detail ?? answer.status}`);
     console.log(
       body.alreadySent
         ? 'already sent to every recipient; nothing sent'
-        : `sent to ${body.sentTo!.join(', ')}`,
+        : `sent to ${body.sentTo!.map((r) => ('residentId' in r ? `resident ${r.residentId}` : `person ${r.personId}`)).join(', ')}`,
     );
     console.log(`outbox: ${join(dataDir, 'outbox')}`);
     return;

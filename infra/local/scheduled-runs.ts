@@ -1,5 +1,6 @@
 import { periodKind } from '../../domain/reports/period-selection.js';
 import type { PeriodKind } from '../../domain/shared/time.js';
+import type { Recipient } from '../../events/index.js';
 import type { Clock } from '../../functions/app/ports.js';
 import {
   type DigestUnit,
@@ -16,7 +17,7 @@ export interface ScheduledRun {
   readonly community: string;
   readonly period: string;
   readonly outcome: 'sent' | 'already-sent' | 'failed';
-  readonly sentTo?: readonly string[];
+  readonly sentTo?: readonly Recipient[];
   readonly reason?: string;
 }
 

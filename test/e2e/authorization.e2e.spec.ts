@@ -169,9 +169,10 @@ const queries: Record<string, (f: Record<string, string>) => Record<string, stri
   listBooks: (f) => ({ planId: f.planId! }),
 };
 
-/** Per-route values where the shared fixture would not do: erasure gets a resident of its own. */
+/** Per-route values where the shared fixture would not do: erasure gets a resident (and a person) of its own. */
 const paramOverrides: Record<string, (f: Record<string, string>) => Record<string, string>> = {
   erasePersonalData: (f) => ({ residentId: f.erasableId! }),
+  eraseOrganizingGroupPerson: (f) => ({ personId: f.erasablePersonId! }),
   // Retiring an item of its own keeps the other equipment cells from answering 409.
   retireEquipment: (f) => ({ equipmentId: f.retirableEquipmentId! }),
 };
@@ -256,6 +257,18 @@ beforeAll(async () => {
         { status: 201 },
       )
   ).id;
+  // A group member who is not a resident, erasable through the plan (the table appoints another group later).
+  await api
+    .as(admin)
+    .accepted(
+      `/plans/${fixture.planId}/organizing-group`,
+      { leader: { name: 'Table Erasable Guest' }, deputies: [], members: [] },
+      { status: 201 },
+    );
+  const plan = await api
+    .as(admin)
+    .get<{ organizingGroup: { leader: { personId: string } } }>(`/plans/${fixture.planId}`);
+  fixture.erasablePersonId = plan.body.organizingGroup.leader.personId;
   fixture.activityId = await (
     await api.as(admin).accepted<{ id: string }>(
       '/activities',

@@ -8,7 +8,7 @@ import { ManualClock } from '../support/clock.js';
 
 type Answer = {
   id: string;
-  sentTo?: string[];
+  sentTo?: ({ residentId: string } | { personId: string })[];
   alreadySent?: boolean;
   code?: string;
   events?: { eventId: string; type: string }[];
@@ -21,6 +21,14 @@ describe('reports: renderings, sending, the schedule', () => {
   let planId: string;
   let silentPlan: string;
   let lecture: string;
+  /** The first `n` of the leader and deputies, as recipients: by the person id the plan gave each. */
+  const groupPersonIds = async (n: number) => {
+    const plan = await api.as(admin).get<{
+      organizingGroup: { leader: { personId: string }; deputies: { personId: string }[] };
+    }>(`/plans/${planId}`);
+    const { leader, deputies } = plan.body.organizingGroup;
+    return [leader, ...deputies].slice(0, n).map(({ personId }) => ({ personId }));
+  };
   const outbox = () => {
     try {
       return readdirSync(api.runtime.outboxDir).filter((f) => f.endsWith('.eml'));
@@ -189,7 +197,9 @@ describe('reports: renderings, sending, the schedule', () => {
     const sent = await api.call<Answer>('POST', `/reports/${planId}/send?period=2026-05`, { token: admin });
     expect(sent.status).toBe(201);
     const recipients = ['leader@venus.example.org', 'deputy@venus.example.org', 'second@venus.example.org'];
-    expect(sent.body.sentTo).toEqual(recipients);
+    // The answer names whom it went to as the group does (their person ids), never by address.
+    expect(sent.body.sentTo).toEqual(await groupPersonIds(3));
+    expect(sent.text).not.toContain('@');
     expect(sent.body.events).toEqual([{ eventId: expect.any(String), type: 'ReportSent' }]);
     const files = outbox().sort().slice(before);
     expect(files).toHaveLength(3);
@@ -253,7 +263,7 @@ describe('reports: renderings, sending, the schedule', () => {
     const stream = await api.runtime.deps.events.readStream(`demo#report#${planId}-2026-Q2`);
     expect(stream.commits.flatMap((c) => c.events.map((e) => e.type))).toEqual(['ReportSent']);
     expect(stream.commits[0]!.events[0]!.data).toMatchObject({
-      recipients: ['leader@venus.example.org', 'deputy@venus.example.org', 'second@venus.example.org'],
+      recipients: await groupPersonIds(3),
       asOf: expect.any(String),
       ledgerDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
     });

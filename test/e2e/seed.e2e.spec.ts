@@ -338,7 +338,7 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         `/reports/${result.planId}?period=2026-Q3`,
         { token: admin },
       );
-      const sent = await api.call<{ sentTo: string[] }>(
+      const sent = await api.call<{ sentTo: { residentId?: string; personId?: string }[] }>(
         'POST',
         `/reports/${result.planId}/send?period=2026-Q3`,
         {
@@ -346,11 +346,16 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
         },
       );
       expect(sent.status).toBe(201);
-      expect(sent.body.sentTo).toEqual([
-        'leader@venus.example.org',
-        'deputy@venus.example.org',
-        'culture@venus.example.org',
-      ]);
+      // Whom it went to, as the group names them (never an address): the leader and both deputies.
+      const plan = await api.call<{ organizingGroup: { leader: object; deputies: object[] } }>(
+        'GET',
+        `/plans/${result.planId}`,
+        { token: admin },
+      );
+      const ids = ({ residentId, personId }: { residentId?: string; personId?: string }) =>
+        residentId ? { residentId } : { personId };
+      const { leader, deputies } = plan.body.organizingGroup;
+      expect(sent.body.sentTo).toEqual([leader, ...deputies].map(ids));
       const files = readdirSync(api.runtime.outboxDir).filter((f) => f.endsWith('.eml'));
       expect(files).toHaveLength(3);
       const messages = await Promise.all(

@@ -55,9 +55,15 @@ describe('published event schemas', () => {
       ]);
     });
 
-    it('but not an optional field added, nor a description changed', () => {
+    it('but not an optional field added, nor a description changed, nor a field marked as personal data', () => {
       expect(changedTo(current.extend({ nickname: z.string().optional() }))).toEqual([]);
       expect(changedTo(current.extend({ householdId: z.string().describe('the household') }))).toEqual([]);
+      const marked = z.string().meta({ 'x-personal-data': { kind: 'free-text' } });
+      expect(changedTo(current.extend({ householdId: marked }))).toEqual([]);
+      // An annotation hides no change of shape under it.
+      expect(changedTo(current.extend({ householdId: z.number().meta({ 'x-personal-data': {} }) }))).toEqual([
+        `ResidentEnrolled ${version} data.householdId: its type changed`,
+      ]);
     });
 
     it('and a version never published is named, not passed over', () => {

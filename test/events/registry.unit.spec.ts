@@ -5,6 +5,7 @@ import {
   encodeEvent,
   eventRegistry,
   ResidentEnrolled,
+  refuseUnsealed,
 } from '../../events/index.js';
 
 describe('event catalogue', () => {
@@ -21,6 +22,15 @@ describe('event catalogue', () => {
     expect(() => encodeEvent('Nope', {})).toThrow(/unknown event type/);
   });
 
+  it('refuses a decided event holding in the clear what the catalogue seals, without quoting it', () => {
+    const plain = { residentId: 'R', name: 'Chen Jing', householdId: 'H', partyMember: true };
+    expect(() => refuseUnsealed('ResidentEnrolled', plain)).toThrow(
+      /written in the clear, not sealed: name of R$/,
+    );
+    expect(() => refuseUnsealed('ResidentEnrolled', { ...plain, name: 'enc:v1:aXY:Y2lwaGVy' })).not.toThrow();
+    expect(() => refuseUnsealed('ActivityCancelled', { reason: 'Mr Li is ill' })).not.toThrow();
+  });
+
   it('upcasts a v1 ResidentEnrolled (before party membership was recorded) to v2', () => {
     const v1 = {
       residentId: 'R1',
@@ -30,6 +40,24 @@ describe('event catalogue', () => {
       phone: '13800000000',
     };
     expect(decodeEvent('ResidentEnrolled', 1, v1)).toEqual({ ...v1, partyMember: false });
+  });
+
+  it('reads a v1 delivery (recipients by address) as v2, which names no one and keeps no address', () => {
+    const v1 = {
+      planId: 'P',
+      period: '2026-Q1',
+      recipients: ['lead@example.org'],
+      asOf: '01J00000000000000000000000',
+      trigger: 'schedule',
+    };
+    const { recipients: _addresses, ...rest } = v1;
+    expect(decodeEvent('ReportSent', 1, v1)).toEqual({ ...rest, recipients: [] });
+    expect(decodeEvent('ReportDeliveryFailed', 1, { recipients: ['lead@example.org'], reason: 'x' })).toEqual(
+      {
+        recipients: [],
+        reason: 'x',
+      },
+    );
   });
 
   it('reads the current version unchanged and refuses versions it does not know', () => {

@@ -65,6 +65,10 @@ export const authorizationRules: Readonly<Record<string, AuthorizationRule>> = {
   'POST /plans': rule(['admin'], 'only admins write the plan'),
   'POST /plans/{planId}/targets': rule(['admin'], "only admins set the plan's targets"),
   'POST /plans/{planId}/organizing-group': rule(['admin'], 'only admins appoint the organizing group'),
+  'POST /plans/{planId}/organizing-group/{personId}/erase': rule(
+    ['admin'],
+    "only admins erase a group member's personal data, as a resident's",
+  ),
   'GET /plans/{planId}': rule(everyone, 'every member of the community reads the plan'),
   'GET /plans': rule(everyone, 'every member of the community lists the plans'),
   'GET /plans/{planId}/compliance': rule(overseers, 'overseers read where the plan stands'),

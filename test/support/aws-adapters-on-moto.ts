@@ -54,8 +54,8 @@ export async function exerciseAwsAdapters(
     const extra = await commands.createFor('demo', 'R1', 'demo#plan#P1');
     expect(await projector.get('demo', 'R1')).toEqual(enrolment);
     const many = await projector.getMany('demo', [
-      { residentId: 'R1' },
-      { residentId: 'R1', keyId: extra.keyId },
+      { subjectId: 'R1' },
+      { subjectId: 'R1', keyId: extra.keyId },
     ]);
     expect([...many.values()]).toEqual(expect.arrayContaining([enrolment, extra.key]));
     await commands.destroy('demo', 'R1');

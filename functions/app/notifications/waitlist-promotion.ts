@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE } from '../../../domain/reports/locale.js';
 import { promotionNotice } from '../../../domain/reports/promotion-notice.js';
 import { wordingFor } from '../../../domain/reports/wording.js';
 import { ERASED, type ResidentProfile, residentKey } from '../../../domain/resident/resident.view.js';
+import type { Recipient } from '../../../events/index.js';
 import type { Mailer } from '../mailer.js';
 import type { ViewStore } from '../view-store.js';
 
@@ -21,7 +22,7 @@ export interface Promotion {
 }
 
 export type PromotionNoticeOutcome =
-  | { readonly told: true; readonly sentTo: readonly string[] }
+  | { readonly told: true; readonly sentTo: readonly Recipient[] }
   | { readonly told: false; readonly reason: string };
 
 /**
@@ -54,5 +55,5 @@ export async function tellPromotedResident(
     wording,
   );
   await deps.mailer.send({ to: [profile.email], ...notice });
-  return { told: true, sentTo: [profile.email] };
+  return { told: true, sentTo: [{ residentId }] };
 }

@@ -1,12 +1,9 @@
 import type { PlanFacts } from '../../../domain/activity/activity.decider.js';
-import { type PlanCommand, planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
-import { planErrors } from '../../../domain/plan/plan.errors.js';
+import { type PlanCommand, planDecider } from '../../../domain/plan/plan.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import type { Person, Target } from '../../../events/index.js';
+import type { Target } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { type CommandActor, type CommandResult, executeOn } from '../execute.js';
-import type { PersonalDataCipher } from '../personal-data.js';
-import { rosterStanding } from './roster.commands.js';
 
 export interface PlanCommandDeps {
   readonly commands: CommandService;
@@ -42,13 +39,6 @@ export interface SetTargetInput {
   readonly newTargetId: string;
 }
 
-export interface AppointOrganizingGroupInput {
-  readonly planId: string;
-  readonly leader: Person;
-  readonly deputies: readonly Person[];
-  readonly members: readonly Person[];
-}
-
 const onPlan = (deps: PlanCommandDeps, actor: CommandActor, planId: string, command: PlanCommand) =>
   executeOn(deps.commands, actor, { decider: planDecider, kind: 'plan', id: planId }, command);
 
@@ -72,44 +62,4 @@ export async function setTarget(
     target: { ...input.target, targetId },
   });
   return { id: targetId, outcome };
-}
-
-/**
- * Appoints the organizing group. Each resident it names is looked up on their own stream; an
- * enrolled one's name and email enter the plan's history encrypted with a key of their ring, so
- * erasing them reaches this group too (others are refused by the decider, unencrypted).
- */
-export async function appointOrganizingGroup(
-  deps: PlanCommandDeps & { readonly personalData: Pick<PersonalDataCipher, 'protectIn'> },
-  actor: CommandActor,
-  input: AppointOrganizingGroupInput,
-): Promise<CommandResult> {
-  const { community } = actor.principal;
-  const streamId = streamIdOf(community, 'plan', input.planId);
-  // No keys are made for a plan that does not exist (the decider would refuse it anyway).
-  const plan = await deps.commands.load(planDecider, streamId);
-  if (plan.state.status === 'none') return { id: input.planId, outcome: planErrors.notFound(input.planId) };
-  const named = [input.leader, ...input.deputies, ...input.members].flatMap((p) =>
-    p.residentId ? [p.residentId] : [],
-  );
-  const roster: Record<string, RosterStanding> = Object.fromEntries(
-    await Promise.all(
-      [...new Set(named)].map(async (residentId) => [
-        residentId,
-        await rosterStanding(deps.commands, community, residentId),
-      ]),
-    ),
-  );
-  const sealed = (person: Person) =>
-    person.residentId && roster[person.residentId] === 'enrolled'
-      ? deps.personalData.protectIn(community, person.residentId, streamId, person)
-      : person;
-  return onPlan(deps, actor, input.planId, {
-    type: 'AppointOrganizingGroup',
-    planId: input.planId,
-    leader: await sealed(input.leader),
-    deputies: await Promise.all(input.deputies.map(sealed)),
-    members: await Promise.all(input.members.map(sealed)),
-    roster,
-  });
 }

@@ -1,12 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { PlanDetail } from '../../../domain/plan/plan.view.js';
+import type { GroupMember, PlanDetail } from '../../../domain/plan/plan.view.js';
 import { renderHtml, renderText, reportSubject } from '../../../domain/reports/render.js';
 import type { ReportModel } from '../../../domain/reports/report.js';
-import { pendingRecipients, reportDeliveryDecider } from '../../../domain/reports/report-delivery.decider.js';
+import {
+  pendingRecipients,
+  recipientKey,
+  reportDeliveryDecider,
+} from '../../../domain/reports/report-delivery.decider.js';
 import { wordingFor } from '../../../domain/reports/wording.js';
 import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import type { CommitMetadata } from '../../../events/index.js';
+import type { CommitMetadata, Recipient } from '../../../events/index.js';
 import type { CommandService } from '../command-handler.js';
 import { DomainRefusal } from '../errors.js';
 import type { Mailer } from '../mailer.js';
@@ -30,13 +34,26 @@ const refused = (error: DomainError) => new DomainRefusal(error);
 export interface Delivery {
   readonly planId: string;
   readonly period: string;
-  readonly sentTo: readonly string[];
+  /** Whom it went to: the group's entries, never their addresses (answers are kept for replays). */
+  readonly sentTo: readonly Recipient[];
   readonly alreadySent: boolean;
   readonly streamId: string;
   readonly version: number;
   /** The delivery's own events (ReportSent), none when everyone had it already. */
   readonly events: readonly { eventId: string; type: string }[];
 }
+
+/** A leader or deputy the report can go to: who they are in the group, and where their mail goes now. */
+function addressed(person: GroupMember): { recipient: Recipient; address: string }[] {
+  if (!person.email || person.erased) return [];
+  if (person.residentId) return [{ recipient: { residentId: person.residentId }, address: person.email }];
+  if (person.personId) return [{ recipient: { personId: person.personId }, address: person.email }];
+  return []; // appointed before people had ids (local data from before): no one a delivery can name
+}
+
+/** An error's words without the addresses a mail relay may quote: what a failed delivery records. */
+const withoutAddresses = (message: string) =>
+  message.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '<address>');
 
 /** Builds a plan's report for a period from views only, and sends it once per recipient. */
 export class ReportService {
@@ -57,9 +74,9 @@ export class ReportService {
   ): Promise<Delivery> {
     const plan = await planDetail(this.deps.views, community, planId);
     const group = plan.organizingGroup;
-    const recipients = group
-      ? [group.leader, ...group.deputies].map((p) => p.email).filter((e): e is string => Boolean(e))
-      : [];
+    // The addresses are read now, from the group as it stands: the delivery records only whom it reached.
+    const reachable = group ? [group.leader, ...group.deputies].flatMap(addressed) : [];
+    const recipients = reachable.map((r) => r.recipient);
     const streamId = streamIdOf(community, 'report', `${planId}-${period}`);
     const before = await this.deps.commands.load(reportDeliveryDecider, streamId);
     // The decider's own rule: each mailbox once, and none that has the report already.
@@ -89,17 +106,26 @@ export class ReportService {
     if (isDomainError(claim)) throw refused(claim);
     if (claim.events.length === 0)
       return { planId, period, sentTo: [], alreadySent: true, streamId, version: claim.version, events: [] };
-    // One message per recipient (no one sees the others' addresses), in the plan's language.
+    // One message per mailbox (no one sees the others' addresses), in the plan's language.
     const wording = wordingFor(report.plan.locale, report.plan.timeZone);
     const email = {
       subject: reportSubject(report, wording),
       html: renderHtml(report, wording),
       text: renderText(report, wording),
     };
-    const unsent = [...pending];
+    // Each claimed recipient once (a person may fill two seats), grouped by the mailbox they read.
+    const claimed = new Set(pending.map(recipientKey));
+    const mailboxes = new Map<string, { address: string; recipients: Recipient[] }>();
+    for (const { recipient, address } of reachable) {
+      if (!claimed.delete(recipientKey(recipient))) continue;
+      const mailbox = mailboxes.get(address.toLowerCase()) ?? { address, recipients: [] };
+      mailbox.recipients.push(recipient);
+      mailboxes.set(address.toLowerCase(), mailbox);
+    }
+    const unsent = [...mailboxes.values()];
     try {
       while (unsent.length > 0) {
-        await this.deps.mailer.send({ ...email, to: [unsent[0]!] });
+        await this.deps.mailer.send({ ...email, to: [unsent[0]!.address] });
         unsent.shift();
       }
     } catch (error) {
@@ -110,8 +136,8 @@ export class ReportService {
         streamId,
         command: {
           type: 'RecordFailure',
-          recipients: unsent,
-          reason: error instanceof Error ? error.message : 'mailer failed',
+          recipients: unsent.flatMap((mailbox) => mailbox.recipients),
+          reason: withoutAddresses(error instanceof Error ? error.message : 'mailer failed'),
         },
         metadata,
       });

@@ -6,7 +6,12 @@ import { ERASED } from '../../../domain/resident/resident.view.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../domain/shared/time.js';
 import { Category, Format, Locale, Metric, TargetPeriod } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
-import { appointOrganizingGroup, createPlan, setTarget } from '../command-cases.js';
+import {
+  appointOrganizingGroup,
+  createPlan,
+  eraseOrganizingGroupPerson,
+  setTarget,
+} from '../command-cases.js';
 import { getPlan, listPlans } from '../query-cases.js';
 import { defineRoute } from '../route.js';
 import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
@@ -54,7 +59,17 @@ export const SetTargetBody = z
   .meta({ id: 'SetTarget' });
 
 const PersonBody = z
-  .object({ name: trimmed(100), email: z.email().max(254).optional(), residentId: Id.optional() })
+  .object({
+    name: trimmed(100),
+    email: z.email().max(254).optional(),
+    residentId: Id.optional().describe(
+      'when the person is a resident: their name and email are sealed with their key',
+    ),
+    personId: Id.optional().describe(
+      'someone who is not a resident, as the plan named them before (`GET /plans/{planId}`); without it, ' +
+        'a new person id is issued (entries of one appointment with the same email are one person)',
+    ),
+  })
   .strict()
   .meta({ id: 'Person' });
 
@@ -70,8 +85,11 @@ export const OrganizingGroupBody = z
 const TargetView = SetTargetBody.extend({ targetId: z.string(), setAt: z.string() });
 
 const PersonView = GroupMember.extend({
-  name: GroupMember.shape.name.describe(`"${ERASED}" once the resident it names was erased`),
+  name: GroupMember.shape.name.describe(`"${ERASED}" once the resident or person it names was erased`),
   email: GroupMember.shape.email.describe('admin and organizers only'),
+  personId: GroupMember.shape.personId.describe(
+    'someone who is not a resident: give it again to keep them in a new appointment, or to erase them',
+  ),
 }).meta({ id: 'PersonView' });
 
 export const Plan = PlanDetail.extend({
@@ -85,6 +103,7 @@ export const Plan = PlanDetail.extend({
 }).meta({ id: 'Plan' });
 
 const PlanParams = z.object({ planId: Id });
+const GroupPersonParams = z.object({ planId: Id, personId: Id });
 
 export const planRoutes = [
   defineRoute({
@@ -135,8 +154,27 @@ export const planRoutes = [
     response: { status: 201, description: 'The group was appointed', schema: CommandAnswer },
     async handle(request, deps) {
       return commandAnswer(
-        await appointOrganizingGroup(deps, request, { ...request.params, ...request.body }),
+        await appointOrganizingGroup(deps, request, {
+          ...request.params,
+          ...request.body,
+          newPersonId: () => request.ids.next(),
+        }),
       );
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/plans/{planId}/organizing-group/{personId}/erase',
+    operationId: 'eraseOrganizingGroupPerson',
+    summary:
+      "Erase the personal data of a group member who is not a resident, everywhere (their key ring is destroyed); reports' records and proofs stay",
+    tag: 'Plans',
+    kind: 'command',
+    roles: ['admin'],
+    params: GroupPersonParams,
+    response: { status: 201, description: 'The personal data was erased', schema: CommandAnswer },
+    async handle(request, deps) {
+      return commandAnswer(await eraseOrganizingGroupPerson(deps, request, request.params));
     },
   }),
   defineRoute({

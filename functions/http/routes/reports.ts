@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { renderCsv, renderHtml, renderText } from '../../../domain/reports/render.js';
 import { reportPrintable } from '../../../domain/reports/report-printable.js';
 import { wordingFor } from '../../../domain/reports/wording.js';
+import { Recipient } from '../../../events/index.js';
 import { roleSets } from '../../app/authorization.js';
 import { commitMetadataOf } from '../../app/commit-metadata.js';
 import { encodePosition } from '../../app/position.js';
@@ -83,7 +84,11 @@ export const reportRoutes = [
         version: z.number(),
         events: z.array(z.object({ eventId: z.string(), type: z.string() })),
         position: z.string(),
-        sentTo: z.array(z.string()),
+        sentTo: z
+          .array(Recipient)
+          .describe(
+            'whom it went to: the organizing-group entries, by resident or person id (never an address)',
+          ),
         alreadySent: z.boolean(),
       }),
     },

@@ -62,43 +62,106 @@ describe('plan decider', () => {
   });
 
   it('appoints an organizing group whose leader is not also a deputy', () => {
-    const leader = { name: 'Director Zhou', email: 'zhou@example.org' };
+    const leader = { name: 'enc:v2:1:zhou', email: 'enc:v2:1:zhou-mail', personId: 'P-ZHOU' };
+    const deputy = { name: 'enc:v2:2:qian', personId: 'P-QIAN' };
     given(planDecider, [created])
       .when({
         type: 'AppointOrganizingGroup',
         planId: 'P',
         leader,
-        deputies: [{ name: 'Deputy Qian' }],
+        deputies: [deputy],
         members: [],
         roster: {},
+        newPersons: ['P-ZHOU', 'P-QIAN'],
       })
-      .then([
-        {
-          type: 'OrganizingGroupAppointed',
-          data: { leader, deputies: [{ name: 'Deputy Qian' }], members: [] },
-        },
-      ]);
+      .then([{ type: 'OrganizingGroupAppointed', data: { leader, deputies: [deputy], members: [] } }]);
+    // Each copy is sealed differently: the same person is told by their id, not by their name.
     given(planDecider, [created])
       .when({
         type: 'AppointOrganizingGroup',
         planId: 'P',
         leader,
-        deputies: [leader],
+        deputies: [{ ...leader, name: 'enc:v2:3:zhou' }],
         members: [],
         roster: {},
+        newPersons: ['P-ZHOU'],
       })
       .then({ code: 'leader-is-deputy', category: 'invalid' });
   });
 
+  it('keeps a person the plan named before, and refuses a person id it never issued or one erased', () => {
+    const zhou = { name: 'enc:v2:1:zhou', personId: 'P-ZHOU' };
+    const appointed: PlanEvent = {
+      type: 'OrganizingGroupAppointed',
+      data: { leader: zhou, deputies: [], members: [] },
+    };
+    const again = (personId: string) => ({
+      type: 'AppointOrganizingGroup' as const,
+      planId: 'P',
+      leader: { name: 'enc:v2:9:zhou', personId },
+      deputies: [],
+      members: [],
+      roster: {},
+      newPersons: [],
+    });
+    given(planDecider, [created, appointed])
+      .when(again('P-ZHOU'))
+      .then([
+        {
+          type: 'OrganizingGroupAppointed',
+          data: { leader: { name: 'enc:v2:9:zhou', personId: 'P-ZHOU' }, deputies: [], members: [] },
+        },
+      ]);
+    given(planDecider, [created])
+      .when(again('P-ZHOU'))
+      .then({ code: 'person-not-found', category: 'not-found' });
+    given(planDecider, [
+      created,
+      appointed,
+      { type: 'OrganizingGroupPersonErased', data: { personId: 'P-ZHOU' } },
+    ])
+      .when(again('P-ZHOU'))
+      .then({ code: 'person-erased', category: 'conflict' });
+    given(planDecider, [created])
+      .when({ ...again('P-ZHOU'), leader: { name: 'enc:v2:9:x', personId: 'P-ZHOU', residentId: 'R1' } })
+      .then({ code: 'resident-or-person', category: 'invalid' });
+  });
+
+  it('erases a person of the plan once, in the group or since gone from it; never one it did not name', () => {
+    const appointed = (leader: { name: string; personId: string }): PlanEvent => ({
+      type: 'OrganizingGroupAppointed',
+      data: { leader, deputies: [], members: [] },
+    });
+    const erase = { type: 'EraseOrganizingGroupPerson' as const, planId: 'P', personId: 'P-ZHOU' };
+    const erased: PlanEvent = { type: 'OrganizingGroupPersonErased', data: { personId: 'P-ZHOU' } };
+    given(planDecider, [created, appointed({ name: 'enc:v2:1:zhou', personId: 'P-ZHOU' })])
+      .when(erase)
+      .then([erased]);
+    given(planDecider, [
+      created,
+      appointed({ name: 'enc:v2:1:zhou', personId: 'P-ZHOU' }),
+      appointed({ name: 'enc:v2:2:sun', personId: 'P-SUN' }),
+    ])
+      .when(erase)
+      .then([erased]);
+    given(planDecider, [created, appointed({ name: 'enc:v2:1:zhou', personId: 'P-ZHOU' }), erased])
+      .when(erase)
+      .then({ code: 'already-erased', category: 'conflict' });
+    given(planDecider, [created]).when(erase).then({ code: 'person-not-found', category: 'not-found' });
+    given(planDecider, []).when(erase).then({ code: 'plan-not-found', category: 'not-found' });
+  });
+
   it('names only residents on the roster, never one who was erased', () => {
     const member = { name: 'enc:v2:…', email: 'enc:v2:…', residentId: 'R1' };
+    const leader = { name: 'enc:v2:1:zhou', personId: 'P-ZHOU' };
     const appoint = (roster: Record<string, 'enrolled' | 'erased' | 'unknown'>) => ({
       type: 'AppointOrganizingGroup' as const,
       planId: 'P',
-      leader: { name: 'Director Zhou' },
+      leader,
       deputies: [],
       members: [member],
       roster,
+      newPersons: ['P-ZHOU'],
     });
     given(planDecider, [created])
       .when(appoint({}))
@@ -111,7 +174,7 @@ describe('plan decider', () => {
       .then([
         {
           type: 'OrganizingGroupAppointed',
-          data: { leader: { name: 'Director Zhou' }, deputies: [], members: [member] },
+          data: { leader, deputies: [], members: [member] },
         },
       ]);
   });

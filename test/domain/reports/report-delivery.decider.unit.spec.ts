@@ -3,11 +3,19 @@ import {
   type ReportDeliveryCommand,
   reportDeliveryDecider,
 } from '../../../domain/reports/report-delivery.decider.js';
-import type { ReportEvent } from '../../../events/index.js';
+import type { Recipient, ReportEvent } from '../../../events/index.js';
 import { given } from '../../support/decider-spec.js';
 import { given as givenHistory } from '../../support/use-case-spec.js';
 
-const claim = (recipients: string[], trigger: 'schedule' | 'manual' = 'schedule'): ReportDeliveryCommand => ({
+const lead: Recipient = { residentId: 'R-LEAD' };
+const deputy: Recipient = { personId: 'P-DEPUTY' };
+/** A resident and a person may carry the same id string: they are still two recipients. */
+const twin: Recipient = { personId: 'R-LEAD' };
+
+const claim = (
+  recipients: Recipient[],
+  trigger: 'schedule' | 'manual' = 'schedule',
+): ReportDeliveryCommand => ({
   type: 'ClaimDelivery',
   planId: 'P1',
   period: '2026-Q3',
@@ -15,11 +23,11 @@ const claim = (recipients: string[], trigger: 'schedule' | 'manual' = 'schedule'
   asOf: '01J00000000000000000000000',
   trigger,
 });
-const sent = (recipients: string[], trigger: 'schedule' | 'manual' = 'schedule'): ReportEvent => ({
+const sent = (recipients: Recipient[], trigger: 'schedule' | 'manual' = 'schedule'): ReportEvent => ({
   type: 'ReportSent',
   data: { planId: 'P1', period: '2026-Q3', recipients, asOf: '01J00000000000000000000000', trigger },
 });
-const failed = (recipients: string[]): ReportEvent => ({
+const failed = (recipients: Recipient[]): ReportEvent => ({
   type: 'ReportDeliveryFailed',
   data: { recipients, reason: 'mailbox unavailable' },
 });
@@ -27,54 +35,54 @@ const failed = (recipients: string[]): ReportEvent => ({
 describe('report delivery decider', () => {
   it('claims a delivery to every recipient once', () => {
     given(reportDeliveryDecider, [])
-      .when(claim(['lead@example.org', 'deputy@example.org', 'lead@example.org']))
-      .then([sent(['lead@example.org', 'deputy@example.org'])]);
+      .when(claim([lead, deputy, { residentId: 'R-LEAD' }]))
+      .then([sent([lead, deputy])]);
   });
 
-  it('claims one mailbox once however its address is capitalised, as first written', () => {
+  it('tells a resident from a person even when their ids are spelled alike', () => {
     given(reportDeliveryDecider, [])
-      .when(claim(['Lead@Example.org', 'deputy@example.org', 'lead@example.org']))
-      .then([sent(['Lead@Example.org', 'deputy@example.org'])]);
+      .when(claim([lead, twin]))
+      .then([sent([lead, twin])]);
+    given(reportDeliveryDecider, [sent([lead])])
+      .when(claim([lead, twin]))
+      .then([sent([twin])]);
   });
 
   it('refuses a report with nobody to send it to', () => {
     given(reportDeliveryDecider, []).when(claim([])).then({ code: 'no-recipients', category: 'conflict' });
   });
 
-  it('sends nothing twice: a retried schedule claims only those not yet sent, case-insensitively', () => {
-    given(reportDeliveryDecider, [sent(['lead@example.org'])])
-      .when(claim(['LEAD@example.org', 'deputy@example.org'], 'manual'))
-      .then([sent(['deputy@example.org'], 'manual')]);
-    given(reportDeliveryDecider, [sent(['lead@example.org', 'deputy@example.org'])])
-      .when(claim(['Lead@Example.org', 'deputy@example.org']))
+  it('sends nothing twice: a retried schedule claims only those not yet sent', () => {
+    given(reportDeliveryDecider, [sent([lead])])
+      .when(claim([lead, deputy], 'manual'))
+      .then([sent([deputy], 'manual')]);
+    given(reportDeliveryDecider, [sent([lead, deputy])])
+      .when(claim([lead, deputy]))
       .then([]);
   });
 
   it('records a failure, after which those recipients may be sent to again', () => {
-    given(reportDeliveryDecider, [sent(['lead@example.org'])])
-      .when({ type: 'RecordFailure', recipients: ['lead@example.org'], reason: 'mailbox unavailable' })
-      .then([failed(['lead@example.org'])]);
-    given(reportDeliveryDecider, [
-      sent(['lead@example.org', 'deputy@example.org']),
-      failed(['lead@example.org']),
-    ])
-      .when(claim(['lead@example.org', 'deputy@example.org']))
-      .then([sent(['lead@example.org'])]);
+    given(reportDeliveryDecider, [sent([lead])])
+      .when({ type: 'RecordFailure', recipients: [lead], reason: 'mailbox unavailable' })
+      .then([failed([lead])]);
+    given(reportDeliveryDecider, [sent([lead, deputy]), failed([lead])])
+      .when(claim([lead, deputy]))
+      .then([sent([lead])]);
   });
 
   it('folds who has been sent the report', () => {
-    const state = given(reportDeliveryDecider, [sent(['Lead@example.org'])])
-      .when(claim(['deputy@example.org']))
+    const state = given(reportDeliveryDecider, [sent([lead])])
+      .when(claim([deputy]))
       .state();
-    expect(state.sentTo).toEqual({ 'lead@example.org': 1, 'deputy@example.org': 1 });
+    expect(state.sentTo).toEqual({ 'resident:R-LEAD': 1, 'person:P-DEPUTY': 1 });
   });
 
   it('runs through the command service: a retry appends nothing to the stored stream', async () => {
-    await givenHistory({ 'c1#report#P1:2026-Q3': [sent(['lead@example.org'])] })
+    await givenHistory({ 'c1#report#P1:2026-Q3': [sent([lead])] })
       .when({
         decider: reportDeliveryDecider,
         streamId: 'c1#report#P1:2026-Q3',
-        command: claim(['lead@example.org']),
+        command: claim([lead]),
       })
       .then([]);
   });

@@ -77,7 +77,7 @@ describe('invoking the mailer function (Lambda cannot run here: aws-sdk-client-m
     const delivery = {
       planId: 'p-1',
       period: '2026-Q2',
-      sentTo: ['a@x.org'],
+      sentTo: [{ residentId: 'R-1' }],
       alreadySent: false,
       streamId: 's',
       version: 2,

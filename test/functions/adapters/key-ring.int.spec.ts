@@ -76,9 +76,15 @@ describe("a resident's key ring: every key that encrypts their data, destroyed t
       })),
     );
     const leader = await cipher.protectIn('demo', 'A', 'demo#plan#P1', { name: 'Name A', residentId: 'A' });
+    const guest = await cipher.protectIn('demo', 'P-GUEST', 'demo#plan#P1', {
+      name: 'A guest',
+      email: 'guest@example.org',
+      personId: 'P-GUEST',
+    });
     const appointed = {
       type: 'OrganizingGroupAppointed' as const,
-      data: { leader, deputies: [], members: [{ name: 'A guest' }] },
+      // Appointed before people had rings: a plain entry is shown as it was written.
+      data: { leader, deputies: [guest], members: [{ name: 'An old guest' }] },
     };
     await cipher.destroy('demo', 'C');
     calls.length = 0;
@@ -94,7 +100,11 @@ describe("a resident's key ring: every key that encrypts their data, destroyed t
     ]);
     expect(shown[3]).toEqual({
       ...appointed,
-      data: { leader: { name: 'Name A', residentId: 'A' }, deputies: [], members: [{ name: 'A guest' }] },
+      data: {
+        leader: { name: 'Name A', residentId: 'A' },
+        deputies: [{ name: 'A guest', email: 'guest@example.org', personId: 'P-GUEST' }],
+        members: [{ name: 'An old guest' }],
+      },
     });
   });
 
@@ -120,8 +130,8 @@ describe("a resident's key ring: every key that encrypts their data, destroyed t
     await cipher.destroy('demo', 'R9');
     expect(kms.commandCalls(DecryptCommand)).toHaveLength(0);
     expect(kms.commandCalls(GenerateDataKeyCommand).map((c) => c.args[0].input.EncryptionContext)).toEqual([
-      { community: 'demo', residentId: 'R1' },
-      { community: 'demo', residentId: 'R1' },
+      { community: 'demo', subjectId: 'R1' },
+      { community: 'demo', subjectId: 'R1' },
     ]);
     // The projector (kms:Decrypt) reads it back; after erasure nothing is left to unwrap.
     expect(await cipher.reveal('demo', 'R1', sealed)).toMatchObject({ name: 'Tang Wen' });

@@ -37,7 +37,7 @@ describe('KMS-wrapped data keys (KMS cannot run here: aws-sdk-client-mock; the k
     expect(kms.commandCalls(GenerateDataKeyCommand)[0]!.args[0].input).toEqual({
       KeyId: 'alias/personal-data',
       KeySpec: 'AES_256',
-      EncryptionContext: { community: 'demo', residentId: 'R1' },
+      EncryptionContext: { community: 'demo', subjectId: 'R1' },
     });
     expect(await cipher.reveal('demo', 'R1', sealed)).toMatchObject({
       name: 'Tang Wen',

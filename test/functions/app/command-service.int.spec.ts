@@ -19,7 +19,8 @@ const counter: Decider<Add, { count: number }, DomainEvent> = {
       : [
           {
             type: 'ResidentEnrolled',
-            data: { residentId: 'R', name: command.name, householdId: 'H', partyMember: false },
+            // Sealed as enrolment seals it (the command service refuses a name in the clear).
+            data: { residentId: 'R', name: `enc:v1:${command.name}`, householdId: 'H', partyMember: false },
           },
         ],
   evolve: (state) => ({ count: state.count + 1 }),
@@ -63,6 +64,28 @@ describe('command service: load → fold → decide → append', () => {
     expect(accepted).toHaveLength(10);
     expect(refused).toHaveLength(20);
     expect((await store.readStream('c#activity#X')).version).toBe(10);
+  });
+
+  it('refuses to append a name the catalogue seals when a decider hands it over in the clear, and appends nothing', async () => {
+    const careless: typeof counter = {
+      ...counter,
+      decide: (command) => [
+        {
+          type: 'ResidentEnrolled',
+          data: { residentId: 'R', name: command.name, householdId: 'H', partyMember: false },
+        },
+      ],
+    };
+    const service = new CommandService({ store });
+    const appended = service.execute({
+      decider: careless,
+      community: 'c',
+      streamId: 'c#resident#R',
+      command: { type: 'Add', name: 'Xiomara Quillfeather' },
+      metadata,
+    });
+    await expect(appended).rejects.toThrow(/written in the clear, not sealed: name of R$/);
+    expect((await store.readStream('c#resident#R')).version).toBe(0);
   });
 
   it('answers 412 when If-Match names a version the stream is no longer at, and appends nothing', async () => {

@@ -82,7 +82,7 @@ describe('article use cases, on the event store', () => {
       await recorded(commands, residentDecider, 'resident', id, {
         type: 'EnrollResident',
         residentId: id,
-        name: id,
+        name: `enc:v1:${id}`, // as enrolment writes it: sealed
         householdId: `H-${id}`,
         partyMember: true,
       });

@@ -49,7 +49,7 @@ describe('good family style use cases, on the event store', () => {
     recorded(commands, residentDecider, 'resident', residentId, {
       type: 'EnrollResident',
       residentId,
-      name: residentId,
+      name: `enc:v1:${residentId}`, // as enrolment writes it: sealed
       householdId,
     });
 

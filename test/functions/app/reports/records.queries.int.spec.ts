@@ -8,7 +8,8 @@ import { getActivity } from '../../../../functions/app/activity/activities.queri
 import { recordAttendance } from '../../../../functions/app/activity/attendance.commands.js';
 import { listActivities } from '../../../../functions/app/activity/calendar.queries.js';
 import { getParticipation } from '../../../../functions/app/activity/participation.queries.js';
-import { appointOrganizingGroup, createPlan } from '../../../../functions/app/plan/plans.commands.js';
+import { appointOrganizingGroup } from '../../../../functions/app/plan/organizing-group.commands.js';
+import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { getPlan, listPlans } from '../../../../functions/app/plan/plans.queries.js';
 import { nameModel, recordGoodDeed } from '../../../../functions/app/recognition/recognition.commands.js';
 import { listGoodDeeds } from '../../../../functions/app/recognition/recognition.queries.js';
@@ -54,6 +55,7 @@ describe('query use cases, on the projected views', () => {
         leader: { name: 'Li Wei', email: 'li@example.org', residentId: 'R1' },
         deputies: [],
         members: [],
+        newPersonId: () => 'UNUSED',
       }),
     );
     const activity = (activityId: string, day: string, title: string) =>

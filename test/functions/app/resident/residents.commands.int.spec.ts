@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appointOrganizingGroup, createPlan } from '../../../../functions/app/plan/plans.commands.js';
+import { appointOrganizingGroup } from '../../../../functions/app/plan/organizing-group.commands.js';
+import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { enrollResident, erasePersonalData } from '../../../../functions/app/resident/residents.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
 import { accepted, COMMUNITY, type UseCaseWorld, useCaseWorld } from '../../../support/use-case-spec.js';
@@ -61,6 +62,7 @@ describe('resident use cases, on the event store', () => {
         leader: { name: 'Li Wei', residentId: 'R1' },
         deputies: [],
         members: [],
+        newPersonId: () => 'UNUSED',
       }),
     );
     const erased = accepted(await erasePersonalData(world, admin(), { residentId: 'R1' }));
