@@ -3,7 +3,7 @@
  * whose network died reloads into a working kiosk. The network first, the kept copy when there is
  * none; it never answers for the API: a check-in is sent, or waits in the page's queue.
  */
-interface FetchEventLike extends Event {
+interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
 }
@@ -20,6 +20,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const OWN_FILES = 'ccl-kiosk-v1';
+/** The page keeping its own files (web/kiosk.ts): those requests go to the network as they are. */
+const KEEPING = 'x-ccl-keeping';
 
 /** The kiosk's own files: its pages and the scripts and stylesheet they load. */
 const isOwnFile = (url: URL) =>
@@ -31,19 +33,23 @@ scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.clai
 
 scope.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || !isOwnFile(url)) return;
+  if (event.request.method !== 'GET' || !isOwnFile(url) || event.request.headers.has(KEEPING)) return;
   event.respondWith(
     (async () => {
       const files = await caches.open(OWN_FILES);
+      let answer: Response;
       try {
-        const answer = await fetch(event.request);
-        if (answer.ok) await files.put(event.request, answer.clone());
-        return answer;
+        answer = await fetch(event.request);
       } catch (error) {
-        const kept = await files.match(event.request, { ignoreSearch: true });
+        // The tablet's kept copy, whatever its request said: the page varies by Accept-Language and
+        // Origin, and a reload's navigation need not carry the same headers as the fetch that kept it.
+        const kept = await files.match(event.request, { ignoreSearch: true, ignoreVary: true });
         if (kept) return kept;
         throw error;
       }
+      // Keeping a copy is a side task: the answer is the network's even when the copy fails to land.
+      if (answer.ok) event.waitUntil(files.put(event.request, answer.clone()).catch(() => undefined));
+      return answer;
     })(),
   );
 });

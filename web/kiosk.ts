@@ -21,6 +21,8 @@ const signIn = JSON.parse(pageData('signIn') ?? '{"kind":"development"}') as Sig
 const queue = new ScanQueue(localStorage, activityId);
 const ROSTER = `ccl.kiosk.${activityId}.roster`;
 const OWN_FILES = 'ccl-kiosk-v1';
+/** Marks the page's own keeping of its files, which its service worker leaves to the network. */
+const KEEPING = 'x-ccl-keeping';
 let kiosk: Kiosk | undefined = JSON.parse(localStorage.getItem(ROSTER) ?? 'null') ?? undefined;
 let filter = '';
 let signedOut = false;
@@ -211,12 +213,22 @@ function askToSignIn(why?: string) {
   );
 }
 
-/** The page and its files, kept by the kiosk's service worker for a reload without network. */
-async function keepOffline() {
+/**
+ * The page and its files, kept by the kiosk's service worker for a reload without network. A
+ * service worker just installed may fail its first fetches, and a tablet's network blinks: keeping
+ * them is tried again, backing off, until it lands, so the kiosk is never silently unkept.
+ */
+async function keepOffline(attempt = 0): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
-  await navigator.serviceWorker.register('/web/kiosk-sw.js', { scope: '/kiosk/' });
-  const files = await caches.open(OWN_FILES);
-  await files.addAll([location.pathname, '/web/kiosk.js', '/web/pages.css']);
+  try {
+    await navigator.serviceWorker.register('/web/kiosk-sw.js', { scope: '/kiosk/' });
+    const files = await caches.open(OWN_FILES);
+    // Fetched past the service worker (it lets a request marked as a keeping go to the network).
+    const keeping = (path: string) => new Request(path, { headers: { [KEEPING]: '1' } });
+    await files.addAll([location.pathname, '/web/kiosk.js', '/web/pages.css'].map(keeping));
+  } catch {
+    if (attempt < 8) setTimeout(() => void keepOffline(attempt + 1), 500 * 2 ** Math.min(attempt, 5));
+  }
 }
 
 async function start() {
@@ -227,7 +239,7 @@ async function start() {
   if (kiosk) render();
   else show(h('p', { class: 'loading' }, navigator.onLine ? t.loading : t.needsReload));
   if (navigator.onLine) {
-    await keepOffline().catch(() => undefined);
+    await keepOffline();
     if (queue.waiting === 0) await refresh();
   }
   void flush();

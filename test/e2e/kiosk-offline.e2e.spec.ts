@@ -79,11 +79,15 @@ describe('the kiosk, offline and back', () => {
         await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, {
           timeout: 15_000,
         });
-        await page.waitForFunction(
-          "caches.open('ccl-kiosk-v1').then((c) => c.keys()).then((k) => k.length >= 3)",
-          undefined,
-          { timeout: 15_000 },
-        );
+        // Polled here: a waitForFunction on an expression takes its promise for a truthy answer.
+        await expect
+          .poll(
+            () => page.evaluate("caches.open('ccl-kiosk-v1').then((c) => c.keys()).then((k) => k.length)"),
+            {
+              timeout: 20_000,
+            },
+          )
+          .toBeGreaterThanOrEqual(3);
         const worker = tablet.serviceWorkers()[0]!;
 
         // The network goes: the line is cut, for the page and for its service worker's own requests,
