@@ -3,7 +3,7 @@ import { AttendanceMethod, type DomainEvent } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import type { DocumentGroup, EventContext, Projection } from '../shared/projection.js';
 
-/** In the resident's partition: what they did about one activity. */
+/** Under the resident: what they did about one activity. */
 export const ParticipationRow = z.object({
   activityId: z.string(),
   /** Holds a place now. */
@@ -39,7 +39,7 @@ export const participationKey = (community: string, residentId: string, activity
   view: 'participation',
   id: [residentId, activityId],
 });
-/** A resident's participation rows, in the partition of their profile. */
+/** A resident's participation rows, grouped under the resident. */
 export const participationOf = (community: string, residentId: string): DocumentGroup => ({
   community,
   view: 'participation',

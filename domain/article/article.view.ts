@@ -27,7 +27,7 @@ export const ArticleDetail = z.object({
 });
 export type ArticleDetail = z.infer<typeof ArticleDetail>;
 
-/** In the author's partition: one of the articles they wrote. */
+/** Under the author: one of the articles they wrote. */
 export const AuthoredArticle = z.object({ articleId: z.string(), planId: z.string() });
 export type AuthoredArticle = z.infer<typeof AuthoredArticle>;
 
@@ -41,7 +41,7 @@ export const authoredKey = (community: string, authorId: string, articleId: stri
   view: 'authored',
   id: [authorId, articleId],
 });
-/** The articles a resident wrote, in the partition of their profile. */
+/** The articles a resident wrote, grouped under the resident. */
 export const authoredBy = (community: string, authorId: string): DocumentGroup => ({
   community,
   view: 'authored',
@@ -111,7 +111,7 @@ export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
   },
 };
 
-/** In the author's partition: which articles they wrote (for their participation and `?authorId=`). */
+/** Under the author: which articles they wrote (for their participation and `?authorId=`). */
 export const authoredArticles: Projection<DomainEvent, AuthoredArticle> = {
   name: 'authored-articles',
   schema: AuthoredArticle,

@@ -58,7 +58,7 @@ export const equipmentKey = (community: string, venueId: string, equipmentId: st
   view: 'equipment',
   id: [venueId, equipmentId],
 });
-/** A venue's register: its equipment rows, in the partition of the venue. */
+/** A venue's register: its equipment rows, grouped under the venue. */
 export const registerOf = (community: string, venueId: string) => ({
   community,
   view: 'equipment',
@@ -137,7 +137,7 @@ const equipmentEventTypes = new Set([
   'EquipmentRetired',
 ]);
 
-/** One row per item, in its venue's partition and on the community's equipment list. */
+/** One row per item, under its venue and on the community's equipment list. */
 export const equipmentRegister: Projection<DomainEvent, EquipmentRow> = {
   name: 'equipment-register',
   schema: EquipmentRow,
@@ -185,7 +185,7 @@ export const instructorDetails: Projection<DomainEvent, InstructorDetail> = {
   },
 };
 
-/** Each session in its instructor's partition (by when it was held) and on the community's list (by day). */
+/** Each session under its instructor (by when it was held) and on the community's list (by day). */
 export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
   name: 'instructor-sessions',
   schema: InstructorSession,

@@ -14,7 +14,7 @@ export const BookDetail = BookRecommended.schema.extend({
 });
 export type BookDetail = z.infer<typeof BookDetail>;
 
-/** One resident's review of a book (their latest), in the book's partition. */
+/** One resident's review of a book (their latest), under the book. */
 export const BookReview = BookReviewed.schema.extend({ bookId: z.string(), reviewedAt: z.string() });
 export type BookReview = z.infer<typeof BookReview>;
 
@@ -35,7 +35,7 @@ export const residentBookReviewKey = (community: string, residentId: string, boo
   view: 'resident-book-review',
   id: [residentId, bookId],
 });
-/** The books a resident reviewed (their latest review of each), in the partition of their profile. */
+/** The books a resident reviewed (their latest review of each), grouped under the resident. */
 export const bookReviewsOf = (community: string, residentId: string): DocumentGroup => ({
   community,
   view: 'resident-book-review',
@@ -104,7 +104,7 @@ const reviewDocument = (
     ? { data: { ...event.data, bookId: bookIdOf(context), reviewedAt: context.recordedAt } }
     : (current ?? null);
 
-/** Each resident's latest review, in the book's partition (GET /books/{id}). */
+/** Each resident's latest review, under the book (GET /books/{id}). */
 export const bookReviews: Projection<DomainEvent, BookReview> = {
   name: 'book-reviews',
   schema: BookReview,
@@ -115,7 +115,7 @@ export const bookReviews: Projection<DomainEvent, BookReview> = {
   evolve: reviewDocument,
 };
 
-/** The same review in the reviewer's partition: the participation page lists a resident's reviews. */
+/** The same review under the reviewer: the participation page lists a resident's reviews. */
 export const residentBookReviews: Projection<DomainEvent, BookReview> = {
   name: 'resident-book-reviews',
   schema: BookReview,

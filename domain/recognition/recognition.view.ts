@@ -18,7 +18,7 @@ export const modelKey = (community: string, residentId: string, modelId: string)
   view: 'model',
   id: [residentId, modelId],
 });
-/** A resident's good deeds and the models they were named, in the partition of their profile. */
+/** A resident's good deeds and the models they were named, grouped under the resident. */
 export const goodDeedsOf = (community: string, residentId: string): DocumentGroup => ({
   community,
   view: 'resident-deed',
@@ -56,7 +56,7 @@ export const goodDeeds: Projection<DomainEvent, GoodDeed> = {
   },
 };
 
-/** Each deed again in every named resident's partition, for their participation page. */
+/** Each deed again under every named resident, for their participation page. */
 export const residentGoodDeeds: Projection<DomainEvent, GoodDeed> = {
   name: 'resident-good-deeds',
   schema: GoodDeed,
