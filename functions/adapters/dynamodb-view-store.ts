@@ -11,7 +11,16 @@ import {
 } from '../app/view-store.js';
 import { batchGetAll } from './batch-get.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
-import { fromItem, groupKeyOf, keyOf, sliceKeysOf, type TableItem, toItem } from './view-layout.js';
+import { storable } from './dynamodb-numbers.js';
+import {
+  documentsFor,
+  fromItem,
+  groupKeyOf,
+  keyOf,
+  sliceKeysOf,
+  type TableItem,
+  toItem,
+} from './view-layout.js';
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
@@ -60,26 +69,6 @@ export function decodeCursor(
 /** DynamoDB orders string keys by their UTF-8 bytes, not by JavaScript's UTF-16 code units. */
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** DynamoDB's smallest number by magnitude; a write holding a smaller one fails ("Number underflow"). */
-const SMALLEST_DYNAMODB_NUMBER = 1e-130;
-
-/**
- * A view is computed from events the store already accepted, so whatever numbers they carry must be
- * writable: a magnitude below DynamoDB's range (a judge's score of 5e-324) is kept as 0, which every
- * answer rounds it to anyway. Without this, such an event failed its projection on every retry and
- * blocked its stream.
- */
-function storable(value: unknown): unknown {
-  if (typeof value === 'number') return value !== 0 && Math.abs(value) < SMALLEST_DYNAMODB_NUMBER ? 0 : value;
-  if (Array.isArray(value)) return value.map(storable);
-  if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const [name, inner] of Object.entries(value)) copy[name] = storable(inner);
-    return copy;
-  }
-  return value;
-}
-
 /** Turns document filters into a FilterExpression with placeholders (no user text ever becomes syntax). */
 function filterExpression(
   where: readonly ViewFilter[],
@@ -108,7 +97,7 @@ export class DynamoDbViewStore implements ViewStore {
 
   async get<D>(ref: DocumentRef): Promise<StoredView<D> | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keyOf(ref) }));
-    return result.Item ? fromItem<D>(result.Item as TableItem) : undefined;
+    return result.Item ? { ...fromItem<D>(result.Item as TableItem), ref } : undefined;
   }
 
   async getMany<D>(refs: readonly DocumentRef[]): Promise<StoredView<D>[]> {
@@ -117,7 +106,7 @@ export class DynamoDbViewStore implements ViewStore {
       this.tableName,
       refs.map((ref) => ({ ...keyOf(ref) })),
     );
-    return items.map((item) => fromItem<D>(item as unknown as TableItem));
+    return documentsFor<D>(refs, items as unknown as TableItem[]);
   }
 
   async putIfUnchanged(

@@ -6,7 +6,16 @@ import {
   type ViewPage,
   type ViewStore,
 } from '../app/view-store.js';
-import { fromItem, groupKeyOf, keyOf, sliceKeysOf, type TableItem, toItem } from './view-layout.js';
+import {
+  documentsFor,
+  fromItem,
+  groupKeyOf,
+  itemId,
+  keyOf,
+  sliceKeysOf,
+  type TableItem,
+  toItem,
+} from './view-layout.js';
 
 /**
  * A ViewStore in a Map: the scratch store of an audit replay, and the store of pure projection tests.
@@ -14,7 +23,7 @@ import { fromItem, groupKeyOf, keyOf, sliceKeysOf, type TableItem, toItem } from
  */
 export class InMemoryViewStore implements ViewStore {
   readonly items = new Map<string, TableItem>();
-  private id = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
+  private id = itemId;
 
   /** Every document stored, deleted ones included. */
   all(): StoredView[] {
@@ -23,13 +32,14 @@ export class InMemoryViewStore implements ViewStore {
 
   async get<D>(ref: DocumentRef) {
     const item = this.items.get(this.id(keyOf(ref)));
-    return item ? fromItem<D>(item) : undefined;
+    return item ? { ...fromItem<D>(item), ref } : undefined;
   }
   async getMany<D>(refs: readonly DocumentRef[]) {
-    return refs
-      .map((ref) => this.items.get(this.id(keyOf(ref))))
-      .filter((v): v is TableItem => v !== undefined)
-      .map((item) => fromItem<D>(item));
+    const items = refs.map((ref) => this.items.get(this.id(keyOf(ref))));
+    return documentsFor<D>(
+      refs,
+      items.filter((v): v is TableItem => v !== undefined),
+    );
   }
   async putIfUnchanged(
     view: StoredView,

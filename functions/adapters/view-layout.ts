@@ -79,6 +79,9 @@ function layoutOf(view: string) {
   return layout;
 }
 
+/** One string per stored item (its keys), for maps. */
+export const itemId = ({ pk, sk }: ItemKey) => `${pk}\u0000${sk}`;
+
 /** Where a document is stored. */
 export function keyOf({ community, view, id }: DocumentRef): ItemKey {
   if (view === PLAN_REGISTRY.view) return { pk: PLAN_REGISTRY.pk, sk: `${community}#${id[0]}` };
@@ -174,4 +177,14 @@ export function fromItem<D>(item: TableItem): StoredView<D> {
   const { pk, sk, gsi1pk, gsi1sk, ...rest } = item;
   const placement = placementOf({ gsi1pk, gsi1sk });
   return { ref: refOf({ pk, sk }), ...(placement ? { placement } : {}), ...rest } as StoredView<D>;
+}
+
+/** The documents `items` hold for `refs`, each once and named as it was asked for; missing ones left out. */
+export function documentsFor<D>(refs: readonly DocumentRef[], items: readonly TableItem[]): StoredView<D>[] {
+  const found = new Map(items.map((item) => [itemId(item), item]));
+  const asked = new Map(refs.map((ref) => [itemId(keyOf(ref)), ref]));
+  return [...asked].flatMap(([id, ref]) => {
+    const item = found.get(id);
+    return item ? [{ ...fromItem<D>(item), ref }] : [];
+  });
 }

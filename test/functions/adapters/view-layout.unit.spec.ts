@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as views from '../../../domain/projections.js';
 import {
+  documentsFor,
   groupKeyOf,
   keyOf,
   listKeyOf,
@@ -95,5 +96,13 @@ describe('view keys and lists', () => {
       views.roundNominationsList('c1', 'G1'),
     ];
     for (const list of lists) expect(listRefOf(listKeyOf(list))).toEqual(list);
+  });
+
+  it('answers a read of several documents once each, named as they were asked for', () => {
+    const asked = views.attendeeKey('c1', 'A1', 'R#1');
+    const stored = { ...keyOf(asked), owner: 'c1#activity#A1', appliedVersion: 1, data: {} };
+    expect(documentsFor([asked, asked, views.activityKey('c1', 'A2')], [stored])).toEqual([
+      { ref: asked, owner: 'c1#activity#A1', appliedVersion: 1, data: {} },
+    ]);
   });
 });
