@@ -45,6 +45,15 @@ describe('domain/ and events/ are pure', () => {
     );
     expect(offences).toEqual([]);
   });
+
+  it('domain/ names views by their own ids, never by how the view store keys them (issue 26)', () => {
+    const offences = sourceFiles('domain').flatMap((file) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/\b(pk|sk|gsi1pk|gsi1sk)\b/g)].map(
+        (m) => `${file} names ${m[1]}`,
+      ),
+    );
+    expect(offences).toEqual([]);
+  });
 });
 
 describe('the lint configuration keeps the boundaries', () => {

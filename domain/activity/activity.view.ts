@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { ActivityDescription, AttendanceMethod, type DomainEvent, type Window } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
+  type DocumentGroup,
   type EventContext,
   type ListSlice,
-  type PartitionSlice,
   type Projection,
   StoredWindow,
   type ViewDocument,
@@ -78,39 +78,41 @@ export const AttendeeRow = z.object({
 export type AttendeeRow = z.infer<typeof AttendeeRow>;
 
 export const activityKey = (community: string, activityId: string) => ({
-  pk: `${community}#activity#${activityId}`,
-  sk: 'detail',
+  community,
+  view: 'activity',
+  id: [activityId],
 });
 export const attendeeKey = (community: string, activityId: string, residentId: string) => ({
-  pk: activityKey(community, activityId).pk,
-  sk: `attendee#${residentId}`,
+  community,
+  view: 'attendee',
+  id: [activityId, residentId],
 });
 /** The activity's sign-in sheet. */
-export const attendeesOf = (community: string, activityId: string): PartitionSlice => ({
-  pk: activityKey(community, activityId).pk,
-  skPrefix: 'attendee#',
+export const attendeesOf = (community: string, activityId: string): DocumentGroup => ({
+  community,
+  view: 'attendee',
+  within: [activityId],
 });
 /** The calendar: every activity of the community, by the start of its window. */
-export const activitiesList = (community: string) => `${community}#activities`;
-/** The calendar up to an instant: activities starting at or before `to` (sort keys are `<start>#<id>`). */
+export const activitiesList = (community: string) => ({ community, list: 'activities' });
+/** The calendar up to an instant: activities starting at or before `to` (ordered by start, then id). */
 export const activitiesStartingBy = (community: string, to?: string): ListSlice => ({
   list: activitiesList(community),
-  ...(to === undefined ? {} : { to: `${to}#~` }),
+  ...(to === undefined ? {} : { to }),
 });
 
 const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
 
 /** The calendar lists activities by the start of their window. */
 const calendarPlacement = (context: EventContext, window: Window, activityId: string) => ({
-  gsi1pk: activitiesList(context.community),
-  gsi1sk: `${window.start}#${activityId}`,
+  placement: { list: activitiesList(context.community), order: [window.start, activityId] },
 });
 
 /** One item per activity: what the calendar and the detail page show, with its counts. */
 export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
   name: 'activity-details',
   schema: ActivityDetail,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ActivityPlanned':
       case 'ActivityRescheduled':
@@ -128,7 +130,7 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
         return [];
     }
   },
-  apply(current, event, context): ViewDocument<ActivityDetail> | null {
+  evolve(current, event, context): ViewDocument<ActivityDetail> | null {
     if (event.type === 'ActivityPlanned') {
       const { planYear: _year, ...planned } = event.data;
       return {
@@ -220,13 +222,13 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
 export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
   name: 'activity-attendees',
   schema: AttendeeRow,
-  keys(event, context) {
+  touches(event, context) {
     if (event.type === 'ResidentAttended' || event.type === 'AttendanceRevoked') {
       return [attendeeKey(context.community, activityIdOf(context), event.data.residentId)];
     }
     return [];
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'ResidentAttended') {
       return {
         data: {

@@ -1,10 +1,9 @@
 import * as z from 'zod';
 import { AttendanceMethod, type DomainEvent } from '../../events/index.js';
-import { residentKey } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { EventContext, PartitionSlice, Projection } from '../shared/projection.js';
+import type { DocumentGroup, EventContext, Projection } from '../shared/projection.js';
 
-/** In the resident's partition: what they did about one activity. */
+/** Under the resident: what they did about one activity. */
 export const ParticipationRow = z.object({
   activityId: z.string(),
   /** Holds a place now. */
@@ -36,13 +35,15 @@ export const ParticipationRow = z.object({
 export type ParticipationRow = z.infer<typeof ParticipationRow>;
 
 export const participationKey = (community: string, residentId: string, activityId: string) => ({
-  pk: residentKey(community, residentId).pk,
-  sk: `activity#${activityId}`,
+  community,
+  view: 'participation',
+  id: [residentId, activityId],
 });
-/** A resident's participation rows, in the partition of their profile. */
-export const participationOf = (community: string, residentId: string): PartitionSlice => ({
-  pk: residentKey(community, residentId).pk,
-  skPrefix: 'activity#',
+/** A resident's participation rows, grouped under the resident. */
+export const participationOf = (community: string, residentId: string): DocumentGroup => ({
+  community,
+  view: 'participation',
+  within: [residentId],
 });
 const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
 
@@ -50,7 +51,7 @@ const activityIdOf = (context: EventContext) => entityIdOf(context.streamId);
 export const participationRows: Projection<DomainEvent, ParticipationRow> = {
   name: 'resident-participation',
   schema: ParticipationRow,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ResidentRegistered':
       case 'ResidentWaitlisted':
@@ -67,7 +68,7 @@ export const participationRows: Projection<DomainEvent, ParticipationRow> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     const base: ParticipationRow = current?.data ?? {
       activityId: activityIdOf(context),
       registered: false,

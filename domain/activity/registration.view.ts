@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import type { DomainEvent } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { PartitionSlice, Projection } from '../shared/projection.js';
-import { activityKey } from './activity.view.js';
+import type { DocumentGroup, Projection } from '../shared/projection.js';
 
 /** One resident's registration for one activity: a place, a place in line, or withdrawn. */
 export const RegistrationRow = z.object({
@@ -21,20 +20,22 @@ export const RegistrationRow = z.object({
 export type RegistrationRow = z.infer<typeof RegistrationRow>;
 
 export const registrationKey = (community: string, activityId: string, residentId: string) => ({
-  pk: activityKey(community, activityId).pk,
-  sk: `registration#${residentId}`,
+  community,
+  view: 'registration',
+  id: [activityId, residentId],
 });
 /** Every registration of the activity: places, the waitlist, the cancelled. */
-export const registrationsOf = (community: string, activityId: string): PartitionSlice => ({
-  pk: activityKey(community, activityId).pk,
-  skPrefix: 'registration#',
+export const registrationsOf = (community: string, activityId: string): DocumentGroup => ({
+  community,
+  view: 'registration',
+  within: [activityId],
 });
 
 /** One row per resident who ever registered for the activity: where they stand now, and when each step was recorded. */
 export const registrationRows: Projection<DomainEvent, RegistrationRow> = {
   name: 'activity-registrations',
   schema: RegistrationRow,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ResidentRegistered':
       case 'ResidentWaitlisted':
@@ -45,7 +46,7 @@ export const registrationRows: Projection<DomainEvent, RegistrationRow> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     // A registration after a cancellation starts the row again: the history keeps the earlier one.
     const at = context.recordedAt;
     switch (event.type) {

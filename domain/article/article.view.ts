@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import { ArticleSubmitted, type DomainEvent, Verdict } from '../../events/index.js';
-import { residentKey } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
+  type DocumentGroup,
   type EventContext,
   type ListSlice,
   listPrefixed,
-  type PartitionSlice,
   type Projection,
 } from '../shared/projection.js';
 
@@ -28,25 +27,32 @@ export const ArticleDetail = z.object({
 });
 export type ArticleDetail = z.infer<typeof ArticleDetail>;
 
-/** In the author's partition: one of the articles they wrote. */
+/** Under the author: one of the articles they wrote. */
 export const AuthoredArticle = z.object({ articleId: z.string(), planId: z.string() });
 export type AuthoredArticle = z.infer<typeof AuthoredArticle>;
 
 export const articleKey = (community: string, articleId: string) => ({
-  pk: `${community}#article#${articleId}`,
-  sk: 'detail',
+  community,
+  view: 'article',
+  id: [articleId],
 });
 export const authoredKey = (community: string, authorId: string, articleId: string) => ({
-  pk: residentKey(community, authorId).pk,
-  sk: `article#${articleId}`,
+  community,
+  view: 'authored',
+  id: [authorId, articleId],
 });
-/** The articles a resident wrote, in the partition of their profile. */
-export const authoredBy = (community: string, authorId: string): PartitionSlice => ({
-  pk: residentKey(community, authorId).pk,
-  skPrefix: 'article#',
+/** The articles a resident wrote, grouped under the resident. */
+export const authoredBy = (community: string, authorId: string): DocumentGroup => ({
+  community,
+  view: 'authored',
+  within: [authorId],
 });
 /** A plan's articles, by author. */
-export const articlesList = (community: string, planId: string) => `${community}#articles#${planId}`;
+export const articlesList = (community: string, planId: string) => ({
+  community,
+  list: 'articles',
+  of: planId,
+});
 /** A plan's articles, or one author's of them. */
 export const planArticles = (community: string, planId: string, authorId?: string): ListSlice =>
   listPrefixed(articlesList(community, planId), authorId);
@@ -56,7 +62,7 @@ const articleIdOf = (context: EventContext) => entityIdOf(context.streamId);
 export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
   name: 'article-details',
   schema: ArticleDetail,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ArticleSubmitted':
       case 'ArticleRevised':
@@ -66,7 +72,7 @@ export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'ArticleSubmitted') {
       return {
         data: {
@@ -76,8 +82,10 @@ export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
           revisions: 0,
           reviews: [],
         },
-        gsi1pk: articlesList(context.community, event.data.planId),
-        gsi1sk: `${event.data.authorId}#${event.data.articleId}`,
+        placement: {
+          list: articlesList(context.community, event.data.planId),
+          order: [event.data.authorId, event.data.articleId],
+        },
       };
     }
     if (!current) return null;
@@ -103,16 +111,16 @@ export const articleDetails: Projection<DomainEvent, ArticleDetail> = {
   },
 };
 
-/** In the author's partition: which articles they wrote (for their participation and `?authorId=`). */
+/** Under the author: which articles they wrote (for their participation and `?authorId=`). */
 export const authoredArticles: Projection<DomainEvent, AuthoredArticle> = {
   name: 'authored-articles',
   schema: AuthoredArticle,
-  keys(event, context) {
+  touches(event, context) {
     return event.type === 'ArticleSubmitted'
       ? [authoredKey(context.community, event.data.authorId, event.data.articleId)]
       : [];
   },
-  apply(current, event) {
+  evolve(current, event) {
     return event.type === 'ArticleSubmitted'
       ? { data: { articleId: event.data.articleId, planId: event.data.planId } }
       : (current ?? null);

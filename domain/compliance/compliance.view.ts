@@ -1,9 +1,6 @@
 import * as z from 'zod';
 import { Category, type DomainEvent, Format, Target } from '../../events/index.js';
-import { activityKey } from '../activity/activity.view.js';
 import { isStudySession } from '../activity/study-leave.js';
-import { planKey } from '../plan/plan.view.js';
-import { residentKey } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
 import { type EventContext, type Projection, StoredWindow } from '../shared/projection.js';
 import { applyStudy, StudyFacts } from './study.view.js';
@@ -53,28 +50,34 @@ export const PlanTargetsRow = z.object({
 export type PlanTargetsRow = z.infer<typeof PlanTargetsRow>;
 
 export const activityComplianceKey = (community: string, activityId: string) => ({
-  pk: activityKey(community, activityId).pk,
-  sk: 'compliance',
+  community,
+  view: 'activity-compliance',
+  id: [activityId],
 });
 export const planTargetsKey = (community: string, planId: string) => ({
-  pk: planKey(community, planId).pk,
-  sk: 'targets',
+  community,
+  view: 'plan-targets',
+  id: [planId],
 });
 export const partyMemberKey = (community: string, residentId: string) => ({
-  pk: residentKey(community, residentId).pk,
-  sk: 'party-member',
+  community,
+  view: 'party-member',
+  id: [residentId],
 });
-export const planActivitiesList = (community: string, planId: string) =>
-  `${community}#plan#${planId}#compliance`;
+export const planActivitiesList = (community: string, planId: string) => ({
+  community,
+  list: 'compliance',
+  of: planId,
+});
 /** The community's party members. */
-export const partyMembersList = (community: string) => `${community}#party-members`;
+export const partyMembersList = (community: string) => ({ community, list: 'party-members' });
 
 const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> = {
   name: 'activity-compliance',
   schema: ActivityComplianceRow,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ActivityPlanned':
       case 'ActivityRescheduled':
@@ -92,7 +95,7 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     const at = context.recordedAt;
     if (event.type === 'ActivityPlanned') {
       const { activityId, planId, category, format, window, lecturer } = event.data;
@@ -109,8 +112,7 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
           signedIn: [],
           ...(isStudySession(event.data) ? { study: { title: event.data.title, residents: {} } } : {}),
         },
-        gsi1pk: planActivitiesList(context.community, planId),
-        gsi1sk: activityId,
+        placement: { list: planActivitiesList(context.community, planId), order: [activityId] },
       };
     }
     if (!current) return null;
@@ -161,12 +163,12 @@ export const activityCompliance: Projection<DomainEvent, ActivityComplianceRow> 
 export const planTargets: Projection<DomainEvent, PlanTargetsRow> = {
   name: 'plan-targets',
   schema: PlanTargetsRow,
-  keys(event, context) {
+  touches(event, context) {
     return event.type === 'PlanCreated' || event.type === 'TargetSet'
       ? [planTargetsKey(context.community, idOf(context))]
       : [];
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'PlanCreated') {
       return {
         data: {
@@ -194,17 +196,16 @@ export const planTargets: Projection<DomainEvent, PlanTargetsRow> = {
 export const partyMembers: Projection<DomainEvent, PartyMemberRow> = {
   name: 'party-members',
   schema: PartyMemberRow,
-  keys(event, context) {
+  touches(event, context) {
     return event.type === 'ResidentEnrolled' && event.data.partyMember
       ? [partyMemberKey(context.community, event.data.residentId)]
       : [];
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'ResidentEnrolled' && event.data.partyMember) {
       return {
         data: { residentId: event.data.residentId, since: context.recordedAt },
-        gsi1pk: partyMembersList(context.community),
-        gsi1sk: event.data.residentId,
+        placement: { list: partyMembersList(context.community), order: [event.data.residentId] },
       };
     }
     return current ?? null;

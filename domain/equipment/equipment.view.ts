@@ -52,63 +52,60 @@ export const InstructorSession = InstructorSessionHeld.schema.extend({
 });
 export type InstructorSession = z.infer<typeof InstructorSession>;
 
-export const venueKey = (community: string, venueId: string) => ({
-  pk: `${community}#venue#${venueId}`,
-  sk: 'detail',
-});
+export const venueKey = (community: string, venueId: string) => ({ community, view: 'venue', id: [venueId] });
 export const equipmentKey = (community: string, venueId: string, equipmentId: string) => ({
-  pk: venueKey(community, venueId).pk,
-  sk: `equipment#${equipmentId}`,
+  community,
+  view: 'equipment',
+  id: [venueId, equipmentId],
 });
-/** A venue's register: its equipment rows, in the partition of the venue. */
+/** A venue's register: its equipment rows, grouped under the venue. */
 export const registerOf = (community: string, venueId: string) => ({
-  pk: venueKey(community, venueId).pk,
-  skPrefix: 'equipment#',
+  community,
+  view: 'equipment',
+  within: [venueId],
 });
 /** The community's venues, by name. */
-export const venuesList = (community: string) => `${community}#venues`;
+export const venuesList = (community: string) => ({ community, list: 'venues' });
 /** Every item of every venue, by venue: what the overdue answer and the inspection metric read. */
-export const equipmentList = (community: string) => `${community}#equipment`;
+export const equipmentList = (community: string) => ({ community, list: 'equipment' });
 
 export const instructorKey = (community: string, instructorId: string) => ({
-  pk: `${community}#instructor#${instructorId}`,
-  sk: 'detail',
+  community,
+  view: 'instructor',
+  id: [instructorId],
 });
 export const instructorSessionKey = (
   community: string,
   instructorId: string,
   heldOn: string,
   sessionId: string,
-) => ({
-  pk: instructorKey(community, instructorId).pk,
-  sk: `session#${heldOn}#${sessionId}`,
-});
+) => ({ community, view: 'instructor-session', id: [instructorId, heldOn, sessionId] });
 export const sessionsOf = (community: string, instructorId: string) => ({
-  pk: instructorKey(community, instructorId).pk,
-  skPrefix: 'session#',
+  community,
+  view: 'instructor-session',
+  within: [instructorId],
 });
 /** The community's instructors, by name. */
-export const instructorsList = (community: string) => `${community}#instructors`;
+export const instructorsList = (community: string) => ({ community, list: 'instructors' });
 /** Every instructor's sessions, by the day they were held: a period is a range of it. */
-export const instructorSessionsList = (community: string) => `${community}#instructor-sessions`;
+export const instructorSessionsList = (community: string) => ({ community, list: 'instructor-sessions' });
 /** The sessions held between two days (`yyyy-mm-dd`, both included). */
 export const sessionsBetween = (community: string, from: string, to: string) => ({
   list: instructorSessionsList(community),
-  from: `${from}#`,
-  to: `${to}#~`,
+  from,
+  to,
 });
 
 export const venueDetails: Projection<DomainEvent, VenueDetail> = {
   name: 'venue-details',
   schema: VenueDetail,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'VenueRegistered' ? [venueKey(context.community, event.data.venueId)] : [],
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type !== 'VenueRegistered') return current ?? null;
     return {
       data: { ...event.data, registeredAt: context.recordedAt },
-      gsi1pk: venuesList(context.community),
-      gsi1sk: `${event.data.name}#${event.data.venueId}`,
+      placement: { list: venuesList(context.community), order: [event.data.name, event.data.venueId] },
     };
   },
 };
@@ -140,18 +137,18 @@ const equipmentEventTypes = new Set([
   'EquipmentRetired',
 ]);
 
-/** One row per item, in its venue's partition and on the community's equipment list. */
+/** One row per item, under its venue and on the community's equipment list. */
 export const equipmentRegister: Projection<DomainEvent, EquipmentRow> = {
   name: 'equipment-register',
   schema: EquipmentRow,
-  keys(event, context) {
+  touches(event, context) {
     if (!equipmentEventTypes.has(event.type)) return [];
     const { equipmentId } = event.data as { equipmentId: string };
     return [equipmentKey(context.community, entityIdOf(context.streamId), equipmentId)];
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     const venueId = entityIdOf(context.streamId);
-    const placed = { gsi1pk: equipmentList(context.community) };
+    const list = equipmentList(context.community);
     if (event.type === 'EquipmentInstalled') {
       const data = {
         ...event.data,
@@ -160,7 +157,7 @@ export const equipmentRegister: Projection<DomainEvent, EquipmentRow> = {
         inspections: [],
         maintenance: [],
       };
-      return { data, ...placed, gsi1sk: `${venueId}#${event.data.equipmentId}` };
+      return { data, placement: { list, order: [venueId, event.data.equipmentId] } };
     }
     if (!current) return null;
     return { ...current, data: nextRow(current, event, context.recordedAt) };
@@ -170,27 +167,29 @@ export const equipmentRegister: Projection<DomainEvent, EquipmentRow> = {
 export const instructorDetails: Projection<DomainEvent, InstructorDetail> = {
   name: 'instructor-details',
   schema: InstructorDetail,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'InstructorRegistered' || event.type === 'InstructorSessionHeld'
       ? [instructorKey(context.community, entityIdOf(context.streamId))]
       : [],
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'InstructorRegistered')
       return {
         data: { ...event.data, registeredAt: context.recordedAt, sessionsTotal: 0 },
-        gsi1pk: instructorsList(context.community),
-        gsi1sk: `${event.data.name}#${event.data.instructorId}`,
+        placement: {
+          list: instructorsList(context.community),
+          order: [event.data.name, event.data.instructorId],
+        },
       };
     if (event.type !== 'InstructorSessionHeld' || !current) return current ?? null;
     return { ...current, data: { ...current.data, sessionsTotal: current.data.sessionsTotal + 1 } };
   },
 };
 
-/** Each session in its instructor's partition (by when it was held) and on the community's list (by day). */
+/** Each session under its instructor (by when it was held) and on the community's list (by day). */
 export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
   name: 'instructor-sessions',
   schema: InstructorSession,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'InstructorSessionHeld'
       ? [
           instructorSessionKey(
@@ -201,7 +200,7 @@ export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
           ),
         ]
       : [],
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type !== 'InstructorSessionHeld') return current ?? null;
     const heldDay = localDate(event.data.heldOn, event.data.timeZone);
     return {
@@ -211,8 +210,7 @@ export const instructorSessions: Projection<DomainEvent, InstructorSession> = {
         heldDay,
         recordedAt: context.recordedAt,
       },
-      gsi1pk: instructorSessionsList(context.community),
-      gsi1sk: `${heldDay}#${event.data.sessionId}`,
+      placement: { list: instructorSessionsList(context.community), order: [heldDay, event.data.sessionId] },
     };
   },
 };

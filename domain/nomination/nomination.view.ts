@@ -22,31 +22,31 @@ export const NominationRow = FamilyNominated.schema.extend({
 });
 export type NominationRow = z.infer<typeof NominationRow>;
 
-export const roundKey = (community: string, roundId: string) => ({
-  pk: `${community}#round#${roundId}`,
-  sk: 'detail',
-});
+export const roundKey = (community: string, roundId: string) => ({ community, view: 'round', id: [roundId] });
 export const nominationKey = (community: string, nominationId: string) => ({
-  pk: `${community}#nomination#${nominationId}`,
-  sk: 'detail',
+  community,
+  view: 'nomination',
+  id: [nominationId],
 });
 /** Every round of the community. */
-export const roundsList = (community: string) => `${community}#rounds`;
-export const roundNominationsList = (community: string, roundId: string) =>
-  `${community}#round#${roundId}#nominations`;
+export const roundsList = (community: string) => ({ community, list: 'rounds' });
+export const roundNominationsList = (community: string, roundId: string) => ({
+  community,
+  list: 'nominations',
+  of: roundId,
+});
 const idOf = (context: EventContext) => entityIdOf(context.streamId);
 
 export const roundDetails: Projection<DomainEvent, RoundDetail> = {
   name: 'round-details',
   schema: RoundDetail,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'RoundOpened' ? [roundKey(context.community, idOf(context))] : [],
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type !== 'RoundOpened') return current ?? null;
     return {
       data: { ...event.data, openedAt: context.recordedAt },
-      gsi1pk: roundsList(context.community),
-      gsi1sk: event.data.roundId,
+      placement: { list: roundsList(context.community), order: [event.data.roundId] },
     };
   },
 };
@@ -54,7 +54,7 @@ export const roundDetails: Projection<DomainEvent, RoundDetail> = {
 export const nominationRows: Projection<DomainEvent, NominationRow> = {
   name: 'nomination-rows',
   schema: NominationRow,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'FamilyNominated':
       case 'NominationEndorsed':
@@ -67,7 +67,7 @@ export const nominationRows: Projection<DomainEvent, NominationRow> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'FamilyNominated') {
       return {
         data: {
@@ -78,8 +78,10 @@ export const nominationRows: Projection<DomainEvent, NominationRow> = {
           scores: {},
           recusals: {},
         },
-        gsi1pk: roundNominationsList(context.community, event.data.roundId),
-        gsi1sk: event.data.nominationId,
+        placement: {
+          list: roundNominationsList(context.community, event.data.roundId),
+          order: [event.data.nominationId],
+        },
       };
     }
     if (!current) return null;

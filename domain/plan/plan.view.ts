@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type DomainEvent, PlanCreated, Target } from '../../events/index.js';
 import { ERASED } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
-import { type ListSlice, listPrefixed, type Projection } from '../shared/projection.js';
+import { type ListRef, type ListSlice, listPrefixed, type Projection } from '../shared/projection.js';
 
 /**
  * A member of the organizing group as the plan shows them: name and email readable (the projector
@@ -35,35 +35,33 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 export const PlanIndexEntry = z.object({ community: z.string(), planId: z.string(), timeZone: z.string() });
 export type PlanIndexEntry = z.infer<typeof PlanIndexEntry>;
 
-export const planKey = (community: string, planId: string) => ({
-  pk: `${community}#plan#${planId}`,
-  sk: 'detail',
-});
+export const planKey = (community: string, planId: string) => ({ community, view: 'plan', id: [planId] });
 /** The community's plans, by year. */
-export const plansList = (community: string) => `${community}#plans`;
+export const plansList = (community: string) => ({ community, list: 'plans' });
 /** The community's plans of one year. */
 export const plansOfYear = (community: string, year: number): ListSlice =>
   listPrefixed(plansList(community), String(year));
+/** The plan's entry in the registry every community shares (what scheduled work fans out over). */
 export const allPlansKey = (community: string, planId: string) => ({
-  pk: '$plans',
-  sk: `${community}#${planId}`,
+  community,
+  view: 'plan-registry',
+  id: [planId],
 });
 /** Every plan of every community. */
-export const allPlansList = () => '$all-plans';
+export const allPlansList = (): ListRef => ({ list: 'all-plans' });
 
 const planIdOf = entityIdOf;
 
 export const allPlans: Projection<DomainEvent, PlanIndexEntry> = {
   name: 'all-plans',
   schema: PlanIndexEntry,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'PlanCreated' ? [allPlansKey(context.community, event.data.planId)] : [],
-  apply: (current, event, context) =>
+  evolve: (current, event, context) =>
     event.type === 'PlanCreated'
       ? {
           data: { community: context.community, planId: event.data.planId, timeZone: event.data.timeZone },
-          gsi1pk: allPlansList(),
-          gsi1sk: `${context.community}#${event.data.planId}`,
+          placement: { list: allPlansList(), order: [context.community, event.data.planId] },
         }
       : (current ?? null),
 };
@@ -72,7 +70,7 @@ export const allPlans: Projection<DomainEvent, PlanIndexEntry> = {
 export const planDetails: Projection<DomainEvent, PlanDetail> = {
   name: 'plan-details',
   schema: PlanDetail,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'PlanCreated':
       case 'TargetSet':
@@ -84,12 +82,14 @@ export const planDetails: Projection<DomainEvent, PlanDetail> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'PlanCreated') {
       return {
         data: { ...event.data, createdAt: context.recordedAt, targets: [], organizingGroup: null },
-        gsi1pk: plansList(context.community),
-        gsi1sk: `${event.data.year}#${event.data.planId}`,
+        placement: {
+          list: plansList(context.community),
+          order: [String(event.data.year), event.data.planId],
+        },
       };
     }
     if (!current) return null;

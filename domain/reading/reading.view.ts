@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { BookRecommended, BookReviewed, type DomainEvent, ReadingEssayLinked } from '../../events/index.js';
-import { residentKey } from '../resident/resident.view.js';
 import { entityIdOf } from '../shared/ids.js';
-import type { EventContext, PartitionSlice, Projection } from '../shared/projection.js';
+import type { DocumentGroup, EventContext, Projection } from '../shared/projection.js';
 
 /** A recommended book with its rating and the reading essays about it (reviews are items of their own). */
 export const BookDetail = BookRecommended.schema.extend({
@@ -15,34 +14,35 @@ export const BookDetail = BookRecommended.schema.extend({
 });
 export type BookDetail = z.infer<typeof BookDetail>;
 
-/** One resident's review of a book (their latest), in the book's partition. */
+/** One resident's review of a book (their latest), under the book. */
 export const BookReview = BookReviewed.schema.extend({ bookId: z.string(), reviewedAt: z.string() });
 export type BookReview = z.infer<typeof BookReview>;
 
-export const bookKey = (community: string, bookId: string) => ({
-  pk: `${community}#book#${bookId}`,
-  sk: 'detail',
-});
+export const bookKey = (community: string, bookId: string) => ({ community, view: 'book', id: [bookId] });
 export const bookReviewKey = (community: string, bookId: string, residentId: string) => ({
-  pk: bookKey(community, bookId).pk,
-  sk: `review#${residentId}`,
+  community,
+  view: 'book-review',
+  id: [bookId, residentId],
 });
 /** A book's reviews, one per resident. */
-export const reviewsOfBook = (community: string, bookId: string): PartitionSlice => ({
-  pk: bookKey(community, bookId).pk,
-  skPrefix: 'review#',
+export const reviewsOfBook = (community: string, bookId: string): DocumentGroup => ({
+  community,
+  view: 'book-review',
+  within: [bookId],
 });
 export const residentBookReviewKey = (community: string, residentId: string, bookId: string) => ({
-  pk: residentKey(community, residentId).pk,
-  sk: `book-review#${bookId}`,
+  community,
+  view: 'resident-book-review',
+  id: [residentId, bookId],
 });
-/** The books a resident reviewed (their latest review of each), in the partition of their profile. */
-export const bookReviewsOf = (community: string, residentId: string): PartitionSlice => ({
-  pk: residentKey(community, residentId).pk,
-  skPrefix: 'book-review#',
+/** The books a resident reviewed (their latest review of each), grouped under the resident. */
+export const bookReviewsOf = (community: string, residentId: string): DocumentGroup => ({
+  community,
+  view: 'resident-book-review',
+  within: [residentId],
 });
 /** A plan's recommended books, by when they were recommended. */
-export const booksList = (community: string, planId: string) => `${community}#plan#${planId}#books`;
+export const booksList = (community: string, planId: string) => ({ community, list: 'books', of: planId });
 
 const bookIdOf = (context: EventContext) => entityIdOf(context.streamId);
 const averageOf = (ratings: Record<string, number>) => {
@@ -54,7 +54,7 @@ const averageOf = (ratings: Record<string, number>) => {
 export const bookDetails: Projection<DomainEvent, BookDetail> = {
   name: 'book-details',
   schema: BookDetail,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'BookRecommended':
       case 'BookReviewed':
@@ -64,7 +64,7 @@ export const bookDetails: Projection<DomainEvent, BookDetail> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'BookRecommended')
       return {
         data: {
@@ -75,8 +75,10 @@ export const bookDetails: Projection<DomainEvent, BookDetail> = {
           ratings: {},
           essays: [],
         },
-        gsi1pk: booksList(context.community, event.data.planId),
-        gsi1sk: `${context.recordedAt}#${event.data.bookId}`,
+        placement: {
+          list: booksList(context.community, event.data.planId),
+          order: [context.recordedAt, event.data.bookId],
+        },
       };
     if (!current) return null;
     const data = current.data;
@@ -102,26 +104,26 @@ const reviewDocument = (
     ? { data: { ...event.data, bookId: bookIdOf(context), reviewedAt: context.recordedAt } }
     : (current ?? null);
 
-/** Each resident's latest review, in the book's partition (GET /books/{id}). */
+/** Each resident's latest review, under the book (GET /books/{id}). */
 export const bookReviews: Projection<DomainEvent, BookReview> = {
   name: 'book-reviews',
   schema: BookReview,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'BookReviewed'
       ? [bookReviewKey(context.community, bookIdOf(context), event.data.residentId)]
       : [],
-  apply: reviewDocument,
+  evolve: reviewDocument,
 };
 
-/** The same review in the reviewer's partition: the participation page lists a resident's reviews. */
+/** The same review under the reviewer: the participation page lists a resident's reviews. */
 export const residentBookReviews: Projection<DomainEvent, BookReview> = {
   name: 'resident-book-reviews',
   schema: BookReview,
-  keys: (event, context) =>
+  touches: (event, context) =>
     event.type === 'BookReviewed'
       ? [residentBookReviewKey(context.community, event.data.residentId, bookIdOf(context))]
       : [],
-  apply: reviewDocument,
+  evolve: reviewDocument,
 };
 
 export const readingProjections: readonly Projection<DomainEvent, Record<string, unknown>>[] = [

@@ -21,17 +21,18 @@ export type ResidentProfile = z.infer<typeof ResidentProfile>;
 export const ERASED = '[erased]';
 
 export const residentKey = (community: string, residentId: string) => ({
-  pk: `${community}#resident#${residentId}`,
-  sk: 'profile',
+  community,
+  view: 'resident',
+  id: [residentId],
 });
 /** The roster: every resident of the community, by name. */
-export const residentsList = (community: string) => `${community}#residents`;
+export const residentsList = (community: string) => ({ community, list: 'residents' });
 
 /** The resident's profile card, listed per community by name. */
 export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
   name: 'resident-profiles',
   schema: ResidentProfile,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'ResidentEnrolled':
       case 'ResidentPersonalDataErased':
@@ -40,14 +41,16 @@ export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     switch (event.type) {
       case 'ResidentEnrolled': {
         const { residentId, name } = event.data;
         return {
           data: { ...event.data, enrolledAt: context.recordedAt },
-          gsi1pk: residentsList(context.community),
-          gsi1sk: `${name.toLocaleLowerCase()}#${residentId}`,
+          placement: {
+            list: residentsList(context.community),
+            order: [name.toLocaleLowerCase(), residentId],
+          },
         };
       }
       case 'ResidentPersonalDataErased': {
@@ -56,7 +59,7 @@ export const residentProfiles: Projection<DomainEvent, ResidentProfile> = {
         return {
           ...current,
           data: { ...kept, name: ERASED, erased: true },
-          gsi1sk: `${ERASED}#${event.data.residentId}`,
+          placement: { list: residentsList(context.community), order: [ERASED, event.data.residentId] },
         };
       }
       default:

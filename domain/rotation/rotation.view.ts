@@ -34,11 +34,16 @@ export const RotationDetail = z.object({
 export type RotationDetail = z.infer<typeof RotationDetail>;
 
 export const rotationKey = (community: string, rotationId: string) => ({
-  pk: `${community}#rotation#${rotationId}`,
-  sk: 'detail',
+  community,
+  view: 'rotation',
+  id: [rotationId],
 });
 /** A plan's rotations, by when they were announced. */
-export const rotationsList = (community: string, planId: string) => `${community}#plan#${planId}#rotations`;
+export const rotationsList = (community: string, planId: string) => ({
+  community,
+  list: 'rotations',
+  of: planId,
+});
 
 type Announced = z.infer<typeof RotationAnnounced.schema>;
 const detailOf = (data: Announced, announcedAt: string): RotationDetail => ({
@@ -53,7 +58,7 @@ const detailOf = (data: Announced, announcedAt: string): RotationDetail => ({
 export const rotationDetails: Projection<DomainEvent, RotationDetail> = {
   name: 'rotation-details',
   schema: RotationDetail,
-  keys(event, context) {
+  touches(event, context) {
     switch (event.type) {
       case 'RotationAnnounced':
       case 'RotationDrawn':
@@ -63,12 +68,14 @@ export const rotationDetails: Projection<DomainEvent, RotationDetail> = {
         return [];
     }
   },
-  apply(current, event, context) {
+  evolve(current, event, context) {
     if (event.type === 'RotationAnnounced')
       return {
         data: detailOf(event.data, context.recordedAt),
-        gsi1pk: rotationsList(context.community, event.data.planId),
-        gsi1sk: `${context.recordedAt}#${event.data.rotationId}`,
+        placement: {
+          list: rotationsList(context.community, event.data.planId),
+          order: [context.recordedAt, event.data.rotationId],
+        },
       };
     if (!current) return null;
     const data = current.data;

@@ -46,8 +46,9 @@ export const SeriesDetail = z.object({
 export type SeriesDetail = z.infer<typeof SeriesDetail>;
 
 export const seriesKey = (community: string, seriesId: string) => ({
-  pk: `${community}#series#${seriesId}`,
-  sk: 'detail',
+  community,
+  view: 'series',
+  id: [seriesId],
 });
 
 const SERIES_EVENTS = new Set([
@@ -61,10 +62,10 @@ const SERIES_EVENTS = new Set([
 export const seriesDetails: Projection<DomainEvent, SeriesDetail> = {
   name: 'series-details',
   schema: SeriesDetail,
-  keys(event, context) {
+  touches(event, context) {
     return SERIES_EVENTS.has(event.type) ? [seriesKey(context.community, entityIdOf(context.streamId))] : [];
   },
-  apply(current, event, context): ViewDocument<SeriesDetail> | null {
+  evolve(current, event, context): ViewDocument<SeriesDetail> | null {
     if (event.type === 'ActivitySeriesPlanned') {
       const { planYear: _year, occurrences, ...series } = event.data;
       const { venue, lecturer } = series;

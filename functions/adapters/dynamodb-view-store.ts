@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ViewKey } from '../../domain/shared/projection.js';
+import type { DocumentGroup, DocumentRef } from '../../domain/shared/projection.js';
 import {
   InvalidCursor,
   type ListQuery,
@@ -11,6 +11,16 @@ import {
 } from '../app/view-store.js';
 import { batchGetAll } from './batch-get.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
+import { storable } from './dynamodb-numbers.js';
+import {
+  documentsFor,
+  fromItem,
+  groupKeyOf,
+  keyOf,
+  sliceKeysOf,
+  type TableItem,
+  toItem,
+} from './view-layout.js';
 
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
@@ -59,26 +69,6 @@ export function decodeCursor(
 /** DynamoDB orders string keys by their UTF-8 bytes, not by JavaScript's UTF-16 code units. */
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** DynamoDB's smallest number by magnitude; a write holding a smaller one fails ("Number underflow"). */
-const SMALLEST_DYNAMODB_NUMBER = 1e-130;
-
-/**
- * A view is computed from events the store already accepted, so whatever numbers they carry must be
- * writable: a magnitude below DynamoDB's range (a judge's score of 5e-324) is kept as 0, which every
- * answer rounds it to anyway. Without this, such an event failed its projection on every retry and
- * blocked its stream.
- */
-function storable(value: unknown): unknown {
-  if (typeof value === 'number') return value !== 0 && Math.abs(value) < SMALLEST_DYNAMODB_NUMBER ? 0 : value;
-  if (Array.isArray(value)) return value.map(storable);
-  if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const [name, inner] of Object.entries(value)) copy[name] = storable(inner);
-    return copy;
-  }
-  return value;
-}
-
 /** Turns document filters into a FilterExpression with placeholders (no user text ever becomes syntax). */
 function filterExpression(
   where: readonly ViewFilter[],
@@ -105,22 +95,22 @@ export class DynamoDbViewStore implements ViewStore {
     private readonly tableName: string,
   ) {}
 
-  async get<D>(key: ViewKey): Promise<StoredView<D> | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    return result.Item as StoredView<D> | undefined;
+  async get<D>(ref: DocumentRef): Promise<StoredView<D> | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keyOf(ref) }));
+    return result.Item ? { ...fromItem<D>(result.Item as TableItem), ref } : undefined;
   }
 
-  async getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]> {
+  async getMany<D>(refs: readonly DocumentRef[]): Promise<StoredView<D>[]> {
     const items = await batchGetAll(
       this.client,
       this.tableName,
-      keys.map(({ pk, sk }) => ({ pk, sk })),
+      refs.map((ref) => ({ ...keyOf(ref) })),
     );
-    return items as unknown as StoredView<D>[];
+    return documentsFor<D>(refs, items as unknown as TableItem[]);
   }
 
   async putIfUnchanged(
-    item: StoredView,
+    view: StoredView,
     previous: Pick<StoredView, 'appliedVersion' | 'revision'> | undefined,
   ): Promise<boolean> {
     const condition =
@@ -138,6 +128,7 @@ export class DynamoDbViewStore implements ViewStore {
                 ':revision': previous.revision,
               },
             };
+    const item = toItem(view);
     try {
       await this.client.send(
         new PutCommand({
@@ -153,7 +144,8 @@ export class DynamoDbViewStore implements ViewStore {
     }
   }
 
-  async putIfNewer(item: StoredView): Promise<boolean> {
+  async putIfNewer(view: StoredView): Promise<boolean> {
+    const item = toItem(view);
     try {
       await this.client.send(
         new PutCommand({
@@ -170,7 +162,8 @@ export class DynamoDbViewStore implements ViewStore {
     }
   }
 
-  async list<D>(query: ListQuery): Promise<ViewPage<D>> {
+  async list<D>(listQuery: ListQuery): Promise<ViewPage<D>> {
+    const query = { ...listQuery, ...sliceKeysOf(listQuery) };
     const conditions = ['gsi1pk = :list'];
     const values: Record<string, unknown> = { ':list': query.list };
     if (query.from !== undefined && query.to !== undefined) {
@@ -187,7 +180,7 @@ export class DynamoDbViewStore implements ViewStore {
     const names: Record<string, string> = {};
     const filter = filterExpression(query.where ?? [], names, values);
     // Filters apply after DynamoDB's Limit, so keep reading until the page is full or the list ends.
-    const items: StoredView<D>[] = [];
+    const items: TableItem[] = [];
     let startKey: Record<string, unknown> | undefined = decodeCursor(
       query.cursor,
       LIST_KEY,
@@ -215,32 +208,31 @@ export class DynamoDbViewStore implements ViewStore {
           ExclusiveStartKey: startKey,
         }),
       );
-      items.push(...((result.Items ?? []) as StoredView<D>[]));
+      items.push(...((result.Items ?? []) as TableItem[]));
       startKey = result.LastEvaluatedKey;
     } while (startKey && items.length < query.limit);
-    return { items, nextCursor: encodeCursor(startKey) };
+    return { items: items.map((item) => fromItem<D>(item)), nextCursor: encodeCursor(startKey) };
   }
 
-  async partition<D>(
-    pk: string,
-    options: { skPrefix?: string; limit?: number; cursor?: string } = {},
+  async group<D>(
+    group: DocumentGroup,
+    options: { limit?: number; cursor?: string } = {},
   ): Promise<ViewPage<D>> {
+    const { pk, skPrefix } = groupKeyOf(group);
     const startKey = decodeCursor(options.cursor, TABLE_KEY, 'pk', pk);
-    if (startKey && options.skPrefix && !startKey.sk!.startsWith(options.skPrefix)) throw new InvalidCursor();
+    if (startKey && skPrefix && !startKey.sk!.startsWith(skPrefix)) throw new InvalidCursor();
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: options.skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
-        ExpressionAttributeValues: options.skPrefix
-          ? { ':pk': pk, ':prefix': options.skPrefix }
-          : { ':pk': pk },
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':prefix': skPrefix } : { ':pk': pk },
         FilterExpression: 'attribute_not_exists(deleted)',
         Limit: options.limit,
         ExclusiveStartKey: startKey,
       }),
     );
     return {
-      items: (result.Items ?? []) as StoredView<D>[],
+      items: ((result.Items ?? []) as TableItem[]).map((item) => fromItem<D>(item)),
       nextCursor: encodeCursor(result.LastEvaluatedKey),
     };
   }

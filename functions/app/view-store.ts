@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { ViewDocument, ViewKey } from '../../domain/shared/projection.js';
+import type { DocumentGroup, DocumentRef, ListRef, ViewDocument } from '../../domain/shared/projection.js';
 
 /** A stored view item: the projection's document plus who owns it and how far it has applied. */
 export interface StoredView<D = Record<string, unknown>> extends ViewDocument<D> {
-  readonly pk: string;
-  readonly sk: string;
+  /** Which document of which view it is (the store alone knows where that is kept). */
+  readonly ref: DocumentRef;
   /** The stream whose events own this item. */
   readonly owner: string;
   /** Last version of `owner` applied to this item. */
@@ -30,9 +30,8 @@ export interface ViewFilter {
 }
 
 export interface ListQuery {
-  /** Partition of the secondary index (`gsi1pk`). */
-  readonly list: string;
-  /** Inclusive bounds on the list's sort key (`gsi1sk`). */
+  readonly list: ListRef;
+  /** Inclusive bounds on the first part of the entries' order value. */
   readonly from?: string;
   readonly to?: string;
   readonly where?: readonly ViewFilter[];
@@ -51,9 +50,9 @@ export class InvalidCursor extends Error {
 }
 
 export interface ViewStore {
-  get<D>(key: ViewKey): Promise<StoredView<D> | undefined>;
+  get<D>(ref: DocumentRef): Promise<StoredView<D> | undefined>;
   /** Several items at once, in no particular order; missing ones are left out. */
-  getMany<D>(keys: readonly ViewKey[]): Promise<StoredView<D>[]>;
+  getMany<D>(refs: readonly DocumentRef[]): Promise<StoredView<D>[]>;
   /**
    * Writes the item only if the stored one is still the one read as `previous` (same applied version
    * and revision; absent when `undefined`); returns false when another writer got there first.
@@ -68,17 +67,21 @@ export interface ViewStore {
    */
   putIfNewer(item: StoredView): Promise<boolean>;
   list<D>(query: ListQuery): Promise<ViewPage<D>>;
-  /** Items of one partition, in sort-key order. */
-  partition<D>(
-    pk: string,
-    options?: { skPrefix?: string; limit?: number; cursor?: string },
-  ): Promise<ViewPage<D>>;
+  /** The documents of one group, in the order of their ids. */
+  group<D>(group: DocumentGroup, options?: { limit?: number; cursor?: string }): Promise<ViewPage<D>>;
 }
 
 /** Where the projector has got to for one stream: queries with `consistentWith` wait on it. */
-export const projectedMarkerKey = (community: string, streamId: string): ViewKey => ({
-  pk: `${community}#$projected`,
-  sk: streamId,
+export const projectedMarkerKey = (community: string, streamId: string): DocumentRef => ({
+  community,
+  view: '$projected',
+  id: [streamId],
+});
+/** Every stream's marker of one community. */
+export const projectedMarkers = (community: string): DocumentGroup => ({
+  community,
+  view: '$projected',
+  within: [],
 });
 
 /** A revision no earlier write of an item had: 12 random bytes. */

@@ -4,7 +4,7 @@ import { InMemoryViewStore } from '../adapters/memory-view-store.js';
 import { readWholeHistory } from '../app/audit/history.js';
 import type { RevealEvents } from '../app/personal-data.js';
 import type { EventStore } from '../app/ports.js';
-import type { StoredView, ViewStore } from '../app/view-store.js';
+import { projectedMarkerKey, type StoredView, type ViewStore } from '../app/view-store.js';
 import { Projector } from '../projector/projector.js';
 
 export interface RebuildResult {
@@ -25,7 +25,7 @@ async function replay(
   const scratch = new InMemoryViewStore();
   const projector = new Projector(scratch, [projection], undefined, reveal);
   for (const commit of [...commits].sort(byStreamOrder)) await projector.applyCommit(commit);
-  return [...scratch.items.values()].filter((item) => !item.pk.endsWith('#$projected'));
+  return scratch.all().filter((item) => item.ref.view !== projectedMarkerKey('', '').view);
 }
 
 /**
@@ -52,7 +52,7 @@ export async function rebuildView(
     const movedOn = new Set<string>();
     for (const item of pending) {
       for (;;) {
-        const live = await deps.views.get<Record<string, unknown>>({ pk: item.pk, sk: item.sk });
+        const live = await deps.views.get<Record<string, unknown>>(item.ref);
         if (live && live.owner === item.owner && live.appliedVersion > item.appliedVersion) {
           movedOn.add(item.owner);
           break;

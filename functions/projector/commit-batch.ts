@@ -1,4 +1,4 @@
-import type { ViewKey } from '../../domain/shared/projection.js';
+import type { DocumentRef } from '../../domain/shared/projection.js';
 import type { Commit } from '../../events/index.js';
 
 /** A stream's commits of one batch in version order, each once (a batch may carry a redelivered copy). */
@@ -24,9 +24,9 @@ export function groupedBy(
   return groups;
 }
 
-/** A view item's id in the maps a batch keeps (`pk` NUL `sk`), and back. */
-export const itemIdOf = ({ pk, sk }: ViewKey) => `${pk}\u0000${sk}`;
-export const itemKeyOf = (id: string): ViewKey => {
-  const [pk, sk] = id.split('\u0000') as [string, string];
-  return { pk, sk };
+/** A view document's id in the maps a batch keeps, and back. */
+export const itemIdOf = ({ community, view, id }: DocumentRef) => JSON.stringify([community, view, ...id]);
+export const itemKeyOf = (itemId: string): DocumentRef => {
+  const [community, view, ...id] = JSON.parse(itemId) as string[];
+  return { community: community!, view: view!, id };
 };

@@ -137,8 +137,8 @@ export class Projector {
           actor: commit.metadata.actor,
         };
         for (const projection of this.projections) {
-          for (const key of projection.keys(event, context)) {
-            const id = itemIdOf(key);
+          for (const ref of projection.touches(event, context)) {
+            const id = itemIdOf(ref);
             const list = touches.get(id) ?? [];
             list.push({ projection, event, context, commit });
             touches.set(id, list);
@@ -156,7 +156,7 @@ export class Projector {
       .flatMap(({ touches }) => [...touches.keys()]);
     const items = ids.length > 0 ? await this.views.getMany<Record<string, unknown>>(ids.map(itemKeyOf)) : [];
     return new Map(
-      items.map((item): [string, StoredView<Record<string, unknown>>] => [itemIdOf(item), item]),
+      items.map((item): [string, StoredView<Record<string, unknown>>] => [itemIdOf(item.ref), item]),
     );
   }
 
@@ -181,38 +181,37 @@ export class Projector {
     /** The item as the batch read found it (absent: not there), for the first attempt. */
     prefetched?: { readonly item: StoredView<Record<string, unknown>> | undefined },
   ): Promise<void> {
-    const { pk, sk } = itemKeyOf(id);
+    const ref = itemKeyOf(id);
+    const where = `${ref.view} ${ref.id.join('/')} of ${ref.community}`;
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
       const current =
-        attempt === 1 && prefetched
-          ? prefetched.item
-          : await this.views.get<Record<string, unknown>>({ pk, sk });
+        attempt === 1 && prefetched ? prefetched.item : await this.views.get<Record<string, unknown>>(ref);
       if (current && current.owner !== commit.streamId) {
-        throw new Error(`view item ${pk}/${sk} is owned by ${current.owner}, not ${commit.streamId}`);
+        throw new Error(`view item ${where} is owned by ${current.owner}, not ${commit.streamId}`);
       }
       const applied = current?.appliedVersion ?? 0;
       const pending = touches.filter((touch) => touch.context.streamVersion > applied);
       if (pending.length === 0) return;
       let document: ViewDocument<Record<string, unknown>> | null | undefined =
         current && !current.deleted
-          ? { data: current.data, gsi1pk: current.gsi1pk, gsi1sk: current.gsi1sk }
+          ? { data: current.data, ...(current.placement ? { placement: current.placement } : {}) }
           : undefined;
       for (const { projection, event, context } of pending) {
-        document = projection.apply(document ?? undefined, event, context);
+        document = projection.evolve(document ?? undefined, event, context);
       }
       const item: StoredView = document
-        ? { pk, sk, owner: commit.streamId, appliedVersion: commit.lastVersion, ...document }
-        : { pk, sk, owner: commit.streamId, appliedVersion: commit.lastVersion, data: {}, deleted: true };
+        ? { ref, owner: commit.streamId, appliedVersion: commit.lastVersion, ...document }
+        : { ref, owner: commit.streamId, appliedVersion: commit.lastVersion, data: {}, deleted: true };
       if (await this.views.putIfUnchanged(item, current)) return;
-      this.logger?.debug('view item changed under us; re-reading', { pk, sk });
+      this.logger?.debug('view item changed under us; re-reading', { view: ref.view, id: ref.id });
     }
-    throw new Error(`could not apply ${commit.streamId}@${commit.lastVersion} to ${pk}/${sk}`);
+    throw new Error(`could not apply ${commit.streamId}@${commit.lastVersion} to ${where}`);
   }
 
   /** Where `consistentWith` waits: one conditional write, never moving backwards, no read. */
   private async advanceMarker(commit: Commit): Promise<void> {
     await this.views.putIfNewer({
-      ...projectedMarkerKey(commit.community, commit.streamId),
+      ref: projectedMarkerKey(commit.community, commit.streamId),
       owner: commit.streamId,
       appliedVersion: commit.lastVersion,
       data: { commitId: commit.commitId },

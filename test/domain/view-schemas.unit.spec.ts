@@ -534,8 +534,8 @@ async function documentsWritten(projection: Projection<DomainEvent, Record<strin
   const written: Record<string, unknown>[] = [];
   const watched: typeof projection = {
     ...projection,
-    apply(current, event, context) {
-      const next = projection.apply(current, event, context);
+    evolve(current, event, context) {
+      const next = projection.evolve(current, event, context);
       if (next) written.push(next.data);
       return next;
     },

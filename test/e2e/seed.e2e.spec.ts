@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundsList } from '../../domain/nomination/nomination.view.js';
 import { AnyStoredEvent } from '../../events/catalogue.js';
 import { categories } from '../../events/index.js';
 import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
@@ -223,7 +224,10 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
   });
 
   it('has a good family style round with a ranking to look at, one judge recused automatically', async () => {
-    const rounds = await api.runtime.deps.views.list<{ roundId: string }>({ list: 'demo#rounds', limit: 10 });
+    const rounds = await api.runtime.deps.views.list<{ roundId: string }>({
+      list: roundsList('demo'),
+      limit: 10,
+    });
     const roundId = rounds.items[0]!.data.roundId;
     const ranking = await api.call<{
       items: {

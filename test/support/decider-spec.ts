@@ -3,7 +3,7 @@ import { projections as everyProjection } from '../../domain/projections.js';
 import type { Decider } from '../../domain/shared/decider.js';
 import { fold } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
-import type { Projection, ViewKey } from '../../domain/shared/projection.js';
+import type { DocumentRef, ListRef, Placement, Projection } from '../../domain/shared/projection.js';
 import { type Commit, type DomainEvent, GENESIS_HASH } from '../../events/index.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
 import { InMemoryViewStore } from '../../functions/adapters/memory-view-store.js';
@@ -75,8 +75,7 @@ export const recordedAt = (n: number) => new Date(START + n * 60_000).toISOStrin
 /** A view item as a spec compares it: the document, its owner stream and the version it applied. */
 export interface ProjectedItem<D> {
   readonly data: D;
-  readonly gsi1pk?: string;
-  readonly gsi1sk?: string;
+  readonly placement?: Placement;
   readonly owner: string;
   readonly appliedVersion: number;
   readonly deleted?: boolean;
@@ -89,7 +88,7 @@ export interface ProjectedItem<D> {
  */
 export async function project(
   timeline: Timeline,
-  projections: readonly Pick<Projection<DomainEvent>, 'name' | 'keys'>[] = everyProjection,
+  projections: readonly Pick<Projection<DomainEvent>, 'name' | 'touches'>[] = everyProjection,
 ) {
   const clock = new ManualClock(new Date(START));
   const store = new InMemoryEventStore({ clock });
@@ -122,14 +121,14 @@ export async function project(
     redeliver: async () => {
       for (const commit of commits) await projector.applyCommit(commit);
     },
-    async item<D>(key: ViewKey): Promise<ProjectedItem<D> | undefined> {
-      const stored = await views.get<D>(key);
+    async item<D>(ref: DocumentRef): Promise<ProjectedItem<D> | undefined> {
+      const stored = await views.get<D>(ref);
       if (!stored) return undefined;
-      const { revision: _revision, pk: _pk, sk: _sk, ...item } = stored;
+      const { revision: _revision, ref: _ref, ...item } = stored;
       return item;
     },
     /** The data of a list's items, in list order (as queries read them). */
-    async list<D>(list: string): Promise<D[]> {
+    async list<D>(list: ListRef): Promise<D[]> {
       return (await views.list<D>({ list, limit: 1000 })).items.map((i) => i.data);
     },
   };

@@ -20,7 +20,7 @@ import {
   modelsOf,
 } from '../../../domain/recognition/recognition.view.js';
 import { type ResidentProfile, residentKey } from '../../../domain/resident/resident.view.js';
-import type { PartitionSlice } from '../../../domain/shared/projection.js';
+import type { DocumentGroup } from '../../../domain/shared/projection.js';
 import { assertMayRead } from '../authorization.js';
 import { appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
@@ -78,7 +78,7 @@ export async function getParticipation(
   assertMayRead(actor, 'overseers', residentId, 'a resident may read only their own participation');
   const profile = await deps.views.get<ResidentProfile>(residentKey(community, residentId));
   if (!profile || profile.deleted) throw appErrors.notFound(`resident ${residentId}`);
-  const read = <D>(slice: PartitionSlice) => readSlice<D>(deps.views, slice);
+  const read = <D>(slice: DocumentGroup) => readSlice<D>(deps.views, slice);
   const [rows, deeds, models, authored, reviews] = await Promise.all([
     read<ParticipationRow>(participationOf(community, residentId)),
     read<GoodDeed>(goodDeedsOf(community, residentId)),

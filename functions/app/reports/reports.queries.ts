@@ -29,7 +29,7 @@ import type { Actor } from '../execute.js';
 import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
-import { projectedMarkerKey, type ViewStore } from '../view-store.js';
+import { projectedMarkers, type ViewStore } from '../view-store.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
@@ -46,14 +46,14 @@ export interface ReportQueryDeps {
 async function viewsShow(deps: ReportQueryDeps, community: string, history: readonly Commit[]) {
   const heads = new Map<string, number>();
   for (const c of history) heads.set(c.streamId, Math.max(heads.get(c.streamId) ?? 0, c.lastVersion));
-  const markers = projectedMarkerKey(community, '').pk;
+  const markers = projectedMarkers(community);
   await waitForViews(
     async () => {
       const applied = new Map<string, number>();
       let cursor: string | undefined;
       do {
-        const page = await deps.views.partition(markers, { limit: 1000, cursor });
-        for (const m of page.items) applied.set(m.sk, m.appliedVersion);
+        const page = await deps.views.group(markers, { limit: 1000, cursor });
+        for (const m of page.items) applied.set(m.ref.id[0]!, m.appliedVersion);
         cursor = page.nextCursor;
       } while (cursor);
       return [...heads].every(([streamId, head]) => (applied.get(streamId) ?? 0) >= head);

@@ -61,8 +61,7 @@ describe('activity-details projection', () => {
         cancelled: null,
         held: null,
       },
-      gsi1pk: activitiesList('c1'),
-      gsi1sk: `${window.start}#A1`,
+      placement: { list: activitiesList('c1'), order: [window.start, 'A1'] },
       owner: A,
       appliedVersion: 1,
     });
@@ -77,7 +76,7 @@ describe('activity-details projection', () => {
       [activityDetails],
     );
     const item = (await views.item<ActivityDetail>(activityKey('c1', 'A1')))!;
-    expect(item.gsi1sk).toBe(`${later.start}#A1`);
+    expect(item.placement?.order).toEqual([later.start, 'A1']);
     // Check-in follows the window.
     expect(item.data.checkIn).toEqual({
       opens: new Date(Date.parse(later.start) - 30 * 60_000).toISOString(),

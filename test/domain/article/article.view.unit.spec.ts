@@ -25,8 +25,7 @@ describe('article-details projection', () => {
     const views = await project([['c1#article#A1', submitted]], [articleDetails]);
     expect(await views.item<ArticleDetail>(articleKey('c1', 'A1'))).toEqual({
       data: { ...submitted.data, status: 'submitted', submittedAt: recordedAt(0), revisions: 0, reviews: [] },
-      gsi1pk: articlesList('c1', 'P1'),
-      gsi1sk: 'R1#A1',
+      placement: { list: articlesList('c1', 'P1'), order: ['R1', 'A1'] },
       owner: 'c1#article#A1',
       appliedVersion: 1,
     });

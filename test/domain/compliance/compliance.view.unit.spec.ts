@@ -96,8 +96,7 @@ describe('activity-compliance projection', () => {
         attendance: 0,
         signedIn: [],
       },
-      gsi1pk: planActivitiesList('c1', 'P1'),
-      gsi1sk: 'A1',
+      placement: { list: planActivitiesList('c1', 'P1'), order: ['A1'] },
       owner: A,
       appliedVersion: 3,
     });

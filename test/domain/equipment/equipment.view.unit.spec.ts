@@ -20,6 +20,7 @@ import {
   venueKey,
   venuesList,
 } from '../../../domain/equipment/equipment.view.js';
+import { groupKeyOf, sliceKeysOf } from '../../../functions/adapters/view-layout.js';
 import { project, recordedAt, type Timeline } from '../../support/decider-spec.js';
 
 const venue = {
@@ -65,8 +66,7 @@ describe('venue-details projection [venueDetails]', () => {
     const views = await project([['c1#venue#V1', venue]], [venueDetails]);
     expect(await views.item<VenueDetail>(venueKey('c1', 'V1'))).toEqual({
       data: { ...venue.data, registeredAt: recordedAt(0) },
-      gsi1pk: venuesList('c1'),
-      gsi1sk: 'East square#V1',
+      placement: { list: venuesList('c1'), order: ['East square', 'V1'] },
       owner: 'c1#venue#V1',
       appliedVersion: 1,
     });
@@ -85,7 +85,7 @@ describe('equipment-register projection [equipmentRegister]', () => {
       ],
       [equipmentRegister],
     );
-    expect(registerOf('c1', 'V1')).toEqual({ pk: 'c1#venue#V1', skPrefix: 'equipment#' });
+    expect(groupKeyOf(registerOf('c1', 'V1'))).toEqual({ pk: 'c1#venue#V1', skPrefix: 'equipment#' });
     const first = await views.item<EquipmentRow>(equipmentKey('c1', 'V1', 'V1-K1'));
     expect(first).toEqual({
       data: {
@@ -104,8 +104,7 @@ describe('equipment-register projection [equipmentRegister]', () => {
           { doneOn: maintained.data.doneOn, by: 'Bureau', work: 'welded', recordedAt: recordedAt(3) },
         ],
       },
-      gsi1pk: equipmentList('c1'),
-      gsi1sk: 'V1#V1-K1',
+      placement: { list: equipmentList('c1'), order: ['V1', 'V1-K1'] },
       owner: 'c1#venue#V1',
       appliedVersion: 5,
     });
@@ -147,8 +146,7 @@ describe('instructor-details [instructorDetails] and instructor-sessions [instru
     const views = await project(timeline, [instructorSessions]);
     expect(await details.item<InstructorDetail>(instructorKey('c1', 'I1'))).toMatchObject({
       data: { ...registered.data, registeredAt: recordedAt(0), sessionsTotal: 2 },
-      gsi1pk: instructorsList('c1'),
-      gsi1sk: 'Coach Liu#I1',
+      placement: { list: instructorsList('c1'), order: ['Coach Liu', 'I1'] },
     });
     const sessions = await views.list<InstructorSession>(instructorSessionsList('c1'));
     // 17:00Z on 30 June is 1 July in Shanghai: a Q3 session.
@@ -156,7 +154,7 @@ describe('instructor-details [instructorDetails] and instructor-sessions [instru
       ['S2', '2026-06-30', 'I1'],
       ['S1', '2026-07-01', 'I1'],
     ]);
-    expect(sessionsBetween('c1', '2026-07-01', '2026-09-31')).toEqual({
+    expect(sliceKeysOf(sessionsBetween('c1', '2026-07-01', '2026-09-31'))).toEqual({
       list: 'c1#instructor-sessions',
       from: '2026-07-01#',
       to: '2026-09-31#~',
@@ -206,8 +204,8 @@ describe('every equipment view document parses to itself under its schema', () =
     await project(history, [
       {
         ...projection,
-        apply(current, event, context) {
-          const next = projection.apply(current, event, context);
+        evolve(current, event, context) {
+          const next = projection.evolve(current, event, context);
           if (next) written.push(next.data);
           return next;
         },

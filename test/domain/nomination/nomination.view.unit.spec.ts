@@ -44,8 +44,7 @@ describe('round-details projection', () => {
     const views = await project([['c1#round#G1', opened]], [roundDetails]);
     expect(await views.item(roundKey('c1', 'G1'))).toEqual({
       data: { ...opened.data, openedAt: recordedAt(0) },
-      gsi1pk: roundsList('c1'),
-      gsi1sk: 'G1',
+      placement: { list: roundsList('c1'), order: ['G1'] },
       owner: 'c1#round#G1',
       appliedVersion: 1,
     });
@@ -82,8 +81,7 @@ describe('nomination-rows projection', () => {
         recusals: { J2: { reason: 'neighbour', automatic: false } },
         decision: { outcome: 'awarded', rationale: 'best', at: recordedAt(5) },
       },
-      gsi1pk: roundNominationsList('c1', 'G1'),
-      gsi1sk: 'N1',
+      placement: { list: roundNominationsList('c1', 'G1'), order: ['N1'] },
       owner: N,
       appliedVersion: 7,
     });

@@ -54,8 +54,7 @@ describe('plan-details projection', () => {
     );
     const item = await views.item<PlanDetail>(planKey('c1', 'P1'));
     expect(item).toMatchObject({
-      gsi1pk: plansList('c1'),
-      gsi1sk: '2026#P1',
+      placement: { list: plansList('c1'), order: ['2026', 'P1'] },
       owner: 'c1#plan#P1',
       appliedVersion: 4,
     });

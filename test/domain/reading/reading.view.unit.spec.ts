@@ -10,6 +10,7 @@ import {
   residentBookReviewKey,
   residentBookReviews,
 } from '../../../domain/reading/reading.view.js';
+import { keyOf } from '../../../functions/adapters/view-layout.js';
 import { project, recordedAt } from '../../support/decider-spec.js';
 
 const recommended = {
@@ -91,7 +92,10 @@ describe('book-reviews [bookReviews] and resident-book-reviews [residentBookRevi
     expect(await views.item(bookReviewKey('c1', 'B1', 'R1'))).toEqual(latest);
     expect(await views.item(residentBookReviewKey('c1', 'R1', 'B1'))).toEqual(latest);
     expect(BookReview.parse(latest.data)).toEqual(latest.data);
-    expect(residentBookReviewKey('c1', 'R1', 'B1')).toEqual({ pk: 'c1#resident#R1', sk: 'book-review#B1' });
+    expect(keyOf(residentBookReviewKey('c1', 'R1', 'B1'))).toEqual({
+      pk: 'c1#resident#R1',
+      sk: 'book-review#B1',
+    });
     expect(await views.item(bookReviewKey('c1', 'B1', 'R2'))).toBeUndefined();
   });
 });

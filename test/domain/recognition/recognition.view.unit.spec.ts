@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   type GoodDeed,
+  goodDeedKey,
   goodDeeds,
   goodDeedsList,
   type ModelEntry,
+  modelKey,
   models,
   modelsList,
+  residentGoodDeedKey,
   residentGoodDeeds,
 } from '../../../domain/recognition/recognition.view.js';
 import { project, recordedAt } from '../../support/decider-spec.js';
@@ -32,9 +35,9 @@ describe('good-deeds projection', () => {
       { ...deed('D1', '2026-01-05').data, recordedAt: recordedAt(1) },
       { ...deed('D2', '2026-02-10').data, recordedAt: recordedAt(0) },
     ]);
-    expect(await views.item({ pk: 'c1#deed#D1', sk: 'detail' })).toMatchObject({
+    expect(await views.item(goodDeedKey('c1', 'D1'))).toMatchObject({
       owner: 'c1#deed#D1',
-      gsi1sk: '2026-01-05#D1',
+      placement: { order: ['2026-01-05', 'D1'] },
     });
   });
 });
@@ -43,22 +46,21 @@ describe('resident-good-deeds projection', () => {
   it('puts the deed in the partition of every resident it names', async () => {
     const views = await project([['c1#deed#D1', deed('D1', '2026-01-05')]], [residentGoodDeeds]);
     for (const residentId of ['R1', 'R2'])
-      expect(await views.item({ pk: `c1#resident#${residentId}`, sk: 'deed#D1' })).toEqual({
+      expect(await views.item(residentGoodDeedKey('c1', residentId, 'D1'))).toEqual({
         data: { ...deed('D1', '2026-01-05').data, recordedAt: recordedAt(0) },
         owner: 'c1#deed#D1',
         appliedVersion: 1,
       });
-    expect(await views.item({ pk: 'c1#resident#R3', sk: 'deed#D1' })).toBeUndefined();
+    expect(await views.item(residentGoodDeedKey('c1', 'R3', 'D1'))).toBeUndefined();
   });
 });
 
 describe('models projection', () => {
   it('puts a named model in the resident’s partition and on the community’s list, by when it was named', async () => {
     const views = await project([['c1#model#M1', model]], [models]);
-    expect(await views.item<ModelEntry>({ pk: 'c1#resident#R1', sk: 'model#M1' })).toEqual({
+    expect(await views.item<ModelEntry>(modelKey('c1', 'R1', 'M1'))).toEqual({
       data: { ...model.data, recordedAt: recordedAt(0) },
-      gsi1pk: modelsList('c1'),
-      gsi1sk: `${recordedAt(0)}#M1`,
+      placement: { list: modelsList('c1'), order: [recordedAt(0), 'M1'] },
       owner: 'c1#model#M1',
       appliedVersion: 1,
     });

@@ -26,8 +26,7 @@ describe('resident-profiles projection', () => {
     const views = await project([['c1#resident#R1', enrolled('R1', 'Zhang Wei')]], [residentProfiles]);
     expect(await views.item<ResidentProfile>(residentKey('c1', 'R1'))).toEqual({
       data: { ...enrolled('R1', 'Zhang Wei').data, enrolledAt: recordedAt(0) },
-      gsi1pk: residentsList('c1'),
-      gsi1sk: 'zhang wei#R1',
+      placement: { list: residentsList('c1'), order: ['zhang wei', 'R1'] },
       owner: 'c1#resident#R1',
       appliedVersion: 1,
     });
@@ -57,7 +56,7 @@ describe('resident-profiles projection', () => {
       [residentProfiles],
     );
     const item = await views.item<ResidentProfile>(residentKey('c1', 'R1'));
-    expect(item).toMatchObject({ gsi1sk: `${ERASED}#R1`, appliedVersion: 2 });
+    expect(item).toMatchObject({ placement: { order: [ERASED, 'R1'] }, appliedVersion: 2 });
     expect(item!.data).toEqual({
       residentId: 'R1',
       name: ERASED,

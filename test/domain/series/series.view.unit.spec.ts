@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { occurrenceIdOf } from '../../../domain/series/occurrence-id.js';
 import { SeriesDetail, seriesDetails, seriesKey } from '../../../domain/series/series.view.js';
+import { keyOf } from '../../../functions/adapters/view-layout.js';
 import { project, recordedAt, type Timeline } from '../../support/decider-spec.js';
 
 const S = '01JZ0000000000000000000000';
@@ -88,7 +89,7 @@ describe('series-details projection [seriesDetails]', () => {
       owner: stream,
       appliedVersion: 1,
     });
-    expect(seriesKey('c1', S)).toEqual({ pk: stream, sk: 'detail' });
+    expect(keyOf(seriesKey('c1', S))).toEqual({ pk: stream, sk: 'detail' });
   });
 
   it('a "following" change moves and re-venues the occurrences from the one named on, not the earlier ones', async () => {

@@ -4,16 +4,20 @@ import type { Projection } from '../../../domain/shared/projection.js';
 import type { DomainEvent } from '../../../events/index.js';
 import { batchGetAll } from '../../../functions/adapters/batch-get.js';
 import { DynamoDbViewStore } from '../../../functions/adapters/dynamodb-view-store.js';
+import { projectedMarkerKey } from '../../../functions/app/view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
 import { oneEventCommit } from '../../support/commits.js';
 import { documentClient, freshTables, startEngine, type TestEngine } from '../../support/engines.js';
+
+/** One document every resident's stream writes (a deed's, for a layout the store knows). */
+const TALLY = { community: 'demo', view: 'deed', id: ['tally'] };
 
 /** Every resident's stream writes one shared item: two streams of one batch then touch the same key. */
 const sharedTally: Projection<DomainEvent, { count: number }> = {
   name: 'shared-tally',
   schema: z.object({ count: z.number() }),
-  keys: () => [{ pk: 'demo#tally', sk: 'all' }],
-  apply: (current) => ({ data: { count: (current?.data.count ?? 0) + 1 } }),
+  touches: () => [TALLY],
+  evolve: (current) => ({ data: { count: (current?.data.count ?? 0) + 1 } }),
 };
 
 const enrolled = (id: string, version: number) =>
@@ -32,10 +36,10 @@ describe('batched reads on the engine', () => {
     const store = new DynamoDbViewStore(client, VIEWS_TABLE);
     for (let i = 0; i < 150; i++)
       await store.putIfUnchanged(
-        { pk: 'p', sk: `s${i}`, owner: 'o', appliedVersion: 1, data: {} },
+        { ref: projectedMarkerKey('p', `s${i}`), owner: 'o', appliedVersion: 1, data: {} },
         undefined,
       );
-    const keys = Array.from({ length: 300 }, (_, i) => ({ pk: 'p', sk: `s${i % 150}` }));
+    const keys = Array.from({ length: 300 }, (_, i) => ({ pk: 'p#$projected', sk: `s${i % 150}` }));
 
     const items = await batchGetAll(client, VIEWS_TABLE, keys);
 
@@ -53,7 +57,7 @@ describe('batched reads on the engine', () => {
     const failed = await projector.applyBatch([enrolled('A', 2), enrolled('B', 2)]);
 
     expect(failed).toEqual(new Set(['demo#resident#B']));
-    expect(await views.get({ pk: 'demo#tally', sk: 'all' })).toMatchObject({
+    expect(await views.get(TALLY)).toMatchObject({
       owner: 'demo#resident#A',
       appliedVersion: 2,
       data: { count: 2 },

@@ -44,7 +44,7 @@ describe('list cursors (issue 14: a tampered cursor was a 500)', () => {
   it("refuses a cursor outside the query's bounds, which DynamoDB answers with an error", async () => {
     await expect(
       untouched.list({
-        list: 'demo#activities',
+        list: { community: 'demo', list: 'activities' },
         from: '2026-06',
         to: '2026-07',
         cursor: cursorOf(page),
@@ -52,10 +52,12 @@ describe('list cursors (issue 14: a tampered cursor was a 500)', () => {
       }),
     ).rejects.toThrow(InvalidCursor);
     await expect(
-      untouched.partition('demo#activity#A', {
-        skPrefix: 'attendee#',
-        cursor: cursorOf({ pk: 'demo#activity#A', sk: 'detail' }),
-      }),
+      untouched.group(
+        { community: 'demo', view: 'attendee', within: ['A'] },
+        {
+          cursor: cursorOf({ pk: 'demo#activity#A', sk: 'detail' }),
+        },
+      ),
     ).rejects.toThrow(InvalidCursor);
   });
 });

@@ -9,10 +9,11 @@ import {
   type TestEngine,
 } from '../../support/engines.js';
 
-const KEY = { pk: 'demo#nomination#N1', sk: 'ranking' };
+/** A nomination's document (stored at `demo#nomination#N1`). */
+const KEY = { community: 'demo', view: 'nomination', id: ['N1'] };
 
 const view = (data: Record<string, unknown>): StoredView => ({
-  ...KEY,
+  ref: KEY,
   owner: 'demo#nomination#N1',
   appliedVersion: 1,
   data,

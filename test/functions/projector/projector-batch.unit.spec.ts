@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { projections } from '../../../domain/projections.js';
 import { residentKey } from '../../../domain/resident/resident.view.js';
-import type { ViewKey } from '../../../domain/shared/projection.js';
+import type { DocumentRef } from '../../../domain/shared/projection.js';
 import type { DomainEvent } from '../../../events/index.js';
 import { InMemoryViewStore } from '../../../functions/adapters/memory-view-store.js';
+import { keyOf } from '../../../functions/adapters/view-layout.js';
 import { projectedMarkerKey } from '../../../functions/app/view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
 import { oneEventCommit } from '../../support/commits.js';
@@ -23,12 +24,12 @@ const enrolment = (id: string) =>
 
 /** The in-memory view store, counting the reads the projector makes. */
 class CountingViews extends InMemoryViewStore {
-  reads: ViewKey[] = [];
-  override async get<D>(key: ViewKey) {
+  reads: DocumentRef[] = [];
+  override async get<D>(key: DocumentRef) {
     this.reads.push(key);
     return super.get<D>(key);
   }
-  override async getMany<D>(keys: readonly ViewKey[]) {
+  override async getMany<D>(keys: readonly DocumentRef[]) {
     this.reads.push(...keys);
     return super.getMany<D>(keys);
   }
@@ -51,11 +52,11 @@ function revealer() {
 }
 
 const profileOf = (views: InMemoryViewStore, id: string) => {
-  const key = residentKey(C, id);
+  const key = keyOf(residentKey(C, id));
   return views.items.get(`${key.pk}\u0000${key.sk}`);
 };
 const markerOf = (views: InMemoryViewStore, streamId: string) => {
-  const key = projectedMarkerKey(C, streamId);
+  const key = keyOf(projectedMarkerKey(C, streamId));
   return views.items.get(`${key.pk}\u0000${key.sk}`);
 };
 

@@ -10,7 +10,7 @@ async function withPlan() {
   const views = new InMemoryViewStore();
   await views.putIfUnchanged(
     {
-      ...planTargetsKey('c1', 'P'),
+      ref: planTargetsKey('c1', 'P'),
       owner: 'c1#plan#P',
       appliedVersion: 1,
       data: { planId: 'P', year: 2026, timeZone: 'Asia/Shanghai', history: [] },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentRef } from '../../../../domain/shared/projection.js';
+import { keyOf } from '../../../../functions/adapters/view-layout.js';
 import type { Position } from '../../../../functions/app/position.js';
 import type { Caller, SessionWrites } from '../../../../functions/app/session-writes.js';
 import type { ViewStore } from '../../../../functions/app/view-store.js';
@@ -27,8 +29,9 @@ function setUp(applied: Record<string, number>, written: Position[] = []) {
   };
   let reads = 0;
   const views = {
-    getMany: async (keys: { pk: string; sk: string }[]) => {
+    getMany: async (refs: DocumentRef[]) => {
       reads++;
+      const keys = refs.map(keyOf);
       expect(keys.every((k) => k.pk === 'demo#$projected')).toBe(true);
       return keys
         .filter((k) => applied[k.sk] !== undefined)
