@@ -1,7 +1,7 @@
 import type { Target } from '../../events/index.js';
 import { partyMembersOnly } from '../article/article.decider.js';
-import { writtenAt } from '../article/article-dates.js';
 import type { ArticleDetail } from '../article/article.view.js';
+import { writtenAt } from '../article/article-dates.js';
 import type { PeriodBounds } from '../shared/time.js';
 import { inPeriod } from '../shared/time.js';
 import { recordedBy, status } from './as-of.js';

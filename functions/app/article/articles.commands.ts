@@ -1,4 +1,8 @@
-import { type ArticleCommand, articleDecider, writtenOnProblem } from '../../../domain/article/article.decider.js';
+import {
+  type ArticleCommand,
+  articleDecider,
+  writtenOnProblem,
+} from '../../../domain/article/article.decider.js';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
@@ -9,8 +13,8 @@ import type { BlobStore } from '../blob-store.js';
 import type { CommandService } from '../command-handler.js';
 import { appErrors } from '../errors.js';
 import { type CommandActor, type CommandResult, executeOn } from '../execute.js';
-import type { Clock } from '../ports.js';
 import { residentState } from '../plan/roster.commands.js';
+import type { Clock } from '../ports.js';
 
 export interface ArticleCommandDeps {
   readonly commands: CommandService;

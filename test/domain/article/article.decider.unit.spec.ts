@@ -69,10 +69,14 @@ describe('article decider', () => {
   it('dates an article the day it was written, given one in the plan’s year up to today (issue 25)', () => {
     given(articleDecider, [])
       .when({ ...submit, writtenOn: '2026-02-11' })
-      .then([{ type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-02-11' } } as ArticleEvent]);
+      .then([
+        { type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-02-11' } } as ArticleEvent,
+      ]);
     given(articleDecider, [])
       .when({ ...submit, writtenOn: '2026-01-01' })
-      .then([{ type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-01-01' } } as ArticleEvent]);
+      .then([
+        { type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-01-01' } } as ArticleEvent,
+      ]);
   });
 
   it('refuses an article written after today, or outside the plan’s year (issue 25)', () => {
@@ -88,10 +92,18 @@ describe('article decider', () => {
   });
 
   it('dates a review the day it was made: not before the article was written, not after today (issue 25)', () => {
-    const written = { type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-02-11' } } as ArticleEvent;
+    const written = {
+      type: 'ArticleSubmitted',
+      data: { ...submitted.data, writtenOn: '2026-02-11' },
+    } as ArticleEvent;
     given(articleDecider, [written])
       .when({ ...review('quality'), reviewedOn: '2026-03-02' } as ArticleCommand)
-      .then([{ type: 'ArticleReviewed', data: { ...reviewed('quality').data, reviewedOn: '2026-03-02' } } as ArticleEvent]);
+      .then([
+        {
+          type: 'ArticleReviewed',
+          data: { ...reviewed('quality').data, reviewedOn: '2026-03-02' },
+        } as ArticleEvent,
+      ]);
     given(articleDecider, [written])
       .when({ ...review('quality'), reviewedOn: '2026-02-10' } as ArticleCommand)
       .then({ code: 'reviewed-before-written', category: 'invalid' });

@@ -340,7 +340,14 @@ describe('compliance engine', () => {
       status: 'quality',
       submittedAt: sh(submittedAt),
       revisions: 0,
-      reviews: [{ verdict: 'quality', reviewerId: 'o', reviewedOn: '2026-04-20', recordedAt: sh('2026-04-20T10:00:00') }],
+      reviews: [
+        {
+          verdict: 'quality',
+          reviewerId: 'o',
+          reviewedOn: '2026-04-20',
+          recordedAt: sh('2026-04-20T10:00:00'),
+        },
+      ],
     });
     const members = ['M1', 'M2', 'M3'].map((residentId) => ({ residentId, since: early }));
     const articles = [
@@ -350,11 +357,23 @@ describe('compliance engine', () => {
       // Recorded before articles were dated: the day it was recorded is its day.
       dated('M3', undefined, '2026-02-10T09:00:00'),
     ];
-    const items = evaluateCompliance(facts([t], [], { articles, members }), new Date(sh('2026-06-01T00:00:00')));
-    expect(row(items, 'articles', '2026-Q1')).toMatchObject({ evidence: ['ART-M1', 'ART-M3'], shortMembers: ['M2'] });
-    expect(row(items, 'articles', '2026-Q2')).toMatchObject({ evidence: ['ART-M2'], shortMembers: ['M1', 'M3'] });
+    const items = evaluateCompliance(
+      facts([t], [], { articles, members }),
+      new Date(sh('2026-06-01T00:00:00')),
+    );
+    expect(row(items, 'articles', '2026-Q1')).toMatchObject({
+      evidence: ['ART-M1', 'ART-M3'],
+      shortMembers: ['M2'],
+    });
+    expect(row(items, 'articles', '2026-Q2')).toMatchObject({
+      evidence: ['ART-M2'],
+      shortMembers: ['M1', 'M3'],
+    });
     // As of 10 April nothing was known of them yet: the verdict was recorded on 20 April.
-    const before = evaluateCompliance(facts([t], [], { articles, members }), new Date(sh('2026-04-10T00:00:00')));
+    const before = evaluateCompliance(
+      facts([t], [], { articles, members }),
+      new Date(sh('2026-04-10T00:00:00')),
+    );
     expect(row(before, 'articles', '2026-Q1')).toMatchObject({ evidence: [], status: 'missed' });
   });
 
