@@ -8,8 +8,3 @@ import type { ArticleDetail } from './article.view.js';
 export const writtenAt = (article: Pick<ArticleDetail, 'writtenOn' | 'submittedAt'>, timeZone: string) =>
   article.writtenOn ? resolveInstant(article.writtenOn, timeZone).toISOString() : article.submittedAt;
 
-/** The day a review was made, likewise: its `reviewedOn`, else the instant it was recorded. */
-export const reviewedAt = (
-  review: Pick<ArticleDetail['reviews'][number], 'reviewedOn' | 'recordedAt'>,
-  timeZone: string,
-) => (review.reviewedOn ? resolveInstant(review.reviewedOn, timeZone).toISOString() : review.recordedAt);
