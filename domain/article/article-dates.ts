@@ -7,4 +7,3 @@ import type { ArticleDetail } from './article.view.js';
  */
 export const writtenAt = (article: Pick<ArticleDetail, 'writtenOn' | 'submittedAt'>, timeZone: string) =>
   article.writtenOn ? resolveInstant(article.writtenOn, timeZone).toISOString() : article.submittedAt;
-
