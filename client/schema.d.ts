@@ -1777,6 +1777,8 @@ export interface components {
         title: string;
         status: string;
         submittedAt: string;
+        /** @description the day it was written, in the plan’s time zone */
+        writtenOn?: string;
       }[];
       goodDeeds: {
         deedId: string;
@@ -2191,6 +2193,8 @@ export interface components {
       title: string;
       abstract?: string;
       body: string;
+      /** @description The day the author wrote or handed in the article, in the plan's time zone: in the plan's year, not after today (defaults to today). Reports, the work ledger and compliance date the article by it */
+      writtenOn?: string;
     };
     ReviseArticle: {
       title?: string;
@@ -2201,6 +2205,8 @@ export interface components {
       /** @enum {string} */
       verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected';
       comments?: string;
+      /** @description The day the article was reviewed, in the plan's time zone: not before it was written, not after today (defaults to today) */
+      reviewedOn?: string;
     };
     Article: {
       articleId: string;
@@ -2210,6 +2216,8 @@ export interface components {
       kind: 'theory-article' | 'research-report' | 'reading-essay';
       title: string;
       abstract?: string;
+      /** @description The day the author wrote or handed in the article, in the plan's time zone (never after the day it was recorded, always in the plan's year); absent on articles recorded before the field existed: the day it was recorded */
+      writtenOn?: string;
       /** @enum {string} */
       status: 'submitted' | 'revised' | 'quality' | 'accepted' | 'needs-revision' | 'rejected';
       submittedAt: string;
@@ -2219,6 +2227,7 @@ export interface components {
         verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected';
         comments?: string;
         reviewerId: string;
+        reviewedOn?: string;
         recordedAt: string;
       }[];
       bodyBytes: number;
@@ -3717,6 +3726,8 @@ export interface components {
           sha256: string;
           bytes: number;
         };
+        /** @description The day the author wrote or handed in the article, in the plan's time zone (never after the day it was recorded, always in the plan's year); absent on articles recorded before the field existed: the day it was recorded */
+        writtenOn?: string;
       };
     };
     ArticleRevisedV1: {
@@ -3747,6 +3758,8 @@ export interface components {
         verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected';
         comments?: string;
         reviewerId: string;
+        /** @description The day the article was reviewed, in the plan's time zone (never before the day it was written nor after the day it was recorded); absent on reviews recorded before the field existed: the day it was recorded */
+        reviewedOn?: string;
       };
     };
     RoundOpenedV1: {

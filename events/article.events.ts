@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEvent } from './define.js';
 import { freeText } from './personal-data.js';
+import { LocalDay } from './shared.js';
 
 export const ArticleKind = z.enum(['theory-article', 'research-report', 'reading-essay']);
 export type ArticleKind = z.infer<typeof ArticleKind>;
@@ -23,6 +24,9 @@ export const ArticleSubmitted = defineEvent(
     title: z.string(),
     abstract: z.string().optional(),
     body: BodyRef,
+    writtenOn: LocalDay.optional().describe(
+      "The day the author wrote or handed in the article, in the plan's time zone (never after the day it was recorded, always in the plan's year); absent on articles recorded before the field existed: the day it was recorded",
+    ),
   }),
 );
 
@@ -33,7 +37,14 @@ export const ArticleRevised = defineEvent(
 
 export const ArticleReviewed = defineEvent(
   'ArticleReviewed',
-  z.object({ verdict: Verdict, comments: freeText().optional(), reviewerId: z.string() }),
+  z.object({
+    verdict: Verdict,
+    comments: freeText().optional(),
+    reviewerId: z.string(),
+    reviewedOn: LocalDay.optional().describe(
+      "The day the article was reviewed, in the plan's time zone (never before the day it was written nor after the day it was recorded); absent on reviews recorded before the field existed: the day it was recorded",
+    ),
+  }),
 );
 
 export const articleEvents = [ArticleSubmitted, ArticleRevised, ArticleReviewed] as const;

@@ -41,6 +41,9 @@ export type Locale = z.infer<typeof Locale>;
 /** An instant, stored in UTC (`…Z`); the plan's time zone says which day and period it falls in. */
 export const Instant = z.iso.datetime();
 
+/** A calendar day, `yyyy-mm-dd`, read in the plan's time zone. */
+export const LocalDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /** A planned window, resolved to instants, both included: `[start, end]`. */
 export const Window = z.object({ start: Instant, end: Instant });
 export type Window = z.infer<typeof Window>;

@@ -16,6 +16,11 @@ export type ArticleCommand =
       readonly title: string;
       readonly abstract?: string;
       readonly body: BodyRef;
+      /** The day it was written, as the author says (`yyyy-mm-dd` in the plan's zone); else today. */
+      readonly writtenOn?: string;
+      /** Today in the plan's time zone, by the server's clock. */
+      readonly today: string;
+      readonly planYear: number;
     }
   | {
       readonly type: 'ReviseArticle';
@@ -30,6 +35,10 @@ export type ArticleCommand =
       readonly verdict: Verdict;
       readonly comments?: string;
       readonly reviewerId: string;
+      /** The day it was reviewed (`yyyy-mm-dd` in the plan's zone); else today. */
+      readonly reviewedOn?: string;
+      /** Today in the plan's time zone, by the server's clock. */
+      readonly today: string;
     };
 
 export type ArticleStatus = 'submitted' | 'revised' | Verdict;
@@ -38,13 +47,26 @@ export type ArticleState =
   | { readonly status: 'none' }
   | {
       readonly status: ArticleStatus;
+      readonly planId: string;
       readonly authorId: string;
       readonly title: string;
       readonly abstract?: string;
+      /** Absent for an article recorded before articles were dated. */
+      readonly writtenOn?: string;
     };
 
 /** Theory articles and research reports are the party members' written work the plan asks for. */
 export const partyMembersOnly: readonly ArticleKind[] = ['theory-article', 'research-report'];
+
+/**
+ * Why an article cannot be dated `writtenOn` (undefined: it can): after today, or outside its plan's
+ * year. Days compare as `yyyy-mm-dd` strings; the HTTP layer has already refused one that is not a day.
+ */
+export function writtenOnProblem(writtenOn: string, today: string, planYear: number) {
+  if (writtenOn > today) return articleErrors.writtenInFuture(writtenOn, today);
+  if (!writtenOn.startsWith(`${planYear}-`)) return articleErrors.writtenOutsidePlanYear(writtenOn, planYear);
+  return undefined;
+}
 
 export const articleDecider: Decider<ArticleCommand, ArticleState, ArticleEvent> = {
   initialState: { status: 'none' },
@@ -55,8 +77,11 @@ export const articleDecider: Decider<ArticleCommand, ArticleState, ArticleEvent>
       if (!command.author) return articleErrors.authorNotFound(command.authorId);
       if (partyMembersOnly.includes(command.kind) && !command.author.partyMember)
         return articleErrors.authorNotPartyMember(command.kind);
-      const { type: _t, author: _a, ...data } = command;
-      return [{ type: 'ArticleSubmitted', data }];
+      const writtenOn = command.writtenOn ?? command.today;
+      const problem = writtenOnProblem(writtenOn, command.today, command.planYear);
+      if (problem) return problem;
+      const { type: _t, author: _a, today: _d, planYear: _y, ...data } = command;
+      return [{ type: 'ArticleSubmitted', data: { ...data, writtenOn } }];
     }
     if (state.status === 'none') return articleErrors.notFound(command.articleId);
     switch (command.type) {
@@ -64,8 +89,12 @@ export const articleDecider: Decider<ArticleCommand, ArticleState, ArticleEvent>
         // A revised article is reviewed again; a settled verdict stays settled.
         if (state.status !== 'submitted' && state.status !== 'revised')
           return articleErrors.notAwaitingReview(state.status);
-        const { type: _t, articleId: _id, ...data } = command;
-        return [{ type: 'ArticleReviewed', data }];
+        const reviewedOn = command.reviewedOn ?? command.today;
+        if (reviewedOn > command.today) return articleErrors.reviewedInFuture(reviewedOn, command.today);
+        if (state.writtenOn && reviewedOn < state.writtenOn)
+          return articleErrors.reviewedBeforeWritten(reviewedOn, state.writtenOn);
+        const { type: _t, articleId: _id, today: _d, ...data } = command;
+        return [{ type: 'ArticleReviewed', data: { ...data, reviewedOn } }];
       }
       case 'ReviseArticle':
         if (state.status !== 'needs-revision') return articleErrors.notAwaitingRevision(state.status);
@@ -87,9 +116,11 @@ export const articleDecider: Decider<ArticleCommand, ArticleState, ArticleEvent>
       case 'ArticleSubmitted':
         return {
           status: 'submitted',
+          planId: event.data.planId,
           authorId: event.data.authorId,
           title: event.data.title,
           abstract: event.data.abstract,
+          ...(event.data.writtenOn ? { writtenOn: event.data.writtenOn } : {}),
         };
       case 'ArticleRevised':
         return state.status === 'none'

@@ -20,4 +20,28 @@ export const articleErrors = {
       'conflict',
       `the article is ${status}; revise it only after a needs-revision verdict`,
     ),
+  writtenInFuture: (writtenOn: string, today: string) =>
+    domainError(
+      'written-in-future',
+      'invalid',
+      `the article is dated ${writtenOn}, after today (${today} in the plan's time zone)`,
+    ),
+  writtenOutsidePlanYear: (writtenOn: string, year: number) =>
+    domainError(
+      'written-outside-plan-year',
+      'invalid',
+      `the article is dated ${writtenOn}; an article of the ${year} plan is written in ${year}`,
+    ),
+  reviewedInFuture: (reviewedOn: string, today: string) =>
+    domainError(
+      'reviewed-in-future',
+      'invalid',
+      `the review is dated ${reviewedOn}, after today (${today} in the plan's time zone)`,
+    ),
+  reviewedBeforeWritten: (reviewedOn: string, writtenOn: string) =>
+    domainError(
+      'reviewed-before-written',
+      'invalid',
+      `the review is dated ${reviewedOn}, before the article was written (${writtenOn})`,
+    ),
 };

@@ -21,6 +21,7 @@ export const ArticleDetail = z.object({
       verdict: Verdict,
       comments: z.string().optional(),
       reviewerId: z.string(),
+      reviewedOn: z.string().optional(),
       recordedAt: z.string(),
     }),
   ),

@@ -1,18 +1,22 @@
 import type { Target } from '../../events/index.js';
 import { partyMembersOnly } from '../article/article.decider.js';
 import type { ArticleDetail } from '../article/article.view.js';
+import { writtenAt } from '../article/article-dates.js';
 import type { PeriodBounds } from '../shared/time.js';
 import { inPeriod } from '../shared/time.js';
 import { recordedBy, status } from './as-of.js';
 import { type ComplianceItem, type Judgement, rowOf } from './compliance-item.js';
 
-/** When an article became quality, as recorded by `instant`: its latest verdict then must be `quality`. */
-function qualitySince(article: ArticleDetail, instant: number): string | undefined {
+/** Whether an article is quality as recorded by `instant`: its latest verdict then. */
+function qualityBy(article: ArticleDetail, instant: number): boolean {
   const reviews = article.reviews.filter((r) => recordedBy(r.recordedAt, instant));
-  return reviews.at(-1)?.verdict === 'quality' ? reviews.at(-1)!.recordedAt : undefined;
+  return reviews.at(-1)?.verdict === 'quality';
 }
 
-/** `articles-per-member`: each party member's articles that became quality in the period. */
+/**
+ * `articles-per-member`: each party member's quality articles written in the period (the day the
+ * author wrote it, not the day it was entered or judged), as known by the instant.
+ */
 export function articlesPerMemberItem(
   target: Target,
   period: PeriodBounds,
@@ -21,8 +25,7 @@ export function articlesPerMemberItem(
   const qualityByAuthor = new Map<string, string[]>();
   for (const article of facts.articles) {
     if (!partyMembersOnly.includes(article.kind) || !recordedBy(article.submittedAt, instant)) continue;
-    const since = qualitySince(article, instant);
-    if (!since || !inPeriod(since, period)) continue;
+    if (!qualityBy(article, instant) || !inPeriod(writtenAt(article, facts.plan.timeZone), period)) continue;
     qualityByAuthor.set(article.authorId, [
       ...(qualityByAuthor.get(article.authorId) ?? []),
       article.articleId,

@@ -159,7 +159,7 @@ export const en: Messages = {
     author: 'Author',
     kind: 'Kind',
     review: 'Review',
-    submitted: 'Submitted',
+    written: 'Written',
     goodDeeds: 'Good deeds',
     people: 'Residents',
     notHeld: '(not held)',

@@ -103,7 +103,7 @@ export interface Messages {
     readonly author: string;
     readonly kind: string;
     readonly review: string;
-    readonly submitted: string;
+    readonly written: string;
     readonly goodDeeds: string;
     readonly people: string;
     readonly notHeld: string;

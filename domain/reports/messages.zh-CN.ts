@@ -131,7 +131,7 @@ export const zhCN: Messages = {
     author: '作者',
     kind: '类型',
     review: '评审',
-    submitted: '提交日期',
+    written: '撰写日期',
     goodDeeds: '好人好事',
     people: '相关居民',
     notHeld: '（未开展）',

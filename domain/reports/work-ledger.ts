@@ -26,7 +26,8 @@ export interface WorkLedgerInput {
     readonly title: string;
     readonly kind: ArticleKind;
     readonly author?: string;
-    readonly submittedAt: string;
+    /** The day it was written (its first instant in the plan's zone). */
+    readonly writtenAt: string;
     readonly verdict?: Verdict;
   }[];
   readonly goodDeeds: readonly {
@@ -94,14 +95,14 @@ export function workLedger(input: WorkLedgerInput, w: Wording): Printable {
           { label: t.report.heldColumns.title, width: 4 },
           { label: l.kind, width: 2 },
           { label: l.author, width: 2 },
-          { label: l.submitted, width: 2 },
+          { label: l.written, width: 2 },
           { label: l.review, width: 2 },
         ],
         rows: input.articles.map((a) => [
           a.title,
           t.articleKind[a.kind],
           a.author ?? erased,
-          w.date(a.submittedAt),
+          w.date(a.writtenAt),
           a.verdict ? t.verdict[a.verdict] : '',
         ]),
       },

@@ -223,6 +223,38 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
     ).toBe('missed');
   });
 
+  it('dates articles, their reviews and good deeds across the year so far, none after the demo’s today (issue 25)', async () => {
+    const leader = await api.token('leader');
+    const today = '2026-11-28';
+    const articles: { writtenOn?: string; submittedAt: string; reviews: { reviewedOn?: string }[] }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: typeof articles; nextCursor: string | null } } = await api.call(
+        'GET',
+        `/articles?planId=${result.planId}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: leader },
+      );
+      articles.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(articles.length).toBeGreaterThanOrEqual(24);
+    const written = articles.map((a) => a.writtenOn!);
+    expect(new Set(written.map((d) => d.slice(0, 7))).size).toBeGreaterThan(1);
+    for (const a of articles) {
+      expect(a.writtenOn! >= '2026-01-01' && a.writtenOn! <= today, a.writtenOn).toBe(true);
+      for (const r of a.reviews)
+        expect(r.reviewedOn! >= a.writtenOn! && r.reviewedOn! <= today, r.reviewedOn).toBe(true);
+    }
+    const deeds = await api.call<{ items: { date: string }[] }>(
+      'GET',
+      `/good-deeds?planId=${result.planId}&limit=100`,
+      { token: leader },
+    );
+    const days = deeds.body.items.map((d) => d.date);
+    expect(new Set(days.map((d) => d.slice(0, 7))).size).toBeGreaterThan(1);
+    expect(days.every((d) => d <= today)).toBe(true);
+  });
+
   it('has a good family style round with a ranking to look at, one judge recused automatically', async () => {
     const rounds = await api.runtime.deps.views.list<{ roundId: string }>({
       list: roundsList('demo'),

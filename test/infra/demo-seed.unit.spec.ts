@@ -50,6 +50,32 @@ describe('the demo seed (issue 25)', () => {
     expect(Object.fromEntries(second.sent)).toEqual(Object.fromEntries(first.sent));
   }, 60_000);
 
+  it('dates articles and their reviews across the year so far, the same on every seed, never after today (issue 25)', async () => {
+    const dated = async (now: Date) => {
+      const server = recordingServer(() => 0);
+      await seedDemo(server.client, now);
+      const sent = [...server.sent.values()] as { path: string; body: Record<string, string> }[];
+      return {
+        written: sent.filter((s) => s.path === '/articles').map((s) => s.body.writtenOn!),
+        reviewed: sent
+          .filter((s) => s.path.startsWith('/articles/') && s.path.endsWith('/reviews'))
+          .map((s) => s.body.reviewedOn!),
+      };
+    };
+    const late = await dated(new Date('2026-11-28T10:00:00+08:00'));
+    // 24 members' articles and the reading essay.
+    expect(late.written).toHaveLength(25);
+    expect(new Set(late.written.map((d) => d.slice(0, 7))).size).toBeGreaterThan(5);
+    for (const day of [...late.written, ...late.reviewed])
+      expect(day >= '2026-01-01' && day <= '2026-11-28', day).toBe(true);
+    expect(late.written.every((d) => d < '2026-11-28')).toBe(true);
+    expect(late.written.slice().sort()[0]! < late.reviewed.slice().sort()[0]!).toBe(true);
+    expect(await dated(new Date('2026-11-28T10:00:00+08:00'))).toEqual(late);
+    // Loaded on New Year's Day (still 31 December in UTC): everything is dated that very day.
+    const first = await dated(new Date('2026-01-01T07:00:00+08:00'));
+    expect(new Set([...first.written, ...first.reviewed])).toEqual(new Set(['2026-01-01']));
+  }, 60_000);
+
   it('writes in Chinese unless --lang en, and refuses a language it does not speak', async () => {
     expect(demoLanguageArgument(['--demo'])).toBe('zh-CN');
     expect(demoLanguageArgument(['--demo', '--lang', 'en'])).toBe('en');

@@ -41,7 +41,7 @@ export interface Participation {
     })[];
   readonly articles: readonly Pick<
     ArticleDetail,
-    'articleId' | 'planId' | 'kind' | 'title' | 'status' | 'submittedAt'
+    'articleId' | 'planId' | 'kind' | 'title' | 'status' | 'submittedAt' | 'writtenOn'
   >[];
   readonly goodDeeds: readonly Pick<GoodDeed, 'deedId' | 'title' | 'date' | 'planId'>[];
   readonly models: readonly Pick<ModelEntry, 'modelId' | 'title' | 'citation' | 'recordedAt'>[];
@@ -93,13 +93,14 @@ export async function getParticipation(
   );
   const articles = (
     await deps.views.getMany<ArticleDetail>(authored.map((a) => articleKey(community, a.articleId)))
-  ).map(({ data: { articleId, planId, kind, title, status, submittedAt } }) => ({
+  ).map(({ data: { articleId, planId, kind, title, status, submittedAt, writtenOn } }) => ({
     articleId,
     planId,
     kind,
     title,
     status,
     submittedAt,
+    ...(writtenOn ? { writtenOn } : {}),
   }));
   const details = new Map(
     (await deps.views.getMany<ActivityDetail>(rows.map((r) => activityKey(community, r.activityId)))).map(

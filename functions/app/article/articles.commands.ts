@@ -1,7 +1,12 @@
-import { type ArticleCommand, articleDecider } from '../../../domain/article/article.decider.js';
+import {
+  type ArticleCommand,
+  articleDecider,
+  writtenOnProblem,
+} from '../../../domain/article/article.decider.js';
 import { planDecider } from '../../../domain/plan/plan.decider.js';
 import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
+import { DEFAULT_TIME_ZONE, localDate } from '../../../domain/shared/time.js';
 import type { ArticleKind, Verdict } from '../../../events/index.js';
 import { assertActsFor } from '../authorization.js';
 import type { BlobStore } from '../blob-store.js';
@@ -9,11 +14,14 @@ import type { CommandService } from '../command-handler.js';
 import { appErrors } from '../errors.js';
 import { type CommandActor, type CommandResult, executeOn } from '../execute.js';
 import { residentState } from '../plan/roster.commands.js';
+import type { Clock } from '../ports.js';
 
 export interface ArticleCommandDeps {
   readonly commands: CommandService;
   /** Bodies are stored once, before the event that names them by their SHA-256; events stay small. */
   readonly blobs: Pick<BlobStore, 'put'>;
+  /** Today, in the plan's zone: the day an undated article or review is dated, and the last one allowed. */
+  readonly clock: Clock;
 }
 
 export interface SubmitArticleInput {
@@ -25,6 +33,8 @@ export interface SubmitArticleInput {
   readonly title: string;
   readonly abstract?: string;
   readonly body: string;
+  /** `yyyy-mm-dd` in the plan's zone; without it, the day it is recorded. */
+  readonly writtenOn?: string;
 }
 
 export interface ReviseArticleInput {
@@ -38,6 +48,8 @@ export interface ReviewArticleInput {
   readonly articleId: string;
   readonly verdict: Verdict;
   readonly comments?: string;
+  /** `yyyy-mm-dd` in the plan's zone; without it, the day it is recorded. */
+  readonly reviewedOn?: string;
 }
 
 const onArticle = (
@@ -64,12 +76,18 @@ export async function submitArticle(
   ]);
   if (plan.state.status === 'none')
     return { id: input.articleId, outcome: planErrors.notFound(input.planId) };
+  const today = localDate(deps.clock.now(), plan.state.timeZone);
+  // Judged before the body is stored too, so that a refused date writes nothing.
+  const misdated = writtenOnProblem(input.writtenOn ?? today, today, plan.state.year);
+  if (misdated) return { id: input.articleId, outcome: misdated };
   const { body: text, ...fields } = input;
   const body = await deps.blobs.put(text);
   return onArticle(deps, actor, input.articleId, {
     type: 'SubmitArticle',
     ...fields,
     body,
+    today,
+    planYear: plan.state.year,
     author: author.status === 'enrolled' ? { partyMember: author.partyMember } : undefined,
   });
 }
@@ -92,14 +110,26 @@ export async function reviseArticle(
   return onArticle(deps, actor, input.articleId, { type: 'ReviseArticle', ...fields, body });
 }
 
-/** A review by the calling staff member: quality, accepted, needs-revision or rejected. */
-export const reviewArticle = (
+/**
+ * A review by the calling staff member: quality, accepted, needs-revision or rejected. The article's
+ * stream names its plan, whose zone says what day today is.
+ */
+export async function reviewArticle(
   deps: ArticleCommandDeps,
   actor: CommandActor,
   input: ReviewArticleInput,
-): Promise<CommandResult> =>
-  onArticle(deps, actor, input.articleId, {
+): Promise<CommandResult> {
+  const { community } = actor.principal;
+  const article = await deps.commands.load(articleDecider, streamIdOf(community, 'article', input.articleId));
+  const plan =
+    article.state.status === 'none'
+      ? undefined
+      : await deps.commands.load(planDecider, streamIdOf(community, 'plan', article.state.planId));
+  const timeZone = plan?.state.status === 'active' ? plan.state.timeZone : DEFAULT_TIME_ZONE;
+  return onArticle(deps, actor, input.articleId, {
     type: 'ReviewArticle',
     ...input,
     reviewerId: actor.principal.sub,
+    today: localDate(deps.clock.now(), timeZone),
   });
+}

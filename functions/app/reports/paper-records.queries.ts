@@ -7,6 +7,7 @@ import {
   attendeesOf,
 } from '../../../domain/activity/activity.view.js';
 import { type ArticleDetail, articlesList } from '../../../domain/article/article.view.js';
+import { writtenAt } from '../../../domain/article/article-dates.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/recognition/recognition.view.js';
 import type { Locale } from '../../../domain/reports/locale.js';
 import type { SignInSheetInput } from '../../../domain/reports/sign-in-sheet.js';
@@ -135,13 +136,14 @@ export async function workLedgerOf(
       }),
     ),
     articles: articles
-      .filter((a) => inYear(a.submittedAt))
-      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
+      .map((a) => ({ ...a, writtenAt: writtenAt(a, plan.timeZone) }))
+      .filter((a) => inYear(a.writtenAt))
+      .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt))
       .map((a) => ({
         title: a.title,
         kind: a.kind,
         author: nameOf(a.authorId),
-        submittedAt: a.submittedAt,
+        writtenAt: a.writtenAt,
         verdict: a.reviews.at(-1)?.verdict,
       })),
     goodDeeds: deeds

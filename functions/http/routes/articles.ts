@@ -5,7 +5,7 @@ import { roleSets } from '../../app/authorization.js';
 import { reviewArticle, reviseArticle, submitArticle } from '../command-cases.js';
 import { getArticle, listArticles } from '../query-cases.js';
 import { defineRoute } from '../route.js';
-import { CommandAnswer, Id, ListQuery, listOf, trimmed } from '../schemas.js';
+import { CommandAnswer, Id, ListQuery, LocalDate, listOf, trimmed } from '../schemas.js';
 import { commandAnswer } from '../use-case-answer.js';
 
 /** Bodies live in one item each: keep them well under DynamoDB's 400 KB. */
@@ -23,6 +23,9 @@ const SubmitArticleBody = z
     title: trimmed(300),
     abstract: trimmed(2000).optional(),
     body: Body,
+    writtenOn: LocalDate.optional().describe(
+      "The day the author wrote or handed in the article, in the plan's time zone: in the plan's year, not after today (defaults to today). Reports, the work ledger and compliance date the article by it",
+    ),
   })
   .strict()
   .meta({ id: 'SubmitArticle' });
@@ -31,7 +34,13 @@ const ReviseArticleBody = z
   .strict()
   .meta({ id: 'ReviseArticle' });
 const ReviewBody = z
-  .object({ verdict: Verdict, comments: trimmed(4000).optional() })
+  .object({
+    verdict: Verdict,
+    comments: trimmed(4000).optional(),
+    reviewedOn: LocalDate.optional().describe(
+      "The day the article was reviewed, in the plan's time zone: not before it was written, not after today (defaults to today)",
+    ),
+  })
   .strict()
   .meta({ id: 'ReviewArticle' });
 const ArticleParams = z.object({ articleId: Id });

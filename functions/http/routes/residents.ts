@@ -77,6 +77,7 @@ export const Participation = z
         title: z.string(),
         status: z.string(),
         submittedAt: z.string(),
+        writtenOn: z.string().optional().describe('the day it was written, in the plan’s time zone'),
       }),
     ),
     goodDeeds: z.array(

@@ -200,7 +200,7 @@ export async function seedDemo(
     `${activities.length} activities, ${attendances} attendances, ${held} held, ${registrations} registrations for the next ${upcoming.size}`,
   );
 
-  await seedArticles(client, { planId, members, key, words }, log);
+  await seedArticles(client, { planId, members, key, words, year, now }, log);
 
   const rnd = random(year);
   const roundId = await seedFamilyRound(client, planId, people, residentIds, key, rnd, words);

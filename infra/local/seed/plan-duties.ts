@@ -1,3 +1,5 @@
+import { dayOfYearUpTo, shanghaiDay } from './articles-and-deeds.js';
+import { randomFor } from './plan-template.js';
 import { ok, PAST_SIGN_IN, type SeedClient, type SeedSoFar } from './seed-client.js';
 
 /**
@@ -120,6 +122,7 @@ export async function seedReading(client: SeedClient, s: SeedSoFar) {
         kind: 'reading-essay',
         title: s.words.essay.title,
         body: s.words.essay.body,
+        writtenOn: dayOfYearUpTo(s.year, shanghaiDay(s.now, -1), randomFor(s.year, 'reading-essay')),
       },
       s.key('reading-essay'),
     ),

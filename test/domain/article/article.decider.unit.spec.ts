@@ -17,6 +17,9 @@ const submit: Extract<ArticleCommand, { type: 'SubmitArticle' }> = {
   title: 'On serving the community',
   abstract: 'Why the study sessions matter',
   body,
+  // The day the use case found it to be in the plan's zone, and the plan's year: what `writtenOn` is judged by.
+  today: '2026-05-04',
+  planYear: 2026,
 };
 const submitted: ArticleEvent = {
   type: 'ArticleSubmitted',
@@ -28,6 +31,7 @@ const submitted: ArticleEvent = {
     title: 'On serving the community',
     abstract: 'Why the study sessions matter',
     body,
+    writtenOn: '2026-05-04',
   },
 };
 const review = (verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected'): ArticleCommand => ({
@@ -36,10 +40,11 @@ const review = (verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected')
   verdict,
   comments: 'read',
   reviewerId: 'J1',
+  today: '2026-05-04',
 });
 const reviewed = (verdict: 'quality' | 'accepted' | 'needs-revision' | 'rejected'): ArticleEvent => ({
   type: 'ArticleReviewed',
-  data: { verdict, comments: 'read', reviewerId: 'J1' },
+  data: { verdict, comments: 'read', reviewerId: 'J1', reviewedOn: '2026-05-04' },
 });
 const revise: ArticleCommand = {
   type: 'ReviseArticle',
@@ -59,6 +64,52 @@ describe('article decider', () => {
       .then([
         { type: 'ArticleSubmitted', data: { ...submitted.data, kind: 'reading-essay' } } as ArticleEvent,
       ]);
+  });
+
+  it('dates an article the day it was written, given one in the plan’s year up to today (issue 25)', () => {
+    given(articleDecider, [])
+      .when({ ...submit, writtenOn: '2026-02-11' })
+      .then([
+        { type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-02-11' } } as ArticleEvent,
+      ]);
+    given(articleDecider, [])
+      .when({ ...submit, writtenOn: '2026-01-01' })
+      .then([
+        { type: 'ArticleSubmitted', data: { ...submitted.data, writtenOn: '2026-01-01' } } as ArticleEvent,
+      ]);
+  });
+
+  it('refuses an article written after today, or outside the plan’s year (issue 25)', () => {
+    given(articleDecider, [])
+      .when({ ...submit, writtenOn: '2026-05-05' })
+      .then({ code: 'written-in-future', category: 'invalid' });
+    given(articleDecider, [])
+      .when({ ...submit, writtenOn: '2025-12-31' })
+      .then({ code: 'written-outside-plan-year', category: 'invalid' });
+    given(articleDecider, [])
+      .when({ ...submit, today: '2027-01-10', writtenOn: '2027-01-02' })
+      .then({ code: 'written-outside-plan-year', category: 'invalid' });
+  });
+
+  it('dates a review the day it was made: not before the article was written, not after today (issue 25)', () => {
+    const written = {
+      type: 'ArticleSubmitted',
+      data: { ...submitted.data, writtenOn: '2026-02-11' },
+    } as ArticleEvent;
+    given(articleDecider, [written])
+      .when({ ...review('quality'), reviewedOn: '2026-03-02' } as ArticleCommand)
+      .then([
+        {
+          type: 'ArticleReviewed',
+          data: { ...reviewed('quality').data, reviewedOn: '2026-03-02' },
+        } as ArticleEvent,
+      ]);
+    given(articleDecider, [written])
+      .when({ ...review('quality'), reviewedOn: '2026-02-10' } as ArticleCommand)
+      .then({ code: 'reviewed-before-written', category: 'invalid' });
+    given(articleDecider, [written])
+      .when({ ...review('quality'), reviewedOn: '2026-05-05' } as ArticleCommand)
+      .then({ code: 'reviewed-in-future', category: 'invalid' });
   });
 
   it('refuses a theory article or research report from someone who is not a party member', () => {

@@ -327,6 +327,56 @@ describe('compliance engine', () => {
     expect(row(allGood, 'articles', '2026').status).toBe('met');
   });
 
+  it('articles-per-member counts an article in the quarter it was written, once its quality verdict is recorded (issue 25)', () => {
+    const t = target({ targetId: 'articles', metric: 'articles-per-member', minimum: 1, per: 'quarter' });
+    const dated = (authorId: string, writtenOn: string | undefined, submittedAt: string): ArticleDetail => ({
+      articleId: `ART-${authorId}`,
+      planId: 'P',
+      authorId,
+      kind: 'theory-article',
+      title: 't',
+      body: { sha256: '0'.repeat(64), bytes: 1 },
+      ...(writtenOn ? { writtenOn } : {}),
+      status: 'quality',
+      submittedAt: sh(submittedAt),
+      revisions: 0,
+      reviews: [
+        {
+          verdict: 'quality',
+          reviewerId: 'o',
+          reviewedOn: '2026-04-20',
+          recordedAt: sh('2026-04-20T10:00:00'),
+        },
+      ],
+    });
+    const members = ['M1', 'M2', 'M3'].map((residentId) => ({ residentId, since: early }));
+    const articles = [
+      // Written on 31 March in Shanghai (still Q1 there), entered in May.
+      dated('M1', '2026-03-31', '2026-05-02T09:00:00'),
+      dated('M2', '2026-04-03', '2026-05-02T09:00:00'),
+      // Recorded before articles were dated: the day it was recorded is its day.
+      dated('M3', undefined, '2026-02-10T09:00:00'),
+    ];
+    const items = evaluateCompliance(
+      facts([t], [], { articles, members }),
+      new Date(sh('2026-06-01T00:00:00')),
+    );
+    expect(row(items, 'articles', '2026-Q1')).toMatchObject({
+      evidence: ['ART-M1', 'ART-M3'],
+      shortMembers: ['M2'],
+    });
+    expect(row(items, 'articles', '2026-Q2')).toMatchObject({
+      evidence: ['ART-M2'],
+      shortMembers: ['M1', 'M3'],
+    });
+    // As of 10 April nothing was known of them yet: the verdict was recorded on 20 April.
+    const before = evaluateCompliance(
+      facts([t], [], { articles, members }),
+      new Date(sh('2026-04-10T00:00:00')),
+    );
+    expect(row(before, 'articles', '2026-Q1')).toMatchObject({ evidence: [], status: 'missed' });
+  });
+
   it('as of an instant: ignores what was recorded later, even back-dated, and uses the targets as they were', () => {
     const backDated = activity({
       window: ['2026-01-05', '2026-01-20'],

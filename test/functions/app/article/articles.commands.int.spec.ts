@@ -46,7 +46,7 @@ describe('article use cases, on the event store', () => {
   let views: DynamoDbViewStore;
   const clock = new ManualClock('2026-05-04T02:00:00Z');
   const blobs = new Blobs();
-  const deps = () => ({ commands, blobs });
+  const deps = () => ({ commands, blobs, clock });
 
   const reader = (roles: RoleName[], sub = `test-${roles[0]}`) => ({ sub, roles, community: C });
 
@@ -158,5 +158,50 @@ describe('article use cases, on the event store', () => {
     await expect(getArticle(query, reader(['resident'], 'M2'), { articleId })).rejects.toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it('dates an article the day it was written and its review the day it was made, refusing a day after today with nothing written (issue 25)', async () => {
+    // 10:00 on 4 May in Shanghai: today there, whatever day it is in UTC.
+    const before = blobs.stored.size;
+    const ahead = await submitArticle(deps(), actingAs(['organizer']), {
+      articleId: ulid(),
+      planId: 'P',
+      authorId: 'M1',
+      kind: 'theory-article',
+      title: 'Tomorrow’s thoughts',
+      body: 'Not yet written',
+      writtenOn: '2026-05-05',
+    });
+    expect(ahead.outcome).toMatchObject({ kind: 'domain-error', code: 'written-in-future' });
+    expect(await eventsOf(ahead.id)).toEqual([]);
+    expect(blobs.stored.size).toBe(before);
+
+    const actor = actingAs(['organizer']);
+    const { id } = await submitArticle(deps(), actor, {
+      articleId: actor.ids.next(),
+      planId: 'P',
+      authorId: 'M1',
+      kind: 'theory-article',
+      title: 'Written in the winter',
+      body: 'An older text',
+      writtenOn: '2026-02-11',
+    });
+    const early = await reviewArticle(deps(), actingAs(['organizer'], 'O1'), {
+      articleId: id,
+      verdict: 'quality',
+      reviewedOn: '2026-02-01',
+    });
+    expect(early.outcome).toMatchObject({ kind: 'domain-error', code: 'reviewed-before-written' });
+    await reviewArticle(deps(), actingAs(['organizer'], 'O1'), {
+      articleId: id,
+      verdict: 'quality',
+      reviewedOn: '2026-03-02',
+    });
+    const undated = await submit(actingAs(['resident'], 'M2'), 'M2');
+    expect((await eventsOf(id)).map((e) => e.data)).toEqual([
+      expect.objectContaining({ writtenOn: '2026-02-11' }),
+      expect.objectContaining({ verdict: 'quality', reviewedOn: '2026-03-02' }),
+    ]);
+    expect((await eventsOf(undated.id))[0]!.data).toMatchObject({ writtenOn: '2026-05-04' });
   });
 });
