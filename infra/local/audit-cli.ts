@@ -19,6 +19,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const usage = `usage:
   npm run audit -- verify [--community ID]                  recompute every chain through the running server
                                                             (every community it holds unless one is named)
+  npm run audit -- verify --since HASH [--community ID]     check only what was added after a digest you hold
+                                                            (a report's or the last verify's ledger digest, or a daily digest)
   npm run audit -- verify --file history.ndjson [--digest HASH]   verify an export offline, no database
   npm run audit -- export --out history.ndjson              write the whole history, one commit per line
   npm run audit -- replay --as-of INSTANT [--plan ID] [--file history.ndjson]
@@ -175,8 +177,11 @@ export async function runAudit(
     // An offline verify needs no server: nothing to say about one.
     if (!(command === 'verify' && values.file) && !(command === 'replay' && values.file))
       io.note?.(usingLine(server));
-    if (command === 'verify' && !values.file && values.community === undefined)
+    if (command === 'verify' && !values.file && values.community === undefined) {
+      // A digest is one community's: the ledger it names must be said, not guessed among several.
+      if (values.since) throw new Refusal('--since names one ledger: add --community ID (e.g. demo)', 2);
       return await verifyEvery(dataDir, url, io);
+    }
     return await commands[command](values, serverAt(url, dataDir, values.community ?? DEMO_COMMUNITY), io);
   } catch (error) {
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
@@ -192,6 +197,7 @@ function parseOptions(argv: readonly string[]) {
       file: { type: 'string' },
       out: { type: 'string' },
       digest: { type: 'string' },
+      since: { type: 'string' },
       'as-of': { type: 'string' },
       plan: { type: 'string' },
       url: { type: 'string' },
