@@ -31,8 +31,9 @@ export class LedgerTrail {
     start: LedgerState = GENESIS_LEDGER,
   ) {
     this.current = start;
-    // A state given to start from is one the ledger passed through; the genesis alone names nothing.
-    if (start !== GENESIS_LEDGER && start.digest === wanted) this.named = start;
+    // Every ledger passed through the state it starts from (the empty one too: a report taken
+    // before anything had settled names it).
+    if (start.digest === wanted) this.named = start;
   }
 
   add(commit: Commit): void {
