@@ -82,7 +82,7 @@ function digestsAfter(stored: readonly DailyDigest[], daysAfter: string, after: 
  * it is checked (its hash, its versions, its place in its stream's chain, the first one against the
  * hash its predecessor claims), the daily digests of the days after it are checked against those
  * commits, and the ledger's running digest goes on from the state `since` names. A digest the ledger
- * never passed through is refused (422): there is nothing to go on from.
+ * never passed through is refused (404, `digest-not-in-ledger`): there is nothing to go on from.
  */
 export async function verifySince(
   deps: SinceDeps,
@@ -92,7 +92,7 @@ export async function verifySince(
   const located = await locate(deps, community, input.since);
   if (!located)
     throw new ApplicationError(
-      'unprocessable',
+      'not-found',
       'digest-not-in-ledger',
       `${input.since} is not a state this ledger passed through (nor a daily digest of it): verify in full, without since`,
     );

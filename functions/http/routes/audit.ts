@@ -146,7 +146,7 @@ export const auditRoutes = [
         .regex(/^[0-9a-f]{64}$/)
         .optional()
         .describe(
-          "Check only what was added after this digest: a state the ledger passed through (a report's or an earlier verification's `ledger.digest`) or a daily digest (its `digest` or `ledger.digest`); one the ledger never passed through is refused with 422",
+          "Check only what was added after this digest: a state the ledger passed through (a report's or an earlier verification's `ledger.digest`) or a daily digest (its `digest` or `ledger.digest`); one the ledger never passed through is refused with 404 `digest-not-in-ledger`",
         ),
     }),
     response: {

@@ -70,7 +70,8 @@ describe('the ledger state a report names, and verification since a digest', () 
     });
   const verify = (input: { digest?: string; since?: string }) =>
     verifyHistory({ events: counted, digests }, { community }, input);
-  const reportLedger = async () => (await ledgerAsOf({ events: counted, digests }, community, clock.now())).ledger;
+  const reportLedger = async () =>
+    (await ledgerAsOf({ events: counted, digests }, community, clock.now())).ledger;
 
   it('names a state that still verifies after a commit sequenced earlier became visible after a later one', async () => {
     await enrol('A0');
@@ -131,22 +132,34 @@ describe('the ledger state a report names, and verification since a digest', () 
     // Since the last day's digest: the 3 commits after it are read and checked, nothing before.
     read = 0;
     const sinceDay = await verify({ since: written[1]!.digest });
-    expect(sinceDay).toMatchObject({ ok: true, checkedCommits: 3, since: written[1]!.ledger, ledger: report });
+    expect(sinceDay).toMatchObject({
+      ok: true,
+      checkedCommits: 3,
+      since: written[1]!.ledger,
+      ledger: report,
+    });
     expect(read).toBe(3);
     // Since the first day's kept ledger state: day two's digest is checked against its commits too.
     read = 0;
-    expect(await verify({ since: written[0]!.ledger!.digest })).toMatchObject({ ok: true, checkedCommits: 5 });
+    expect(await verify({ since: written[0]!.ledger!.digest })).toMatchObject({
+      ok: true,
+      checkedCommits: 5,
+    });
     expect(read).toBe(5);
     // Since a report's state inside a day: what follows it, found by reading on from that day's start.
     clock.set(new Date(Date.parse('2026-03-03T08:00:00.500Z') + SETTLE_MS));
     const midDay = await reportLedger();
     expect(midDay.commits).toBe(7);
     read = 0;
-    expect(await verify({ since: midDay.digest })).toMatchObject({ ok: true, checkedCommits: 2, since: midDay });
+    expect(await verify({ since: midDay.digest })).toMatchObject({
+      ok: true,
+      checkedCommits: 2,
+      since: midDay,
+    });
     expect(read).toBe(3);
     // A digest the ledger never passed through: refused, nothing to go on from.
     await expect(verify({ since: 'f'.repeat(64) })).rejects.toMatchObject({
-      kind: 'unprocessable',
+      kind: 'not-found',
       code: 'digest-not-in-ledger',
     });
     // The full verification is still there: every commit, and the day digests.
