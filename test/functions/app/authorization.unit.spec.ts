@@ -24,7 +24,8 @@ import { ApplicationError } from '../../../functions/app/errors.js';
  * judges until scoring closes.
  */
 
-const as = (sub: string, ...roles: RoleName[]): Caller => ({ sub, roles });
+// Each caller is the resident of their id, as a token's `resident` claim says.
+const as = (sub: string, ...roles: RoleName[]): Caller => ({ sub, residentId: sub, roles });
 const admin = as('a-1', 'admin');
 const organizer = as('o-1', 'organizer');
 const leader = as('l-1', 'leader');
