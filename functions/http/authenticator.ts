@@ -139,7 +139,6 @@ export function principalFromClaims(
   return { ...principal, residentId };
 }
 
-
 /** On AWS: API Gateway's JWT authorizer has verified the token; its claims are in the request context. */
 export function authorizerAuthenticator(mapping: ClaimsMapping = cognitoClaimsMapping): Authenticator {
   return {

@@ -37,6 +37,8 @@ export function ledgerClaims(userAttributes: Record<string, string | undefined>)
   const resident = userAttributes[RESIDENT_ATTRIBUTE]?.trim();
   if (!resident) return { [COMMUNITY_CLAIM]: community };
   if (!RESIDENT_ID_PATTERN.test(resident))
-    throw new BadResidentLink(`"${resident}" is not a resident id; ask an administrator to link the account again`);
+    throw new BadResidentLink(
+      `"${resident}" is not a resident id; ask an administrator to link the account again`,
+    );
   return { [COMMUNITY_CLAIM]: community, [RESIDENT_CLAIM]: resident };
 }
