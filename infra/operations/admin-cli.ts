@@ -22,7 +22,8 @@ const USAGE = `usage:
   npm run admin -- create --pool <UserPoolId> --email <address> --community <community> [--role admin] [--role …] [--resident <residentId>] [--temporary-password P]
   npm run admin -- link   --pool <UserPoolId> --email <address> (--resident <residentId> | --unlink)
   npm run admin -- token  --pool <UserPoolId> --client <OperatorClientId> --email <address> --password P [--new-password P2] [--totp 123456]
-AWS credentials and region come from the environment (AWS_PROFILE, AWS_REGION; AWS_ENDPOINT_URL for an emulator).`;
+AWS credentials and region come from the environment (AWS_PROFILE, AWS_REGION; AWS_ENDPOINT_URL for an emulator);
+link needs cognito-idp:AdminUpdateUserAttributes on the pool (AdminDeleteUserAttributes for --unlink).`;
 
 class UsageError extends Error {}
 
