@@ -42,6 +42,8 @@ const Environment = z.object({
   AUTH_COMMUNITY_CLAIM: z.string().min(1).optional(),
   /** The claim listing the caller's roles (an array). Unset: `roles`, else Cognito's `cognito:groups`. */
   AUTH_ROLES_CLAIM: z.string().min(1).optional(),
+  /** The claim naming the resident the caller is. Unset: `resident`, else Cognito's `custom:resident`. */
+  AUTH_RESIDENT_CLAIM: z.string().min(1).optional(),
   /** On AWS: the KMS key that wraps residents' data keys (crypto-shredding). Locally keys are plain items. */
   PERSONAL_DATA_KEY_ID: z.string().optional(),
   /** On AWS: the EventBridge bus the publisher announces every committed event on. */

@@ -47,6 +47,11 @@ const Identity = z.discriminatedUnion('kind', [
     communityClaim: z.string().min(1).default('community'),
     rolesClaim: z.string().min(1).default('roles'),
     /**
+     * The claim naming the resident the user is (their id in the ledger), which the provider sets
+     * from an attribute only its administrators write; without it a resident acts for no one.
+     */
+    residentClaim: z.string().min(1).default('resident'),
+    /**
      * The provider's client for the check-in and kiosk pages (authorization code with PKCE, returning
      * to `<publicUrl>/signed-in`). Absent: the pages offer the development sign-in (paste a token).
      */

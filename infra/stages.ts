@@ -48,6 +48,7 @@ export const stages: Record<string, Omit<StageInput, 'stage'>> = {
       audience: ['community-culture-ledger'],
       communityClaim: 'community',
       rolesClaim: 'roles',
+      residentClaim: 'resident',
     },
     mail: { kind: 'smtp', from: 'reports@example.org', secretName: 'community-culture-ledger/smtp' },
     operatorEmails: [],

@@ -174,10 +174,10 @@ async function start() {
       h('section', { class: 'card' }, status('error', t.failed(activity.refusal.detail)), signOutButton()),
     );
   }
-  // A resident signs in as themself: their id is the token's subject.
-  const residentId = claims.sub;
-  if (!isUlid(residentId))
-    return show(h('section', { class: 'card' }, status('error', t.failed(t.notAResident)), signOutButton()));
+  // A resident signs in as themself: their id is the token's `resident` claim (set by the deployment).
+  const residentId = claims.resident;
+  if (residentId === undefined || !isUlid(residentId))
+    return show(h('section', { class: 'card' }, status('error', t.failed(t.notLinked)), signOutButton()));
   const row = await participationIn(residentId);
   const registered = row?.registered ?? false;
   if (row?.attended) return done(activity.data, registered, t.already, row.attendedAt);

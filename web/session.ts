@@ -16,6 +16,8 @@ export interface Claims {
   readonly sub: string;
   readonly exp: number;
   readonly roles: readonly string[];
+  /** The resident the holder is: the deployment's `resident` claim (never `sub`, Cognito's own id). */
+  readonly resident?: string;
 }
 
 const TOKEN = 'ccl.token';
@@ -31,7 +33,8 @@ export function claimsOf(token: string): Claims | undefined {
     const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
     const roles = Array.isArray(claims.roles) ? claims.roles : (claims['cognito:groups'] ?? []);
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return undefined;
-    return { sub: claims.sub, exp: claims.exp, roles };
+    const resident = claims.resident ?? claims['custom:resident'];
+    return { sub: claims.sub, exp: claims.exp, roles, ...(typeof resident === 'string' ? { resident } : {}) };
   } catch {
     return undefined;
   }

@@ -11,11 +11,21 @@ import { ApplicationError } from './errors.js';
 export const roles = ['admin', 'organizer', 'resident', 'judge', 'leader', 'auditor'] as const;
 export type RoleName = (typeof roles)[number];
 
-/** The caller as authorization sees them: who they are and what roles they hold. */
+/**
+ * The caller as authorization sees them: who they are, what roles they hold, and which resident of
+ * the ledger they are, if any. `residentId` comes from the token's `resident` claim, which the
+ * deployment sets (Cognito's pre-token-generation trigger from an attribute only administrators
+ * write; `npm run token` locally), never from `sub`: a Cognito user's `sub` is the pool's own id.
+ */
 export interface Caller {
   readonly sub: string;
   readonly roles: readonly RoleName[];
+  readonly residentId?: string;
 }
+
+/** Whether the caller is this resident (a caller linked to no resident is none). */
+export const isResident = (caller: Caller, residentId: string): boolean =>
+  caller.residentId !== undefined && caller.residentId === residentId;
 
 /** Named role sets: a route's `roles` is one of these, so a purpose has one rule everywhere. */
 export const roleSets = {
@@ -44,9 +54,9 @@ export const holds = (caller: Caller, set: RoleSet): boolean =>
 
 export const isStaff = (caller: Caller): boolean => holds(caller, 'staff');
 
-/** "Acts for": staff act for any resident; anyone else only for themselves (a resident's `sub` is their id). */
+/** "Acts for": staff act for any resident; anyone else only for the resident they are. */
 export const actsFor = (caller: Caller, residentId: string): boolean =>
-  isStaff(caller) || caller.sub === residentId;
+  isStaff(caller) || isResident(caller, residentId);
 
 /**
  * The resident a request is about: the one named, or the caller themself when a resident names none
@@ -54,22 +64,40 @@ export const actsFor = (caller: Caller, residentId: string): boolean =>
  */
 export function residentMeant(caller: Caller, named: string | undefined): string {
   if (named !== undefined) return named;
-  if (!isStaff(caller) && caller.roles.includes('resident')) return caller.sub;
+  if (!isStaff(caller) && caller.roles.includes('resident')) {
+    if (caller.residentId !== undefined) return caller.residentId;
+    throw new ApplicationError('forbidden', 'forbidden', NOT_LINKED);
+  }
   throw new ApplicationError('invalid-input', 'resident-required', 'name the resident (residentId)');
 }
 
-/** 403 with `refusal` (what the caller may do instead) unless the caller acts for the resident. */
-export function assertActsFor(caller: Caller, residentId: string, refusal: string): void {
-  if (!actsFor(caller, residentId)) throw new ApplicationError('forbidden', 'forbidden', refusal);
+/** What a resident's account that no administrator has linked to their record is told. */
+const NOT_LINKED =
+  'this account is not linked to a resident of the ledger; ask an administrator to link it (npm run admin -- link)';
+
+/** The resident the caller is: 403 when their account is linked to none (they have nothing of their own). */
+export function ownResidentId(caller: Caller): string {
+  if (caller.residentId === undefined) throw new ApplicationError('forbidden', 'forbidden', NOT_LINKED);
+  return caller.residentId;
 }
 
-/** A judge declares their own conflicts; an admin may record one for them. */
+/**
+ * 403 with `refusal` (what the caller may do instead) unless the caller acts for the resident; a
+ * resident's account without a link is told so, as the refusal alone would puzzle them.
+ */
+export function assertActsFor(caller: Caller, residentId: string, refusal: string): void {
+  if (actsFor(caller, residentId)) return;
+  const unlinked = caller.residentId === undefined && caller.roles.includes('resident');
+  throw new ApplicationError('forbidden', 'forbidden', unlinked ? `${refusal}: ${NOT_LINKED}` : refusal);
+}
+
+/** A judge (a resident: judges are named by resident id) declares their own conflicts; an admin may record one for them. */
 export const actsForJudge = (caller: Caller, judgeId: string): boolean =>
-  caller.roles.includes('admin') || caller.sub === judgeId;
+  caller.roles.includes('admin') || isResident(caller, judgeId);
 
 /** A record about a resident is read by the set's roles, and by that resident. */
 export const mayRead = (caller: Caller, set: RoleSet, residentId: string): boolean =>
-  holds(caller, set) || caller.sub === residentId;
+  holds(caller, set) || isResident(caller, residentId);
 
 export function assertMayRead(caller: Caller, set: RoleSet, residentId: string, refusal: string): void {
   if (!mayRead(caller, set, residentId)) throw new ApplicationError('forbidden', 'forbidden', refusal);
@@ -77,7 +105,7 @@ export function assertMayRead(caller: Caller, set: RoleSet, residentId: string, 
 
 /** Phone and email of a resident: staff, and the resident themself. */
 export const seesContactDetails = (caller: Caller, residentId: string): boolean =>
-  isStaff(caller) || caller.sub === residentId;
+  isStaff(caller) || isResident(caller, residentId);
 
 /** The organizing group's email addresses: staff only (the reports reach the group without anyone else). */
 export const seesOrganizingGroupContacts = (caller: Caller): boolean => isStaff(caller);
@@ -95,6 +123,7 @@ export function seesJudgeScores(
   now: Date,
 ): boolean {
   if (isStaff(caller) || nomination.decided) return true;
-  if (!caller.roles.includes('judge') || !round.judges.includes(caller.sub)) return false;
-  return caller.sub === judgeId || now.getTime() >= Date.parse(round.scoringCloses);
+  const judge = caller.residentId;
+  if (!caller.roles.includes('judge') || judge === undefined || !round.judges.includes(judge)) return false;
+  return judge === judgeId || now.getTime() >= Date.parse(round.scoringCloses);
 }

@@ -3,7 +3,12 @@ import { jwtVerify } from 'jose';
 import { isCommunity } from '../../domain/shared/ids.js';
 import { ApplicationError } from '../app/errors.js';
 import type { Config } from '../config.js';
-import { COMMUNITY_ATTRIBUTE, COMMUNITY_CLAIM } from '../identity/token-claims.js';
+import {
+  COMMUNITY_ATTRIBUTE,
+  COMMUNITY_CLAIM,
+  RESIDENT_ATTRIBUTE,
+  RESIDENT_CLAIM,
+} from '../identity/token-claims.js';
 import { isRole, type Principal } from './principal.js';
 
 export interface Authenticator {
@@ -15,10 +20,11 @@ const unauthorized = (detail: string) => new ApplicationError('unauthenticated',
 type Claims = Record<string, unknown>;
 
 /**
- * Which claims say the caller's community and roles: each list is tried in order and the first claim
- * present is read. The default is Cognito's (our `community` claim, else the `custom:community`
- * attribute; `roles`, else `cognito:groups`); another OIDC provider (Keycloak, Authing…) names its own
- * with AUTH_COMMUNITY_CLAIM and AUTH_ROLES_CLAIM. Names are top-level claim names, taken literally
+ * Which claims say the caller's community, roles and resident: each list is tried in order and the
+ * first claim present is read. The default is Cognito's (our `community` claim, else the
+ * `custom:community` attribute; `roles`, else `cognito:groups`; `resident`, else `custom:resident`);
+ * another OIDC provider (Keycloak, Authing…) names its own with AUTH_COMMUNITY_CLAIM, AUTH_ROLES_CLAIM
+ * and AUTH_RESIDENT_CLAIM. Names are top-level claim names, taken literally
  * (`https://ledger.example/roles` is one name): API Gateway's HTTP API hands a nested claim such as
  * Keycloak's `realm_access` on as a flattened string (`map[roles:[…]]`), so a provider maps the roles
  * to a top-level claim of their own (in Keycloak a "User Realm Role" mapper with that claim name).
@@ -26,18 +32,21 @@ type Claims = Record<string, unknown>;
 export interface ClaimsMapping {
   readonly community: readonly string[];
   readonly roles: readonly string[];
+  readonly resident: readonly string[];
 }
 
 export const cognitoClaimsMapping: ClaimsMapping = {
   community: [COMMUNITY_CLAIM, COMMUNITY_ATTRIBUTE],
   roles: ['roles', 'cognito:groups'],
+  resident: [RESIDENT_CLAIM, RESIDENT_ATTRIBUTE],
 };
 
 /** The mapping the environment asks for; what is not set keeps Cognito's. */
 export function claimsMappingFrom(
-  config: Pick<Config, 'AUTH_COMMUNITY_CLAIM' | 'AUTH_ROLES_CLAIM'>,
+  config: Pick<Config, 'AUTH_COMMUNITY_CLAIM' | 'AUTH_ROLES_CLAIM' | 'AUTH_RESIDENT_CLAIM'>,
 ): ClaimsMapping {
   return {
+    resident: config.AUTH_RESIDENT_CLAIM ? [config.AUTH_RESIDENT_CLAIM] : cognitoClaimsMapping.resident,
     community: config.AUTH_COMMUNITY_CLAIM ? [config.AUTH_COMMUNITY_CLAIM] : cognitoClaimsMapping.community,
     roles: config.AUTH_ROLES_CLAIM ? [config.AUTH_ROLES_CLAIM] : cognitoClaimsMapping.roles,
   };
@@ -92,6 +101,12 @@ function secondsOf(value: unknown): number | undefined {
 /** Clocks differ a little between an issuer and us; a token issued further ahead than this is refused. */
 const ISSUED_AHEAD_TOLERANCE_SECONDS = 60;
 
+/**
+ * What a resident claim may hold: an id without spaces, brackets or `#` (a list rendered by the
+ * authorizer, or a key separator, is no resident). Local tokens may name test ids, so no ULID is asked.
+ */
+const RESIDENT_REFERENCE = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function principalFromClaims(
   claims: Claims,
   mapping: ClaimsMapping = cognitoClaimsMapping,
@@ -114,7 +129,14 @@ export function principalFromClaims(
     throw unauthorized(`the token names no community (claim ${mapping.community.join(' or ')})`);
   // Checked, not trusted: the community becomes the prefix of every key this request reads or writes.
   if (!isCommunity(community)) throw unauthorized('the token names no valid community');
-  return { sub, community, roles: rolesFromClaims(claims, mapping.roles) };
+  const principal = { sub, community, roles: rolesFromClaims(claims, mapping.roles) };
+  // The resident the caller is comes from the deployment's claim only, never from `sub`: a Cognito
+  // user's `sub` is the pool's id, and a token without the claim acts for no resident at all.
+  const residentId = firstOf(claims, mapping.resident);
+  if (residentId === undefined) return principal;
+  if (typeof residentId !== 'string' || !RESIDENT_REFERENCE.test(residentId))
+    throw unauthorized(`the token names no valid resident (claim ${mapping.resident.join(' or ')})`);
+  return { ...principal, residentId };
 }
 
 /** On AWS: API Gateway's JWT authorizer has verified the token; its claims are in the request context. */

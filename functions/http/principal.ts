@@ -4,9 +4,13 @@ import { type RoleName, roles } from '../app/authorization.js';
 export { roles };
 export type Role = RoleName;
 
-/** Who is calling: the token's subject, roles and community (the tenant every read and write is scoped to). */
+/**
+ * Who is calling: the token's subject, roles and community (the tenant every read and write is scoped
+ * to), and the resident they are when the token's `resident` claim says so.
+ */
 export interface Principal {
   readonly sub: string;
+  readonly residentId?: string;
   readonly roles: readonly Role[];
   readonly community: string;
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../functions/http/authenticator.js';
 import type { Role } from '../../functions/http/principal.js';
-import { COMMUNITY_CLAIM } from '../../functions/identity/token-claims.js';
+import { COMMUNITY_CLAIM, RESIDENT_CLAIM } from '../../functions/identity/token-claims.js';
 import { dataDirOf } from './shell-tool.js';
 
 /** The community `npm run seed` fills, and the one tokens are for unless `--community` says otherwise. */
@@ -31,10 +31,25 @@ export interface TokenRequest {
   readonly sub: string;
   readonly community: string;
   readonly expiresIn?: string;
+  /**
+   * The resident the holder is (the `resident` claim): by default the subject, as locally a person's
+   * subject is their resident id; `null` for a token that is no resident's.
+   */
+  readonly resident?: string | null;
 }
 
+/**
+ * A token as the stage's identity provider would issue it. On AWS, Cognito's pre-token-generation
+ * trigger (`functions/identity/token-claims.handler.ts`) adds `community` and `resident`; locally
+ * there is no Cognito, so this does the trigger's job: the API reads the same claims either way.
+ */
 export async function signDevToken(secret: string, request: TokenRequest): Promise<string> {
-  return new SignJWT({ roles: request.roles, [COMMUNITY_CLAIM]: request.community })
+  const resident = request.resident === undefined ? request.sub : request.resident;
+  return new SignJWT({
+    roles: request.roles,
+    [COMMUNITY_CLAIM]: request.community,
+    ...(resident === null ? {} : { [RESIDENT_CLAIM]: resident }),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.sub)
     .setIssuer(LOCAL_ISSUER)

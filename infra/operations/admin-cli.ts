@@ -2,24 +2,35 @@ import { parseArgs } from 'node:util';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
+  AdminUpdateUserAttributesCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { COMMUNITY_PATTERN } from '../../domain/shared/ids.js';
 import { isRole } from '../../functions/http/principal.js';
-import { COMMUNITY_ATTRIBUTE } from '../../functions/identity/token-claims.js';
+import {
+  COMMUNITY_ATTRIBUTE,
+  RESIDENT_ATTRIBUTE,
+  RESIDENT_ID_PATTERN,
+} from '../../functions/identity/token-claims.js';
 
 const USAGE = `usage:
-  npm run admin -- create --pool <UserPoolId> --email <address> --community <community> [--role admin] [--role …] [--temporary-password P]
+  npm run admin -- create --pool <UserPoolId> --email <address> --community <community> [--role admin] [--role …] [--resident <residentId>] [--temporary-password P]
+  npm run admin -- link   --pool <UserPoolId> --email <address> (--resident <residentId> | --unlink)
   npm run admin -- token  --pool <UserPoolId> --client <OperatorClientId> --email <address> --password P [--new-password P2] [--totp 123456]
-AWS credentials and region come from the environment (AWS_PROFILE, AWS_REGION; AWS_ENDPOINT_URL for an emulator).`;
+AWS credentials and region come from the environment (AWS_PROFILE, AWS_REGION; AWS_ENDPOINT_URL for an emulator);
+link needs cognito-idp:AdminUpdateUserAttributes on the pool (AdminDeleteUserAttributes for --unlink).`;
 
 class UsageError extends Error {}
 
-/** Operators' work on a Cognito stage: the first administrator of a community, and a token from the shell. */
+/**
+ * Operators' work on a Cognito stage: the first administrator of a community, linking an account to
+ * the resident it belongs to, and a token from the shell.
+ */
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -29,6 +40,8 @@ async function main(argv: string[]) {
       client: { type: 'string' },
       email: { type: 'string' },
       community: { type: 'string' },
+      resident: { type: 'string' },
+      unlink: { type: 'boolean' },
       role: { type: 'string', multiple: true },
       'temporary-password': { type: 'string' },
       password: { type: 'string' },
@@ -51,6 +64,7 @@ async function main(argv: string[]) {
     if (unknown.length > 0) throw new UsageError(`unknown role: ${unknown.join(', ')}`);
     const email = need('email');
     const pool = need('pool');
+    const resident = values.resident === undefined ? undefined : residentIdOf(values.resident);
     // Cognito emails the temporary password (through the stage's SES domain) unless one is given.
     await cognito.send(
       new AdminCreateUserCommand({
@@ -62,6 +76,7 @@ async function main(argv: string[]) {
           { Name: 'email', Value: email },
           { Name: 'email_verified', Value: 'true' },
           { Name: COMMUNITY_ATTRIBUTE, Value: community },
+          ...(resident ? [{ Name: RESIDENT_ATTRIBUTE, Value: resident }] : []),
         ],
       }),
     );
@@ -69,7 +84,17 @@ async function main(argv: string[]) {
       await cognito.send(
         new AdminAddUserToGroupCommand({ UserPoolId: pool, Username: email, GroupName: role }),
       );
-    console.log(JSON.stringify({ created: email, community, roles }));
+    console.log(JSON.stringify({ created: email, community, roles, ...(resident ? { resident } : {}) }));
+    return;
+  }
+  if (positionals[0] === 'link') {
+    const [pool, email] = [need('pool'), need('email')];
+    if (Boolean(values.unlink) === (values.resident !== undefined))
+      throw new UsageError('give either --resident <residentId> or --unlink');
+    await linkResident(cognito, pool, email, values.unlink ? undefined : residentIdOf(values.resident!));
+    console.log(
+      JSON.stringify(values.unlink ? { unlinked: email } : { linked: email, resident: values.resident }),
+    );
     return;
   }
   if (positionals[0] === 'token') {
@@ -86,6 +111,44 @@ async function main(argv: string[]) {
     return;
   }
   throw new UsageError(positionals[0] ? `unknown command "${positionals[0]}"` : 'a command is required');
+}
+
+/** A resident's id as the ledger makes it (a ULID); anything else would link the account to no one. */
+function residentIdOf(value: string): string {
+  if (!RESIDENT_ID_PATTERN.test(value))
+    throw new UsageError(
+      `"${value}" is not a resident id (the id the ledger gave the resident, 26 characters)`,
+    );
+  return value;
+}
+
+/**
+ * Links a user to the resident they are (or unlinks them): the attribute the pre-token-generation
+ * trigger copies into the `resident` claim, which no app client may write. It takes effect at the
+ * user's next sign-in or token refresh; tokens already issued keep the claim they had until they expire.
+ */
+async function linkResident(
+  cognito: CognitoIdentityProviderClient,
+  pool: string,
+  email: string,
+  resident: string | undefined,
+): Promise<void> {
+  if (resident === undefined)
+    await cognito.send(
+      new AdminDeleteUserAttributesCommand({
+        UserPoolId: pool,
+        Username: email,
+        UserAttributeNames: [RESIDENT_ATTRIBUTE],
+      }),
+    );
+  else
+    await cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: email,
+        UserAttributes: [{ Name: RESIDENT_ATTRIBUTE, Value: resident }],
+      }),
+    );
 }
 
 /**

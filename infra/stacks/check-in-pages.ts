@@ -13,6 +13,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { PageSignIn } from '../../functions/app/web-assets.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
 import type { StageConfig } from '../stage-config.js';
+import { userWritableAttributes } from './cognito-identity.js';
 import type { SharedResources } from './handoff.js';
 
 /**
@@ -63,6 +64,8 @@ export function pagesClient(
       logoutUrls: [`${publicUrl}/signed-in`],
     },
     supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+    // Named, so the page's access token cannot write the attributes that link the user to a resident.
+    writeAttributes: userWritableAttributes(),
     preventUserExistenceErrors: true,
     // A kiosk stays signed in through an evening's activity; a phone signs in again the next day.
     accessTokenValidity: Duration.hours(8),

@@ -28,15 +28,23 @@ export interface CognitoIdentity {
 }
 
 /**
- * Cognito groups are the roles; the community comes from an attribute only administrators set (the
- * pre-token-generation trigger copies it into the tokens). Invitations go through the stage's SES
+ * What a user may change of their own account from an app client: their name. Every client names its
+ * write attributes (one that names none may write the pool's attributes), so the attributes that say
+ * where a user stands in the ledger (`custom:community`, `custom:resident`) are never writable by the
+ * user; administrators set them with AdminUpdateUserAttributes (`npm run admin`).
+ */
+export const userWritableAttributes = () => new ClientAttributes().withStandardAttributes({ fullname: true });
+
+/**
+ * Cognito groups are the roles; the community and the resident a user is come from attributes only
+ * administrators set (the pre-token-generation trigger copies them into the tokens). Invitations go through the stage's SES
  * domain, not Cognito's own low-quota mailer.
  */
 export function cognitoIdentity(stack: Stack, config: StageConfig, mail: MailIdentity): CognitoIdentity {
   const tokenClaims = new LedgerFunction(stack, 'TokenClaims', {
     name: 'tokenClaims',
     entry: identityFunctions.tokenClaims,
-    description: "Adds the user's community to ID and access tokens (pre token generation v2)",
+    description: "Adds the user's community and resident to ID and access tokens (pre token generation v2)",
     memorySize: 256,
     timeout: Duration.seconds(5),
     logRetention: RetentionDays.ONE_MONTH,
@@ -56,7 +64,11 @@ export function cognitoIdentity(stack: Stack, config: StageConfig, mail: MailIde
       requireSymbols: true,
     },
     accountRecovery: AccountRecovery.EMAIL_ONLY,
-    customAttributes: { community: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }) },
+    customAttributes: {
+      community: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      // The resident's id in the ledger (a ULID): mutable so an administrator can correct a link.
+      resident: new StringAttribute({ mutable: true, minLen: 26, maxLen: 26 }),
+    },
     email:
       mail.kind === 'ses'
         ? UserPoolEmail.withSES({
@@ -73,14 +85,15 @@ export function cognitoIdentity(stack: Stack, config: StageConfig, mail: MailIde
   users.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V2_0);
   const frontendClient = users.addClient('Frontend', {
     authFlows: { userSrp: true },
-    // Users may read their community, never write it (an administrator sets it).
-    writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    // Users may read their community and resident, never write them (an administrator sets them).
+    writeAttributes: userWritableAttributes(),
     preventUserExistenceErrors: true,
   });
   // Admin-initiated sign-in needs AWS credentials allowed cognito-idp:AdminInitiateAuth: kept to
   // operators smoke-testing a deployment, never to a browser.
   const operatorClient = users.addClient('Operators', {
     authFlows: { adminUserPassword: true },
+    writeAttributes: userWritableAttributes(),
     preventUserExistenceErrors: true,
     accessTokenValidity: Duration.minutes(15),
     idTokenValidity: Duration.minutes(15),

@@ -62,6 +62,7 @@ export class StatelessStack extends Stack {
         ? {
             AUTH_COMMUNITY_CLAIM: config.identity.communityClaim,
             AUTH_ROLES_CLAIM: config.identity.rolesClaim,
+            AUTH_RESIDENT_CLAIM: config.identity.residentClaim,
           }
         : {}),
     };

@@ -10,6 +10,7 @@ import {
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../functions/http/principal.js';
+import { ledgerClaims } from '../../functions/identity/token-claims.js';
 import { type MotoServer, motoClientConfig, motoServer, skipWithoutMoto } from '../support/moto.js';
 
 const run = promisify(execFile);
@@ -45,7 +46,10 @@ describe.skipIf(skipWithoutMoto("the operators' admin tool against Cognito"))(
         await cognito.send(
           new CreateUserPoolCommand({
             PoolName: 'ledger-test',
-            Schema: [{ Name: 'community', AttributeDataType: 'String', Mutable: true }],
+            Schema: [
+              { Name: 'community', AttributeDataType: 'String', Mutable: true },
+              { Name: 'resident', AttributeDataType: 'String', Mutable: true },
+            ],
             AutoVerifiedAttributes: ['email'],
           }),
         )
@@ -120,6 +124,64 @@ describe.skipIf(skipWithoutMoto("the operators' admin tool against Cognito"))(
       expect(await refused(token('second@venus-community.cn', 'Temporary-Pass-1'))).toMatch(
         /^2 first sign-in: give --new-password/,
       );
+    }, 60_000);
+
+    it('links an account to the resident it belongs to, which the trigger turns into the resident claim (issue 28)', async () => {
+      const resident = '01JZ8Q4W3T5X7Y9A2B4C6D8E0F';
+      const email = 'li.fang@venus-community.cn';
+      await create(email, '--role', 'resident', '--temporary-password', 'Temporary-Pass-1');
+      const attributes = async () =>
+        Object.fromEntries(
+          (
+            (await cognito.send(new AdminGetUserCommand({ UserPoolId: pool, Username: email })))
+              .UserAttributes ?? []
+          ).map((a) => [a.Name, a.Value]),
+        );
+      expect(await attributes()).not.toHaveProperty('custom:resident');
+      const linked = await admin('link', '--pool', pool, '--email', email, '--resident', resident);
+      expect(JSON.parse(linked.stdout)).toEqual({ linked: email, resident });
+      const linkedAttributes = await attributes();
+      expect(linkedAttributes['custom:resident']).toBe(resident);
+      // What the trigger copies into the tokens: the pool's sub is not the resident id.
+      expect(linkedAttributes.sub).not.toBe(resident);
+      expect(ledgerClaims(linkedAttributes as Record<string, string>)).toEqual({
+        community: 'venus',
+        resident,
+      });
+
+      const unlinked = await admin('link', '--pool', pool, '--email', email, '--unlink');
+      expect(JSON.parse(unlinked.stdout)).toEqual({ unlinked: email });
+      expect(await attributes()).not.toHaveProperty('custom:resident');
+
+      // Or linked when the account is made.
+      const other = 'wang.lei@venus-community.cn';
+      const made = await create(other, '--role', 'resident', '--resident', resident);
+      expect(JSON.parse(made.stdout)).toMatchObject({ created: other, resident });
+      const otherUser = await cognito.send(new AdminGetUserCommand({ UserPoolId: pool, Username: other }));
+      expect(otherUser.UserAttributes).toContainEqual({ Name: 'custom:resident', Value: resident });
+    }, 60_000);
+
+    it('refuses a link to what is no resident id, both or neither of --resident and --unlink, and an unknown user', async () => {
+      const link = (...extra: string[]) =>
+        admin('link', '--pool', pool, '--email', 'first-admin@venus-community.cn', ...extra);
+      expect(await refused(link('--resident', 'R-1'))).toMatch(/^2 "R-1" is not a resident id/);
+      expect(await refused(link())).toMatch(/^2 give either --resident <residentId> or --unlink/);
+      expect(await refused(link('--resident', '01JZ8Q4W3T5X7Y9A2B4C6D8E0F', '--unlink'))).toMatch(
+        /^2 give either/,
+      );
+      expect(
+        await refused(
+          admin(
+            'link',
+            '--pool',
+            pool,
+            '--email',
+            'nobody@venus-community.cn',
+            '--resident',
+            '01JZ8Q4W3T5X7Y9A2B4C6D8E0F',
+          ),
+        ),
+      ).toMatch(/^1 admin: .*(not exist|not found)/i);
     }, 60_000);
   },
 );

@@ -31,6 +31,7 @@ describe('the cn stage authorizer, from its synthesized template, against a loca
       audience: ['ledger-web'],
       communityClaim: 'ledger_community',
       rolesClaim: 'ledger_roles',
+      residentClaim: 'ledger_resident',
     };
     const { stateless } = buildApp(
       new App({ context: { 'aws:cdk:bundling-stacks': [], stage: 'cn', ledger: { identity } } }),
@@ -55,6 +56,7 @@ describe('the cn stage authorizer, from its synthesized template, against a loca
         loadConfig({
           AUTH_COMMUNITY_CLAIM: environment.AUTH_COMMUNITY_CLAIM,
           AUTH_ROLES_CLAIM: environment.AUTH_ROLES_CLAIM,
+          AUTH_RESIDENT_CLAIM: environment.AUTH_RESIDENT_CLAIM,
         }),
       ),
     );
@@ -75,6 +77,19 @@ describe('the cn stage authorizer, from its synthesized template, against a loca
       community: 'haikou-binhai',
       roles: ['organizer'],
     });
+  });
+
+  it("reads the resident a user is from the stage's resident claim, never from sub (issue 28)", async () => {
+    const resident = '01JZ8Q4W3T5X7Y9A2B4C6D8E0F';
+    const token = (extra: Record<string, unknown>) =>
+      issuer.mint({ ...claims, ledger_roles: ['resident'], ...extra }, { audience: 'ledger-web' });
+    expect(await principalOf(await token({ ledger_resident: resident }))).toEqual({
+      sub: 'u-1',
+      community: 'haikou-binhai',
+      roles: ['resident'],
+      residentId: resident,
+    });
+    expect(await principalOf(await token({ sub: resident }))).not.toHaveProperty('residentId');
   });
 
   it('refuses a token from another issuer, for another audience, or signed by another key', async () => {

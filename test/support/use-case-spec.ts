@@ -187,7 +187,7 @@ export interface UseCaseWorld {
   readonly clock: Clock & ManualClock;
   /** Signs and reads check-in tickets, as the sign-in sheet and a qr check-in do. */
   readonly tickets: CheckInTickets;
-  /** A caller of a query. */
+  /** A caller of a query; `sub` is also the resident they are, as `npm run token` issues it. */
   as(roles: Actor['roles'], sub?: string): Actor;
   /** A caller of a command, as one HTTP request without Idempotency-Key or If-Match brings it. */
   acting(roles: Actor['roles'], sub?: string): CommandActor & { readonly ids: { next(): string } };
@@ -214,6 +214,7 @@ export async function useCaseWorld(
   const projected = new Set<string>();
   const as = (roles: Actor['roles'], sub = `test-${roles[0]}`): Actor => ({
     sub,
+    residentId: sub,
     roles,
     community: COMMUNITY,
   });
@@ -260,13 +261,16 @@ export function accepted(result: CommandResult): CommandAccepted & { readonly id
   return { ...result.outcome, id: result.id };
 }
 
-/** A caller of a command on any store, as one HTTP request without Idempotency-Key or If-Match brings it. */
+/**
+ * A caller of a command on any store, as one HTTP request without Idempotency-Key or If-Match brings
+ * it; `sub` is also the resident they are, as `npm run token` issues it.
+ */
 export const actingAs = (
   roles: RoleName[],
   sub = `test-${roles[0]}`,
   community = COMMUNITY,
 ): CommandActor & { ids: RequestIds } => ({
-  principal: { sub, roles, community },
+  principal: { sub, residentId: sub, roles, community },
   correlationId: 'corr',
   idempotencyKey: undefined,
   idempotency: undefined,

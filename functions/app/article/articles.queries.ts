@@ -1,5 +1,5 @@
 import { type ArticleDetail, articleKey, planArticles } from '../../../domain/article/article.view.js';
-import { assertMayRead, holds } from '../authorization.js';
+import { assertMayRead, holds, isResident, ownResidentId } from '../authorization.js';
 import type { BlobStore } from '../blob-store.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
@@ -29,10 +29,11 @@ export async function listArticles(
   input: PageInput & { readonly planId: string; readonly authorId?: string | undefined },
 ): Promise<Page<ArticleSeen>> {
   const readsAll = holds(reader, 'overseers');
-  if (input.authorId && !readsAll && input.authorId !== reader.sub) {
+  if (input.authorId && !readsAll && !isResident(reader, input.authorId)) {
     throw new ApplicationError('forbidden', 'forbidden', 'a resident lists only their own articles');
   }
-  const authorId = readsAll ? input.authorId : reader.sub;
+  // Anyone else lists their own, and an account linked to no resident has none (403, not everyone's).
+  const authorId = readsAll ? input.authorId : ownResidentId(reader);
   const page = await deps.views.list<ArticleDetail>({
     ...planArticles(reader.community, input.planId, authorId),
     limit: input.limit,

@@ -11,7 +11,7 @@ import { roundDecider } from '../../../domain/nomination/round.decider.js';
 import type { DomainError } from '../../../domain/shared/errors.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import { actsForJudge, assertActsFor, isStaff } from '../authorization.js';
+import { actsForJudge, assertActsFor, isStaff, ownResidentId } from '../authorization.js';
 import type { CommandBuilder, CommandService } from '../command-handler.js';
 import { ApplicationError, appErrors } from '../errors.js';
 import { type CommandActor, type CommandResult, executeOn } from '../execute.js';
@@ -134,7 +134,7 @@ export const endorseNomination = (
   input: { readonly nominationId: string; readonly residentId?: string },
 ): Promise<CommandResult> => {
   const { principal } = actor;
-  const residentId = isStaff(principal) && input.residentId ? input.residentId : principal.sub;
+  const residentId = isStaff(principal) && input.residentId ? input.residentId : ownResidentId(principal);
   return withRound(deps, actor, input.nominationId, async (round) => ({
     type: 'EndorseNomination',
     round,
@@ -171,7 +171,8 @@ export const scoreNomination = (
     type: 'ScoreNomination',
     round,
     now: deps.clock.now().toISOString(),
-    judgeId: actor.principal.sub,
+    // Judges are named by resident id in the round.
+    judgeId: ownResidentId(actor.principal),
     scores: input.scores,
   }));
 

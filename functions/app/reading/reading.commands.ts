@@ -1,6 +1,6 @@
 import { essayFacts, type ReadingCommand, readingDecider } from '../../../domain/reading/reading.decider.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
-import { assertActsFor, isStaff } from '../authorization.js';
+import { assertActsFor, isResident, isStaff } from '../authorization.js';
 import type { CommandService } from '../command-handler.js';
 import { ApplicationError } from '../errors.js';
 import { type CommandActor, type CommandResult, executeOn } from '../execute.js';
@@ -73,7 +73,7 @@ export async function linkReadingEssay(
     streamIdOf(community, 'article', input.articleId),
   );
   // A resident learns nothing about articles not theirs: an unknown one is refused the same way.
-  if (!isStaff(actor.principal) && essay?.authorId !== actor.principal.sub)
+  if (!isStaff(actor.principal) && !(essay && isResident(actor.principal, essay.authorId)))
     throw new ApplicationError(
       'forbidden',
       'forbidden',

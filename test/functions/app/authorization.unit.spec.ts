@@ -8,6 +8,7 @@ import {
   holds,
   isStaff,
   mayRead,
+  ownResidentId,
   type RoleName,
   residentMeant,
   roleSets,
@@ -24,7 +25,8 @@ import { ApplicationError } from '../../../functions/app/errors.js';
  * judges until scoring closes.
  */
 
-const as = (sub: string, ...roles: RoleName[]): Caller => ({ sub, roles });
+// Each caller is the resident of their id, as a token's `resident` claim says.
+const as = (sub: string, ...roles: RoleName[]): Caller => ({ sub, residentId: sub, roles });
 const admin = as('a-1', 'admin');
 const organizer = as('o-1', 'organizer');
 const leader = as('l-1', 'leader');
@@ -101,6 +103,32 @@ describe('acting for a resident: staff for anyone, everyone else only for themse
     // A staff member who is also a resident still names whom they act for.
     expect(refusal(() => residentMeant(as('o-2', 'organizer', 'resident'), undefined))).not.toBe('allowed');
     expect(refusal(() => residentMeant(leader, undefined))).not.toBe('allowed');
+  });
+
+  it('an account linked to no resident acts for none, even when its sub is a resident id (issue 28)', () => {
+    const unlinked: Caller = { sub: 'R-1', roles: ['resident', 'judge'] };
+    expect(actsFor(unlinked, 'R-1')).toBe(false);
+    expect(mayRead(unlinked, 'overseers', 'R-1')).toBe(false);
+    expect(seesContactDetails(unlinked, 'R-1')).toBe(false);
+    expect(actsForJudge(unlinked, 'R-1')).toBe(false);
+    const notLinked =
+      /this account is not linked to a resident of the ledger; ask an administrator to link it/;
+    expect(refusal(() => assertActsFor(unlinked, 'R-1', 'only your own'))).toEqual([
+      'forbidden',
+      'forbidden',
+      expect.stringMatching(new RegExp(`^only your own: ${notLinked.source}`)),
+    ]);
+    expect(refusal(() => residentMeant(unlinked, undefined))).toEqual([
+      'forbidden',
+      'forbidden',
+      expect.stringMatching(notLinked),
+    ]);
+    expect(refusal(() => ownResidentId(unlinked))).toEqual([
+      'forbidden',
+      'forbidden',
+      expect.stringMatching(notLinked),
+    ]);
+    expect(ownResidentId({ sub: 'c0ffee', residentId: 'R-1', roles: ['resident'] })).toBe('R-1');
   });
 
   it('lets a judge declare only their own conflicts, and an admin any judge’s', () => {

@@ -60,4 +60,31 @@ describe('claims from the API Gateway authorizer (issue 14)', () => {
       authorizerClaimsAuthenticator.authenticate(withClaims({ ...rest, 'custom:community': 'demo-2' })),
     ).resolves.toMatchObject({ community: 'demo-2' });
   });
+
+  it('the resident the caller is comes from the resident claim (else custom:resident), never from sub (issue 28)', async () => {
+    const resident = '01JZ8Q4W3T5X7Y9A2B4C6D8E0F';
+    const linked = { ...valid, 'cognito:groups': '[resident]', resident };
+    await expect(authorizerClaimsAuthenticator.authenticate(withClaims(linked))).resolves.toEqual({
+      sub: 'u-1',
+      community: 'demo',
+      roles: ['resident'],
+      residentId: resident,
+    });
+    // An ID token carries the attribute itself.
+    await expect(
+      authorizerClaimsAuthenticator.authenticate(withClaims({ ...valid, 'custom:resident': resident })),
+    ).resolves.toMatchObject({ residentId: resident });
+    // No claim: no resident, whatever the sub looks like.
+    const unlinked = await authorizerClaimsAuthenticator.authenticate(
+      withClaims({ ...valid, sub: resident }),
+    );
+    expect(unlinked).not.toHaveProperty('residentId');
+  });
+
+  it.each([`[${'01JZ8Q4W3T5X7Y9A2B4C6D8E0F'} R2]`, 'demo#resident#R1', '', 'R 1'])(
+    'a resident claim %j that names no single resident is refused with 401',
+    async (resident) => {
+      expect(await refusal({ ...valid, resident })).toBe('unauthenticated');
+    },
+  );
 });

@@ -42,16 +42,21 @@ async function refusal(claims: Record<string, string>) {
 }
 
 describe('claims mapping for an OIDC provider other than Cognito (issue 30)', () => {
-  it('unset, it is Cognito’s: community, else custom:community; roles, else cognito:groups', () => {
+  it('unset, it is Cognito’s: community, else custom:community; roles, else cognito:groups; resident, else custom:resident', () => {
     expect(claimsMappingFrom(loadConfig({}))).toEqual(cognitoClaimsMapping);
     expect(cognitoClaimsMapping).toEqual({
       community: ['community', 'custom:community'],
       roles: ['roles', 'cognito:groups'],
+      resident: ['resident', 'custom:resident'],
     });
     expect(claimsMappingFrom(loadConfig({ AUTH_ROLES_CLAIM: 'groups' }))).toEqual({
       community: ['community', 'custom:community'],
       roles: ['groups'],
+      resident: ['resident', 'custom:resident'],
     });
+    expect(claimsMappingFrom(loadConfig({ AUTH_RESIDENT_CLAIM: 'ledger_resident' })).resident).toEqual([
+      'ledger_resident',
+    ]);
   });
 
   it('a principal from Keycloak-style claims with the configured names; roles not ours are left out', async () => {

@@ -48,7 +48,13 @@ describe('article use cases, on the event store', () => {
   const blobs = new Blobs();
   const deps = () => ({ commands, blobs, clock });
 
-  const reader = (roles: RoleName[], sub = `test-${roles[0]}`) => ({ sub, roles, community: C });
+  // Each reader is the resident of their id, as a token's `resident` claim says.
+  const reader = (roles: RoleName[], sub = `test-${roles[0]}`) => ({
+    sub,
+    residentId: sub,
+    roles,
+    community: C,
+  });
 
   const eventsOf = async (id: string) =>
     (await store.readStream(streamIdOf(C, 'article', id))).commits.flatMap((commit) =>

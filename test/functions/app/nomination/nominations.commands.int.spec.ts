@@ -231,7 +231,7 @@ describe('good family style use cases, on the event store', () => {
     const projector = new Projector(views, projections);
     const { commits } = await store.readHistory({ community: C, limit: 1000 });
     for (const commit of commits) await projector.applyCommit(commit);
-    const reader = (roles: RoleName[], sub: string) => ({ sub, roles, community: C });
+    const reader = (roles: RoleName[], sub: string) => ({ sub, residentId: sub, roles, community: C });
     const judgesSeenBy = async (roles: RoleName[], sub: string) =>
       (await getRanking({ views, clock }, reader(roles, sub), { roundId })).items[0]!.explanation.judges?.map(
         (j) => j.judgeId,
