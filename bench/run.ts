@@ -9,7 +9,9 @@ import { overBudget } from './budgets.js';
 import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
+import { benchLatency } from './latency.js';
 import { benchProjectionLag } from './projection-lag.js';
+import { overRoundTrips } from './round-trips.js';
 import { benchSoakInItsOwnProcess } from './soak.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchCompliance, benchLongStream } from './streams-and-compliance.js';
@@ -142,11 +144,13 @@ async function main() {
   await benchColdStarts(runtime, report);
   const overBudgetLines = overBudget(await benchCosts(report));
   await runtime.close();
+  overBudgetLines.push(...overRoundTrips(await benchLatency(report)));
   await benchCastoreReplay(report);
-  await benchProjectionLag(report);
+  overBudgetLines.push(...(await benchProjectionLag(report)));
   await benchSoakInItsOwnProcess(report);
   await benchTimeToReady(report);
-  // Last, so the whole report is there to read: a command over its call budget fails the bench.
+  // Last, so the whole report is there to read: a command over its call or round-trip budget, or
+  // under its throughput floor, fails the bench.
   for (const line of overBudgetLines) console.error(`over budget: ${line}`);
   if (overBudgetLines.length > 0) process.exitCode = 1;
 }
