@@ -11,8 +11,11 @@ describe('a plan calendar between two dates, in the plan’s time zone', () => {
   let organizer: string;
   let planId: string;
   const titles = async (query: string) =>
-    (await api.as(organizer).get<{ items: { title: string }[]; nextCursor?: string | null }>(`/activities?${query}`))
-      .body;
+    (
+      await api
+        .as(organizer)
+        .get<{ items: { title: string }[]; nextCursor?: string | null }>(`/activities?${query}`)
+    ).body;
 
   beforeAll(async () => {
     api = await startApi();
