@@ -12,7 +12,7 @@ import { benchCosts } from './costs.js';
 import { benchLatency } from './latency.js';
 import { benchProjectionLag } from './projection-lag.js';
 import { overRoundTrips } from './round-trips.js';
-import { benchSoakInItsOwnProcess } from './soak.js';
+import { benchSoakAsNpmStartRuns, benchSoakInItsOwnProcess } from './soak.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchCompliance, benchLongStream } from './streams-and-compliance.js';
 import { benchTimeToReady } from './time-to-ready.js';
@@ -148,6 +148,11 @@ async function main() {
   await benchCastoreReplay(report);
   overBudgetLines.push(...(await benchProjectionLag(report)));
   await benchSoakInItsOwnProcess(report);
+  const growth = await benchSoakAsNpmStartRuns(report);
+  if (growth > 1.3)
+    overBudgetLines.push(
+      `server memory as npm start runs it: ${growth.toFixed(2)}× from 1,000 to 7,000 enrolments, over 1.3×`,
+    );
   await benchTimeToReady(report);
   // Last, so the whole report is there to read: a command over its call or round-trip budget, or
   // under its throughput floor, fails the bench.
