@@ -17,8 +17,6 @@ export interface RequestState {
     reservedId: string;
     run: IdempotentRun;
   };
-  /** Positions the command noted in the caller's session beside its commits (`stream@version`). */
-  notedWrites?: Set<string>;
 }
 
 export interface LedgerContext extends Context {
