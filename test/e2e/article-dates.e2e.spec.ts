@@ -58,19 +58,19 @@ describe('articles dated the day they were written', () => {
   });
 
   it('refuses an article dated after today, outside the plan’s year, or on no day at all, writing nothing', async () => {
-    const post = (writtenOn: string) => ({
+    const submission = (writtenOn: string) => ({
       token: admin,
       method: 'POST',
       path: '/articles',
       body: article(writtenOn),
     });
     await given(api)
-      .when(post('2026-05-05'))
+      .when(submission('2026-05-05'))
       .then({ status: 400, body: { code: 'written-in-future' } }, []);
     await given(api)
-      .when(post('2025-12-30'))
+      .when(submission('2025-12-30'))
       .then({ status: 400, body: { code: 'written-outside-plan-year' } }, []);
-    await given(api).when(post('2026-02-30')).then({ status: 400 }, []);
+    await given(api).when(submission('2026-02-30')).then({ status: 400 }, []);
   });
 
   it('shows the day it was written and the day it was reviewed, and counts it in that quarter', async () => {
