@@ -3,6 +3,8 @@
  * whose network died reloads into a working kiosk. The network first, the kept copy when there is
  * none; it never answers for the API: a check-in is sent, or waits in the page's queue.
  */
+import { KEEPING, OWN_FILES } from './kiosk-keep.js';
+
 interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
@@ -19,9 +21,6 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const OWN_FILES = 'ccl-kiosk-v1';
-/** The page keeping its own files (web/kiosk.ts): those requests go to the network as they are. */
-const KEEPING = 'x-ccl-keeping';
 
 /** The kiosk's own files: its pages and the scripts and stylesheet they load. */
 const isOwnFile = (url: URL) =>

@@ -2,6 +2,7 @@ import { type components, type Ulid, ulid } from '../client/index.js';
 import { attempt, ledger, newKey } from './api.js';
 import { h, pageData, show } from './dom.js';
 import { t, timeOf } from './i18n.js';
+import { keepOffline } from './kiosk-keep.js';
 import { type Scan, ScanQueue } from './kiosk-queue.js';
 import { sendScan } from './kiosk-send.js';
 import { claimsOf, currentToken, forgetToken, type SignIn, signInForm } from './session.js';
@@ -20,9 +21,6 @@ const activityId: Ulid = ulid(pageData('activity')!);
 const signIn = JSON.parse(pageData('signIn') ?? '{"kind":"development"}') as SignIn;
 const queue = new ScanQueue(localStorage, activityId);
 const ROSTER = `ccl.kiosk.${activityId}.roster`;
-const OWN_FILES = 'ccl-kiosk-v1';
-/** Marks the page's own keeping of its files, which its service worker leaves to the network. */
-const KEEPING = 'x-ccl-keeping';
 let kiosk: Kiosk | undefined = JSON.parse(localStorage.getItem(ROSTER) ?? 'null') ?? undefined;
 let filter = '';
 let signedOut = false;
@@ -211,24 +209,6 @@ function askToSignIn(why?: string) {
       signInForm(signIn, 'organizer', () => void start()),
     ),
   );
-}
-
-/**
- * The page and its files, kept by the kiosk's service worker for a reload without network. A
- * service worker just installed may fail its first fetches, and a tablet's network blinks: keeping
- * them is tried again, backing off, until it lands, so the kiosk is never silently unkept.
- */
-async function keepOffline(attempt = 0): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
-  try {
-    await navigator.serviceWorker.register('/web/kiosk-sw.js', { scope: '/kiosk/' });
-    const files = await caches.open(OWN_FILES);
-    // Fetched past the service worker (it lets a request marked as a keeping go to the network).
-    const keeping = (path: string) => new Request(path, { headers: { [KEEPING]: '1' } });
-    await files.addAll([location.pathname, '/web/kiosk.js', '/web/pages.css'].map(keeping));
-  } catch {
-    if (attempt < 8) setTimeout(() => void keepOffline(attempt + 1), 500 * 2 ** Math.min(attempt, 5));
-  }
 }
 
 async function start() {
