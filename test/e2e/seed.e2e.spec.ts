@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundsList } from '../../domain/nomination/nomination.view.js';
+import { DEFAULT_TIME_ZONE, localDate } from '../../domain/shared/time.js';
 import { AnyStoredEvent } from '../../events/catalogue.js';
 import { categories } from '../../events/index.js';
 import { type SeedResult, seedDemo } from '../../infra/local/seed/demo.js';
@@ -29,7 +30,7 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
   // the server judges what is due by its own clock, so a seed dated a week back shows a month's
   // inspections already overdue.
   const now = new Date(Math.min(Date.now(), Date.parse('2026-12-31T10:00:00+08:00')));
-  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = localDate(now, DEFAULT_TIME_ZONE);
 
   beforeAll(async () => {
     api = await startApi();
