@@ -3,10 +3,8 @@ import { ActivityDescription } from './activity.events.js';
 import type { EventOf } from './define.js';
 import { defineEvent } from './define.js';
 import { freeText, nameOfSomeoneUnrecorded } from './personal-data.js';
-import { Window } from './shared.js';
+import { LocalDay, Window } from './shared.js';
 
-/** `yyyy-mm-dd`, a day in the plan's time zone. */
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** `hh:mm`, a wall-clock time in the plan's time zone. */
 const LocalTimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -20,9 +18,9 @@ export const SeriesRecurrence = z.object({
   rrule: z.string(),
   start: z.string(),
   durationMinutes: z.number().int().positive(),
-  until: LocalDate.optional(),
+  until: LocalDay.optional(),
   count: z.number().int().positive().optional(),
-  exceptions: z.array(LocalDate).optional(),
+  exceptions: z.array(LocalDay).optional(),
 });
 export type SeriesRecurrence = z.infer<typeof SeriesRecurrence>;
 
@@ -30,7 +28,7 @@ export type SeriesRecurrence = z.infer<typeof SeriesRecurrence>;
  * One occurrence as the series directs it. `date` is the local date the rule gave it (its
  * RECURRENCE-ID, which never changes); its activity's id is derived from the series id and that date.
  */
-export const SeriesOccurrence = z.object({ occurrenceId: z.string(), date: LocalDate, window: Window });
+export const SeriesOccurrence = z.object({ occurrenceId: z.string(), date: LocalDay, window: Window });
 export type SeriesOccurrence = z.infer<typeof SeriesOccurrence>;
 
 /** What a series edit changes, the calendar's vocabulary: time of day, duration, venue, lecturer. */

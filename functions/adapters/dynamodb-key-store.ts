@@ -170,14 +170,18 @@ export class DynamoDbKeyStore implements KeyStore {
     return [...new Set(streams)];
   }
 
+  /** Every key of the ring at once: the deletes do not depend on each other (a retry deletes what is left). */
   async destroy(community: string, subjectId: string) {
-    for (const item of await this.ring(community, subjectId)) {
-      await this.client.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: { streamId: item.streamId, version: item.version },
-        }),
-      );
-    }
+    const ring = await this.ring(community, subjectId);
+    await Promise.all(
+      ring.map((item) =>
+        this.client.send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: { streamId: item.streamId, version: item.version },
+          }),
+        ),
+      ),
+    );
   }
 }

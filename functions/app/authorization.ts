@@ -64,10 +64,7 @@ export const actsFor = (caller: Caller, residentId: string): boolean =>
  */
 export function residentMeant(caller: Caller, named: string | undefined): string {
   if (named !== undefined) return named;
-  if (!isStaff(caller) && caller.roles.includes('resident')) {
-    if (caller.residentId !== undefined) return caller.residentId;
-    throw new ApplicationError('forbidden', 'forbidden', NOT_LINKED);
-  }
+  if (!isStaff(caller) && caller.roles.includes('resident')) return ownResidentId(caller);
   throw new ApplicationError('invalid-input', 'resident-required', 'name the resident (residentId)');
 }
 
