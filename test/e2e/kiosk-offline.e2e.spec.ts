@@ -28,13 +28,11 @@ describe('the kiosk, offline and back', () => {
     const admin = await api.token('admin');
     const now = Date.now();
     const year = Number(new Date(now).toLocaleString('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
-    const planId = await (
-      await api
-        .as(admin)
-        .post<{ id: string }>('/plans', { communityName: '金星社区', year, title: '文化服务工作计划' })
-    ).body.id;
-    activityId = await (
-      await api.as(admin).post<{ id: string }>('/activities', {
+    const planId = (
+      await api.as(admin).accepted('/plans', { communityName: '金星社区', year, title: '文化服务工作计划' })
+    ).id;
+    activityId = (
+      await api.as(admin).accepted('/activities', {
         planId,
         category: 'festival',
         format: 'performance',
@@ -44,18 +42,12 @@ describe('the kiosk, offline and back', () => {
           end: new Date(now + 3 * 3_600_000).toISOString(),
         },
       })
-    ).body.id;
+    ).id;
     for (const [i, name] of ['王芳', '张伟', '刘洋', '陈静'].entries()) {
       residents.push(
-        await (
-          await api.as(admin).post<{ id: string }>('/residents', { name, householdId: `5-1-${101 + i}` })
-        ).body.id,
+        (await api.as(admin).accepted('/residents', { name, householdId: `5-1-${101 + i}` })).id,
       );
-      await (
-        await api
-          .as(admin)
-          .post<{ id: string }>(`/activities/${activityId}/registrations`, { residentId: residents[i] })
-      ).body.id;
+      await api.as(admin).accepted(`/activities/${activityId}/registrations`, { residentId: residents[i] });
     }
   });
   afterAll(async () => {

@@ -242,6 +242,8 @@ describe('npm run seed: the seed plan as demo data, through the HTTP API', () =>
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(articles.length).toBeGreaterThanOrEqual(24);
+    // Reviews are dated too: the demo reviews some of its articles.
+    expect(articles.flatMap((a) => a.reviews).length).toBeGreaterThan(0);
     const written = articles.map((a) => a.writtenOn!);
     expect(new Set(written.map((d) => d.slice(0, 7))).size).toBeGreaterThan(1);
     for (const a of articles) {
