@@ -1,5 +1,4 @@
 import { type PlanCommand, planDecider, type RosterStanding } from '../../../domain/plan/plan.decider.js';
-import { planErrors } from '../../../domain/plan/plan.errors.js';
 import { isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import type { Person } from '../../../events/index.js';
@@ -119,11 +118,17 @@ export async function eraseOrganizingGroupPerson(
 ): Promise<CommandResult> {
   const { community } = actor.principal;
   const erase = { type: 'EraseOrganizingGroupPerson', ...input } as const;
-  const plan = await deps.commands.load(planDecider, streamIdOf(community, 'plan', input.planId));
-  if (plan.state.status === 'none') return { id: input.planId, outcome: planErrors.notFound(input.planId) };
-  if (!plan.state.persons[input.personId])
-    return { id: input.planId, outcome: planErrors.personNotFound(input.personId) };
-  // The keys go before the event: if recording it fails, the data is already unreadable and a retry records it.
-  await deps.personalData.destroy(community, input.personId);
-  return executeOn(deps.commands, actor, { decider: planDecider, kind: 'plan', id: input.planId }, erase);
+  return executeOn(
+    deps.commands,
+    actor,
+    { decider: planDecider, kind: 'plan', id: input.planId },
+    async (state) => {
+      // The plan's own rules refuse first (no plan, a person it never named, one already erased).
+      const refused = planDecider.decide(erase, state);
+      if (isDomainError(refused)) return refused;
+      // The keys go before the event: if recording it fails, the data is already unreadable and a retry records it.
+      await deps.personalData.destroy(community, input.personId);
+      return erase;
+    },
+  );
 }

@@ -133,7 +133,14 @@ describe('organizing-group use cases, on the event store', () => {
       { name: '[erased]', personId: 'PERSON-1', erased: true },
     ]);
     expect(shown.organizingGroup?.leader).toMatchObject({ name: 'Li Wei', residentId: 'R1' });
-    const again = await eraseOrganizingGroupPerson(world, admin(), { planId: 'P1', personId: 'PERSON-1' });
+    // Refused by the plan's rules before any key store is touched.
+    const untouched = {
+      destroy: () => Promise.reject(new Error('a refused erasure must not reach the key ring')),
+    };
+    const again = await eraseOrganizingGroupPerson({ ...world, personalData: untouched }, admin(), {
+      planId: 'P1',
+      personId: 'PERSON-1',
+    });
     expect(again.outcome).toMatchObject({ code: 'already-erased' });
     const renamed = await appointOrganizingGroup(world, admin(), {
       planId: 'P1',
