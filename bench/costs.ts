@@ -1,9 +1,9 @@
-import { signDevToken } from '../infra/local/dev-key.js';
 import { startDynalite } from '../infra/local/engine.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 import { type BudgetedCommand, CALL_BUDGETS, overBudget } from './budgets.js';
 import { countingProxy } from './counting-proxy.js';
 import { reportScale } from './scale.js';
+import { benchScene } from './scene.js';
 import { summarize } from './stats.js';
 
 /**
@@ -14,21 +14,6 @@ export async function benchCosts(report: (line: string) => void) {
   const engine = await startDynalite();
   const proxy = await countingProxy(engine.endpoint);
   const runtime = await startLocalRuntime({ endpoint: proxy.url, logLevel: 'SILENT' });
-  const token = await signDevToken(runtime.secret, {
-    roles: ['admin', 'organizer'],
-    sub: 'bench',
-    community: 'bench-cost',
-  });
-  const call = async (method: string, path: string, body?: unknown, as = token) => {
-    const answer = await fetch(runtime.url + path, {
-      method,
-      headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await answer.text();
-    if (answer.status >= 400) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
   const measure = async (run: () => Promise<unknown>, times = 5) => {
     await runtime.dispatcher.idle();
     const before = { ...proxy.traffic, byOperation: { ...proxy.traffic.byOperation } };
@@ -56,91 +41,14 @@ export async function benchCosts(report: (line: string) => void) {
         .join(', '),
     };
   };
-  const plan = await call('POST', '/plans', {
-    communityName: 'Cost community',
-    year: 2026,
-    title: 'Cost plan',
-  });
-  let n = 0;
-  const resident = () => call('POST', '/residents', { name: `Resident ${n++}`, householdId: `H-${n % 40}` });
-  const residents = await Promise.all(Array.from({ length: 10 }, () => resident()));
-  const activity = await call('POST', '/activities', {
-    planId: plan.id,
-    category: 'sports-fitness',
-    format: 'competition',
-    title: 'Cost basketball',
-    window: { start: '2026-04-20', end: '2026-04-30' },
-    venue: 'Court',
-    capacity: 500,
-  });
-  // Five activities to record held (once each), five nominations for one judge to score.
-  const activities = await Promise.all(
-    Array.from({ length: 5 }, (_, i) =>
-      call('POST', '/activities', {
-        planId: plan.id,
-        category: 'library-reading',
-        format: 'lecture',
-        title: `Cost reading ${i}`,
-        window: { start: '2026-04-20', end: '2026-04-30' },
-      }),
-    ),
-  );
-  const judge = residents[0].id as string;
-  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-  const round = await call('POST', '/rounds', {
-    planId: plan.id,
-    title: 'Cost round',
-    criteria: [{ key: 'virtue', label: 'Family virtue', weight: 1 }],
-    judges: [judge],
-    minJudges: 1,
-    nominationsClose: day(7),
-    scoringCloses: day(14),
-  });
-  const nominations: { id: string }[] = [];
-  for (const nominee of residents.slice(1, 6))
-    nominations.push(
-      await call('POST', `/rounds/${round.id}/nominations`, {
-        householdId: (await call('GET', `/residents/${nominee.id}`)).householdId,
-        familyName: 'Cost family',
-        nominatedBy: nominee.id,
-        story: 'Neighbours who read together.',
-      }),
-    );
-  const judgeToken = await signDevToken(runtime.secret, {
-    roles: ['judge'],
-    sub: judge,
-    community: 'bench-cost',
-  });
-  let r = 0;
-  let h = 0;
-  let s = 0;
+  const { run } = await benchScene(runtime, 'bench-cost', 10);
   const perCommand = {
-    enrolment: await measure(resident),
-    'check-in': await measure(
-      () =>
-        call('POST', `/activities/${activity.id}/attendance`, {
-          residentId: residents[r++ % residents.length].id,
-          // Months after the window: an organizer's correction (the same reads and writes as any check-in).
-          method: 'organizer',
-          at: '2026-04-25T10:00:00+08:00',
-          correction: { reason: 'bench' },
-        }),
-      residents.length,
-    ),
-    'nomination score': await measure(() =>
-      call('POST', `/nominations/${nominations[s++]!.id}/scores`, { scores: { virtue: 8 } }, judgeToken),
-    ),
-    held: await measure(() =>
-      call('POST', `/activities/${activities[h++].id}/held`, {
-        heldOn: '2026-04-25',
-        summary: 'Held as planned.',
-        headcount: 20,
-      }),
-    ),
-    'compliance query': await measure(() => call('GET', `/plans/${plan.id}/compliance`)),
-    'calendar query': await measure(() =>
-      call('GET', `/activities?planId=${plan.id}&from=2026-01-01&to=2026-12-31`),
-    ),
+    enrolment: await measure(() => run.enrolment()),
+    'check-in': await measure(() => run['check-in'](), 10),
+    'nomination score': await measure(() => run['nomination score']()),
+    held: await measure(() => run.held()),
+    'compliance query': await measure(() => run['compliance query']()),
+    'calendar query': await measure(() => run['calendar query']()),
   };
   await runtime.close();
   await proxy.close();

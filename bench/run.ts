@@ -9,8 +9,10 @@ import { overBudget } from './budgets.js';
 import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
+import { benchLatency } from './latency.js';
 import { benchProjectionLag } from './projection-lag.js';
-import { benchSoakInItsOwnProcess } from './soak.js';
+import { overRoundTrips } from './round-trips.js';
+import { benchSoakAsNpmStartRuns, benchSoakInItsOwnProcess } from './soak.js';
 import { ms, ratio, summarize, timeEach } from './stats.js';
 import { benchCompliance, benchLongStream } from './streams-and-compliance.js';
 import { benchTimeToReady } from './time-to-ready.js';
@@ -142,11 +144,18 @@ async function main() {
   await benchColdStarts(runtime, report);
   const overBudgetLines = overBudget(await benchCosts(report));
   await runtime.close();
+  overBudgetLines.push(...overRoundTrips(await benchLatency(report)));
   await benchCastoreReplay(report);
-  await benchProjectionLag(report);
+  overBudgetLines.push(...(await benchProjectionLag(report)));
   await benchSoakInItsOwnProcess(report);
+  const growth = await benchSoakAsNpmStartRuns(report);
+  if (growth > 1.3)
+    overBudgetLines.push(
+      `server memory as npm start runs it: ${growth.toFixed(2)}× from 1,000 to 7,000 enrolments, over 1.3×`,
+    );
   await benchTimeToReady(report);
-  // Last, so the whole report is there to read: a command over its call budget fails the bench.
+  // Last, so the whole report is there to read: a command over its call or round-trip budget, or
+  // under its throughput floor, fails the bench.
   for (const line of overBudgetLines) console.error(`over budget: ${line}`);
   if (overBudgetLines.length > 0) process.exitCode = 1;
 }

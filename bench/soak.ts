@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { signDevToken } from '../infra/local/dev-key.js';
+import { devSigningSecret, signDevToken } from '../infra/local/dev-key.js';
 import { startLocalRuntime } from '../infra/local/runtime.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -66,6 +66,76 @@ export async function benchSoak(report: (line: string) => void): Promise<void> {
   }
 }
 
+/** The resident set of a process by pid, as `ps` shows it (Linux: /proc). */
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/**
+ * The same soak against the server as `npm start` runs it: its own process (`infra/local/main.ts`,
+ * data on disk, consumers in their thread, its log level), the clients in this one, and no forced
+ * collection — the resident set an operator sees. Settled as a client can tell: the caller's next
+ * query waits for the views to show their writes, then a breath.
+ */
+export async function benchSoakAsNpmStartRuns(report: (line: string) => void): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccl-soak-npm-start-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0' },
+    stdio: 'ignore',
+  });
+  try {
+    let running: { url?: string; pid?: number } = {};
+    for (let i = 0; i < 600 && !running.url; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (existsSync(join(dataDir, 'engine.json')))
+        running = JSON.parse(readFileSync(join(dataDir, 'engine.json'), 'utf8'));
+    }
+    if (!running.url || !running.pid) throw new Error('npm start did not come up');
+    const token = await signDevToken(devSigningSecret(dataDir), {
+      roles: ['admin'],
+      sub: 'soak',
+      community: 'bench-soak',
+    });
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    let next = 0;
+    const enrol = (until: number) =>
+      Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (next < until) {
+            next++;
+            const answer = await fetch(`${running.url}/residents`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ name: `Resident ${next}`, householdId: `H${next % 50}` }),
+            });
+            await answer.arrayBuffer();
+          }
+        }),
+      );
+    const settled = async () => {
+      await (await fetch(`${running.url}/residents?limit=1`, { headers })).arrayBuffer();
+      await new Promise((r) => setTimeout(r, 1_000));
+      return rssOf(running.pid!);
+    };
+    await enrol(FIRST);
+    const early = await settled();
+    await enrol(TOTAL);
+    const late = await settled();
+    report(`\n## Memory of the server as \`npm start\` runs it (its own process; no forced collection)`);
+    report(
+      `| after ${FIRST.toLocaleString('en')} | after ${TOTAL.toLocaleString('en')} | growth | ceiling |`,
+    );
+    report('|---|---|---|---|');
+    report(`| ${mib(early)} | ${mib(late)} | ${(late / early).toFixed(2)}× | 1.3× |`);
+    return late / early;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The soak in a fresh process: the resident set of one that ran other benchmarks says nothing. */
 export async function benchSoakInItsOwnProcess(report: (line: string) => void): Promise<void> {
   const { stdout } = await promisify(execFile)(
@@ -79,5 +149,6 @@ export async function benchSoakInItsOwnProcess(report: (line: string) => void): 
 }
 
 if (process.argv[1]?.endsWith('soak.ts')) {
-  await benchSoak((line) => console.log(line));
+  if (process.argv.includes('--npm-start')) await benchSoakAsNpmStartRuns((line) => console.log(line));
+  else await benchSoak((line) => console.log(line));
 }

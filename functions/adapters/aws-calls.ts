@@ -9,6 +9,9 @@ export interface AwsCall {
   readonly action: string;
   readonly input: Record<string, unknown>;
   readonly output?: Record<string, unknown>;
+  /** When the call left and when it was answered (`performance.now()`): which calls ran one after another. */
+  readonly startedAt?: number;
+  readonly endedAt?: number;
 }
 
 /** Told of every call a function's clients make (tests prove least privilege with it). */
@@ -39,12 +42,20 @@ export function recordAwsCalls<C>(client: C, service: string, recorder: AwsCallR
       const action = (context.commandName ?? 'Unknown').replace(/Command$/, '');
       const input = (args.input ?? {}) as Record<string, unknown>;
       let output: Record<string, unknown> | undefined;
+      const startedAt = performance.now();
       try {
         const answer = await next(args);
         output = answer.output as Record<string, unknown> | undefined;
         return answer;
       } finally {
-        recorder({ service, action, input, ...(output ? { output } : {}) });
+        recorder({
+          service,
+          action,
+          input,
+          ...(output ? { output } : {}),
+          startedAt,
+          endedAt: performance.now(),
+        });
       }
     },
     { step: 'initialize', name: 'ledgerAwsCallRecorder', override: true },

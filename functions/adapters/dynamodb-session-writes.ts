@@ -1,40 +1,63 @@
 import { createHash } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../app/ports.js';
 import type { Position } from '../app/position.js';
-import type { Caller, SessionWrites } from '../app/session-writes.js';
+import {
+  type AppliedCommit,
+  type AppliedWrites,
+  type Caller,
+  SESSION_WINDOW_MS,
+  type SessionWrites,
+} from '../app/session-writes.js';
+import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /** Slots per caller: a handful of streams written within seconds each keep their own. */
 const SLOTS = 32;
 /** A session item outlives the caller's last write by a day (TTL where the engine has it). */
 const RETENTION_S = 24 * 3600;
 
+interface SlotEntry {
+  readonly s: string;
+  readonly v: number;
+  readonly at?: number;
+}
+
+const slotOf = (streamId: string) => createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
+
 /**
  * One small item per caller in the Idempotency table (`$session#<community>#<sub>`): the last
  * position written on each stream, in a slot chosen by the stream id, so the item never grows past
  * 32 entries and a write is one UpdateItem with no read. Two streams sharing a slot within seconds
  * lose the older one's wait: the read then falls back to the views as they are.
+ *
+ * Beside it, in the Views table (the projector's to write), the caller's applied item
+ * (`$applied#<community>#<sub>`): per slot, the last position of theirs the views show. A query
+ * reads both items in one BatchGetItem; a write whose slot shows it applied is not waited for.
  */
-export class DynamoDbSessionWrites implements SessionWrites {
+export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
+    private readonly viewsTableName: string,
   ) {}
 
   private key(caller: Caller) {
     return { id: `$session#${encodeURIComponent(caller.community)}#${caller.sub}` };
   }
 
+  private appliedKey(caller: Caller) {
+    return { pk: `$applied#${encodeURIComponent(caller.community)}#${caller.sub}`, sk: '-' };
+  }
+
   async record(caller: Caller, position: Position): Promise<void> {
     const now = this.clock.now().getTime();
-    const slot = createHash('sha256').update(position.streamId).digest().readUInt32BE(0) % SLOTS;
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: this.key(caller),
         UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
-        ExpressionAttributeNames: { '#slot': `w${slot}` },
+        ExpressionAttributeNames: { '#slot': `w${slotOf(position.streamId)}` },
         ExpressionAttributeValues: {
           ':write': { s: position.streamId, v: position.version, at: now },
           ':expiresAt': Math.floor(now / 1000) + RETENTION_S,
@@ -44,16 +67,66 @@ export class DynamoDbSessionWrites implements SessionWrites {
   }
 
   async recent(caller: Caller, withinMs: number): Promise<Position[]> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: this.key(caller), ConsistentRead: true }),
+    const { Responses } = await this.client.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [this.tableName]: { Keys: [this.key(caller)], ConsistentRead: true },
+          [this.viewsTableName]: { Keys: [this.appliedKey(caller)], ConsistentRead: true },
+        },
+      }),
     );
-    if (!Item) return [];
+    // Two small items: the engine answers them in one go (a partial answer only under throttling,
+    // when the writes not learned of are simply waited for through their markers).
+    const written = Responses?.[this.tableName]?.[0];
+    if (!written) return [];
+    const applied = Responses?.[this.viewsTableName]?.[0] ?? {};
     const since = this.clock.now().getTime() - withinMs;
     const found: Position[] = [];
     for (let slot = 0; slot < SLOTS; slot++) {
-      const write = Item[`w${slot}`] as { s: string; v: number; at: number } | undefined;
-      if (write && write.at >= since) found.push({ streamId: write.s, version: write.v });
+      const write = written[`w${slot}`] as Required<SlotEntry> | undefined;
+      if (!write || write.at < since) continue;
+      const shown = applied[`a${slot}`] as SlotEntry | undefined;
+      if (shown?.s === write.s && shown.v >= write.v) continue;
+      found.push({ streamId: write.s, version: write.v });
     }
     return found;
+  }
+
+  /**
+   * Notes each author's last applied position per stream, never moving one backwards (conditional,
+   * no read). Commits older than a session's window are skipped: no query waits for them (a
+   * rebuild replaying the history writes nothing here).
+   */
+  async applied(commits: readonly AppliedCommit[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    const last = new Map<string, AppliedCommit>();
+    for (const commit of commits) {
+      if (Date.parse(commit.recordedAt) < now - SESSION_WINDOW_MS) continue;
+      const key = `${commit.community}\u0000${commit.metadata.actor}\u0000${commit.streamId}`;
+      if ((last.get(key)?.lastVersion ?? 0) < commit.lastVersion) last.set(key, commit);
+    }
+    await Promise.all(
+      [...last.values()].map(async (commit) => {
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.viewsTableName,
+              Key: this.appliedKey({ community: commit.community, sub: commit.metadata.actor }),
+              UpdateExpression: 'SET #slot = :applied',
+              ConditionExpression: 'attribute_not_exists(#slot) OR #slot.s <> :stream OR #slot.v < :version',
+              ExpressionAttributeNames: { '#slot': `a${slotOf(commit.streamId)}` },
+              ExpressionAttributeValues: {
+                ':applied': { s: commit.streamId, v: commit.lastVersion },
+                ':stream': commit.streamId,
+                ':version': commit.lastVersion,
+              },
+            }),
+          );
+        } catch (error) {
+          // A later position of the stream is noted already: nothing to move.
+          if (!isConditionalCheckFailed(error)) throw error;
+        }
+      }),
+    );
   }
 }

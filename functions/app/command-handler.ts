@@ -4,6 +4,8 @@ import { type CommitMetadata, decodeEvent, GENESIS_HASH, refuseUnsealed } from '
 import { appErrors } from './errors.js';
 import type { IdempotentRun } from './idempotency.js';
 import { type Clock, ConcurrencyConflict, type CrashHook, type EventStore } from './ports.js';
+import type { Position } from './position.js';
+import type { NoteWrite } from './session-writes.js';
 
 /** How often a long-lived stream leaves a snapshot, so loading it never folds more than this many versions. */
 export interface SnapshotPolicy {
@@ -35,6 +37,11 @@ export interface CommandRequest<C, S, E> {
    * on the initial state and appended at version 0 with no read (a lost race falls back to a read).
    */
   readonly fresh?: boolean;
+  /**
+   * Notes the commit in its caller's session: sent beside the append (one round trip, not two). The
+   * position is known before the append (the loaded version plus the events decided).
+   */
+  readonly noteWrite?: NoteWrite;
 }
 
 export interface CommandAccepted {
@@ -130,13 +137,17 @@ export class CommandService {
         throw appErrors.claimExpired();
       }
       try {
-        const commit = await this.options.store.append({
+        const appending = this.options.store.append({
           community: request.community,
           streamId: request.streamId,
           expectedVersion: loaded.version,
           prevHash: loaded.headHash,
           events: decision,
           metadata: request.metadata,
+        });
+        const commit = await this.appendNoted(appending, request.noteWrite, {
+          streamId: request.streamId,
+          version: loaded.version + decision.length,
         });
         await this.options.crashHook?.('appended');
         await this.maybeSnapshot(request, loaded, decision, commit.lastVersion, commit.hash);
@@ -159,6 +170,20 @@ export class CommandService {
         await this.sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * The append and the session note in flight together. The commit decides the outcome: whatever
+   * became of the note, a refused or failed append is this attempt's outcome (a note of a commit
+   * that never landed names a version the stream never reaches, which a query's wait drops). A
+   * note that failed beside a landed commit is sent once more after it: the caller must read it.
+   */
+  private async appendNoted<T>(appending: Promise<T>, noteWrite: NoteWrite | undefined, position: Position) {
+    if (!noteWrite) return appending;
+    const [appended, noted] = await Promise.allSettled([appending, noteWrite(position)]);
+    if (appended.status === 'rejected') throw appended.reason;
+    if (noted.status === 'rejected') await noteWrite(position);
+    return appended.value;
   }
 
   /** The commit of this stream that carries the key, recorded since the key was first claimed. */

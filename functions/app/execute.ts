@@ -5,6 +5,7 @@ import type { Caller } from './authorization.js';
 import type { CommandAccepted, CommandBuilder, CommandService, SnapshotPolicy } from './command-handler.js';
 import { commitMetadataOf } from './commit-metadata.js';
 import type { IdempotentRun } from './idempotency.js';
+import type { NoteWrite } from './session-writes.js';
 
 /** The caller of a use case: who they are, what roles they hold, and the community they act in. */
 export interface Actor extends Caller {
@@ -23,6 +24,8 @@ export interface CommandActor {
   readonly idempotency: IdempotentRun | undefined;
   readonly expectedVersion: number | undefined;
   readonly ids: { issued(id: string): boolean };
+  /** Notes the commit in the caller's session, beside the commit itself (read-your-writes). */
+  readonly noteWrite?: NoteWrite;
 }
 
 /** What a command use case answers: the id it is about and the command service's outcome (or refusal). */
@@ -56,6 +59,7 @@ export async function executeOn<C, S, E extends { type: string; data: unknown }>
     idempotency: actor.idempotency,
     // A stream named by an id this request issued is new: append at version 0 without reading it.
     fresh: actor.ids.issued(target.id),
+    noteWrite: actor.noteWrite,
   });
   return { id: target.id, outcome };
 }

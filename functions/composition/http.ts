@@ -38,7 +38,7 @@ export function pipelineDependencies(
     idempotency:
       idempotency ??
       new DynamoDbIdempotencyStore(client, config.IDEMPOTENCY_TABLE, clock, config.IDEMPOTENCY_LOCK_MS),
-    sessions: new DynamoDbSessionWrites(client, config.IDEMPOTENCY_TABLE, clock),
+    sessions: new DynamoDbSessionWrites(client, config.IDEMPOTENCY_TABLE, clock, config.VIEWS_TABLE),
     authenticator,
     clock,
     ids,

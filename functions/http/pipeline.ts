@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { requestIds } from '../app/idempotency.js';
+import type { NoteWrite } from '../app/session-writes.js';
 import type { HttpDependencies } from './dependencies.js';
 import { countedAnswers } from './middleware/answer-metrics.js';
 import { authentication } from './middleware/authentication.js';
@@ -46,13 +47,23 @@ export function createHttpHandler(
     .use(authentication(deps.authenticator))
     .use(requestParsing())
     .use(consistency(deps.views, deps.events, deps.consistencyWaitMs))
-    .use(sessionConsistency(deps.sessions, deps.views, { waitMs: deps.consistencyWaitMs }))
+    .use(sessionConsistency(deps.sessions, deps.views, deps.events, { waitMs: deps.consistencyWaitMs }))
     .use(idempotency(deps.idempotency, { ids: deps.ids, clock: deps.clock, crashHook: deps.crashHook }))
     .handler(async (event, context) => {
       const state = context.ledger;
       const { route } = state.match!;
       const input = state.input!;
       const ids = requestIds(state.idempotency?.reservedId, () => deps.ids.next());
+      const principal = state.principal;
+      const noted = new Set<string>();
+      state.notedWrites = noted;
+      const noteWrite: NoteWrite | undefined =
+        route.kind === 'command' && principal
+          ? (position) => {
+              noted.add(`${position.streamId}@${position.version}`);
+              return deps.sessions.record(principal, position);
+            }
+          : undefined;
       const result = await route.handle(
         {
           body: input.body,
@@ -65,6 +76,7 @@ export function createHttpHandler(
           idempotencyKey: header(event, 'idempotency-key'),
           idempotency: state.idempotency?.run,
           ids,
+          noteWrite,
         },
         deps,
       );

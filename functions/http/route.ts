@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { IdempotentRun, RequestIds } from '../app/idempotency.js';
+import type { NoteWrite } from '../app/session-writes.js';
 import type { HttpDependencies } from './dependencies.js';
 import type { Principal, Role } from './principal.js';
 
@@ -20,6 +21,8 @@ export interface RouteRequest<B, Q, P> {
    * key, so every attempt of the request creates the same stream.
    */
   readonly ids: RequestIds;
+  /** Notes a commit in the caller's session, beside the commit (read-your-writes). */
+  readonly noteWrite?: NoteWrite;
 }
 
 export interface RouteResponse {

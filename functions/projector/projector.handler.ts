@@ -1,4 +1,5 @@
 import { projections } from '../../domain/projections.js';
+import { DynamoDbSessionWrites } from '../adapters/dynamodb-session-writes.js';
 import { coreDependencies, type Overrides } from '../composition/core.js';
 import { personalDataFor } from '../composition/personal-data.js';
 import { type Config, loadConfig } from '../config.js';
@@ -9,8 +10,14 @@ import { Projector } from './projector.js';
 export const create = (config: Config, overrides: Overrides = {}) => {
   const { views, logger, client, metrics, clock } = coreDependencies(config, overrides);
   const personalData = personalDataFor(config, client);
-  const projector = new Projector(views, projections, logger, (community, events) =>
-    personalData.revealEvents(community, events),
+  // Each author's applied writes, beside their session: their next query reads both at once.
+  const sessions = new DynamoDbSessionWrites(client, config.IDEMPOTENCY_TABLE, clock, config.VIEWS_TABLE);
+  const projector = new Projector(
+    views,
+    projections,
+    logger,
+    (community, events) => personalData.revealEvents(community, events),
+    sessions,
   );
   return createCommitBatchHandler(
     'projection',

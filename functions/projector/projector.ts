@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EventContext, Projection, ViewDocument } from '../../domain/shared/projection.js';
 import { type Commit, type DomainEvent, decodeEvent } from '../../events/index.js';
 import type { RevealEvents } from '../app/personal-data.js';
+import type { AppliedWrites } from '../app/session-writes.js';
 import { projectedMarkerKey, type StoredView, type ViewStore } from '../app/view-store.js';
 import { groupedBy, inVersionOrder, itemIdOf, itemKeyOf } from './commit-batch.js';
 
@@ -34,6 +35,8 @@ export class Projector {
     private readonly logger?: Logger,
     /** Decrypts personal data for the views (absent: views see what the events hold). */
     private readonly reveal?: RevealEvents,
+    /** Told of each stream's commits once applied: their authors' sessions learn it (read-your-writes). */
+    private readonly sessions?: AppliedWrites,
   ) {}
 
   /** One commit, as a batch of one; throws if it could not be applied. */
@@ -171,7 +174,8 @@ export class Projector {
         this.applyToItem(id, list, list.at(-1)!.commit, { item: read.get(id) }),
       ),
     );
-    await this.advanceMarker(commits.at(-1)!);
+    // Both only after the items: whoever reads either may read the views.
+    await Promise.all([this.advanceMarker(commits.at(-1)!), this.sessions?.applied(commits)]);
   }
 
   private async applyToItem(

@@ -1,3 +1,4 @@
+import type { AwsCallRecorder } from '../../functions/adapters/aws-calls.js';
 import type { Clock, CrashHook } from '../../functions/app/ports.js';
 import type { Dependencies } from '../../functions/local.js';
 import type { ConsumerThread } from './consumer-thread.js';
@@ -30,6 +31,11 @@ export interface LocalRuntimeOptions {
    * of CPU to load the functions again).
    */
   readonly consumersInThread?: boolean;
+  /**
+   * Told of every AWS SDK call each function makes, by function name (the bench and the round-trip
+   * budget test time them); `LEDGER_RECORD_AWS_CALLS` is used when absent.
+   */
+  readonly awsCalls?: (fn: string) => AwsCallRecorder;
   /** The bench: nothing consumes the stream (no views, no bus), to measure the request path alone. */
   readonly withoutStreamConsumers?: boolean;
 }

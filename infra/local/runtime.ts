@@ -95,7 +95,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     publicUrl,
   });
   // LEDGER_RECORD_AWS_CALLS=<dir>: every SDK call of each function, by name (least privilege, proved).
-  const awsCalls = awsCallLogFromEnv();
+  const awsCalls = options.awsCalls ?? awsCallLogFromEnv();
   const handlers = await loadHandlers(
     options.handlers ?? { kind: 'source' },
     config,

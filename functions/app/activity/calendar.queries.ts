@@ -33,11 +33,36 @@ export async function listActivities(
   actor: Actor,
   input: CalendarInput,
 ): Promise<Page<CalendarEntry>> {
-  const timeZone = input.planId
-    ? (await readPlan(deps, actor.community, input.planId)).data.timeZone
-    : DEFAULT_TIME_ZONE;
+  if (!input.planId) return listIn(deps, actor, input, DEFAULT_TIME_ZONE, DEFAULT_TIME_ZONE);
+  // The plan's zone reads its dates, but the plan and the list are read in one round trip: the list
+  // as wide as the dates are in any zone, then cut to the plan's (a 404 for the plan still wins).
+  const [plan, page] = await Promise.all([
+    readPlan(deps, actor.community, input.planId),
+    listIn(deps, actor, input, EARLIEST_ZONE, LATEST_ZONE),
+  ]);
+  const { timeZone } = plan.data;
   const from = input.from ? resolveInstant(input.from, timeZone, 'start').toISOString() : undefined;
   const to = input.to ? resolveInstant(input.to, timeZone, 'end').toISOString() : undefined;
+  const items = page.items.filter((i) => (!from || i.window.end >= from) && (!to || i.window.start < to));
+  // Listed by start: past the plan's `to`, no later page can hold anything.
+  const ended = to !== undefined && page.items.some((i) => i.window.start >= to);
+  return { items, nextCursor: ended ? undefined : page.nextCursor };
+}
+
+/** A day begins first at UTC+14 and ends last at UTC−12 (IANA's `Etc/GMT` signs are inverted). */
+const EARLIEST_ZONE = 'Etc/GMT-14';
+const LATEST_ZONE = 'Etc/GMT+12';
+
+/** The calendar between `from` read in one zone and `to` in another. */
+async function listIn(
+  deps: CalendarQueryDeps,
+  actor: Actor,
+  input: CalendarInput,
+  fromZone: string,
+  toZone: string,
+): Promise<Page<CalendarEntry>> {
+  const from = input.from ? resolveInstant(input.from, fromZone, 'start').toISOString() : undefined;
+  const to = input.to ? resolveInstant(input.to, toZone, 'end').toISOString() : undefined;
   const where: ViewFilter[] = [];
   if (from) where.push({ field: ['data', 'window', 'end'], op: '>=', value: from });
   if (input.category) where.push({ field: ['data', 'category'], op: '=', value: input.category });

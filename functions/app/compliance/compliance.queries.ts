@@ -26,16 +26,19 @@ export async function complianceFacts(
   /** The equipment register when the caller reads it anyway (the report), else read here if judged. */
   register?: Promise<EquipmentRegister>,
 ): Promise<ComplianceFacts> {
-  const plan = await views.get<PlanTargetsRow>(planTargetsKey(community, planId));
-  if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
-  // The equipment register is read only where a target judges it: other plans pay no extra read.
-  const judgesEquipment = plan.data.history.some((t) => t.metric === 'equipment-inspected');
-  const [activities, articles, members, equipment] = await Promise.all([
+  // The plan and its rows in one round trip: none of the rows' reads depends on the plan.
+  const [plan, activities, articles, members] = await Promise.all([
+    views.get<PlanTargetsRow>(planTargetsKey(community, planId)),
     readAll<ActivityComplianceRow>(views, { list: planActivitiesList(community, planId) }),
     readAll<ArticleDetail>(views, { list: articlesList(community, planId) }),
     readAll<PartyMemberRow>(views, { list: partyMembersList(community) }),
-    judgesEquipment ? (register ?? equipmentInspectionFacts(views, community)) : undefined,
   ]);
+  if (!plan || plan.deleted) throw appErrors.notFound(`plan ${planId}`);
+  // The equipment register is read only where a target judges it: other plans pay no extra read.
+  const judgesEquipment = plan.data.history.some((t) => t.metric === 'equipment-inspected');
+  const equipment = judgesEquipment
+    ? await (register ?? equipmentInspectionFacts(views, community))
+    : undefined;
   return { plan: plan.data, activities, articles, members, ...(equipment ? { equipment } : {}) };
 }
 

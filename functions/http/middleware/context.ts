@@ -17,6 +17,8 @@ export interface RequestState {
     reservedId: string;
     run: IdempotentRun;
   };
+  /** Positions the command noted in the caller's session beside its commits (`stream@version`). */
+  notedWrites?: Set<string>;
 }
 
 export interface LedgerContext extends Context {

@@ -1,5 +1,6 @@
+import type { EventStore } from '../../app/ports.js';
 import type { Position } from '../../app/position.js';
-import type { SessionWrites } from '../../app/session-writes.js';
+import { SESSION_WINDOW_MS, type SessionWrites } from '../../app/session-writes.js';
 import { type Backoff, waitForViews } from '../../app/view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../../app/view-store.js';
 import type { HttpMiddleware } from './context.js';
@@ -20,19 +21,36 @@ export interface SessionConsistencyOptions {
 export function sessionConsistency(
   sessions: SessionWrites,
   views: ViewStore,
+  events: Pick<EventStore, 'readStream'>,
   options: SessionConsistencyOptions,
 ): HttpMiddleware {
-  const windowMs = options.windowMs ?? 15_000;
+  const windowMs = options.windowMs ?? SESSION_WINDOW_MS;
   const backoff = options.backoff ?? { firstMs: 10, maxMs: 250 };
+
+  /**
+   * A write is noted beside its commit, so a note may name a commit that failed: the views never
+   * reach it. Once, when the views are behind, the streams say which positions exist at all.
+   */
+  async function existing(positions: readonly Position[]): Promise<Position[]> {
+    const found = await Promise.all(
+      positions.map(async (p) => (await events.readStream(p.streamId, { fromVersion: p.version })).version),
+    );
+    return positions.filter((_, i) => found[i]! >= positions[i]!.version);
+  }
 
   async function waitFor(community: string, positions: readonly Position[]): Promise<void> {
     let pending = [...positions];
+    let checked = false;
     await waitForViews(
       async () => {
         // One batch read of the markers, however many streams the caller wrote.
         const markers = await views.getMany(pending.map((p) => projectedMarkerKey(community, p.streamId)));
         const appliedOf = new Map(markers.map((m) => [m.owner, m.appliedVersion]));
         pending = pending.filter((p) => (appliedOf.get(p.streamId) ?? 0) < p.version);
+        if (pending.length > 0 && !checked) {
+          checked = true;
+          pending = await existing(pending);
+        }
         return pending.length === 0;
       },
       options.waitMs,
@@ -60,8 +78,11 @@ export function sessionConsistency(
       } catch {
         return;
       }
-      if (typeof answer.streamId === 'string' && typeof answer.version === 'number' && answer.version > 0)
-        await sessions.record(principal, { streamId: answer.streamId, version: answer.version });
+      if (typeof answer.streamId !== 'string' || typeof answer.version !== 'number' || answer.version <= 0)
+        return;
+      // Noted beside its commit already (the usual path): no second round trip.
+      if (request.context.ledger.notedWrites?.has(`${answer.streamId}@${answer.version}`)) return;
+      await sessions.record(principal, { streamId: answer.streamId, version: answer.version });
     },
   };
 }

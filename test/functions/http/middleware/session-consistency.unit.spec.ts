@@ -15,7 +15,12 @@ import { sessionConsistency } from '../../../../functions/http/middleware/sessio
 type Request = Parameters<NonNullable<HttpMiddleware['before']>>[0];
 const caller = { community: 'demo', sub: 'u-1', roles: ['admin'] };
 
-function setUp(applied: Record<string, number>, written: Position[] = []) {
+/** `committed`: how far each stream's history goes (absent: every noted position was committed). */
+function setUp(
+  applied: Record<string, number>,
+  written: Position[] = [],
+  committed?: Record<string, number>,
+) {
   const recorded: [Caller, Position][] = [];
   const asked: number[] = [];
   const sessions: SessionWrites = {
@@ -38,7 +43,18 @@ function setUp(applied: Record<string, number>, written: Position[] = []) {
         .map((k) => ({ owner: k.sk, appliedVersion: applied[k.sk]! }));
     },
   } as unknown as ViewStore;
-  const middleware = sessionConsistency(sessions, views, { waitMs: 60, backoff: { firstMs: 5, maxMs: 10 } });
+  const streamReads: string[] = [];
+  const events = {
+    readStream: async (streamId: string, options?: { fromVersion?: number }) => {
+      streamReads.push(streamId);
+      const last = committed ? (committed[streamId] ?? 0) : Number.MAX_SAFE_INTEGER;
+      return { commits: [], version: Math.max(last, (options?.fromVersion ?? 1) - 1) };
+    },
+  };
+  const middleware = sessionConsistency(sessions, views, events as never, {
+    waitMs: 60,
+    backoff: { firstMs: 5, maxMs: 10 },
+  });
   const request = (kind: string, query?: Record<string, string>, principal: unknown = caller) =>
     ({
       event: { queryStringParameters: query },
@@ -49,7 +65,7 @@ function setUp(applied: Record<string, number>, written: Position[] = []) {
       () => 'answered',
       (e: { code?: string }) => e.code,
     );
-  return { middleware, request, wait, recorded, asked, reads: () => reads };
+  return { middleware, request, wait, recorded, asked, reads: () => reads, streamReads };
 }
 
 describe('a query waits for the caller’s own recent writes', () => {
@@ -73,6 +89,24 @@ describe('a query waits for the caller’s own recent writes', () => {
     expect(reads()).toBeGreaterThan(1);
     const unprojected = setUp({}, [{ streamId: 'demo#c#1', version: 1 }]);
     expect(await unprojected.wait(unprojected.request('query'))).toBe('views-behind');
+  });
+
+  it('drops a noted write whose commit never landed (noted beside a commit that failed), once the stream says so', async () => {
+    const written = [
+      { streamId: 'demo#a#1', version: 2 },
+      { streamId: 'demo#b#1', version: 4 },
+    ];
+    // a#1 stops at version 1: the commit of version 2 failed after its note landed.
+    const { request, wait, streamReads } = setUp({ 'demo#b#1': 4 }, written, {
+      'demo#a#1': 1,
+      'demo#b#1': 4,
+    });
+    expect(await wait(request('query'))).toBe('answered');
+    expect(streamReads).toEqual(['demo#a#1']);
+    // A write that did land is still waited for.
+    const landed = setUp({ 'demo#a#1': 1 }, written.slice(0, 1), { 'demo#a#1': 2 });
+    expect(await landed.wait(landed.request('query'))).toBe('views-behind');
+    expect(landed.streamReads).toEqual(['demo#a#1']);
   });
 
   it('reads nothing for a caller with no recent writes, a command, an anonymous request, or consistentWith', async () => {
@@ -105,6 +139,15 @@ describe('a command records where the caller wrote', () => {
       [caller, { streamId: 'demo#a#1', version: 3 }],
     ]);
     expect(await recordedAfter('command', answer(200, { streamId: 'demo#a#1', version: 1 }))).toHaveLength(1);
+  });
+
+  it('records nothing again for a write the command noted beside its commit', async () => {
+    const setup = setUp({});
+    const r = setup.request('command');
+    r.context.ledger.notedWrites = new Set(['demo#a#1@3']);
+    r.response = answer(201, { streamId: 'demo#a#1', version: 3 }) as Request['response'];
+    await setup.middleware.after!(r);
+    expect(setup.recorded).toEqual([]);
   });
 
   it('records nothing for a refusal, a query, an anonymous caller, an empty or unreadable body, or version 0', async () => {
