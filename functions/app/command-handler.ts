@@ -132,6 +132,8 @@ export class CommandService {
       if (isDomainError(decision)) return decision;
       if (decision.length === 0) return { streamId: request.streamId, version: loaded.version, events: [] };
       for (const event of decision) refuseUnsealed(event.type, event.data);
+      // A run beside its claim read without it: it appends only once the key is its own.
+      await idempotency?.won?.();
       if (idempotency && this.clock.now().getTime() >= idempotency.appendBefore) {
         // Past this instant a retry may take the key over; appending now could commit twice.
         throw appErrors.claimExpired();

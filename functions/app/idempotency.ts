@@ -50,6 +50,23 @@ export interface IdempotentRun {
   readonly recoverSince?: string;
   /** Epoch ms: no append starts at or after this, so a takeover never races a live holder. */
   readonly appendBefore: number;
+  /**
+   * Set when the command runs beside its key's claim (its reads in flight with it): resolves once
+   * this request holds the claim, and rejects with `ClaimNotWon` when another request holds the
+   * key. Nothing is appended before it resolves.
+   */
+  readonly won?: () => Promise<void>;
+}
+
+/**
+ * A command run beside its key's claim lost it (a replay, a concurrent request with the same key, a
+ * takeover that answers for the first attempt): it stops before appending, and what it read is dropped.
+ */
+export class ClaimNotWon extends Error {
+  constructor() {
+    super('the Idempotency-Key is held by another request');
+    this.name = 'ClaimNotWon';
+  }
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

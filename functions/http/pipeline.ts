@@ -16,7 +16,7 @@ import { requestParsing } from './middleware/request-parsing.js';
 import { routing } from './middleware/routing.js';
 import { withSecurityHeaders } from './middleware/security-headers.js';
 import { sessionConsistency } from './middleware/session-consistency.js';
-import type { Route } from './route.js';
+import type { Route, RouteResponse } from './route.js';
 import { Router } from './router.js';
 
 /** What Lambda (and the local server) invoke. */
@@ -53,7 +53,6 @@ export function createHttpHandler(
       const state = context.ledger;
       const { route } = state.match!;
       const input = state.input!;
-      const ids = requestIds(state.idempotency?.reservedId, () => deps.ids.next());
       const principal = state.principal;
       const noted = new Set<string>();
       state.notedWrites = noted;
@@ -64,22 +63,34 @@ export function createHttpHandler(
               return deps.sessions.record(principal, position);
             }
           : undefined;
-      const result = await route.handle(
-        {
-          body: input.body,
-          query: input.query,
-          params: input.params,
-          principal: state.principal!,
-          headers: event.headers ?? {},
-          correlationId: state.correlationId,
-          expectedVersion: input.expectedVersion,
-          idempotencyKey: header(event, 'idempotency-key'),
-          idempotency: state.idempotency?.run,
-          ids,
-          noteWrite,
-        },
-        deps,
-      );
+      const run = () =>
+        route.handle(
+          {
+            body: input.body,
+            query: input.query,
+            params: input.params,
+            principal: state.principal!,
+            headers: event.headers ?? {},
+            correlationId: state.correlationId,
+            expectedVersion: input.expectedVersion,
+            idempotencyKey: header(event, 'idempotency-key'),
+            idempotency: state.idempotency?.run,
+            ids: requestIds(state.idempotency?.reservedId, () => deps.ids.next()),
+            noteWrite,
+          },
+          deps,
+        );
+      const pending = state.idempotency?.pending;
+      let result: RouteResponse;
+      if (pending) {
+        // Beside the claim: the claim decides whether what the handler did stands.
+        const [ran, claim] = await Promise.allSettled([run(), pending]);
+        if (claim.status === 'rejected') throw claim.reason;
+        if (typeof claim.value === 'object') return claim.value;
+        if (claim.value === 'taken-over') result = await run();
+        else if (ran.status === 'rejected') throw ran.reason;
+        else result = ran.value;
+      } else result = await run();
       if (result.bytes !== undefined)
         return {
           statusCode: result.status,

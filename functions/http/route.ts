@@ -55,6 +55,12 @@ export interface Route<
   readonly kind: RouteKind;
   /** Who may call it; `public` routes are served without a token. */
   readonly roles: readonly Role[];
+  /**
+   * Its handler only reads before its commit (or writes what no other request can name: the data
+   * key of an id it issued), so under an Idempotency-Key it runs beside the key's claim, one round
+   * trip sooner; the command service appends only once the claim is won.
+   */
+  readonly besideClaim?: boolean;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;

@@ -1,5 +1,10 @@
 import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import type { IdempotentRun } from '../../app/idempotency.js';
 import type { Principal } from '../principal.js';
 import type { MatchedRoute } from '../router.js';
@@ -16,6 +21,12 @@ export interface RequestState {
     acquired: boolean;
     reservedId: string;
     run: IdempotentRun;
+    /**
+     * Set while a command runs beside its key's claim: the claim's outcome for this request, once
+     * known: held with the proposed id (`own`: what the command read stands), held over a holder
+     * that stopped (`taken-over`: run again as the takeover), or the first answer to replay.
+     */
+    pending?: Promise<'own' | 'taken-over' | APIGatewayProxyStructuredResultV2>;
   };
   /** Positions the command noted in the caller's session beside its commits (`stream@version`). */
   notedWrites?: Set<string>;

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { canonicalJson } from '../../../events/index.js';
 import { ApplicationError } from '../../app/errors.js';
-import type { IdempotencyStore, StoredResponse } from '../../app/idempotency.js';
+import {
+  ClaimNotWon,
+  type IdempotencyClaim,
+  type IdempotencyStore,
+  type StoredResponse,
+} from '../../app/idempotency.js';
 import type { Clock, CrashHook, Ids } from '../../app/ports.js';
 import { type HttpMiddleware, header } from './context.js';
 import { problemFor } from './problem.js';
@@ -80,43 +85,79 @@ export function idempotency(store: IdempotencyStore, options: IdempotencyOptions
         .digest('hex');
       const scoped = scopedKey(state.principal!.community, key);
       const deadline = options.clock.now().getTime() + waitMs;
-      for (;;) {
-        const claim = await store.claim(scoped, fingerprint, options.ids.next());
-        if (claim.state === 'acquired') {
-          state.idempotency = {
-            key,
-            scopedKey: scoped,
-            acquired: true,
-            reservedId: claim.reservedId,
-            run: {
+      /** The claim's answer for this request: held (the state says how), or the first answer to replay. */
+      const settle = async (
+        first: Promise<IdempotencyClaim>,
+      ): Promise<Extract<IdempotencyClaim, { state: 'acquired' }> | APIGatewayProxyStructuredResultV2> => {
+        for (let claim = await first; ; claim = await store.claim(scoped, fingerprint, options.ids.next())) {
+          if (claim.state === 'acquired') {
+            state.idempotency = {
               key,
-              recoverSince: claim.takenOver ? claim.claimedSince : undefined,
-              appendBefore: appendDeadline(claim.lockedUntil, options.clock.now().getTime()),
-            },
-          };
-          await options.crashHook?.(claim.takenOver ? 'taken-over' : 'claimed');
-          return;
+              scopedKey: scoped,
+              acquired: true,
+              reservedId: claim.reservedId,
+              run: {
+                key,
+                recoverSince: claim.takenOver ? claim.claimedSince : undefined,
+                appendBefore: appendDeadline(claim.lockedUntil, options.clock.now().getTime()),
+              },
+            };
+            await options.crashHook?.(claim.takenOver ? 'taken-over' : 'claimed');
+            return claim;
+          }
+          if (claim.fingerprint !== fingerprint) {
+            throw new ApplicationError(
+              'unprocessable',
+              'idempotency-key-reused',
+              'this Idempotency-Key was used with a different request',
+            );
+          }
+          if (claim.state === 'completed') return replay(claim.response, state.correlationId);
+          if (options.clock.now().getTime() > deadline) {
+            throw new ApplicationError(
+              'conflict',
+              'idempotent-request-in-progress',
+              'a request with this Idempotency-Key is still running',
+            );
+          }
+          await sleep(pollMs);
         }
-        if (claim.fingerprint !== fingerprint) {
-          throw new ApplicationError(
-            'unprocessable',
-            'idempotency-key-reused',
-            'this Idempotency-Key was used with a different request',
-          );
-        }
-        if (claim.state === 'completed') {
-          request.response = replay(claim.response, state.correlationId);
-          return request.response;
-        }
-        if (options.clock.now().getTime() > deadline) {
-          throw new ApplicationError(
-            'conflict',
-            'idempotent-request-in-progress',
-            'a request with this Idempotency-Key is still running',
-          );
-        }
-        await sleep(pollMs);
+      };
+      const proposedId = options.ids.next();
+      const claiming = settle(store.claim(scoped, fingerprint, proposedId));
+      if (!state.match!.route.besideClaim) {
+        const claim = await claiming;
+        if ('state' in claim) return;
+        request.response = claim;
+        return request.response;
       }
+      // Beside the claim: the handler reads now, with the id proposed to the claim, and its run
+      // appends only once the claim is this request's own (no append is allowed before: 0).
+      let appendBefore = 0;
+      const pending = claiming.then((claim) => {
+        if (!('state' in claim)) return claim;
+        const own = !claim.takenOver && claim.reservedId === proposedId;
+        if (own) appendBefore = state.idempotency!.run.appendBefore;
+        return own ? ('own' as const) : ('taken-over' as const);
+      });
+      // Awaited by the pipeline; this keeps a refusal from being reported unhandled meanwhile.
+      pending.catch(() => undefined);
+      state.idempotency = {
+        key,
+        scopedKey: scoped,
+        acquired: false,
+        reservedId: proposedId,
+        run: {
+          key,
+          get appendBefore() {
+            return appendBefore;
+          },
+          won: async () => {
+            if ((await pending) !== 'own') throw new ClaimNotWon();
+          },
+        },
+        pending,
+      };
     },
     after: async (request) => {
       const claim = request.context.ledger.idempotency;

@@ -72,6 +72,8 @@ export function sessionConsistency(
       const response = request.response;
       if (!principal || match?.route.kind !== 'command' || !response || typeof response !== 'object') return;
       if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) >= 300 || !response.body) return;
+      // A replay of an Idempotency-Key's first answer: that answer noted the write already.
+      if (response.headers?.['idempotent-replayed'] === 'true') return;
       let answer: { streamId?: unknown; version?: unknown; events?: unknown };
       try {
         answer = JSON.parse(response.body);

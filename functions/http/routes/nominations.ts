@@ -97,6 +97,7 @@ export const nominationRoutes = [
     summary: "A judge's scores on every criterion (a later score replaces the earlier one)",
     tag: 'Good family style',
     kind: 'command',
+    besideClaim: true,
     roles: ['judge'],
     params: NominationParams,
     body: ScoreBody,

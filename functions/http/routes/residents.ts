@@ -116,6 +116,7 @@ export const residentRoutes = [
     summary: 'Enroll a resident on the community roster',
     tag: 'Residents',
     kind: 'command',
+    besideClaim: true,
     roles: [...roleSets.staff],
     body: EnrollResidentBody,
     response: { status: 201, description: 'The resident was enrolled', schema: CommandAnswer },
