@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../app/ports.js';
 import type { Position } from '../app/position.js';
 import {
@@ -20,40 +15,24 @@ import { isConditionalCheckFailed } from './dynamodb-client.js';
 const SLOTS = 32;
 /** A session item outlives the caller's last write by a day (TTL where the engine has it). */
 const RETENTION_S = 24 * 3600;
-/** Notes racing for the same free slot retry on a fresh read; a handful of rounds settles them. */
-const MAX_ROUNDS = 8;
 
 interface SlotEntry {
   readonly s: string;
   readonly v: number;
   readonly at?: number;
 }
-type Written = Required<SlotEntry>;
 
 const slotOf = (streamId: string) => createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
 
-/** Every write of the item, slots and overflow alike. */
-function writesIn(item: Record<string, unknown>): Written[] {
-  const found: Written[] = [];
-  for (let slot = 0; slot < SLOTS; slot++) {
-    const write = item[`w${slot}`] as Written | undefined;
-    if (write) found.push(write);
-  }
-  return [...found, ...((item.o as Written[] | undefined) ?? [])];
-}
-
 /**
  * One small item per caller in the Idempotency table (`$session#<community>#<sub>`): the last
- * position written on each stream within the session window. A write goes to the slot its stream id
- * hashes to, in one conditional UpdateItem with no read; that slot may be taken only when free, older
- * than the window, or the same stream's earlier version. When another stream's recent write holds
- * it (rare: two streams in a slot within seconds), the note reads the item and takes a free or stale
- * slot, or, with all 32 recent, the overflow list: a write within the window is never dropped.
+ * position written on each stream, in a slot chosen by the stream id, so the item never grows past
+ * 32 entries and a write is one UpdateItem with no read. Two streams sharing a slot within seconds
+ * lose the older one's wait: the read then falls back to the views as they are.
  *
  * Beside it, in the Views table (the projector's to write), the caller's applied item
- * (`$applied#<community>#<sub>`): per slot of the stream id, the last position of theirs the views
- * show. A query reads both items in one BatchGetItem; a write is not waited for only when its own
- * stream is noted applied at or past its version.
+ * (`$applied#<community>#<sub>`): per slot, the last position of theirs the views show. A query
+ * reads both items in one BatchGetItem; a write whose slot shows it applied is not waited for.
  */
 export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
   constructor(
@@ -73,92 +52,18 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
 
   async record(caller: Caller, position: Position): Promise<void> {
     const now = this.clock.now().getTime();
-    const write: Written = { s: position.streamId, v: position.version, at: now };
-    if (await this.claim(caller, slotOf(write.s), write)) return;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const { Item = {} } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: this.key(caller), ConsistentRead: true }),
-      );
-      // A later version of the stream is noted already: its wait covers this one.
-      if (writesIn(Item).some((w) => w.s === write.s && w.v >= write.v)) return;
-      const stale = now - SESSION_WINDOW_MS;
-      const slots = Array.from(
-        { length: SLOTS },
-        (_, slot) => [slot, Item[`w${slot}`] as Written | undefined] as const,
-      );
-      const own = slots.find(([, w]) => w?.s === write.s);
-      // Notes racing for free slots each try a different one, drawn at random.
-      const free = slots.filter(([, w]) => !w || w.at < stale);
-      const open = own ?? free[Math.floor(Math.random() * free.length)];
-      if (open ? await this.claim(caller, open[0], write) : await this.overflow(caller, Item, write)) return;
-    }
-    throw new Error(`the session of ${caller.sub} stayed contended: ${write.s}@${write.v} not noted`);
-  }
-
-  /** Takes a slot if it is free, stale or the stream's own earlier version (no read). */
-  private async claim(caller: Caller, slot: number, write: Written): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(caller),
-          UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
-          ConditionExpression:
-            'attribute_not_exists(#slot) OR #slot.#at < :stale OR (#slot.#s = :stream AND #slot.#v < :version)',
-          ExpressionAttributeNames: { '#slot': `w${slot}`, '#at': 'at', '#s': 's', '#v': 'v' },
-          ExpressionAttributeValues: {
-            ':write': write,
-            ':expiresAt': Math.floor(write.at / 1000) + RETENTION_S,
-            ':stale': write.at - SESSION_WINDOW_MS,
-            ':stream': write.s,
-            ':version': write.v,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
-  }
-
-  /**
-   * All 32 slots hold recent writes: the overflow list. Rewritten with its recent entries only when
-   * nobody else changed it since the read (so it stays small); under contention, appended to.
-   */
-  private async overflow(caller: Caller, item: Record<string, unknown>, write: Written): Promise<boolean> {
-    const stale = write.at - SESSION_WINDOW_MS;
-    const listed = (item.o as Written[] | undefined) ?? [];
-    const kept = listed.filter((w) => w.at >= stale && w.s !== write.s);
-    const seen = item.ov as number | undefined;
-    const expiresAt = Math.floor(write.at / 1000) + RETENTION_S;
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(caller),
-          UpdateExpression: 'SET o = :list, ov = :next, expiresAt = :expiresAt',
-          ConditionExpression: seen === undefined ? 'attribute_not_exists(ov)' : 'ov = :seen',
-          ExpressionAttributeValues: {
-            ':list': [...kept, write],
-            ':next': (seen ?? 0) + 1,
-            ':expiresAt': expiresAt,
-            ...(seen === undefined ? {} : { ':seen': seen }),
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(caller),
-          UpdateExpression: 'SET o = list_append(if_not_exists(o, :none), :one), expiresAt = :expiresAt',
-          ExpressionAttributeValues: { ':none': [], ':one': [write], ':expiresAt': expiresAt },
-        }),
-      );
-    }
-    return true;
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: this.key(caller),
+        UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
+        ExpressionAttributeNames: { '#slot': `w${slotOf(position.streamId)}` },
+        ExpressionAttributeValues: {
+          ':write': { s: position.streamId, v: position.version, at: now },
+          ':expiresAt': Math.floor(now / 1000) + RETENTION_S,
+        },
+      }),
+    );
   }
 
   async recent(caller: Caller, withinMs: number): Promise<Position[]> {
@@ -176,14 +81,13 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
     if (!written) return [];
     const applied = Responses?.[this.viewsTableName]?.[0] ?? {};
     const since = this.clock.now().getTime() - withinMs;
-    const latest = new Map<string, number>();
-    for (const write of writesIn(written))
-      if (write.at >= since && write.v > (latest.get(write.s) ?? 0)) latest.set(write.s, write.v);
     const found: Position[] = [];
-    for (const [streamId, version] of latest) {
-      const shown = applied[`a${slotOf(streamId)}`] as SlotEntry | undefined;
-      if (shown?.s === streamId && shown.v >= version) continue;
-      found.push({ streamId, version });
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const write = written[`w${slot}`] as Required<SlotEntry> | undefined;
+      if (!write || write.at < since) continue;
+      const shown = applied[`a${slot}`] as SlotEntry | undefined;
+      if (shown?.s === write.s && shown.v >= write.v) continue;
+      found.push({ streamId: write.s, version: write.v });
     }
     return found;
   }
