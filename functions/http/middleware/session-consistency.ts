@@ -29,13 +29,18 @@ export function sessionConsistency(
 
   /**
    * A write is noted beside its commit, so a note may name a commit that failed: the views never
-   * reach it. Once, when the views are behind, the streams say which positions exist at all.
+   * reach it. Once, when the views are behind, the streams say which positions exist at all. A note
+   * that names a version past the stream's end takes the place of the caller's earlier write of that
+   * stream (a failed command after a landed one): the wait falls back to the version before it, which
+   * landed, so the landed write is still waited for. A failed creation (version 1) waits for nothing.
    */
   async function existing(positions: readonly Position[]): Promise<Position[]> {
     const found = await Promise.all(
       positions.map(async (p) => (await events.readStream(p.streamId, { fromVersion: p.version })).version),
     );
-    return positions.filter((_, i) => found[i]! >= positions[i]!.version);
+    return positions
+      .map((p, i) => ({ streamId: p.streamId, version: Math.min(p.version, found[i]!) }))
+      .filter((p) => p.version > 0);
   }
 
   async function waitFor(community: string, positions: readonly Position[]): Promise<void> {

@@ -96,8 +96,9 @@ describe('a query waits for the caller’s own recent writes', () => {
       { streamId: 'demo#a#1', version: 2 },
       { streamId: 'demo#b#1', version: 4 },
     ];
-    // a#1 stops at version 1: the commit of version 2 failed after its note landed.
-    const { request, wait, streamReads } = setUp({ 'demo#b#1': 4 }, written, {
+    // a#1 stops at version 1: the commit of version 2 failed after its note landed. Version 1
+    // landed (maybe the caller's own, whose note version 2 replaced): the views show it.
+    const { request, wait, streamReads } = setUp({ 'demo#a#1': 1, 'demo#b#1': 4 }, written, {
       'demo#a#1': 1,
       'demo#b#1': 4,
     });
@@ -107,6 +108,12 @@ describe('a query waits for the caller’s own recent writes', () => {
     const landed = setUp({ 'demo#a#1': 1 }, written.slice(0, 1), { 'demo#a#1': 2 });
     expect(await landed.wait(landed.request('query'))).toBe('views-behind');
     expect(landed.streamReads).toEqual(['demo#a#1']);
+    // So is the version before a failed one, while the views do not show it yet; a failed creation
+    // leaves nothing to wait for.
+    const before = setUp({}, written.slice(0, 1), { 'demo#a#1': 1 });
+    expect(await before.wait(before.request('query'))).toBe('views-behind');
+    const created = setUp({}, [{ streamId: 'demo#c#1', version: 1 }], {});
+    expect(await created.wait(created.request('query'))).toBe('answered');
   });
 
   it('reads nothing for a caller with no recent writes, a command, an anonymous request, or consistentWith', async () => {
