@@ -5,6 +5,7 @@ import type { Clock, EventStore } from '../ports.js';
 import { chainDigests, type DailyDigest, type DigestStore, digestOf } from './digests.js';
 import { readWholeHistory } from './history.js';
 import { ChainVerifier } from './verify.js';
+import { verifySince } from './verify-since.js';
 
 /** The auditor, in their community: every audit answer is scoped to it. */
 export interface AuditReader {
@@ -13,7 +14,7 @@ export interface AuditReader {
 
 export interface AuditDeps {
   readonly events: EventStore;
-  readonly digests: Pick<DigestStore, 'list' | 'writeMissing'>;
+  readonly digests: Pick<DigestStore, 'list' | 'writeMissing' | 'latest'>;
   readonly clock: Clock;
 }
 
@@ -117,12 +118,16 @@ export function digestFindings(stored: readonly DailyDigest[], history: readonly
   return findings;
 }
 
-/** GET /audit/verify: every hash chain recomputed, and the daily digests checked against the history. */
+/**
+ * GET /audit/verify: every hash chain recomputed, and the daily digests checked against the history;
+ * with `since`, only what was added after that digest (verify-since.ts).
+ */
 export async function verifyHistory(
   deps: Pick<AuditDeps, 'events' | 'digests'>,
   reader: AuditReader,
-  input: { readonly digest?: string },
+  input: { readonly digest?: string; readonly since?: string },
 ) {
+  if (input.since) return verifySince(deps, reader.community, { since: input.since, digest: input.digest });
   const verifier = new ChainVerifier(input.digest);
   const history = await readWholeHistory(deps.events, reader.community);
   for (const commit of history) verifier.add(commit);

@@ -31,9 +31,23 @@ export class ChainVerifier {
    * @param expectedDigest a digest the auditor kept: it passes if it is the heads digest of the
    * history as it is, or a state the ledger passed through (a report's `ledger.digest`, however many
    * commits came after it).
+   * @param start the ledger state the commits to come follow (a verification since a digest).
    */
-  constructor(private readonly expectedDigest?: string) {
-    this.trail = new LedgerTrail(expectedDigest);
+  constructor(
+    private readonly expectedDigest?: string,
+    start?: LedgerState,
+  ) {
+    this.trail = new LedgerTrail(expectedDigest, start);
+  }
+
+  /**
+   * The stream's chain is known up to `version` with `hash` (checked before, by the digest the
+   * auditor holds): its next commit is checked against it, not against a missing beginning.
+   */
+  continueFrom(streamId: string, version: number, hash: string): void {
+    const chain = this.chainOf(streamId);
+    chain.head = { firstVersion: version, version, hash, commitId: '' };
+    chain.hashes.set(version, hash);
   }
 
   /** The ledger's state after every commit read so far. */
