@@ -7,10 +7,14 @@ import {
   type DigestStore,
   dayBefore,
 } from '../app/audit/digests.js';
+import type { LedgerMark } from '../app/audit/ledger-marks.js';
 import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /** Every community's digests live in its partition named so (the only items the digests function writes). */
 export const DIGEST_PARTITION_PREFIX = '$digest#';
+
+/** A report's ledger mark lives in its own item, `$ledger-mark#<community>#<digest>`, version 0. */
+export const LEDGER_MARK_PREFIX = '$ledger-mark#';
 
 /** A day's sort key in the digest partition: yyyymmdd. */
 const dayNumber = (day: string) => Number(day.replaceAll('-', ''));
@@ -56,6 +60,37 @@ export class DynamoDbDigestStore implements DigestStore {
     );
     const item = page.Items?.[0];
     return item ? (JSON.parse(item.body as string) as DailyDigest) : undefined;
+  }
+
+  async keepMark(community: string, mark: LedgerMark): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            streamId: `${LEDGER_MARK_PREFIX}${community}#${mark.digest}`,
+            version: 0,
+            kind: 'ledger-mark',
+            body: JSON.stringify(mark),
+          },
+          // The same digest is made of the same commits: a second report keeping it writes nothing.
+          ConditionExpression: 'attribute_not_exists(streamId)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+
+  async findMark(community: string, digest: string): Promise<LedgerMark | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { streamId: `${LEDGER_MARK_PREFIX}${community}#${digest}`, version: 0 },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item ? (JSON.parse(result.Item.body as string) as LedgerMark) : undefined;
   }
 
   /** The last day whose digest is written (or that had no commits): the daily job skips a community that is done. */

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import type { Commit } from '../../events/index.js';
 import { ledgerStateOf } from '../../functions/app/audit/ledger-digest.js';
-import { settledBefore, settledPart } from '../../functions/app/audit/ledger-state.js';
 import { replayCompliance } from '../../functions/audit/replay.js';
 import { type AuditServer, oneLine, Refusal, serverAt } from './audit-server.js';
 import { type AuditConsole, verify, verifyEvery } from './audit-verify.js';
@@ -103,12 +102,9 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
       `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
     );
   }
-  // The ledger state a report computed as of the same instant names (what had settled by then): the same digest.
+  // The ledger state replayed: a report computed as of the same instant names every commit it read then.
   const ledger = ledgerStateOf(
-    settledPart(
-      commits.filter((c) => c.community === community),
-      settledBefore(asOf),
-    ),
+    commits.filter((c) => c.community === community && Date.parse(c.recordedAt) <= asOf.getTime()),
   );
   io.out(`ledger ${ledger.digest} (${ledger.commits} commits)`);
   return 0;

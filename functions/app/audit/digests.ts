@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { decodeTime } from 'ulid';
 import type { LedgerState } from '../../../domain/reports/report.js';
 import type { Commit } from '../../../events/index.js';
 import { GENESIS_LEDGER, LedgerTrail } from './ledger-digest.js';
+import type { LedgerMark } from './ledger-marks.js';
 
 export const GENESIS_DIGEST = '0'.repeat(64);
 
@@ -60,7 +60,8 @@ function ledgerByDay(commits: readonly Commit[], start?: LedgerState): (day: str
   const days: [string, LedgerState][] = [];
   for (const commit of commits) {
     trail.add(commit);
-    const day = new Date(decodeTime(commit.commitId)).toISOString().slice(0, 10);
+    // The instant a commit's id is taken from (a damaged id must not stop the count).
+    const day = commit.recordedAt.slice(0, 10);
     if (days.at(-1)?.[0] === day) days.at(-1)![1] = trail.state;
     else days.push([day, trail.state]);
   }
@@ -106,6 +107,10 @@ export interface DigestStore {
   list(community: string, afterDay?: string): Promise<DailyDigest[]>;
   /** The newest digest written (one read): where the ledger's kept state stands. */
   latest(community: string): Promise<DailyDigest | undefined>;
+  /** Keeps a report's ledger mark (ledger-marks.ts), under its digest; keeping it again changes nothing. */
+  keepMark(community: string, mark: LedgerMark): Promise<void>;
+  /** The mark kept under a digest, if any (as written: never trusted before it is re-checked). */
+  findMark(community: string, digest: string): Promise<LedgerMark | undefined>;
   /** The last day whose digest is written (or that had no commits): the daily job skips a community that is done. */
   digestedThrough(community: string): Promise<string | undefined>;
   /**

@@ -1,26 +1,15 @@
-import { decodeTime, encodeTime } from 'ulid';
+import { encodeTime } from 'ulid';
 import type { LedgerState } from '../../../domain/reports/report.js';
 import type { Commit } from '../../../events/index.js';
 import type { EventStore } from '../ports.js';
 import type { DailyDigest, DigestStore } from './digests.js';
 import { GENESIS_LEDGER, LedgerTrail } from './ledger-digest.js';
+import { markOf, SETTLE_MS } from './ledger-marks.js';
 
-/**
- * How long after its id was taken a commit may still become visible in the global order (its
- * PutItem in flight, the index catching up; on AWS well under a second). A report names the ledger
- * only up to this long before its instant, so a commit that shows up after a later one was read
- * cannot fall inside the state it names, and its digest stays one the ledger passes through.
- */
-export const SETTLE_MS = 5_000;
+export { SETTLE_MS };
 
-/** The last instant whose commits a report taken at `asOf` names. */
+/** The last instant whose commits have all become visible by `asOf` (a day is over once it has passed). */
 export const settledBefore = (asOf: Date): number => asOf.getTime() - SETTLE_MS;
-
-/** The commits (global order) a report taken when `until` had settled names: those up to that instant. */
-export function settledPart(commits: readonly Commit[], until: number): readonly Commit[] {
-  const first = commits.findIndex((c) => decodeTime(c.commitId) > until);
-  return first < 0 ? commits : commits.slice(0, first);
-}
 
 /** The first instant after a UTC day. */
 export const endOfDay = (day: string): number => Date.parse(`${day}T00:00:00Z`) + 86_400_000;
@@ -58,7 +47,7 @@ export async function commitsBetween(
   do {
     const page = await events.readHistory({ community, after: cursor, limit: 1000 });
     for (const commit of page.commits) {
-      if (decodeTime(commit.commitId) > until) return commits;
+      if (Date.parse(commit.recordedAt) > until) return commits;
       commits.push(commit);
     }
     cursor = page.nextAfter;
@@ -67,24 +56,27 @@ export async function commitsBetween(
 }
 
 /**
- * The ledger state a report taken at `asOf` names: every commit settled by then (`SETTLE_MS`), read
- * from the last daily digest's kept state on, so its cost is the days since that digest, not the
- * years before it. Also answers the commits read after that digest (the streams the report waits for).
+ * The ledger state a report taken at `asOf` names: every commit it read, the same cut its figures
+ * come from, chained from the last daily digest's kept state on, so its cost is the days since that
+ * digest, not the years before it. When some of what it read was recorded too recently for every
+ * earlier commit to be visible, it keeps a mark (ledger-marks.ts) so the digest can be found again.
+ * Also answers the commits read after that digest (the streams the report waits for).
  */
 export async function ledgerAsOf(
   deps: {
     readonly events: Pick<EventStore, 'readHistory'>;
-    readonly digests?: Pick<DigestStore, 'latest'>;
+    readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
   },
   community: string,
   asOf: Date,
 ): Promise<{ readonly ledger: LedgerState; readonly read: readonly Commit[] }> {
-  const until = settledBefore(asOf);
   const kept = pointOf(await deps.digests?.latest(community));
-  // A digest of a day not yet settled at `asOf` (a clock set back) cannot be a start: read from the first commit.
-  const start = kept && endOfDay(kept.day!) <= until ? kept : GENESIS_POINT;
-  const read = await commitsBetween(deps.events, community, start.after, until);
+  // A digest of a day not yet over at `asOf` (a clock set back) cannot be a start: read from the first commit.
+  const start = kept && endOfDay(kept.day!) <= settledBefore(asOf) ? kept : GENESIS_POINT;
+  const read = await commitsBetween(deps.events, community, start.after);
   const trail = new LedgerTrail(undefined, start.state);
   for (const commit of read) trail.add(commit);
+  const mark = markOf(start.state, read, asOf);
+  if (mark) await deps.digests?.keepMark(community, mark);
   return { ledger: trail.state, read };
 }

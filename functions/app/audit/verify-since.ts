@@ -4,12 +4,13 @@ import { ApplicationError } from '../errors.js';
 import type { EventStore } from '../ports.js';
 import { type DailyDigest, type DigestStore, digestOf, headsOfDay } from './digests.js';
 import { LedgerTrail } from './ledger-digest.js';
+import { listedIn, markHolds } from './ledger-marks.js';
 import { commitsBetween, endOfDay, GENESIS_POINT, type LedgerPoint, pointOf } from './ledger-state.js';
 import { ChainVerifier } from './verify.js';
 
 export interface SinceDeps {
   readonly events: Pick<EventStore, 'readHistory'>;
-  readonly digests: Pick<DigestStore, 'list'>;
+  readonly digests: Pick<DigestStore, 'list' | 'findMark'>;
 }
 
 interface Located {
@@ -18,6 +19,10 @@ interface Located {
   /** The UTC day from which on every commit is after it (its stored digests can be checked). */
   readonly daysAfter: string;
   readonly after: readonly Commit[];
+  /** The ledger state `after` follows (a mark's settled state; else `state` itself). */
+  readonly start?: LedgerState;
+  /** Commits of `after` the digest already covers (a mark's listed commits): not checked again. */
+  readonly covered?: (commit: Commit) => boolean;
 }
 
 const dayOf = (commit: Commit) => commit.recordedAt.slice(0, 10);
@@ -28,8 +33,12 @@ const dayOf = (commit: Commit) => commit.recordedAt.slice(0, 10);
  * state (a report's) is looked for between the kept states, newest first, so what is read before it
  * is at most the rest of its day.
  */
-async function locate(deps: SinceDeps, community: string, since: string): Promise<Located | undefined> {
-  const kept = (await deps.digests.list(community)).filter((d) => d.ledger);
+async function locateKept(
+  deps: SinceDeps,
+  community: string,
+  kept: readonly DailyDigest[],
+  since: string,
+): Promise<Located | undefined> {
   const direct = kept.find((d) => d.ledger!.digest === since || d.digest === since);
   if (direct) {
     const point = pointOf(direct)!;
@@ -60,6 +69,26 @@ async function locate(deps: SinceDeps, community: string, since: string): Promis
     later = [...segment, ...later];
   }
   return undefined;
+}
+
+/**
+ * Where the ledger passed through `since`: a kept daily point, else a report's mark of it (one read;
+ * looked at before searching the history, which would read every commit for a digest the chain never
+ * passed through), else the history searched. A mark is trusted for nothing: its settled state is
+ * located in the chain, its listed commits found among those after it and re-chained to its digest;
+ * one that does not hold names nothing, and the history is searched as for any digest.
+ */
+async function locate(deps: SinceDeps, community: string, since: string): Promise<Located | undefined> {
+  const kept = (await deps.digests.list(community)).filter((d) => d.ledger);
+  if (kept.some((d) => d.ledger!.digest === since || d.digest === since))
+    return locateKept(deps, community, kept, since);
+  const mark = await deps.digests.findMark(community, since);
+  if (typeof mark?.settled?.digest === 'string') {
+    const settled = await locateKept(deps, community, kept, mark.settled.digest);
+    const named = settled && markHolds({ ...mark, settled: settled.state }, settled.after);
+    if (named) return { ...settled, state: named, start: settled.state, covered: listedIn(mark) };
+  }
+  return locateKept(deps, community, kept, since);
 }
 
 /** The stored digests of days wholly after the point: each must still follow from that day's commits. */
@@ -96,14 +125,19 @@ export async function verifySince(
       'digest-not-in-ledger',
       `${input.since} is not a state this ledger passed through (nor a daily digest of it): verify in full, without since`,
     );
-  const verifier = new ChainVerifier(input.digest, located.state);
+  const verifier = new ChainVerifier(input.digest, located.start ?? located.state);
+  const covered = located.covered ?? (() => false);
   const first = new Map<string, Commit>();
   for (const c of located.after)
     if ((first.get(c.streamId)?.firstVersion ?? Number.POSITIVE_INFINITY) > c.firstVersion)
       first.set(c.streamId, c);
   for (const [streamId, c] of first)
-    if (c.firstVersion > 1) verifier.continueFrom(streamId, c.firstVersion - 1, c.prevHash);
-  for (const commit of located.after) verifier.add(commit);
+    if (c.firstVersion > 1 && !covered(c)) verifier.continueFrom(streamId, c.firstVersion - 1, c.prevHash);
+  // A commit the mark covers was checked with the digest: the ledger goes on through it, unchecked.
+  for (const commit of located.after) {
+    if (covered(commit)) verifier.pass(commit);
+    else verifier.add(commit);
+  }
   const result = verifier.finish();
   const digestFailures = digestsAfter(
     await deps.digests.list(community, located.daysAfter),

@@ -23,7 +23,7 @@ export interface ReportServiceDeps {
   readonly views: ViewStore;
   /** The ledger a report names: read in global order after the last daily digest's kept state. */
   readonly events: Pick<EventStore, 'readHistory'>;
-  readonly digests?: Pick<DigestStore, 'latest'>;
+  readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
   readonly commands: CommandService;
   readonly mailer: Mailer;
   readonly clock: Clock;

@@ -29,20 +29,17 @@ import type { Actor } from '../execute.js';
 import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
-import { projectedMarkerKey, projectedMarkers, type ViewStore } from '../view-store.js';
+import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
   readonly events: Pick<EventStore, 'readHistory'>;
   /** The daily digests' kept ledger state, read from instead of the whole history (absent: from the start). */
-  readonly digests?: Pick<DigestStore, 'latest'>;
+  readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
   readonly clock: Clock;
   /** How long a report waits for the views to show the ledger it names (then 503, retry). */
   readonly viewsWaitMs?: number;
 }
-
-/** Beyond this many streams one read of the community's markers costs less than asking for each. */
-const MARKERS_ASKED_ONE_BY_ONE = 1000;
 
 /**
  * Waits until the views have applied every commit of `read`, so the figures include the ledger state
@@ -53,20 +50,10 @@ async function viewsShow(deps: ReportQueryDeps, community: string, read: readonl
   const heads = new Map<string, number>();
   for (const c of read) heads.set(c.streamId, Math.max(heads.get(c.streamId) ?? 0, c.lastVersion));
   if (heads.size === 0) return;
+  const refs = [...heads.keys()].map((streamId) => projectedMarkerKey(community, streamId));
   const applied = async () => {
     const found = new Map<string, number>();
-    if (heads.size <= MARKERS_ASKED_ONE_BY_ONE) {
-      const refs = [...heads.keys()].map((streamId) => projectedMarkerKey(community, streamId));
-      for (const m of await deps.views.getMany(refs)) found.set(m.ref.id[0]!, m.appliedVersion);
-      return found;
-    }
-    const markers = projectedMarkers(community);
-    let cursor: string | undefined;
-    do {
-      const page = await deps.views.group(markers, { limit: 1000, cursor });
-      for (const m of page.items) found.set(m.ref.id[0]!, m.appliedVersion);
-      cursor = page.nextCursor;
-    } while (cursor);
+    for (const m of await deps.views.getMany(refs)) found.set(m.ref.id[0]!, m.appliedVersion);
     return found;
   };
   await waitForViews(
