@@ -1491,8 +1491,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Recompute every hash chain of the community and name each failure
-     * @description Recompute every hash chain of the community and name each failure. Roles: auditor, admin (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
+     * Recompute every hash chain of the community (or only what was added after `since`) and name each failure
+     * @description Recompute every hash chain of the community (or only what was added after `since`) and name each failure. Roles: auditor, admin (of the caller's own community). A query: reads views, which include the caller's own earlier writes; `consistentWith` waits for another caller's write.
      */
     get: operations['auditVerify'];
     put?: never;
@@ -3265,6 +3265,8 @@ export interface components {
       }[];
       previous: string;
       digest: string;
+      /** @description The ledger's running state after the day's last commit (`verify?since=` accepts its digest) */
+      ledger?: components['schemas']['LedgerState'];
     };
     /** @description One commit as stored. Each event's `data` is the payload of `type` at `schemaVersion` (see the event catalogue). */
     AuditCommit: {
@@ -15345,6 +15347,7 @@ export interface operations {
     parameters: {
       query?: {
         digest?: string;
+        since?: string;
         /** @description A command's `position`: answer only once the views include that write. */
         consistentWith?: string;
       };
@@ -15368,8 +15371,10 @@ export interface operations {
             checkedCommits: number;
             streams: number;
             headsDigest: string;
-            /** @description The running digest of the ledger after its last commit (what a report computed now would name) */
+            /** @description The running digest of the ledger after its last commit: keep it, and pass it as `since` next time */
             ledger: components['schemas']['LedgerState'];
+            /** @description With `since`: the state it names, where this verification started; `checkedCommits` are the commits added after it */
+            since?: components['schemas']['LedgerState'];
             /** @description The ledger state `?digest=` names when it is not the heads digest: how far the history went then */
             digestNames?: components['schemas']['LedgerState'];
             failures: {

@@ -3,6 +3,7 @@ import { RoundDetail } from '../../domain/nomination/nomination.view.js';
 import { AnyStoredEvent } from '../../events/catalogue.js';
 import { Category, CommitBody } from '../../events/index.js';
 import { ComplianceItem } from './routes/compliance.js';
+import { LedgerStateAnswer } from './routes/report-answer.js';
 
 /**
  * Closed, field-by-field schemas of the answers that were open objects in the OpenAPI document: a
@@ -32,6 +33,9 @@ export const DailyDigestAnswer = z
     heads: z.array(z.object({ streamId: z.string(), version: z.number().int(), hash: z.string() }).strict()),
     previous: z.string(),
     digest: z.string(),
+    ledger: LedgerStateAnswer.optional().describe(
+      "The ledger's running state after the day's last commit (`verify?since=` accepts its digest)",
+    ),
   })
   .strict()
   .meta({ id: 'DailyDigest' });

@@ -1,3 +1,4 @@
+import { DynamoDbDigestStore } from '../adapters/dynamodb-digest-store.js';
 import { ReportService } from '../app/reports/report-service.js';
 import { commandServiceFor, coreDependencies, type Overrides } from '../composition/core.js';
 import { mailerFor } from '../composition/mail.js';
@@ -14,6 +15,7 @@ export const create = (config: Config, overrides: Overrides = {}) => {
   const reports = new ReportService({
     views: core.views,
     events: core.events,
+    digests: new DynamoDbDigestStore(core.client, config.EVENTS_TABLE),
     commands,
     mailer,
     clock: core.clock,

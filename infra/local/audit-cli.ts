@@ -18,6 +18,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const usage = `usage:
   npm run audit -- verify [--community ID]                  recompute every chain through the running server
                                                             (every community it holds unless one is named)
+  npm run audit -- verify --since HASH [--community ID]     check only what was added after a digest you hold
+                                                            (a report's or the last verify's ledger digest, or a daily digest)
   npm run audit -- verify --file history.ndjson [--digest HASH]   verify an export offline, no database
   npm run audit -- export --out history.ndjson              write the whole history, one commit per line
   npm run audit -- replay --as-of INSTANT [--plan ID] [--file history.ndjson]
@@ -100,7 +102,7 @@ async function replay(values: Options, server: Server, io: AuditConsole): Promis
       `  ${row.status.padEnd(8)} ${row.targetId.padEnd(28)} ${row.period.padEnd(8)} ${row.actual}/${row.required}`,
     );
   }
-  // The ledger state replayed: a report computed as of the same instant names the same digest.
+  // The ledger state replayed: a report computed as of the same instant names every commit it read then.
   const ledger = ledgerStateOf(
     commits.filter((c) => c.community === community && Date.parse(c.recordedAt) <= asOf.getTime()),
   );
@@ -171,8 +173,11 @@ export async function runAudit(
     // An offline verify needs no server: nothing to say about one.
     if (!(command === 'verify' && values.file) && !(command === 'replay' && values.file))
       io.note?.(usingLine(server));
-    if (command === 'verify' && !values.file && values.community === undefined)
+    if (command === 'verify' && !values.file && values.community === undefined) {
+      // A digest is one community's: the ledger it names must be said, not guessed among several.
+      if (values.since) throw new Refusal('--since names one ledger: add --community ID (e.g. demo)', 2);
       return await verifyEvery(dataDir, url, io);
+    }
     return await commands[command](values, serverAt(url, dataDir, values.community ?? DEMO_COMMUNITY), io);
   } catch (error) {
     io.err(`audit${command ? ` ${command}` : ''}: ${oneLine(error)}`);
@@ -188,6 +193,7 @@ function parseOptions(argv: readonly string[]) {
       file: { type: 'string' },
       out: { type: 'string' },
       digest: { type: 'string' },
+      since: { type: 'string' },
       'as-of': { type: 'string' },
       plan: { type: 'string' },
       url: { type: 'string' },

@@ -16,7 +16,14 @@ export interface AuditConsole {
   readonly note?: (line: string) => void;
 }
 
-export function printVerification(result: VerificationResult, io: AuditConsole): number {
+/** What a verification through the server answers beyond the chains: where a `--since` one started. */
+type Answered = VerificationResult & { readonly since?: { commits: number; digest: string } };
+
+export function printVerification(result: Answered, io: AuditConsole): number {
+  if (result.since)
+    io.out(
+      `since ${result.since.digest} (${result.since.commits} commits): only the ${result.checkedCommits} commits added after it were checked`,
+    );
   io.out(
     `${result.ok ? 'OK' : 'FAILED'}: ${result.checkedCommits} commits, ${result.checkedEvents} events, ${result.streams} streams`,
   );
@@ -26,14 +33,19 @@ export function printVerification(result: VerificationResult, io: AuditConsole):
 }
 
 export async function verify(
-  values: { readonly file?: string; readonly digest?: string },
+  values: { readonly file?: string; readonly digest?: string; readonly since?: string },
   server: AuditServer,
   io: AuditConsole,
 ): Promise<number> {
+  if (values.file && values.since)
+    throw new Refusal('--since verifies through the server; an export is verified whole (drop --file)', 2);
   if (values.file)
     return printVerification(await verifyExport(fromWhereTheUserIs(values.file), values.digest), io);
-  const query = values.digest ? `?digest=${encodeURIComponent(values.digest)}` : '';
-  return printVerification((await (await server(`/audit/verify${query}`)).json()) as VerificationResult, io);
+  const query = new URLSearchParams();
+  if (values.digest) query.set('digest', values.digest);
+  if (values.since) query.set('since', values.since);
+  const asked = query.size > 0 ? `?${query}` : '';
+  return printVerification((await (await server(`/audit/verify${asked}`)).json()) as Answered, io);
 }
 
 /**

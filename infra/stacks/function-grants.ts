@@ -2,7 +2,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { streamIdOf } from '../../domain/shared/ids.js';
 import { COMMUNITY_MARKER_PREFIX } from '../../functions/adapters/dynamodb-community-markers.js';
-import { DIGEST_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-digest-store.js';
+import {
+  DIGEST_PARTITION_PREFIX,
+  LEDGER_MARK_PREFIX,
+} from '../../functions/adapters/dynamodb-digest-store.js';
 import { KEY_RING_PARTITION_PREFIX } from '../../functions/adapters/dynamodb-key-store.js';
 import { grantIn, grantInvokeOnly, grantTable, type TableAccess } from '../constructs/grants.js';
 import type { LedgerFunction } from '../constructs/ledger-function.js';
@@ -44,6 +47,9 @@ export function grantLeastPrivilege(
   // Queries hand printable documents to the printer function, the only one that carries the font.
   // The printer itself is granted nothing: it reads no table, no key, no bus.
   grantInvokeOnly(queries, printer);
+  // A report keeps a ledger mark when it read commits too recent to have settled (ledger-marks.ts):
+  // its own partition, never an event's. The mailer's reports keep them too.
+  grantIn(queries, shared.events, 'dynamodb:PutItem', [`${LEDGER_MARK_PREFIX}*`]);
   // Only the projector writes views; it unwraps residents' keys (kept in the Events table) to fill them.
   views(projector, 'read-write');
   events(projector, 'read');
@@ -58,6 +64,7 @@ export function grantLeastPrivilege(
   grantIn(mailer, shared.events, 'dynamodb:PutItem', [
     streamIdOf('*', 'report', '*'),
     `${COMMUNITY_MARKER_PREFIX}*`,
+    `${LEDGER_MARK_PREFIX}*`,
   ]);
   grantSending(config, mailer);
   // Digests read the history and write only their own partitions (`$digest#<community>`): they

@@ -373,7 +373,7 @@ describe('CDK app (synthesised offline)', () => {
     }
   });
 
-  it('grants each function exactly what it needs: only the projector writes views, queries write nothing, only the mailer sends email', () => {
+  it('grants each function exactly what it needs: only the projector writes views, queries write nothing but ledger marks, only the mailer sends email', () => {
     // `append`: PutItem and reads, never UpdateItem, DeleteItem or BatchWriteItem on history.
     const expected: Record<string, Record<string, 'read' | 'append' | 'read-write'>> = {
       Commands: { Events: 'append', Idempotency: 'read-write', Views: 'read' },
@@ -409,7 +409,11 @@ describe('CDK app (synthesised offline)', () => {
       expect(sends.length > 0, `${fn} sends email`).toBe(fn === 'Mailer');
     }
     expect(grantsOf(api, 'Mailer').Ses).toEqual(['ses:SendEmail']);
-    expect(grantsOf(api, 'Mailer')['Events if *#report#*,$community#*']).toEqual(['dynamodb:PutItem']);
+    expect(grantsOf(api, 'Mailer')['Events if *#report#*,$community#*,$ledger-mark#*']).toEqual([
+      'dynamodb:PutItem',
+    ]);
+    // A report that read commits too recent to have settled keeps its ledger mark, in its own partition.
+    expect(grantsOf(api, 'Queries')['Events if $ledger-mark#*']).toEqual(['dynamodb:PutItem']);
     expect(grantsOf(api, 'Digests')['Events if $digest#*']).toEqual(['dynamodb:PutItem']);
     // An index is only ever queried, and no function may Scan a table.
     const everything = Object.values(api.findResources('AWS::IAM::Policy')).flatMap((p) =>

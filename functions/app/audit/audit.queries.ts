@@ -4,7 +4,10 @@ import { appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
 import { chainDigests, type DailyDigest, type DigestStore, digestOf } from './digests.js';
 import { readWholeHistory } from './history.js';
+import { LedgerTrail } from './ledger-digest.js';
+import { markHolds } from './ledger-marks.js';
 import { ChainVerifier } from './verify.js';
+import { verifySince } from './verify-since.js';
 
 /** The auditor, in their community: every audit answer is scoped to it. */
 export interface AuditReader {
@@ -13,7 +16,7 @@ export interface AuditReader {
 
 export interface AuditDeps {
   readonly events: EventStore;
-  readonly digests: Pick<DigestStore, 'list' | 'writeMissing'>;
+  readonly digests: Pick<DigestStore, 'list' | 'writeMissing' | 'latest' | 'findMark'>;
   readonly clock: Clock;
 }
 
@@ -117,15 +120,39 @@ export function digestFindings(stored: readonly DailyDigest[], history: readonly
   return findings;
 }
 
-/** GET /audit/verify: every hash chain recomputed, and the daily digests checked against the history. */
+/** The state a report's mark of `digest` names, if the mark holds against the whole history. */
+async function markedState(
+  deps: Pick<AuditDeps, 'digests'>,
+  community: string,
+  digest: string,
+  history: readonly Commit[],
+) {
+  const mark = await deps.digests.findMark(community, digest);
+  if (!mark?.settled?.digest) return undefined;
+  const trail = new LedgerTrail(mark.settled.digest);
+  let k = 0;
+  while (!trail.found && k < history.length) trail.add(history[k++]!);
+  return trail.found ? markHolds({ ...mark, settled: trail.found }, history.slice(k)) : undefined;
+}
+
+/**
+ * GET /audit/verify: every hash chain recomputed, and the daily digests checked against the history;
+ * with `since`, only what was added after that digest (verify-since.ts).
+ */
 export async function verifyHistory(
   deps: Pick<AuditDeps, 'events' | 'digests'>,
   reader: AuditReader,
-  input: { readonly digest?: string },
+  input: { readonly digest?: string; readonly since?: string },
 ) {
+  if (input.since) return verifySince(deps, reader.community, { since: input.since, digest: input.digest });
   const verifier = new ChainVerifier(input.digest);
   const history = await readWholeHistory(deps.events, reader.community);
   for (const commit of history) verifier.add(commit);
+  // Not a state the chain passed through: a report's mark may say how its digest was made.
+  if (input.digest && !verifier.digestNames) {
+    const named = await markedState(deps, reader.community, input.digest, history);
+    if (named) verifier.nameElsewhere(named);
+  }
   const result = verifier.finish();
   // The daily digests written earlier must still follow from the history as it is now.
   const digestFailures = digestFindings(await deps.digests.list(reader.community), history);

@@ -14,15 +14,27 @@ export const nextLedgerDigest = (previous: string, commit: Commit): string =>
     .update(`${previous}\n${commit.streamId}\t${commit.lastVersion}\t${commit.hash}`)
     .digest('hex');
 
+/** The ledger before its first commit. */
+export const GENESIS_LEDGER: LedgerState = { through: null, commits: 0, digest: GENESIS_HASH };
+
 /**
  * Follows the running digest as an auditor's tool reads a history, and notes the state a digest
  * they were given names (a report's `ledger.digest`), without keeping every state in memory.
  */
 export class LedgerTrail {
-  private current: LedgerState = { through: null, commits: 0, digest: GENESIS_HASH };
+  private current: LedgerState;
   private named: LedgerState | undefined;
 
-  constructor(private readonly wanted?: string) {}
+  /** @param start a state already known (a daily digest's checkpoint): the trail goes on from it. */
+  constructor(
+    private readonly wanted?: string,
+    start: LedgerState = GENESIS_LEDGER,
+  ) {
+    this.current = start;
+    // Every ledger passed through the state it starts from (the empty one too: a report taken
+    // before anything had settled names it).
+    if (start.digest === wanted) this.named = start;
+  }
 
   add(commit: Commit): void {
     const digest = nextLedgerDigest(this.current.digest, commit);

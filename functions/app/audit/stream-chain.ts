@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Commit, canonicalJson } from '../../../events/index.js';
 import { commitHash } from './hashing.js';
 import { commitBody } from './verification.js';
@@ -33,9 +34,24 @@ export interface StreamChain {
 export const intact = (commit: Commit) =>
   commitHash(commit.prevHash, canonicalJson(commitBody(commit))) === commit.hash;
 
-/** The chain goes on from `commit`. */
-export function advance(chain: StreamChain, commit: Commit): void {
+/** The chain goes on from `commit` (or from a head known otherwise: a verification since a digest). */
+export function advance(
+  chain: StreamChain,
+  commit: Pick<Commit, 'firstVersion' | 'lastVersion' | 'hash' | 'commitId'>,
+): void {
   const { firstVersion, lastVersion: version, hash, commitId } = commit;
   chain.head = { firstVersion, version, hash, commitId };
   chain.hashes.set(version, hash);
 }
+
+/** sha256 over every stream's head (id, version, hash), sorted by stream. */
+export const headsDigestOf = (streams: ReadonlyMap<string, StreamChain>) =>
+  createHash('sha256')
+    .update(
+      [...streams]
+        .filter(([, chain]) => chain.head)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, chain]) => `${id}\t${chain.head!.version}\t${chain.head!.hash}`)
+        .join('\n'),
+    )
+    .digest('hex');

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { LedgerState } from '../../../domain/reports/report.js';
 import { type Commit, GENESIS_HASH } from '../../../events/index.js';
 import { LedgerTrail } from './ledger-digest.js';
-import { advance, type Head, intact, type Rival, type StreamChain } from './stream-chain.js';
+import { advance, type Head, headsDigestOf, intact, type Rival, type StreamChain } from './stream-chain.js';
 import {
   type FailureReason,
   isCheckable,
@@ -26,14 +25,38 @@ export class ChainVerifier {
   private commits = 0;
   private events = 0;
   private readonly trail: LedgerTrail;
+  private elsewhere: LedgerState | undefined;
 
   /**
    * @param expectedDigest a digest the auditor kept: it passes if it is the heads digest of the
    * history as it is, or a state the ledger passed through (a report's `ledger.digest`, however many
    * commits came after it).
+   * @param start the ledger state the commits to come follow (a verification since a digest).
    */
-  constructor(private readonly expectedDigest?: string) {
-    this.trail = new LedgerTrail(expectedDigest);
+  constructor(
+    private readonly expectedDigest?: string,
+    start?: LedgerState,
+  ) {
+    this.trail = new LedgerTrail(expectedDigest, start);
+  }
+
+  /** The stream is known up to `version`, `hash` (by the digest held): its next commit is checked against it. */
+  continueFrom(streamId: string, version: number, hash: string): void {
+    advance(this.chainOf(streamId), { firstVersion: version, lastVersion: version, hash, commitId: '' });
+  }
+
+  /** A commit already checked (a held mark lists it): ledger and stream go on through it, uncounted. */
+  pass(commit: Commit): void {
+    this.trail.add(commit);
+    const head = this.streams.get(commit.streamId)?.head;
+    if (!head || head.version < commit.lastVersion)
+      this.continueFrom(commit.streamId, commit.lastVersion, commit.hash);
+    this.applyWaitingSuccessors(this.chainOf(commit.streamId));
+  }
+
+  /** The expected digest names `state` by other means (a report's mark that holds): not a mismatch. */
+  nameElsewhere(state: LedgerState): void {
+    this.elsewhere = state;
   }
 
   /** The ledger's state after every commit read so far. */
@@ -43,7 +66,7 @@ export class ChainVerifier {
 
   /** The state the expected digest names, if the ledger passed through it. */
   get digestNames(): LedgerState | undefined {
-    return this.trail.found;
+    return this.trail.found ?? this.elsewhere;
   }
 
   add(commit: Commit): void {
@@ -96,20 +119,12 @@ export class ChainVerifier {
         this.applyWaitingSuccessors(chain);
       }
     }
-    const headsDigest = createHash('sha256')
-      .update(
-        [...this.streams]
-          .filter(([, chain]) => chain.head)
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([id, chain]) => `${id}\t${chain.head!.version}\t${chain.head!.hash}`)
-          .join('\n'),
-      )
-      .digest('hex');
+    const headsDigest = headsDigestOf(this.streams);
     // Read stream by stream, in version order: the order commits happened to arrive in says nothing.
     const failures = [...this.failures].sort((a, b) =>
       a.streamId === b.streamId ? a.version - b.version : a.streamId < b.streamId ? -1 : 1,
     );
-    if (expectedDigest !== undefined && expectedDigest !== headsDigest && !this.trail.found) {
+    if (expectedDigest !== undefined && expectedDigest !== headsDigest && !this.digestNames) {
       failures.push({
         streamId: '*',
         version: 0,

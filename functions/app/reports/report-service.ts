@@ -11,6 +11,7 @@ import { wordingFor } from '../../../domain/reports/wording.js';
 import { type DomainError, isDomainError } from '../../../domain/shared/errors.js';
 import { streamIdOf } from '../../../domain/shared/ids.js';
 import type { CommitMetadata, Recipient } from '../../../events/index.js';
+import type { DigestStore } from '../audit/digests.js';
 import type { CommandService } from '../command-handler.js';
 import { DomainRefusal } from '../errors.js';
 import type { Mailer } from '../mailer.js';
@@ -20,8 +21,9 @@ import { buildPlanReport, planDetail } from './reports.queries.js';
 
 export interface ReportServiceDeps {
   readonly views: ViewStore;
-  /** The ledger a report names: read in global order to compute its digest. */
+  /** The ledger a report names: read in global order after the last daily digest's kept state. */
   readonly events: Pick<EventStore, 'readHistory'>;
+  readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
   readonly commands: CommandService;
   readonly mailer: Mailer;
   readonly clock: Clock;

@@ -20,8 +20,8 @@ import { buildReport, type ReportModel } from '../../../domain/reports/report.js
 import { type ResidentProfile, residentKey } from '../../../domain/resident/resident.view.js';
 import { periodBounds } from '../../../domain/shared/time.js';
 import type { Commit } from '../../../events/index.js';
-import { readWholeHistory } from '../audit/history.js';
-import { ledgerStateOf } from '../audit/ledger-digest.js';
+import type { DigestStore } from '../audit/digests.js';
+import { ledgerAsOf } from '../audit/ledger-state.js';
 import { complianceFacts } from '../compliance/compliance.queries.js';
 import { equipmentInspectionFacts, sportsOfReport } from '../equipment/equipment.queries.js';
 import { ApplicationError, appErrors } from '../errors.js';
@@ -29,34 +29,37 @@ import type { Actor } from '../execute.js';
 import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
-import { projectedMarkers, type ViewStore } from '../view-store.js';
+import { projectedMarkerKey, type ViewStore } from '../view-store.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
   readonly events: Pick<EventStore, 'readHistory'>;
+  /** The daily digests' kept ledger state, read from instead of the whole history (absent: from the start). */
+  readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
   readonly clock: Clock;
   /** How long a report waits for the views to show the ledger it names (then 503, retry). */
   readonly viewsWaitMs?: number;
 }
 
 /**
- * Waits until the views have applied every commit of `history`, so the figures are those of the
- * ledger state the report names: one read of the community's projection markers per look.
+ * Waits until the views have applied every commit of `read`, so the figures include the ledger state
+ * the report names. Only the streams those commits touch are looked at (the kept state before them is
+ * a day old and long projected): one batched read of their markers per look.
  */
-async function viewsShow(deps: ReportQueryDeps, community: string, history: readonly Commit[]) {
+async function viewsShow(deps: ReportQueryDeps, community: string, read: readonly Commit[]) {
   const heads = new Map<string, number>();
-  for (const c of history) heads.set(c.streamId, Math.max(heads.get(c.streamId) ?? 0, c.lastVersion));
-  const markers = projectedMarkers(community);
+  for (const c of read) heads.set(c.streamId, Math.max(heads.get(c.streamId) ?? 0, c.lastVersion));
+  if (heads.size === 0) return;
+  const refs = [...heads.keys()].map((streamId) => projectedMarkerKey(community, streamId));
+  const applied = async () => {
+    const found = new Map<string, number>();
+    for (const m of await deps.views.getMany(refs)) found.set(m.ref.id[0]!, m.appliedVersion);
+    return found;
+  };
   await waitForViews(
     async () => {
-      const applied = new Map<string, number>();
-      let cursor: string | undefined;
-      do {
-        const page = await deps.views.group(markers, { limit: 1000, cursor });
-        for (const m of page.items) applied.set(m.ref.id[0]!, m.appliedVersion);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return [...heads].every(([streamId, head]) => (applied.get(streamId) ?? 0) >= head);
+      const found = await applied();
+      return [...heads].every(([streamId, head]) => (found.get(streamId) ?? 0) >= head);
     },
     deps.viewsWaitMs ?? 10_000,
     { firstMs: 20, maxMs: 500 },
@@ -92,9 +95,9 @@ export async function buildPlanReport(
 ): Promise<ReportModel> {
   const { views } = deps;
   // The ledger first, then figures from views that include all of it: the report names its history.
-  const history = await readWholeHistory(deps.events, community);
-  const ledger = ledgerStateOf(history);
-  await viewsShow(deps, community, history);
+  const now = deps.clock.now();
+  const { ledger, read } = await ledgerAsOf(deps, community, now);
+  await viewsShow(deps, community, read);
   const plan = known ?? (await planDetail(views, community, planId));
   if (!period.startsWith(String(plan.year))) {
     throw new ApplicationError(
@@ -104,7 +107,6 @@ export async function buildPlanReport(
     );
   }
   const bounds = periodBounds(period, plan.timeZone);
-  const now = deps.clock.now();
   // Computed as of now (the report says where the plan stands), and the instant is recorded with
   // every delivery so the same figures can be reproduced with ?asOf= later.
   const asOf = now;

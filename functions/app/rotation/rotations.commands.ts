@@ -25,7 +25,7 @@ export interface RotationCommandDeps {
 /** The draw reads the daily digests (and writes the days that have ended and have none yet). */
 export interface DrawDeps extends RotationCommandDeps {
   readonly events: EventStore;
-  readonly digests: Pick<DigestStore, 'list' | 'writeMissing' | 'digestedThrough'>;
+  readonly digests: Pick<DigestStore, 'list' | 'writeMissing' | 'digestedThrough' | 'latest'>;
 }
 
 /** A slot as the request names it: an activity of the plan, or a day with a label. */

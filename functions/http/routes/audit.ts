@@ -128,7 +128,8 @@ export const auditRoutes = [
     method: 'GET',
     path: '/audit/verify',
     operationId: 'auditVerify',
-    summary: 'Recompute every hash chain of the community and name each failure',
+    summary:
+      'Recompute every hash chain of the community (or only what was added after `since`) and name each failure',
     tag: 'Audit',
     kind: 'query',
     roles: [...auditors],
@@ -139,6 +140,13 @@ export const auditRoutes = [
         .optional()
         .describe(
           "Passes if it is the heads digest of the history as it is, or a state the ledger passed through (a report's `ledger.digest`)",
+        ),
+      since: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional()
+        .describe(
+          "Check only what was added after this digest: a state the ledger passed through (a report's or an earlier verification's `ledger.digest`) or a daily digest (its `digest` or `ledger.digest`); one the ledger never passed through is refused with 404 `digest-not-in-ledger`",
         ),
     }),
     response: {
@@ -151,7 +159,10 @@ export const auditRoutes = [
         streams: z.number(),
         headsDigest: z.string(),
         ledger: LedgerStateAnswer.describe(
-          'The running digest of the ledger after its last commit (what a report computed now would name)',
+          'The running digest of the ledger after its last commit: keep it, and pass it as `since` next time',
+        ),
+        since: LedgerStateAnswer.optional().describe(
+          'With `since`: the state it names, where this verification started; `checkedCommits` are the commits added after it',
         ),
         digestNames: LedgerStateAnswer.optional().describe(
           'The ledger state `?digest=` names when it is not the heads digest: how far the history went then',
@@ -171,7 +182,10 @@ export const auditRoutes = [
       }),
     },
     async handle({ principal, query }, deps) {
-      return { status: 200, body: await verifyHistory(deps, principal, { digest: query.digest }) };
+      return {
+        status: 200,
+        body: await verifyHistory(deps, principal, { digest: query.digest, since: query.since }),
+      };
     },
   }),
 ];
