@@ -2,10 +2,10 @@ import { activityDecider, activitySnapshots } from '../../../domain/activity/act
 import {
   type ActivityDetail,
   type AttendeeRow,
-  activitiesList,
   activityKey,
   attendeesOf,
 } from '../../../domain/activity/activity.view.js';
+import { activitiesOfYear } from '../../../domain/activity/activity-window.js';
 import { type ArticleDetail, articlesList } from '../../../domain/article/article.view.js';
 import { writtenAt } from '../../../domain/article/article-dates.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/recognition/recognition.view.js';
@@ -94,7 +94,8 @@ export async function workLedgerOf(
   const inYear = (at: string) => inPeriod(at, year);
   const [activities, articles, deeds] = await Promise.all([
     readAll<ActivityDetail>(views, {
-      list: activitiesList(community),
+      // The plan's year of the calendar, not every year the community has kept.
+      ...activitiesOfYear(community, plan.year),
       where: [{ field: ['data', 'planId'], op: '=', value: input.planId }],
     }),
     readAll<ArticleDetail>(views, { list: articlesList(community, input.planId) }),

@@ -1,9 +1,9 @@
 import {
   type ActivityDetail,
   type AttendeeRow,
-  activitiesList,
   attendeesOf,
 } from '../../../domain/activity/activity.view.js';
+import { activitiesOfYear } from '../../../domain/activity/activity-window.js';
 import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import {
   type NominationRow,
@@ -113,7 +113,8 @@ export async function buildPlanReport(
   const [facts, activities, deeds, rounds, sports] = await Promise.all([
     complianceFacts(views, community, planId, register),
     readAll<ActivityDetail>(views, {
-      list: activitiesList(community),
+      // The plan's year of the calendar, not every year the community has kept.
+      ...activitiesOfYear(community, plan.year),
       where: [{ field: ['data', 'planId'], op: '=', value: planId }],
     }),
     readAll<GoodDeed>(views, { list: goodDeedsList(community, planId) }),
