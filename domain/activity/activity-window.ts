@@ -1,8 +1,6 @@
 import type { Window } from '../../events/index.js';
-import type { ListSlice } from '../shared/projection.js';
 import { zonedInstant } from '../shared/time.js';
 import { activityErrors } from './activity.errors.js';
-import { activitiesStartingBy } from './activity.view.js';
 
 /** Why a window cannot be an activity's in a plan of `year` read in `timeZone` (undefined: it can). */
 export function windowProblem(window: Window, year: number, timeZone: string) {
@@ -27,19 +25,6 @@ export function earliestStartReaching(instant: string): string {
   const year = new Date(Date.parse(instant) - 12 * HOUR).getUTCFullYear();
   return new Date(Date.UTC(year, 0, 1) - 14 * HOUR).toISOString();
 }
-
-/**
- * The calendar of one plan year: a window lies within its plan's year in the plan's zone, and zones
- * run from UTC−12 to UTC+14, so every activity of a plan of `year` starts in this slice whatever zone
- * the plan had when it was planned. A plan's report and year ledger read its activities here
- * (filtered to the plan), not through every earlier year the community has kept.
- */
-export const activitiesOfYear = (community: string, year: number): ListSlice =>
-  activitiesStartingBy(
-    community,
-    new Date(Date.UTC(year + 1, 0, 1) + 12 * HOUR - 1).toISOString(),
-    new Date(Date.UTC(year, 0, 1) - 14 * HOUR).toISOString(),
-  );
 
 export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: string): boolean => {
   const from = Date.parse(heldOn);

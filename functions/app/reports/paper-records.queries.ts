@@ -5,7 +5,6 @@ import {
   activityKey,
   attendeesOf,
 } from '../../../domain/activity/activity.view.js';
-import { activitiesOfYear } from '../../../domain/activity/activity-window.js';
 import { type ArticleDetail, articlesList } from '../../../domain/article/article.view.js';
 import { writtenAt } from '../../../domain/article/article-dates.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/recognition/recognition.view.js';
@@ -20,6 +19,7 @@ import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
+import { activityDetailsOf, planActivityRows } from './plan-activities.js';
 import { planDetail } from './reports.queries.js';
 
 /** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */
@@ -92,15 +92,17 @@ export async function workLedgerOf(
     );
   const year = periodBounds(String(plan.year), plan.timeZone);
   const inYear = (at: string) => inPeriod(at, year);
-  const [activities, articles, deeds] = await Promise.all([
-    readAll<ActivityDetail>(views, {
-      // The plan's year of the calendar, not every year the community has kept.
-      ...activitiesOfYear(community, plan.year),
-      where: [{ field: ['data', 'planId'], op: '=', value: input.planId }],
-    }),
+  const [rows, articles, deeds] = await Promise.all([
+    planActivityRows(views, community, input.planId),
     readAll<ArticleDetail>(views, { list: articlesList(community, input.planId) }),
     readAll<GoodDeed>(views, { list: goodDeedsList(community, input.planId) }),
   ]);
+  // The plan's own list says which were held that year: only those are read from the calendar.
+  const activities = await activityDetailsOf(
+    views,
+    community,
+    rows.filter((r) => r.held && inYear(r.held.heldOn)),
+  );
   const held = activities
     .filter((a) => a.held && inYear(a.held.heldOn))
     .sort((a, b) => a.held!.heldOn.localeCompare(b.held!.heldOn));
