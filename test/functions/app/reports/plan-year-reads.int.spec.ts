@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planActivity, recordHeld } from '../../../../functions/app/activity/activities.commands.js';
+import { listActivities } from '../../../../functions/app/activity/calendar.queries.js';
 import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { workLedgerOf } from '../../../../functions/app/reports/paper-records.queries.js';
 import { buildPlanReport } from '../../../../functions/app/reports/reports.queries.js';
@@ -100,6 +101,16 @@ describe("a plan's report and year ledger, with another year's plan in the calen
       workLedgerOf(world, world.as(['admin']), { planId: 'P2025', year: 2025 }),
     );
     expect(answer.activities).toHaveLength(EARLIER);
+    expect(readElsewhere).toBe(0);
+  });
+
+  // The calendar lists by start; it reads from the start of the year its `from` falls in, never
+  // through the years before (the same world: one earlier plan's year in the list).
+  it("the calendar of a month reads nothing of an earlier year's activities", async () => {
+    const { answer, readElsewhere } = await read(/OLD\d+/, () =>
+      listActivities(world, world.as(['admin']), { from: '2026-02-01', to: '2026-06-30', limit: 50 }),
+    );
+    expect(answer.items.map((a) => a.title)).toEqual(['NEW1', 'NEW2']);
     expect(readElsewhere).toBe(0);
   });
 });
