@@ -9,6 +9,7 @@ import { overBudget } from './budgets.js';
 import { benchCastoreReplay } from './castore-replay.js';
 import { benchColdStarts } from './cold-starts.js';
 import { benchCosts } from './costs.js';
+import { benchHistorySize } from './history-size.js';
 import { benchLatency } from './latency.js';
 import { benchProjectionLag } from './projection-lag.js';
 import { overRoundTrips } from './round-trips.js';
@@ -154,6 +155,7 @@ async function main() {
       `server memory as npm start runs it: ${growth.toFixed(2)}× from 1,000 to 7,000 enrolments, over 1.3×`,
     );
   await benchTimeToReady(report);
+  overBudgetLines.push(...(await benchHistorySize(report)));
   // Last, so the whole report is there to read: a command over its call or round-trip budget, or
   // under its throughput floor, fails the bench.
   for (const line of overBudgetLines) console.error(`over budget: ${line}`);

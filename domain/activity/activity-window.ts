@@ -13,6 +13,19 @@ export function windowProblem(window: Window, year: number, timeZone: string) {
   return undefined;
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * The earliest start an activity whose window reaches `instant` (ends at or after it) can have: a
+ * window lies within its plan's year in the plan's zone (`windowProblem`), and zones run from UTC−12
+ * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. The
+ * calendar reads from there on, not through every earlier year.
+ */
+export function earliestStartReaching(instant: string): string {
+  const year = new Date(Date.parse(instant) - 12 * HOUR).getUTCFullYear();
+  return new Date(Date.UTC(year, 0, 1) - 14 * HOUR).toISOString();
+}
+
 export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: string): boolean => {
   const from = Date.parse(heldOn);
   // A whole day meets the window if any instant of it does ([from, until) against [start, end]).

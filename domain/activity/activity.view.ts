@@ -95,9 +95,13 @@ export const attendeesOf = (community: string, activityId: string): DocumentGrou
 });
 /** The calendar: every activity of the community, by the start of its window. */
 export const activitiesList = (community: string) => ({ community, list: 'activities' });
-/** The calendar up to an instant: activities starting at or before `to` (ordered by start, then id). */
-export const activitiesStartingBy = (community: string, to?: string): ListSlice => ({
+/**
+ * The calendar up to an instant: activities starting at or before `to` (ordered by start, then id),
+ * and at or after `from` when given.
+ */
+export const activitiesStartingBy = (community: string, to?: string, from?: string): ListSlice => ({
   list: activitiesList(community),
+  ...(from === undefined ? {} : { from }),
   ...(to === undefined ? {} : { to }),
 });
 

@@ -6,6 +6,7 @@ import type { Decider } from '../../domain/shared/decider.js';
 import { type DomainError, isDomainError } from '../../domain/shared/errors.js';
 import { type AggregateKind, parseStreamId, streamIdOf } from '../../domain/shared/ids.js';
 import { type Commit, type CommitMetadata, decodeEvent, GENESIS_HASH } from '../../events/index.js';
+import type { AwsCallRecorder } from '../../functions/adapters/aws-calls.js';
 import { derivedTicketKey, JoseCheckInTickets } from '../../functions/adapters/check-in-tickets.js';
 import { InMemoryEventStore } from '../../functions/adapters/memory-event-store.js';
 import type { RoleName } from '../../functions/app/authorization.js';
@@ -202,11 +203,13 @@ const silent = new Logger({ serviceName: 'use-case-test', logLevel: 'SILENT' });
 export async function useCaseWorld(
   engine: TestEngine,
   now = '2026-05-04T02:00:00.000Z',
+  /** Told of every engine call the world's adapters make (a spec counting what a query reads). */
+  awsCalls?: AwsCallRecorder,
 ): Promise<UseCaseWorld> {
   const tables = await freshTables(engine.endpoint);
   const config = loadConfig({ ...tables, DYNAMODB_ENDPOINT: engine.endpoint });
   const clock = new ManualClock(now);
-  const core = coreDependencies(config, { clock, logger: silent });
+  const core = coreDependencies(config, { clock, logger: silent, ...(awsCalls ? { awsCalls } : {}) });
   const personalData = personalDataFor(config, core.client);
   const projector = new Projector(core.views, projections, silent, (community, events) =>
     personalData.revealEvents(community, events),

@@ -3,6 +3,7 @@ import {
   type ActivityStatus,
   activitiesStartingBy,
 } from '../../../domain/activity/activity.view.js';
+import { earliestStartReaching } from '../../../domain/activity/activity-window.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { Category } from '../../../events/index.js';
 import type { Actor } from '../execute.js';
@@ -70,8 +71,9 @@ async function listIn(
   if (input.planId) where.push({ field: ['data', 'planId'], op: '=', value: input.planId });
   if (input.seriesId) where.push({ field: ['data', 'seriesId'], op: '=', value: input.seriesId });
   const page = await deps.views.list<ActivityDetail>({
-    // Sorted by window start: anything starting after `to` cannot overlap.
-    ...activitiesStartingBy(actor.community, to),
+    // Sorted by window start: anything starting after `to` cannot overlap, nor anything starting
+    // before the year of `from` (a window lies within its plan's year): earlier years are not read.
+    ...activitiesStartingBy(actor.community, to, from && earliestStartReaching(from)),
     where,
     limit: input.limit,
     cursor: input.cursor,

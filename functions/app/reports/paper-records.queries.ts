@@ -2,7 +2,6 @@ import { activityDecider, activitySnapshots } from '../../../domain/activity/act
 import {
   type ActivityDetail,
   type AttendeeRow,
-  activitiesList,
   activityKey,
   attendeesOf,
 } from '../../../domain/activity/activity.view.js';
@@ -20,6 +19,7 @@ import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
+import { activityDetailsOf, planActivityRows } from './plan-activities.js';
 import { planDetail } from './reports.queries.js';
 
 /** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */
@@ -92,14 +92,17 @@ export async function workLedgerOf(
     );
   const year = periodBounds(String(plan.year), plan.timeZone);
   const inYear = (at: string) => inPeriod(at, year);
-  const [activities, articles, deeds] = await Promise.all([
-    readAll<ActivityDetail>(views, {
-      list: activitiesList(community),
-      where: [{ field: ['data', 'planId'], op: '=', value: input.planId }],
-    }),
+  const [rows, articles, deeds] = await Promise.all([
+    planActivityRows(views, community, input.planId),
     readAll<ArticleDetail>(views, { list: articlesList(community, input.planId) }),
     readAll<GoodDeed>(views, { list: goodDeedsList(community, input.planId) }),
   ]);
+  // The plan's own list says which were held that year: only those are read from the calendar.
+  const activities = await activityDetailsOf(
+    views,
+    community,
+    rows.filter((r) => r.held && inYear(r.held.heldOn)),
+  );
   const held = activities
     .filter((a) => a.held && inYear(a.held.heldOn))
     .sort((a, b) => a.held!.heldOn.localeCompare(b.held!.heldOn));

@@ -1,9 +1,4 @@
-import {
-  type ActivityDetail,
-  type AttendeeRow,
-  activitiesList,
-  attendeesOf,
-} from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/activity.view.js';
 import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import {
   type NominationRow,
@@ -30,6 +25,7 @@ import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../view-store.js';
+import { activityDetailsOf } from './plan-activities.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
@@ -112,12 +108,11 @@ export async function buildPlanReport(
   const asOf = now;
   // The equipment register is read once: the sports lines show it, the compliance may judge it.
   const register = equipmentInspectionFacts(views, community);
+  const facts$ = complianceFacts(views, community, planId, register);
   const [facts, activities, deeds, rounds, sports] = await Promise.all([
-    complianceFacts(views, community, planId, register),
-    readAll<ActivityDetail>(views, {
-      list: activitiesList(community),
-      where: [{ field: ['data', 'planId'], op: '=', value: planId }],
-    }),
+    facts$,
+    // The plan's activities as its own list names them, not the community's calendar of every year.
+    facts$.then((f) => activityDetailsOf(views, community, f.activities)),
     readAll<GoodDeed>(views, { list: goodDeedsList(community, planId) }),
     readAll<RoundDetail>(views, {
       list: roundsList(community),

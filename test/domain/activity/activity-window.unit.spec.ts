@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { earliestStartReaching, windowProblem } from '../../../domain/activity/activity-window.js';
+import { zonedInstant } from '../../../domain/shared/time.js';
+
+/** The plan-year windows that reach furthest: a whole year in the zones at either end of the clock. */
+const wholeYears = (year: number) =>
+  ['Pacific/Kiritimati', 'Etc/GMT+12', 'UTC', 'Asia/Shanghai'].map((zone) => ({
+    zone,
+    window: {
+      start: zonedInstant(year, 1, 1, zone).toISOString(),
+      end: new Date(zonedInstant(year + 1, 1, 1, zone).getTime() - 1).toISOString(),
+    },
+  }));
+
+describe('the earliest start of an activity reaching an instant (the calendar reads from there)', () => {
+  it.each([
+    '2026-01-01T00:00:00.000Z',
+    '2026-01-01T11:59:59.999Z',
+    '2026-01-01T12:00:00.000Z',
+    '2026-06-15T08:00:00.000Z',
+    '2026-12-31T23:59:59.999Z',
+  ])('no window a plan allows that reaches %s starts before it', (instant) => {
+    for (const year of [2025, 2026]) {
+      for (const { zone, window } of wholeYears(year)) {
+        expect(windowProblem(window, year, zone)).toBeUndefined();
+        if (window.end >= instant) expect(window.start >= earliestStartReaching(instant)).toBe(true);
+      }
+    }
+  });
+
+  it('leaves out every year before the one the instant falls in anywhere', () => {
+    expect(earliestStartReaching('2026-03-01T00:00:00.000Z')).toBe('2025-12-31T10:00:00.000Z');
+    // At 05:00 UTC on 1 January it is still 31 December at UTC−12: last year's plans may reach it.
+    expect(earliestStartReaching('2026-01-01T05:00:00.000Z')).toBe('2024-12-31T10:00:00.000Z');
+  });
+});
