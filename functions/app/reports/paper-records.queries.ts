@@ -19,7 +19,7 @@ import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
-import { activityDetailsOf, planActivityRows } from './plan-activities.js';
+import { activityDetailsOf, planActivityRows } from './plan-calendar.js';
 import { planDetail } from './reports.queries.js';
 
 /** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */

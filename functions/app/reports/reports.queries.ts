@@ -25,7 +25,7 @@ import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkers, type ViewStore } from '../view-store.js';
-import { activityDetailsOf } from './plan-activities.js';
+import { activityDetailsOf } from './plan-calendar.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;
