@@ -18,8 +18,8 @@ const HOUR = 3_600_000;
 /**
  * The earliest start an activity whose window reaches `instant` (ends at or after it) can have: a
  * window lies within its plan's year in the plan's zone (`windowProblem`), and zones run from UTC−12
- * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. The
- * calendar reads from there on, not through every earlier year.
+ * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. (The
+ * calendar reads less: a month back by start, plus the plan years' long windows.)
  */
 export function earliestStartReaching(instant: string): string {
   const year = new Date(Date.parse(instant) - 12 * HOUR).getUTCFullYear();

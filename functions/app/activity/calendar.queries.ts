@@ -73,7 +73,8 @@ async function listIn(
   if (input.seriesId) where.push({ field: ['data', 'seriesId'], op: '=', value: input.seriesId });
   // Sorted by window start: anything starting after `to` cannot overlap. From `from`, the list is read
   // back only as far as a short window can last; a longer one reaching `from` from before is in its
-  // plan year's list of long windows, read alongside on the first page (one round trip).
+  // plan year's list of long windows, read alongside on the first page (one round trip). That page
+  // holds those few long windows on top of `limit` (a cursor can only point into the list by start).
   const since = from && shortWindowsReaching(from);
   const [page, long] = await Promise.all([
     deps.views.list<ActivityDetail>({
