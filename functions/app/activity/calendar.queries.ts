@@ -2,6 +2,7 @@ import {
   type ActivityDetail,
   type ActivityStatus,
   activitiesStartingBy,
+  activityKey,
 } from '../../../domain/activity/activity.view.js';
 import { planYearsHolding, shortWindowsReaching } from '../../../domain/activity/activity-window.js';
 import { type LongWindowActivity, longWindowsStartingBy } from '../../../domain/activity/long-window.view.js';
@@ -98,7 +99,11 @@ async function listIn(
 /** A plan year holds a few long windows: read whole, never paged. */
 const LONG_WINDOWS_READ = 1000;
 
-/** The long windows reaching `from` that start before `since` (the by-start list has the rest), by start. */
+/**
+ * The long windows reaching `from` that start before `since` (the by-start list has the rest), by
+ * start. Their lists hold what the filters need, not the entries: when any pass, the entries are read
+ * in one more call (a rare second round trip; none when no long window reaches back before `since`).
+ */
 async function longWindowsBefore(
   deps: CalendarQueryDeps,
   community: string,
@@ -116,14 +121,16 @@ async function longWindowsBefore(
     ),
   );
   const before = Date.parse(since);
-  return years
-    .flatMap((page) => page.items)
-    .filter((i) => Date.parse(i.data.window.start) < before)
-    .sort((a, b) => byStart(a.data, b.data))
-    .map(({ data: { planYear: _year, ...detail }, appliedVersion }) => ({
-      ...detail,
-      version: appliedVersion,
-    }));
+  const startsBefore = (i: { window: { start: string } }) => Date.parse(i.window.start) < before;
+  const ids = years.flatMap((page) => page.items.map((i) => i.data)).filter(startsBefore);
+  if (ids.length === 0) return [];
+  const entries = await deps.views.getMany<ActivityDetail>(
+    ids.map((i) => activityKey(community, i.activityId)),
+  );
+  return entries
+    .map(({ data, appliedVersion }) => ({ ...data, version: appliedVersion }))
+    .filter((i) => startsBefore(i) && i.window.end >= from)
+    .sort(byStart);
 }
 
 const byStart = (a: ActivityDetail, b: ActivityDetail) =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { type ActivityDetail, activityDetails, activityKey } from '../../../domain/activity/activity.view.js';
 import {
   type LongWindowActivity,
   longWindowActivities,
@@ -31,19 +30,40 @@ const rescheduled = (from: typeof short, to: typeof short) => ({
 const registered = { type: 'ResidentRegistered', data: { residentId: 'R1' } };
 
 describe('activity-long-windows projection', () => {
-  it("lists a long window in its plan year's list, holding what the calendar shows", async () => {
+  it("lists a long window in its plan year's list, holding what the calendar filters on, no counts", async () => {
     const views = await project(
       [
         [A, planned(long)],
         [A, registered],
       ],
-      [activityDetails, longWindowActivities],
+      [longWindowActivities],
     );
     const item = await views.item<LongWindowActivity>(longWindowKey('c1', 'A1'));
-    const detail = await views.item<ActivityDetail>(activityKey('c1', 'A1'));
     expect(item?.placement).toEqual({ list: longWindowsList('c1', 2026), order: [long.start, 'A1'] });
-    expect(item?.data).toEqual({ ...detail!.data, planYear: 2026 });
-    expect(item?.data.registeredCount).toBe(1);
+    expect(item?.data).toEqual({
+      activityId: 'A1',
+      planId: 'P1',
+      planYear: 2026,
+      title: 'Winter reading course',
+      category: 'party-education',
+      window: long,
+      status: 'planned',
+    });
+    // Planned at version 1; the registration (version 2) is not applied to it.
+    expect(item?.appliedVersion).toBe(1);
+  });
+
+  it('follows the status: cancelled or held, still listed', async () => {
+    const views = await project(
+      [
+        [A, planned(long)],
+        [A, { type: 'ActivityCancelled', data: { reason: 'storm' } }],
+      ],
+      [longWindowActivities],
+    );
+    const item = await views.item<LongWindowActivity>(longWindowKey('c1', 'A1'));
+    expect(item?.data.status).toBe('cancelled');
+    expect(item?.placement?.order).toEqual([long.start, 'A1']);
   });
 
   it('keeps a short window out of the list, and follows it when rescheduled long and short again', async () => {
@@ -59,7 +79,7 @@ describe('activity-long-windows projection', () => {
     );
     const item = await lengthened.item<LongWindowActivity>(longWindowKey('c1', 'A1'));
     expect(item?.placement?.order).toEqual([long.start, 'A1']);
-    expect(item?.data.registeredCount).toBe(1);
+    expect(item?.data.window).toEqual(long);
     const shortened = await project(
       [
         [A, planned(long)],

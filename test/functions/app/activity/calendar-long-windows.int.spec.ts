@@ -121,6 +121,16 @@ describe('the calendar, with a year of earlier activities and windows longer tha
     ]);
   });
 
+  it('a long window read through its list is the very entry the list by start gives', async () => {
+    const entry = async (from: string) =>
+      (await listActivities(world, world.as(['admin']), { from, to: '2026-03-31', limit: 50 })).items.find(
+        (a) => a.activityId === 'SPAN',
+      );
+    const viaLongList = await entry('2026-03-01');
+    expect(viaLongList).toEqual(await entry('2026-01-01'));
+    expect(viaLongList).toMatchObject({ registeredCount: 0, attendanceCount: 0, version: 1 });
+  });
+
   it('a window rescheduled short leaves its year’s list of long windows', async () => {
     const listed = async (year: number) =>
       (
