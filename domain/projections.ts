@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../events/index.js';
-import { activityDetails, attendeeRows } from './activity/activity.view.js';
+import { activityDetails } from './activity/activity.view.js';
+import { attendeeRows } from './activity/attendee.view.js';
 import { longWindowActivities } from './activity/long-window.view.js';
 import { participationRows } from './activity/participation.view.js';
 import { registrationRows } from './activity/registration.view.js';
@@ -16,6 +17,7 @@ import { seriesProjections } from './series/series.view.js';
 import type { Projection } from './shared/projection.js';
 
 export * from './activity/activity.view.js';
+export * from './activity/attendee.view.js';
 export * from './activity/long-window.view.js';
 export * from './activity/participation.view.js';
 export * from './activity/registration.view.js';

@@ -1,10 +1,6 @@
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
-import {
-  type ActivityDetail,
-  type AttendeeRow,
-  activityKey,
-  attendeesOf,
-} from '../../../domain/activity/activity.view.js';
+import { type ActivityDetail, activityKey } from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/attendee.view.js';
 import { type ArticleDetail, articlesList } from '../../../domain/article/article.view.js';
 import { writtenAt } from '../../../domain/article/article-dates.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/recognition/recognition.view.js';

@@ -1,4 +1,4 @@
-import { type AttendeeRow, attendeesOf } from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/attendee.view.js';
 import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import {
   type NominationRow,
