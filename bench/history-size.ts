@@ -16,8 +16,8 @@ const DAYS = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-0
 
 /** The answers the issue names, each over HTTP as a committee member asks it. */
 const ANSWERS = [
-  // A year's calendar also reads the year before (a window may last its whole plan year, so one
-  // of the year before can still reach 1 January); a month's reads only its own year.
+  // A year's calendar reads by start from a month before 1 January; windows of the year before
+  // lasting longer (they may still reach 1 January) come from that plan year's few long windows.
   ['calendar (a year)', '/activities?from=2026-01-01&to=2026-12-31', 'application/json'],
   ['calendar (a month)', '/activities?from=2026-06-01&to=2026-06-30', 'application/json'],
   ['participation', `/residents/${resident(0)}/participation`, 'application/json'],

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../events/index.js';
-import { activityDetails, attendeeRows } from './activity/activity.view.js';
+import { activityDetails } from './activity/activity.view.js';
+import { attendeeRows } from './activity/attendee.view.js';
+import { longWindowActivities } from './activity/long-window.view.js';
 import { participationRows } from './activity/participation.view.js';
 import { registrationRows } from './activity/registration.view.js';
 import { articleDetails, authoredArticles } from './article/article.view.js';
@@ -15,6 +17,8 @@ import { seriesProjections } from './series/series.view.js';
 import type { Projection } from './shared/projection.js';
 
 export * from './activity/activity.view.js';
+export * from './activity/attendee.view.js';
+export * from './activity/long-window.view.js';
 export * from './activity/participation.view.js';
 export * from './activity/registration.view.js';
 export * from './article/article.view.js';
@@ -36,6 +40,7 @@ export const projections: readonly Projection<DomainEvent, Record<string, unknow
   planDetails,
   allPlans,
   activityDetails,
+  longWindowActivities,
   attendeeRows,
   registrationRows,
   participationRows,

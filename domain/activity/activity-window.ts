@@ -18,12 +18,37 @@ const HOUR = 3_600_000;
 /**
  * The earliest start an activity whose window reaches `instant` (ends at or after it) can have: a
  * window lies within its plan's year in the plan's zone (`windowProblem`), and zones run from UTC−12
- * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. The
- * calendar reads from there on, not through every earlier year.
+ * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. (The
+ * calendar reads less: a month back by start, plus the plan years' long windows.)
  */
 export function earliestStartReaching(instant: string): string {
   const year = new Date(Date.parse(instant) - 12 * HOUR).getUTCFullYear();
   return new Date(Date.UTC(year, 0, 1) - 14 * HOUR).toISOString();
+}
+
+/**
+ * A window lasting longer than this is long: the calendar reads its list of activities by start only
+ * from this much before `from`, so a window starting earlier and still reaching `from` must last
+ * longer, and is found in the small list of its plan year's long windows instead.
+ */
+export const LONG_WINDOW_MS = 31 * 24 * HOUR;
+
+export const isLongWindow = (window: Window): boolean =>
+  Date.parse(window.end) - Date.parse(window.start) > LONG_WINDOW_MS;
+
+/** Where the calendar's list by start begins for `from`: anything earlier reaching `from` is long. */
+export const shortWindowsReaching = (from: string): string =>
+  new Date(Date.parse(from) - LONG_WINDOW_MS).toISOString();
+
+/**
+ * The plan years a window holding `instant` can belong to: the year `instant` falls in somewhere
+ * between UTC−12 and UTC+14 (a window lies within its plan's year in the plan's zone): one or two.
+ */
+export function planYearsHolding(instant: string): number[] {
+  const at = Date.parse(instant);
+  const first = new Date(at - 12 * HOUR).getUTCFullYear();
+  const last = new Date(at + 14 * HOUR).getUTCFullYear();
+  return first === last ? [first] : [first, last];
 }
 
 export const heldWithinWindow = (heldOn: string, window: Window, heldUntil?: string): boolean => {

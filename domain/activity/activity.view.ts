@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { ActivityDescription, AttendanceMethod, type DomainEvent, type Window } from '../../events/index.js';
+import { ActivityDescription, type DomainEvent, type Window } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import {
-  type DocumentGroup,
   type EventContext,
   type ListSlice,
   type Projection,
@@ -65,33 +64,10 @@ export const ActivityDetail = z.object({
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
-export const AttendeeRow = z.object({
-  residentId: z.string(),
-  status: z.enum(['attended', 'revoked']),
-  method: AttendanceMethod,
-  at: z.string(),
-  recordedAt: z.string(),
-  revokedReason: z.string().optional(),
-  /** Set when an organizer recorded the sign-in outside the check-in bounds: why. */
-  correction: z.object({ reason: z.string() }).optional(),
-});
-export type AttendeeRow = z.infer<typeof AttendeeRow>;
-
 export const activityKey = (community: string, activityId: string) => ({
   community,
   view: 'activity',
   id: [activityId],
-});
-export const attendeeKey = (community: string, activityId: string, residentId: string) => ({
-  community,
-  view: 'attendee',
-  id: [activityId, residentId],
-});
-/** The activity's sign-in sheet. */
-export const attendeesOf = (community: string, activityId: string): DocumentGroup => ({
-  community,
-  view: 'attendee',
-  within: [activityId],
 });
 /** The calendar: every activity of the community, by the start of its window. */
 export const activitiesList = (community: string) => ({ community, list: 'activities' });
@@ -219,35 +195,5 @@ export const activityDetails: Projection<DomainEvent, ActivityDetail> = {
       default:
         return current;
     }
-  },
-};
-
-/** The sign-in sheet: one row per resident who attended (kept, marked, when revoked). */
-export const attendeeRows: Projection<DomainEvent, AttendeeRow> = {
-  name: 'activity-attendees',
-  schema: AttendeeRow,
-  touches(event, context) {
-    if (event.type === 'ResidentAttended' || event.type === 'AttendanceRevoked') {
-      return [attendeeKey(context.community, activityIdOf(context), event.data.residentId)];
-    }
-    return [];
-  },
-  evolve(current, event, context) {
-    if (event.type === 'ResidentAttended') {
-      return {
-        data: {
-          residentId: event.data.residentId,
-          status: 'attended',
-          method: event.data.method,
-          at: event.data.at,
-          recordedAt: context.recordedAt,
-          ...(event.data.correction ? { correction: event.data.correction } : {}),
-        },
-      };
-    }
-    if (event.type === 'AttendanceRevoked' && current) {
-      return { data: { ...current.data, status: 'revoked', revokedReason: event.data.reason } };
-    }
-    return current ?? null;
   },
 };

@@ -24,6 +24,7 @@ export interface ItemKey {
 const DOCUMENTS: Record<string, { readonly record: string; readonly row: string }> = {
   activity: { record: 'activity', row: 'detail' },
   attendee: { record: 'activity', row: 'attendee' },
+  'long-window-activity': { record: 'activity', row: 'long-window' },
   registration: { record: 'activity', row: 'registration' },
   'activity-compliance': { record: 'activity', row: 'compliance' },
   resident: { record: 'resident', row: 'profile' },
@@ -120,6 +121,7 @@ export function listKeyOf({ community, list, of }: ListRef): string {
   if (COMMUNITY_LISTS.has(list) && of === undefined) return `${community}#${list}`;
   if (PLAN_LISTS.has(list) && of !== undefined) return `${community}#plan#${of}#${list}`;
   if (list === 'articles' && of !== undefined) return `${community}#articles#${of}`;
+  if (list === 'long-windows' && of !== undefined) return `${community}#long-windows#${of}`;
   if (list === 'nominations' && of !== undefined) return `${community}#round#${of}#nominations`;
   throw new Error(`no table layout for list ${list}`);
 }
@@ -130,6 +132,7 @@ export function listRefOf(key: string): ListRef {
   const [community, ...parts] = key.split('#');
   if (parts.length === 1 && COMMUNITY_LISTS.has(parts[0]!)) return { community, list: parts[0]! };
   if (parts[0] === 'articles') return { community, list: 'articles', of: parts.slice(1).join('#') };
+  if (parts[0] === 'long-windows') return { community, list: 'long-windows', of: parts.slice(1).join('#') };
   const last = parts.at(-1)!;
   const of = parts.slice(1, -1).join('#');
   if (parts[0] === 'plan' && PLAN_LISTS.has(last)) return { community, list: last, of };

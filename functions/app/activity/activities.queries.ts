@@ -1,9 +1,5 @@
-import {
-  type ActivityDetail,
-  type AttendeeRow,
-  activityKey,
-  attendeesOf,
-} from '../../../domain/activity/activity.view.js';
+import { type ActivityDetail, activityKey } from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/attendee.view.js';
 import { type RegistrationRow, registrationsOf } from '../../../domain/activity/registration.view.js';
 import { isStaff } from '../authorization.js';
 import { appErrors } from '../errors.js';

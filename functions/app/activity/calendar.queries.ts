@@ -2,8 +2,10 @@ import {
   type ActivityDetail,
   type ActivityStatus,
   activitiesStartingBy,
+  activityKey,
 } from '../../../domain/activity/activity.view.js';
-import { earliestStartReaching } from '../../../domain/activity/activity-window.js';
+import { planYearsHolding, shortWindowsReaching } from '../../../domain/activity/activity-window.js';
+import { type LongWindowActivity, longWindowsStartingBy } from '../../../domain/activity/long-window.view.js';
 import { DEFAULT_TIME_ZONE, resolveInstant } from '../../../domain/shared/time.js';
 import type { Category } from '../../../events/index.js';
 import type { Actor } from '../execute.js';
@@ -70,18 +72,74 @@ async function listIn(
   if (input.status) where.push({ field: ['data', 'status'], op: '=', value: input.status });
   if (input.planId) where.push({ field: ['data', 'planId'], op: '=', value: input.planId });
   if (input.seriesId) where.push({ field: ['data', 'seriesId'], op: '=', value: input.seriesId });
-  const page = await deps.views.list<ActivityDetail>({
-    // Sorted by window start: anything starting after `to` cannot overlap, nor anything starting
-    // before the year of `from` (a window lies within its plan's year): earlier years are not read.
-    ...activitiesStartingBy(actor.community, to, from && earliestStartReaching(from)),
-    where,
-    limit: input.limit,
-    cursor: input.cursor,
-  });
+  // Sorted by window start: anything starting after `to` cannot overlap. From `from`, the list is read
+  // back only as far as a short window can last; a longer one reaching `from` from before is in its
+  // plan year's list of long windows, read alongside on the first page (one round trip). That page
+  // holds those few long windows on top of `limit` (a cursor can only point into the list by start).
+  const since = from && shortWindowsReaching(from);
+  const [page, long] = await Promise.all([
+    deps.views.list<ActivityDetail>({
+      ...activitiesStartingBy(actor.community, to, since),
+      where,
+      limit: input.limit,
+      cursor: input.cursor,
+    }),
+    since && !input.cursor ? longWindowsBefore(deps, actor.community, from, since, where) : [],
+  ]);
+  const listed = page.items.map((i) => ({ ...i.data, version: i.appliedVersion }));
+  const ids = new Set(listed.map((i) => i.activityId));
   return {
-    items: page.items
-      .filter((i) => !to || i.data.window.start < to)
-      .map((i) => ({ ...i.data, version: i.appliedVersion })),
+    items: [...long.filter((i) => !ids.has(i.activityId)), ...listed].filter(
+      (i) => !to || i.window.start < to,
+    ),
     nextCursor: page.nextCursor,
   };
 }
+
+/** A plan year holds a few long windows: read whole, never paged. */
+const LONG_WINDOWS_READ = 1000;
+
+/**
+ * The long windows reaching `from` that start before `since` (the by-start list has the rest), by
+ * start. Their lists hold what the filters need, not the entries: when any pass, the entries are read
+ * in one more call (a rare second round trip; none when no long window reaches back before `since`).
+ */
+async function longWindowsBefore(
+  deps: CalendarQueryDeps,
+  community: string,
+  from: string,
+  since: string,
+  where: readonly ViewFilter[],
+): Promise<CalendarEntry[]> {
+  const years = await Promise.all(
+    planYearsHolding(from).map((year) =>
+      deps.views.list<LongWindowActivity>({
+        ...longWindowsStartingBy(community, year, since),
+        where: [...where],
+        limit: LONG_WINDOWS_READ,
+      }),
+    ),
+  );
+  const before = Date.parse(since);
+  const startsBefore = (i: { window: { start: string } }) => Date.parse(i.window.start) < before;
+  const ids = years.flatMap((page) => page.items.map((i) => i.data)).filter(startsBefore);
+  if (ids.length === 0) return [];
+  const entries = await deps.views.getMany<ActivityDetail>(
+    ids.map((i) => activityKey(community, i.activityId)),
+  );
+  return entries
+    .map(({ data, appliedVersion }) => ({ ...data, version: appliedVersion }))
+    .filter((i) => startsBefore(i) && i.window.end >= from)
+    .sort(byStart);
+}
+
+const byStart = (a: ActivityDetail, b: ActivityDetail) =>
+  a.window.start < b.window.start
+    ? -1
+    : a.window.start > b.window.start
+      ? 1
+      : a.activityId < b.activityId
+        ? -1
+        : a.activityId > b.activityId
+          ? 1
+          : 0;

@@ -1,10 +1,6 @@
 import { activityDecider, activitySnapshots } from '../../../domain/activity/activity.decider.js';
-import {
-  type ActivityDetail,
-  type AttendeeRow,
-  activityKey,
-  attendeesOf,
-} from '../../../domain/activity/activity.view.js';
+import { type ActivityDetail, activityKey } from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/attendee.view.js';
 import { type ArticleDetail, articlesList } from '../../../domain/article/article.view.js';
 import { writtenAt } from '../../../domain/article/article-dates.js';
 import { type GoodDeed, goodDeedsList } from '../../../domain/recognition/recognition.view.js';
@@ -19,7 +15,7 @@ import { ApplicationError, appErrors } from '../errors.js';
 import type { Actor } from '../execute.js';
 import { readAll, readSlice } from '../read-all.js';
 import type { ViewStore } from '../view-store.js';
-import { activityDetailsOf, planActivityRows } from './plan-activities.js';
+import { activityDetailsOf, planActivityRows } from './plan-calendar.js';
 import { planDetail } from './reports.queries.js';
 
 /** The sign-in sheet lists registrations, which only the activity's stream holds, and signs its QR code's ticket. */

@@ -1,4 +1,4 @@
-import { type AttendeeRow, attendeesOf } from '../../../domain/activity/activity.view.js';
+import { type AttendeeRow, attendeesOf } from '../../../domain/activity/attendee.view.js';
 import { evaluateCompliance } from '../../../domain/compliance/compliance.js';
 import {
   type NominationRow,
@@ -25,7 +25,7 @@ import type { Clock, EventStore } from '../ports.js';
 import { readAll, readSlice } from '../read-all.js';
 import { waitForViews } from '../view-freshness.js';
 import { projectedMarkerKey, type ViewStore } from '../view-store.js';
-import { activityDetailsOf } from './plan-activities.js';
+import { activityDetailsOf } from './plan-calendar.js';
 
 export interface ReportQueryDeps {
   readonly views: ViewStore;

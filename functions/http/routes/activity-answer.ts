@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { ActivityDetail, AttendeeRow } from '../../../domain/activity/activity.view.js';
+import { ActivityDetail } from '../../../domain/activity/activity.view.js';
+import { AttendeeRow } from '../../../domain/activity/attendee.view.js';
 import { RegistrationRow } from '../../../domain/activity/registration.view.js';
 
 /**

@@ -4,9 +4,8 @@ import {
   activitiesList,
   activityDetails,
   activityKey,
-  attendeeKey,
-  attendeeRows,
 } from '../../../domain/activity/activity.view.js';
+import { attendeeKey, attendeeRows } from '../../../domain/activity/attendee.view.js';
 import { participationKey, participationRows } from '../../../domain/activity/participation.view.js';
 import { registrationKey, registrationRows } from '../../../domain/activity/registration.view.js';
 import { project, recordedAt } from '../../support/decider-spec.js';

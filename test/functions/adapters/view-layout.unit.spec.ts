@@ -20,6 +20,7 @@ describe('view keys and lists', () => {
   it.each([
     [keyOf(views.activityKey('c1', 'A1')), { pk: 'c1#activity#A1', sk: 'detail' }],
     [keyOf(views.attendeeKey('c1', 'A1', 'R1')), { pk: 'c1#activity#A1', sk: 'attendee#R1' }],
+    [keyOf(views.longWindowKey('c1', 'A1')), { pk: 'c1#activity#A1', sk: 'long-window' }],
     [groupKeyOf(views.attendeesOf('c1', 'A1')), { pk: 'c1#activity#A1', skPrefix: 'attendee#' }],
     [keyOf(views.activityComplianceKey('c1', 'A1')), { pk: 'c1#activity#A1', sk: 'compliance' }],
     [keyOf(views.residentKey('c1', 'R1')), { pk: 'c1#resident#R1', sk: 'profile' }],
@@ -55,6 +56,7 @@ describe('view keys and lists', () => {
     [listKeyOf(views.roundNominationsList('c1', 'G1')), 'c1#round#G1#nominations'],
     [listKeyOf(views.goodDeedsList('c1', 'P1')), 'c1#plan#P1#good-deeds'],
     [listKeyOf(views.modelsList('c1')), 'c1#models'],
+    [listKeyOf(views.longWindowsList('c1', 2026)), 'c1#long-windows#2026'],
   ])('list %s', (built, stored) => {
     expect(built).toBe(stored);
   });
@@ -82,6 +84,7 @@ describe('view keys and lists', () => {
     const documents = [
       views.activityKey('c1', 'A1'),
       views.attendeeKey('c1', 'A1', 'R1'),
+      views.longWindowKey('c1', 'A1'),
       views.participationKey('c1', 'R1', 'A1'),
       views.allPlansKey('c1', 'P1'),
       views.instructorSessionKey('c1', 'I1', '2026-03-01', 'S1'),
@@ -94,6 +97,7 @@ describe('view keys and lists', () => {
       views.articlesList('c1', 'P1'),
       views.planActivitiesList('c1', 'P1'),
       views.roundNominationsList('c1', 'G1'),
+      views.longWindowsList('c1', 2026),
     ];
     for (const list of lists) expect(listRefOf(listKeyOf(list))).toEqual(list);
   });
