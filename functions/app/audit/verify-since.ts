@@ -57,6 +57,8 @@ async function locateKept(
       next ? endOfDay(next.day!) - 1 : undefined,
     );
     const trail = new LedgerTrail(since, start.state);
+    // The state the segment starts from (the empty ledger's): every commit of it comes after.
+    if (trail.found) return { state: trail.found, daysAfter: start.day ?? '', after: [...segment, ...later] };
     for (let k = 0; k < segment.length; k++) {
       trail.add(segment[k]!);
       if (trail.found)
