@@ -85,7 +85,7 @@ describe('verification since a digest trusts nothing it can check', () => {
     await enrol(community, 'B');
     clock.advance(60_000);
     await enrol(community, 'C');
-    const [a0, a, b, c] = await readWholeHistory(store, community);
+    const [a0, , b, c] = await readWholeHistory(store, community);
     const markOf = (settled: Commit[], listed: Commit[]) => ({
       settled: ledgerStateOf(settled),
       ...ledgerStateOf([...settled, ...listed]),
@@ -117,21 +117,29 @@ describe('verification since a digest trusts nothing it can check', () => {
     expect(written).toHaveLength(2);
     clock.advance(60_000);
     await enrol(community, 'C');
-    expect(await verify(community, { since: written[1]!.digest })).toMatchObject({ ok: true, checkedCommits: 1 });
+    expect(await verify(community, { since: written[1]!.digest })).toMatchObject({
+      ok: true,
+      checkedCommits: 1,
+    });
     const key = { streamId: `${DIGEST_PARTITION_PREFIX}${community}`, version: 20260504 };
     const kept = (await raw.send(new GetCommand({ TableName: eventsTable, Key: key }))).Item!;
     const forged = { ...written[1]!, ledger: { ...written[1]!.ledger!, digest: 'b'.repeat(64) } };
-    await raw.send(new PutCommand({ TableName: eventsTable, Item: { ...kept, body: JSON.stringify(forged) } }));
+    await raw.send(
+      new PutCommand({ TableName: eventsTable, Item: { ...kept, body: JSON.stringify(forged) } }),
+    );
     const full = await verify(community, {});
     expect(full.ok).toBe(false);
-    expect(full.failures).toEqual([expect.objectContaining({ streamId: 'digest 2026-05-04', reason: 'ledger mismatch' })]);
+    expect(full.failures).toEqual([
+      expect.objectContaining({ streamId: 'digest 2026-05-04', reason: 'ledger mismatch' }),
+    ]);
     for (const since of ['b'.repeat(64), written[1]!.digest])
       await expect(verify(community, { since })).rejects.toMatchObject({ code: 'digest-not-in-ledger' });
-    // The day before still holds: since it, the rewritten day's kept state is not what the ledger goes on from.
+    // Since the day before (its kept state holds): the rewritten one after it is found among what is read.
     expect(await verify(community, { since: written[0]!.ledger!.digest })).toMatchObject({
-      ok: true,
+      ok: false,
       checkedCommits: 2,
       ledger: full.ledger,
+      failures: [expect.objectContaining({ streamId: 'digest 2026-05-04', reason: 'ledger mismatch' })],
     });
   });
 });
