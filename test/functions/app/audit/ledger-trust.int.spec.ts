@@ -75,6 +75,27 @@ describe('verification since a digest trusts nothing it can check', () => {
     });
   });
 
+  it('since a mark whose settled state is the empty ledger checks the commit it left out', async () => {
+    const community = 'g2';
+    clock.set('2026-05-01T12:00:00Z');
+    await enrol(community, 'A');
+    clock.advance(1);
+    await enrol(community, 'B');
+    const [a, b] = await readWholeHistory(store, community);
+    // The first report read B while A (a millisecond older) was in flight: nothing had settled.
+    const mark = {
+      settled: GENESIS_LEDGER,
+      ...ledgerStateOf([b!]),
+      refs: [{ streamId: b!.streamId, version: b!.lastVersion }],
+    };
+    await digests.keepMark(community, mark);
+    expect(await verify(community, { since: mark.digest })).toMatchObject({
+      ok: true,
+      checkedCommits: 1,
+      ledger: ledgerStateOf([a!, b!]),
+    });
+  });
+
   it('holds a mark only when what it leaves out was still in flight as its last commit was recorded', async () => {
     const community = 'm1';
     clock.set('2026-05-02T10:00:00Z');
