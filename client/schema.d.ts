@@ -15380,7 +15380,7 @@ export interface operations {
             failures: {
               streamId: string;
               version: number;
-              /** @description hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one */
+              /** @description hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one; 'ledger mismatch' for a daily digest whose kept ledger state is not the one its history gives */
               reason: string;
               detail: string;
             }[];

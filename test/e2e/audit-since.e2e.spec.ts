@@ -81,4 +81,31 @@ describe('verification since a digest the auditor holds', () => {
       (await api.as(auditor).get(`/audit/verify?since=${report.body.ledger.digest}`)).body,
     ).toMatchObject({ ok: true, checkedCommits: 1, since: report.body.ledger });
   });
+
+  it('a refused report request keeps no ledger mark: nothing is written before the plan and period are checked', async () => {
+    const admin = await api.token('admin');
+    const auditor = await api.token('auditor');
+    const ledgerNow = async () =>
+      (await api.as(auditor).get<{ ledger: { digest: string } }>('/audit/verify')).body.ledger.digest;
+    const markOf = async () => api.runtime.deps.digests.findMark('demo', await ledgerNow());
+    clock.advance(60_000);
+    const plan = await api
+      .as(admin)
+      .post<{ id: string }>('/plans', { communityName: 'S', year: 2026, title: 'Refused' });
+    // Right after the write (a mark would be kept): a period outside the plan is refused, nothing kept.
+    const outside = await api.call<{ code: string }>('GET', `/reports/${plan.body.id}?period=2025-Q1`, {
+      token: admin,
+    });
+    expect([outside.status, outside.body.code]).toEqual([400, 'period-outside-plan']);
+    expect(await markOf()).toBeUndefined();
+    await api.as(admin).post('/residents', { name: 'Refused', householdId: 'H' });
+    const unknown = `${plan.body.id.slice(0, -1)}${plan.body.id.endsWith('0') ? '1' : '0'}`;
+    expect((await api.call('GET', `/reports/${unknown}?period=2026-Q2`, { token: admin })).status).toBe(404);
+    expect(await markOf()).toBeUndefined();
+    // The same request of a plan that is there keeps it.
+    expect((await api.call('GET', `/reports/${plan.body.id}?period=2026-Q2`, { token: admin })).status).toBe(
+      200,
+    );
+    expect(await markOf()).toMatchObject({ digest: await ledgerNow() });
+  });
 });

@@ -2,7 +2,14 @@ import { parseStreamId } from '../../../domain/shared/ids.js';
 import type { Commit } from '../../../events/index.js';
 import { appErrors } from '../errors.js';
 import type { Clock, EventStore } from '../ports.js';
-import { chainDigests, type DailyDigest, type DigestStore, digestOf } from './digests.js';
+import {
+  chainDigests,
+  type DailyDigest,
+  type DigestStore,
+  digestOf,
+  ledgerMismatch,
+  sameLedger,
+} from './digests.js';
 import { readWholeHistory } from './history.js';
 import { LedgerTrail } from './ledger-digest.js';
 import { markHolds } from './ledger-marks.js';
@@ -81,7 +88,8 @@ export async function auditStream(
  * Which daily digests written earlier no longer follow from the history as it is now. Each digest
  * chains the one before, so one rewritten day breaks every later digest too: a day is a finding when
  * its own commits, chained to the digest it was written on, no longer give its digest; later days
- * whose only fault is that chain are one follow-on line, not a finding each.
+ * whose only fault is that chain are one follow-on line, not a finding each. A day whose digest holds
+ * is a finding too when the ledger state kept with it is not the one its history gives.
  */
 export function digestFindings(stored: readonly DailyDigest[], history: readonly Commit[]): AuditFinding[] {
   const recomputed = new Map(chainDigests(history).map((d) => [d.day, d]));
@@ -90,7 +98,12 @@ export function digestFindings(stored: readonly DailyDigest[], history: readonly
   let firstMismatch: string | undefined;
   for (const written of [...stored].sort((a, b) => (a.day < b.day ? -1 : 1))) {
     const now = recomputed.get(written.day);
-    if (now?.digest === written.digest) continue;
+    if (now?.digest === written.digest) {
+      // The ledger state kept beside it is outside its hash: a report and `since` start from it.
+      if (written.ledger && !sameLedger(written.ledger, now.ledger))
+        findings.push(ledgerMismatch(written.day));
+      continue;
+    }
     const dayStillHolds = digestOf(written.day, now?.heads ?? [], written.previous) === written.digest;
     if (firstMismatch && dayStillHolds) {
       following.push(written.day);

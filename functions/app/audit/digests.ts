@@ -25,6 +25,18 @@ export interface DailyDigest {
   readonly ledger?: LedgerState;
 }
 
+/** Whether two ledger states are the same (a kept one checked against the one recomputed). */
+export const sameLedger = (a: LedgerState, b: LedgerState | undefined): boolean =>
+  a.through === b?.through && a.commits === b.commits && a.digest === b.digest;
+
+/** The finding of a daily digest whose kept ledger state is not the one its history gives. */
+export const ledgerMismatch = (day: string) => ({
+  streamId: `digest ${day}`,
+  version: 0,
+  reason: 'ledger mismatch',
+  detail: "the ledger state kept with that day's digest is not the one its history gives",
+});
+
 /** Where a chain of digests goes on from: the last digest written and the ledger state it kept. */
 export interface DigestChainStart {
   readonly previous: string;

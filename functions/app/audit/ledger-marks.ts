@@ -60,7 +60,8 @@ export function markOf(start: LedgerState, read: readonly Commit[], asOf: Date):
 /**
  * The state a mark names, if it holds: `after` are the ledger's commits after its settled state
  * (located by the caller); each listed commit must be one of them, listed once, in commit-id order,
- * and chaining them from the settled state must give the mark's digest, count and instant.
+ * what it leaves out before its last one must have been in flight then (inFlightTogether), and
+ * chaining them from the settled state must give the mark's digest, count and instant.
  */
 export function markHolds(mark: LedgerMark, after: readonly Commit[]): LedgerState | undefined {
   if (!Array.isArray(mark.refs) || typeof mark.settled?.digest !== 'string') return undefined;
@@ -83,11 +84,25 @@ export function markHolds(mark: LedgerMark, after: readonly Commit[]): LedgerSta
   }
   const named = { through: mark.through, commits: mark.commits, digest: mark.digest };
   return mark.refs.length > 0 &&
+    inFlightTogether(after, previous) &&
     state.digest === named.digest &&
     state.commits === named.commits &&
     state.through === named.through
     ? named
     : undefined;
+}
+
+/**
+ * What a report can have left out: a commit after its settled state and before its last listed one
+ * was in flight as that one was recorded, so every commit up to it (listed or not) lies within
+ * SETTLE_MS of it. An older one would have been visible: a mark leaving it out is not a report's.
+ */
+function inFlightTogether(after: readonly Commit[], lastId: string): boolean {
+  const last = after.find((c) => c.commitId === lastId);
+  if (!last) return false;
+  return after
+    .filter((c) => c.commitId <= lastId)
+    .every((c) => Math.abs(instantOf(last) - instantOf(c)) <= SETTLE_MS);
 }
 
 /** Whether a commit is one the mark lists (checked with it, so not again after it). */

@@ -4,7 +4,7 @@ import type { Commit } from '../../../events/index.js';
 import type { EventStore } from '../ports.js';
 import type { DailyDigest, DigestStore } from './digests.js';
 import { GENESIS_LEDGER, LedgerTrail } from './ledger-digest.js';
-import { markOf, SETTLE_MS } from './ledger-marks.js';
+import { type LedgerMark, markOf, SETTLE_MS } from './ledger-marks.js';
 
 export { SETTLE_MS };
 
@@ -59,9 +59,29 @@ export async function commitsBetween(
  * The ledger state a report taken at `asOf` names: every commit it read, the same cut its figures
  * come from, chained from the last daily digest's kept state on, so its cost is the days since that
  * digest, not the years before it. When some of what it read was recorded too recently for every
- * earlier commit to be visible, it keeps a mark (ledger-marks.ts) so the digest can be found again.
- * Also answers the commits read after that digest (the streams the report waits for).
+ * earlier commit to be visible, it answers a mark (ledger-marks.ts) for the report to keep once it is
+ * sure to answer (a refused request writes nothing). Also answers the commits read after that digest
+ * (the streams the report waits for).
  */
+export async function readLedgerAsOf(
+  deps: {
+    readonly events: Pick<EventStore, 'readHistory'>;
+    readonly digests?: Pick<DigestStore, 'latest'>;
+  },
+  community: string,
+  asOf: Date,
+): Promise<{ readonly ledger: LedgerState; readonly read: readonly Commit[]; readonly mark?: LedgerMark }> {
+  const kept = pointOf(await deps.digests?.latest(community));
+  // A digest of a day not yet over at `asOf` (a clock set back) cannot be a start: read from the first commit.
+  const start = kept && endOfDay(kept.day!) <= settledBefore(asOf) ? kept : GENESIS_POINT;
+  const read = await commitsBetween(deps.events, community, start.after);
+  const trail = new LedgerTrail(undefined, start.state);
+  for (const commit of read) trail.add(commit);
+  const mark = markOf(start.state, read, asOf);
+  return { ledger: trail.state, read, ...(mark ? { mark } : {}) };
+}
+
+/** readLedgerAsOf, its mark kept at once (so the digest can be found again). */
 export async function ledgerAsOf(
   deps: {
     readonly events: Pick<EventStore, 'readHistory'>;
@@ -70,13 +90,7 @@ export async function ledgerAsOf(
   community: string,
   asOf: Date,
 ): Promise<{ readonly ledger: LedgerState; readonly read: readonly Commit[] }> {
-  const kept = pointOf(await deps.digests?.latest(community));
-  // A digest of a day not yet over at `asOf` (a clock set back) cannot be a start: read from the first commit.
-  const start = kept && endOfDay(kept.day!) <= settledBefore(asOf) ? kept : GENESIS_POINT;
-  const read = await commitsBetween(deps.events, community, start.after);
-  const trail = new LedgerTrail(undefined, start.state);
-  for (const commit of read) trail.add(commit);
-  const mark = markOf(start.state, read, asOf);
+  const { ledger, read, mark } = await readLedgerAsOf(deps, community, asOf);
   if (mark) await deps.digests?.keepMark(community, mark);
-  return { ledger: trail.state, read };
+  return { ledger, read };
 }

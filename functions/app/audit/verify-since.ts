@@ -2,7 +2,14 @@ import type { LedgerState } from '../../../domain/reports/report.js';
 import type { Commit } from '../../../events/index.js';
 import { ApplicationError } from '../errors.js';
 import type { EventStore } from '../ports.js';
-import { type DailyDigest, type DigestStore, digestOf, headsOfDay } from './digests.js';
+import {
+  type DailyDigest,
+  type DigestStore,
+  digestOf,
+  headsOfDay,
+  ledgerMismatch,
+  sameLedger,
+} from './digests.js';
 import { LedgerTrail } from './ledger-digest.js';
 import { listedIn, markHolds } from './ledger-marks.js';
 import { commitsBetween, endOfDay, GENESIS_POINT, type LedgerPoint, pointOf } from './ledger-state.js';
@@ -28,6 +35,26 @@ interface Located {
 const dayOf = (commit: Commit) => commit.recordedAt.slice(0, 10);
 
 /**
+ * The commits after a daily digest's day, read on from the kept point before it, so the ledger state
+ * it kept (outside its hash) is checked against its own commits on the way: one read from there on,
+ * not the years before. Undefined when that state is not the one its commits give.
+ */
+async function afterCheckedKept(
+  deps: SinceDeps,
+  community: string,
+  kept: readonly DailyDigest[],
+  digest: DailyDigest,
+): Promise<Commit[] | undefined> {
+  const before = pointOf(kept.findLast((d) => d.day < digest.day)) ?? GENESIS_POINT;
+  const read = await commitsBetween(deps.events, community, before.after);
+  const end = endOfDay(digest.day);
+  const own = read.findIndex((c) => Date.parse(c.recordedAt) >= end);
+  const trail = new LedgerTrail(undefined, before.state);
+  for (const commit of own < 0 ? read : read.slice(0, own)) trail.add(commit);
+  return sameLedger(trail.state, digest.ledger!) ? (own < 0 ? [] : read.slice(own)) : undefined;
+}
+
+/**
  * Where the ledger passed through `since`, and the commits after it. A daily digest (its own digest,
  * or the ledger state it kept) is found among the digests and nothing before it is read; another
  * state (a report's) is looked for between the kept states, newest first, so what is read before it
@@ -41,9 +68,14 @@ async function locateKept(
 ): Promise<Located | undefined> {
   const direct = kept.find((d) => d.ledger!.digest === since || d.digest === since);
   if (direct) {
-    const point = pointOf(direct)!;
-    const after = await commitsBetween(deps.events, community, point.after);
-    return { state: point.state, daysAfter: direct.day, after };
+    const after = await afterCheckedKept(deps, community, kept, direct);
+    if (!after)
+      throw new ApplicationError(
+        'not-found',
+        'digest-not-in-ledger',
+        `the ledger state kept with the digest of ${direct.day} is not the one its history gives: verify in full, without since`,
+      );
+    return { state: direct.ledger!, daysAfter: direct.day, after };
   }
   const starts: LedgerPoint[] = [GENESIS_POINT, ...kept.map((d) => pointOf(d)!)];
   let later: Commit[] = [];
@@ -57,6 +89,8 @@ async function locateKept(
       next ? endOfDay(next.day!) - 1 : undefined,
     );
     const trail = new LedgerTrail(since, start.state);
+    // The state the segment starts from (the empty ledger's): every commit of it comes after.
+    if (trail.found) return { state: trail.found, daysAfter: start.day ?? '', after: [...segment, ...later] };
     for (let k = 0; k < segment.length; k++) {
       trail.add(segment[k]!);
       if (trail.found)
@@ -91,19 +125,38 @@ async function locate(deps: SinceDeps, community: string, since: string): Promis
   return locateKept(deps, community, kept, since);
 }
 
-/** The stored digests of days wholly after the point: each must still follow from that day's commits. */
-function digestsAfter(stored: readonly DailyDigest[], daysAfter: string, after: readonly Commit[]) {
+/**
+ * The stored digests of days wholly after the point: each must still follow from that day's
+ * commits, and the ledger state it kept must be the one the ledger, gone on from `start`, had then.
+ */
+function digestsAfter(
+  stored: readonly DailyDigest[],
+  daysAfter: string,
+  after: readonly Commit[],
+  start: LedgerState,
+) {
   const byDay = new Map<string, Commit[]>();
-  for (const c of after) byDay.set(dayOf(c), [...(byDay.get(dayOf(c)) ?? []), c]);
+  const endOf = new Map<string, LedgerState>();
+  const trail = new LedgerTrail(undefined, start);
+  for (const c of after) {
+    byDay.set(dayOf(c), [...(byDay.get(dayOf(c)) ?? []), c]);
+    trail.add(c);
+    endOf.set(dayOf(c), trail.state);
+  }
   return stored
     .filter((d) => d.day > daysAfter)
-    .filter((d) => digestOf(d.day, headsOfDay(byDay.get(d.day) ?? []), d.previous) !== d.digest)
-    .map((d) => ({
-      streamId: `digest ${d.day}`,
-      version: 0,
-      reason: 'digest mismatch' as const,
-      detail: 'the history of that day no longer gives the digest written then',
-    }));
+    .flatMap((d) => {
+      if (digestOf(d.day, headsOfDay(byDay.get(d.day) ?? []), d.previous) !== d.digest)
+        return [
+          {
+            streamId: `digest ${d.day}`,
+            version: 0,
+            reason: 'digest mismatch',
+            detail: 'the history of that day no longer gives the digest written then',
+          },
+        ];
+      return d.ledger && !sameLedger(d.ledger, endOf.get(d.day)) ? [ledgerMismatch(d.day)] : [];
+    });
 }
 
 /**
@@ -143,6 +196,7 @@ export async function verifySince(
     await deps.digests.list(community, located.daysAfter),
     located.daysAfter,
     located.after,
+    located.start ?? located.state,
   );
   return {
     ...result,

@@ -16,7 +16,7 @@ import { type ResidentProfile, residentKey } from '../../../domain/resident/resi
 import { periodBounds } from '../../../domain/shared/time.js';
 import type { Commit } from '../../../events/index.js';
 import type { DigestStore } from '../audit/digests.js';
-import { ledgerAsOf } from '../audit/ledger-state.js';
+import { readLedgerAsOf } from '../audit/ledger-state.js';
 import { complianceFacts } from '../compliance/compliance.queries.js';
 import { equipmentInspectionFacts, sportsOfReport } from '../equipment/equipment.queries.js';
 import { ApplicationError, appErrors } from '../errors.js';
@@ -92,7 +92,7 @@ export async function buildPlanReport(
   const { views } = deps;
   // The ledger first, then figures from views that include all of it: the report names its history.
   const now = deps.clock.now();
-  const { ledger, read } = await ledgerAsOf(deps, community, now);
+  const { ledger, read, mark } = await readLedgerAsOf(deps, community, now);
   await viewsShow(deps, community, read);
   const plan = known ?? (await planDetail(views, community, planId));
   if (!period.startsWith(String(plan.year))) {
@@ -102,6 +102,8 @@ export async function buildPlanReport(
       `the plan covers ${plan.year}; ${period} is outside it`,
     );
   }
+  // Only a report that will be answered keeps its ledger mark: a refused request writes nothing.
+  if (mark) await deps.digests?.keepMark(community, mark);
   const bounds = periodBounds(period, plan.timeZone);
   // Computed as of now (the report says where the plan stands), and the instant is recorded with
   // every delivery so the same figures can be reproduced with ?asOf= later.

@@ -174,7 +174,7 @@ export const auditRoutes = [
             reason: z
               .string()
               .describe(
-                "hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one",
+                "hash mismatch, gap, unexpected commit or digest mismatch; 'digest mismatch follows' once for the later daily digests that differ only because they chain a mismatching one; 'ledger mismatch' for a daily digest whose kept ledger state is not the one its history gives",
               ),
             detail: z.string(),
           }),

@@ -42,4 +42,10 @@ describe('daily digest findings', () => {
     const findings = digestFindings(written, history.slice(0, 3));
     expect(findings.map((f) => [f.streamId, f.reason])).toEqual([['digest 2026-03-04', 'digest mismatch']]);
   });
+
+  it('names a day whose kept ledger state was rewritten, though its digest still holds', () => {
+    const rewritten = written.map((d, i) => (i === 1 ? { ...d, ledger: { ...d.ledger!, commits: 7 } } : d));
+    const findings = digestFindings(rewritten, history);
+    expect(findings.map((f) => [f.streamId, f.reason])).toEqual([['digest 2026-03-02', 'ledger mismatch']]);
+  });
 });

@@ -202,7 +202,8 @@ describe('the ledger state a report names, and verification since a digest', () 
     expect(read).toBe(3);
     expect(report).toEqual(ledgerStateOf(await readWholeHistory(store, community)));
 
-    // Since the last day's digest: the 3 commits after it are read and checked, nothing before.
+    // Since the last day's digest: the 3 commits after it are checked; read, its own day's 2 too (the
+    // ledger state it kept is outside its hash, so it is re-chained from the digest before it), nothing before.
     read = 0;
     const sinceDay = await verify({ since: written[1]!.digest });
     expect(sinceDay).toMatchObject({
@@ -211,22 +212,24 @@ describe('the ledger state a report names, and verification since a digest', () 
       since: written[1]!.ledger,
       ledger: report,
     });
-    expect(read).toBe(3);
+    expect(read).toBe(5);
     // Since the first day's kept ledger state: day two's digest is checked against its commits too.
     read = 0;
     expect(await verify({ since: written[0]!.ledger!.digest })).toMatchObject({
       ok: true,
       checkedCommits: 5,
     });
-    expect(read).toBe(5);
-    // Since a report's state inside a day: what follows it, found by reading on from that day's start.
+    // Its own day's 4 commits are read too, from the empty ledger on: it is the first digest.
+    expect(read).toBe(9);
+    // Since a report's state inside a day: what follows it, found by reading on from that day's start
+    // (its mark's settled state is the last digest's: that digest's day is read to check it).
     read = 0;
     expect(await verify({ since: midDay.digest })).toMatchObject({
       ok: true,
       checkedCommits: 2,
       since: midDay,
     });
-    expect(read).toBe(3);
+    expect(read).toBe(5);
     // A digest the ledger never passed through: refused, nothing to go on from.
     await expect(verify({ since: 'f'.repeat(64) })).rejects.toMatchObject({
       kind: 'not-found',
