@@ -46,11 +46,20 @@ export async function listActivities(
   const { timeZone } = plan.data;
   const from = input.from ? resolveInstant(input.from, timeZone, 'start').toISOString() : undefined;
   const to = input.to ? resolveInstant(input.to, timeZone, 'end').toISOString() : undefined;
+  if (endsBeforeItStarts(from, to)) return NOTHING;
   const items = page.items.filter((i) => (!from || i.window.end >= from) && (!to || i.window.start < to));
   // Listed by start: past the plan's `to`, no later page can hold anything.
   const ended = to !== undefined && page.items.some((i) => i.window.start >= to);
   return { items, nextCursor: ended ? undefined : page.nextCursor };
 }
+
+/**
+ * "2026-12-01".."2026-01-01" holds no instant, so no window overlaps it: an empty page (the list read
+ * back from `from` would otherwise begin after `to`, a query the engine refuses).
+ */
+const endsBeforeItStarts = (from: string | undefined, to: string | undefined) =>
+  from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from);
+const NOTHING: Page<CalendarEntry> = { items: [], nextCursor: undefined };
 
 /** A day begins first at UTC+14 and ends last at UTC−12 (IANA's `Etc/GMT` signs are inverted). */
 const EARLIEST_ZONE = 'Etc/GMT-14';
@@ -66,6 +75,7 @@ async function listIn(
 ): Promise<Page<CalendarEntry>> {
   const from = input.from ? resolveInstant(input.from, fromZone, 'start').toISOString() : undefined;
   const to = input.to ? resolveInstant(input.to, toZone, 'end').toISOString() : undefined;
+  if (endsBeforeItStarts(from, to)) return NOTHING;
   const where: ViewFilter[] = [];
   if (from) where.push({ field: ['data', 'window', 'end'], op: '>=', value: from });
   if (input.category) where.push({ field: ['data', 'category'], op: '=', value: input.category });
