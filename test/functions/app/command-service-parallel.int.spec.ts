@@ -20,14 +20,13 @@ import { freshEventStore, startEngine, type TestEngine } from '../../support/eng
  * next query waits for exactly the writes that landed.
  */
 type Add = { type: 'Add' };
+const enrolled: DomainEvent = {
+  type: 'ResidentEnrolled',
+  data: { residentId: 'R', name: 'enc:v1:x', householdId: 'H', partyMember: false },
+};
 const counter: Decider<Add, { count: number }, DomainEvent> = {
   initialState: { count: 0 },
-  decide: () => [
-    {
-      type: 'ResidentEnrolled',
-      data: { residentId: 'R', name: 'enc:v1:x', householdId: 'H', partyMember: false },
-    },
-  ],
+  decide: () => [enrolled],
   evolve: (state) => ({ count: state.count + 1 }),
 };
 const metadata = { actor: 'organizer-1', roles: [], correlationId: 'c' };
@@ -144,13 +143,7 @@ describe('a command whose session note and commit run in parallel', () => {
         throw new Error('throttled');
       },
     });
-    const twice = {
-      ...counter,
-      decide: () => [
-        ...counter.decide({ type: 'Add' }, { count: 0 }),
-        ...counter.decide({ type: 'Add' }, { count: 0 }),
-      ],
-    };
+    const twice: typeof counter = { ...counter, decide: () => [enrolled, enrolled] };
     await expect(
       new CommandService({ store: failing }).execute({
         decider: twice,
