@@ -11,7 +11,7 @@ import type { Category } from '../../../events/index.js';
 import type { Actor } from '../execute.js';
 import type { Page, PageInput } from '../page.js';
 import { readPlan } from '../plan/plans.queries.js';
-import type { ViewFilter, ViewStore } from '../view-store.js';
+import { passes, type ViewFilter, type ViewStore } from '../view-store.js';
 
 export interface CalendarQueryDeps {
   readonly views: ViewStore;
@@ -137,7 +137,9 @@ async function longWindowsBefore(
   const entries = await deps.views.getMany<ActivityDetail>(
     ids.map((i) => activityKey(community, i.activityId)),
   );
+  // The projector writes a stub and its entry in parallel: the entry, newer, must pass the filters too.
   return entries
+    .filter((entry) => passes(entry, where))
     .map(({ data, appliedVersion }) => ({ ...data, version: appliedVersion }))
     .filter((i) => startsBefore(i) && i.window.end >= from)
     .sort(byStart);
