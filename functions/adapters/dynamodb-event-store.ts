@@ -98,6 +98,29 @@ export class DynamoDbEventStore implements EventStore {
     return { commits, version: last ? last.lastVersion : fromVersion - 1, headHash: last?.hash };
   }
 
+  async head(streamId: string): Promise<number> {
+    // Newest first: a snapshot (at its version + ½) may lie above the last commit, never two of them.
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.options.client.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          KeyConditionExpression: 'streamId = :s',
+          ExpressionAttributeValues: { ':s': streamId },
+          ...STREAM_READ,
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          Limit: 2,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      const commit = (page.Items ?? []).find(isCommitItem);
+      if (commit) return commitFromItem(commit, streamId).lastVersion;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return 0;
+  }
+
   async readLatest(streamId: string, wanted: { schema: string; every: number }): Promise<LatestState> {
     // Newest first: the tail, then the snapshot just below it (at its version + ½). A snapshot is
     // taken every `every` versions, so one page of that many items usually holds both.

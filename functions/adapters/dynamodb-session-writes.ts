@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ApplicationError } from '../app/errors.js';
 import type { Clock } from '../app/ports.js';
 import type { Position } from '../app/position.js';
 import {
@@ -13,6 +19,8 @@ import { isConditionalCheckFailed } from './dynamodb-client.js';
 
 /** Slots per caller: a handful of streams written within seconds each keep their own. */
 const SLOTS = 32;
+/** BatchGetItems per read before an unprocessed session item fails the query (pauses 10, 20, 40 ms). */
+const UNPROCESSED_ATTEMPTS = 4;
 /** A session item outlives the caller's last write by a day (TTL where the engine has it). */
 const RETENTION_S = 24 * 3600;
 
@@ -67,19 +75,14 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
   }
 
   async recent(caller: Caller, withinMs: number): Promise<Position[]> {
-    const { Responses } = await this.client.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.tableName]: { Keys: [this.key(caller)], ConsistentRead: true },
-          [this.viewsTableName]: { Keys: [this.appliedKey(caller)], ConsistentRead: true },
-        },
-      }),
-    );
-    // Two small items: the engine answers them in one go (a partial answer only under throttling,
-    // when the writes not learned of are simply waited for through their markers).
-    const written = Responses?.[this.tableName]?.[0];
+    const items = await this.readBoth({
+      [this.tableName]: { Keys: [this.key(caller)], ConsistentRead: true },
+      [this.viewsTableName]: { Keys: [this.appliedKey(caller)], ConsistentRead: true },
+    });
+    const written = items.get(this.tableName);
     if (!written) return [];
-    const applied = Responses?.[this.viewsTableName]?.[0] ?? {};
+    // The applied item only spares waits: without it, each write is waited for through its marker.
+    const applied = items.get(this.viewsTableName) ?? {};
     const since = this.clock.now().getTime() - withinMs;
     const found: Position[] = [];
     for (let slot = 0; slot < SLOTS; slot++) {
@@ -89,6 +92,34 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
       if (shown?.s === write.s && shown.v >= write.v) continue;
       found.push({ streamId: write.s, version: write.v });
     }
+    return found;
+  }
+
+  /**
+   * The two small items, asking again (a few times, briefly) for what the engine left unprocessed
+   * under throttling. A session item still unread fails the query closed (503): answering "no recent
+   * writes" would let it skip the caller's own changes.
+   */
+  private async readBoth(
+    requestItems: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>,
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    let pending: typeof requestItems | undefined = requestItems;
+    for (let attempt = 0; pending && attempt < UNPROCESSED_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** (attempt - 1)));
+      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await this.client.send(
+        new BatchGetCommand({ RequestItems: pending }),
+      );
+      for (const [table, items] of Object.entries(Responses ?? {})) if (items[0]) found.set(table, items[0]);
+      const left = Object.entries(UnprocessedKeys ?? {}).filter(([, asked]) => (asked.Keys?.length ?? 0) > 0);
+      pending = left.length > 0 ? (Object.fromEntries(left) as typeof requestItems) : undefined;
+    }
+    if (pending?.[this.tableName])
+      throw new ApplicationError(
+        'unavailable',
+        'views-behind',
+        'your recent changes could not be looked up just now; retry shortly',
+      );
     return found;
   }
 

@@ -164,6 +164,9 @@ export class DynamoDbViewStore implements ViewStore {
 
   async list<D>(listQuery: ListQuery): Promise<ViewPage<D>> {
     const query = { ...listQuery, ...sliceKeysOf(listQuery) };
+    // A slice that ends before it starts holds nothing; DynamoDB refuses its key condition outright.
+    if (query.from !== undefined && query.to !== undefined && byteOrder(query.from, query.to) > 0)
+      return { items: [], nextCursor: undefined };
     const conditions = ['gsi1pk = :list'];
     const values: Record<string, unknown> = { ':list': query.list };
     if (query.from !== undefined && query.to !== undefined) {

@@ -99,6 +99,10 @@ export class InMemoryEventStore implements EventStore {
     );
   }
 
+  async head(streamId: string): Promise<number> {
+    return this.streams.get(streamId)?.commits.at(-1)?.lastVersion ?? 0;
+  }
+
   async readLatest(streamId: string, wanted: { schema: string; every: number }): Promise<LatestState> {
     const stream = this.streams.get(streamId);
     let snapshot: Snapshot | undefined;

@@ -70,6 +70,11 @@ export interface EventStore {
   append(commit: AppendCommit): Promise<Commit>;
   readStream(streamId: string, options?: { fromVersion?: number }): Promise<StreamSlice>;
   /**
+   * The stream's last version (0 when it has none), from its newest commit: one small read. Where a
+   * read from a version past the end only says "nothing from here", this says where the end is.
+   */
+  head(streamId: string): Promise<number>;
+  /**
    * The stream's latest snapshot of the given schema and the commits after it, in one read where
    * the engine allows (snapshots live in the stream's own partition, just after the version they
    * fold): what loading a long stream costs. Without such a snapshot, every commit.

@@ -29,6 +29,31 @@ export interface ViewFilter {
   readonly value: string | number | boolean;
 }
 
+/**
+ * Whether a document passes the filters as the store applies them: for a document read by key, which
+ * no filter touched on the way (strings compared as DynamoDB does, by their UTF-8 bytes).
+ */
+export function passes(document: { readonly data: unknown }, where: readonly ViewFilter[]): boolean {
+  return where.every(({ field, op, value }) => {
+    let at: unknown = document;
+    for (const name of field) at = (at as Record<string, unknown> | undefined)?.[name];
+    if (at === undefined || typeof at !== typeof value) return false;
+    const order =
+      typeof at === 'string'
+        ? Buffer.compare(Buffer.from(at), Buffer.from(value as string))
+        : at === value
+          ? 0
+          : (at as number) < (value as number)
+            ? -1
+            : 1;
+    if (op === '=') return order === 0;
+    if (op === '<') return order < 0;
+    if (op === '<=') return order <= 0;
+    if (op === '>') return order > 0;
+    return order >= 0;
+  });
+}
+
 export interface ListQuery {
   readonly list: ListRef;
   /** Inclusive bounds on the first part of the entries' order value. */

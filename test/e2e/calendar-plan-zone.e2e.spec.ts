@@ -58,4 +58,25 @@ describe('a plan calendar between two dates, in the plan’s time zone', () => {
       .get('/activities?planId=01ARZ3NDEKTSV4RRFFQ69G5FAV&from=2026-06-10');
     expect(missing.status).toBe(404);
   });
+
+  it('answers an empty page, never a failure, for a range that ends before it starts', async () => {
+    // `to` more than a short window's length before `from`: the list read back from `from` would
+    // otherwise start after it ends, which the engine refuses.
+    for (const query of [
+      'from=2026-12-01&to=2026-01-01',
+      `planId=${planId}&from=2026-12-01&to=2026-01-01`,
+      `planId=${planId}&from=2026-06-11&to=2026-06-09`,
+      'from=2026-06-10T12:00:00Z&to=2026-06-10T11:00:00Z',
+    ]) {
+      const page = await api
+        .as(organizer)
+        .get<{ items: unknown[]; nextCursor?: string | null }>(`/activities?${query}`);
+      expect({ query, status: page.status, items: page.body.items }).toEqual({
+        query,
+        status: 200,
+        items: [],
+      });
+      expect(page.body.nextCursor ?? null).toBeNull();
+    }
+  });
 });

@@ -11,7 +11,7 @@ import type { Category } from '../../../events/index.js';
 import type { Actor } from '../execute.js';
 import type { Page, PageInput } from '../page.js';
 import { readPlan } from '../plan/plans.queries.js';
-import type { ViewFilter, ViewStore } from '../view-store.js';
+import { passes, type ViewFilter, type ViewStore } from '../view-store.js';
 
 export interface CalendarQueryDeps {
   readonly views: ViewStore;
@@ -46,11 +46,20 @@ export async function listActivities(
   const { timeZone } = plan.data;
   const from = input.from ? resolveInstant(input.from, timeZone, 'start').toISOString() : undefined;
   const to = input.to ? resolveInstant(input.to, timeZone, 'end').toISOString() : undefined;
+  if (endsBeforeItStarts(from, to)) return NOTHING;
   const items = page.items.filter((i) => (!from || i.window.end >= from) && (!to || i.window.start < to));
   // Listed by start: past the plan's `to`, no later page can hold anything.
   const ended = to !== undefined && page.items.some((i) => i.window.start >= to);
   return { items, nextCursor: ended ? undefined : page.nextCursor };
 }
+
+/**
+ * "2026-12-01".."2026-01-01" holds no instant, so no window overlaps it: an empty page (the list read
+ * back from `from` would otherwise begin after `to`, a query the engine refuses).
+ */
+const endsBeforeItStarts = (from: string | undefined, to: string | undefined) =>
+  from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from);
+const NOTHING: Page<CalendarEntry> = { items: [], nextCursor: undefined };
 
 /** A day begins first at UTC+14 and ends last at UTC−12 (IANA's `Etc/GMT` signs are inverted). */
 const EARLIEST_ZONE = 'Etc/GMT-14';
@@ -66,6 +75,7 @@ async function listIn(
 ): Promise<Page<CalendarEntry>> {
   const from = input.from ? resolveInstant(input.from, fromZone, 'start').toISOString() : undefined;
   const to = input.to ? resolveInstant(input.to, toZone, 'end').toISOString() : undefined;
+  if (endsBeforeItStarts(from, to)) return NOTHING;
   const where: ViewFilter[] = [];
   if (from) where.push({ field: ['data', 'window', 'end'], op: '>=', value: from });
   if (input.category) where.push({ field: ['data', 'category'], op: '=', value: input.category });
@@ -127,7 +137,9 @@ async function longWindowsBefore(
   const entries = await deps.views.getMany<ActivityDetail>(
     ids.map((i) => activityKey(community, i.activityId)),
   );
+  // The projector writes a stub and its entry in parallel: the entry, newer, must pass the filters too.
   return entries
+    .filter((entry) => passes(entry, where))
     .map(({ data, appliedVersion }) => ({ ...data, version: appliedVersion }))
     .filter((i) => startsBefore(i) && i.window.end >= from)
     .sort(byStart);

@@ -21,7 +21,7 @@ export interface SessionConsistencyOptions {
 export function sessionConsistency(
   sessions: SessionWrites,
   views: ViewStore,
-  events: Pick<EventStore, 'readStream'>,
+  events: Pick<EventStore, 'head'>,
   options: SessionConsistencyOptions,
 ): HttpMiddleware {
   const windowMs = options.windowMs ?? SESSION_WINDOW_MS;
@@ -29,15 +29,14 @@ export function sessionConsistency(
 
   /**
    * A write is noted beside its commit, so a note may name a commit that failed: the views never
-   * reach it. Once, when the views are behind, the streams say which positions exist at all. A note
-   * that names a version past the stream's end takes the place of the caller's earlier write of that
-   * stream (a failed command after a landed one): the wait falls back to the version before it, which
-   * landed, so the landed write is still waited for. A failed creation (version 1) waits for nothing.
+   * reach it. Once, when the views are behind, the streams say where they end. A note past a stream's
+   * end takes the place of the caller's earlier write of that stream (a failed command after a landed
+   * one): the wait falls back to the stream's end, which holds the landed write, however many events
+   * the failed command decided (its note is its base version plus that many). A failed creation
+   * waits for nothing.
    */
   async function existing(positions: readonly Position[]): Promise<Position[]> {
-    const found = await Promise.all(
-      positions.map(async (p) => (await events.readStream(p.streamId, { fromVersion: p.version })).version),
-    );
+    const found = await Promise.all(positions.map((p) => events.head(p.streamId)));
     return positions
       .map((p, i) => ({ streamId: p.streamId, version: Math.min(p.version, found[i]!) }))
       .filter((p) => p.version > 0);

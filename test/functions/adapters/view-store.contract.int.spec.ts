@@ -64,4 +64,18 @@ describe.each(engineKinds())('view store contract on %s', (kind) => {
     expect(await store.putIfUnchanged(view({ score: 1e-200 }), undefined)).toBe(true);
     expect((await store.get(KEY))?.data).toEqual({ score: 0 });
   });
+
+  it('reads nothing from a slice that ends before it starts, where the engine refuses the query', async () => {
+    const list = { community: 'demo', list: 'activities' };
+    await store.putIfNewer({
+      ref: { community: 'demo', view: 'activity', id: ['A1'] },
+      placement: { list, order: ['2026-06-10T02:00:00.000Z', 'A1'] },
+      owner: 'demo#activity#A1',
+      appliedVersion: 1,
+      data: { title: 'on the 10th' },
+    });
+    const slice = (from: string, to: string) => store.list({ list, from, to, limit: 10 });
+    expect((await slice('2026-12-01', '2026-01-01')).items).toEqual([]);
+    expect((await slice('2026-06-10', '2026-06-10T23')).items).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import { DynamoDbSessionWrites } from '../../../functions/adapters/dynamodb-sess
 import { DynamoDbViewStore } from '../../../functions/adapters/dynamodb-view-store.js';
 import { CommandService } from '../../../functions/app/command-handler.js';
 import type { EventStore } from '../../../functions/app/ports.js';
+import { projectedMarkerKey } from '../../../functions/app/view-store.js';
 import type { HttpMiddleware } from '../../../functions/http/middleware/context.js';
 import { sessionConsistency } from '../../../functions/http/middleware/session-consistency.js';
 import { ManualClock } from '../../support/clock.js';
@@ -19,14 +20,13 @@ import { freshEventStore, startEngine, type TestEngine } from '../../support/eng
  * next query waits for exactly the writes that landed.
  */
 type Add = { type: 'Add' };
+const enrolled: DomainEvent = {
+  type: 'ResidentEnrolled',
+  data: { residentId: 'R', name: 'enc:v1:x', householdId: 'H', partyMember: false },
+};
 const counter: Decider<Add, { count: number }, DomainEvent> = {
   initialState: { count: 0 },
-  decide: () => [
-    {
-      type: 'ResidentEnrolled',
-      data: { residentId: 'R', name: 'enc:v1:x', householdId: 'H', partyMember: false },
-    },
-  ],
+  decide: () => [enrolled],
   evolve: (state) => ({ count: state.count + 1 }),
 };
 const metadata = { actor: 'organizer-1', roles: [], correlationId: 'c' };
@@ -128,6 +128,33 @@ describe('a command whose session note and commit run in parallel', () => {
     ).rejects.toThrow('engine unavailable');
     expect((await store.readStream('c#activity#X')).version).toBe(0);
     expect(await sessions.recent(caller, 15_000)).toEqual([{ streamId: 'c#activity#X', version: 1 }]);
+    expect(await nextQuery()).toBe('answered');
+  });
+
+  it('a failed command of two events on a landed write waits only for the stream’s end', async () => {
+    await execute(new CommandService({ store }), (p) => sessions.record(caller, p));
+    await views.putIfUnchanged(
+      { ref: projectedMarkerKey('c', 'c#activity#X'), owner: 'c#activity#X', appliedVersion: 1, data: {} },
+      undefined,
+    );
+    // A cancel that promotes from the waitlist decides two events: its note names version 3.
+    const failing: EventStore = Object.assign(Object.create(store), {
+      append: async () => {
+        throw new Error('throttled');
+      },
+    });
+    const twice: typeof counter = { ...counter, decide: () => [enrolled, enrolled] };
+    await expect(
+      new CommandService({ store: failing }).execute({
+        decider: twice,
+        community: 'c',
+        streamId: 'c#activity#X',
+        command: { type: 'Add' },
+        metadata,
+        noteWrite: (p) => sessions.record(caller, p),
+      }),
+    ).rejects.toThrow('throttled');
+    expect(await sessions.recent(caller, 15_000)).toEqual([{ streamId: 'c#activity#X', version: 3 }]);
     expect(await nextQuery()).toBe('answered');
   });
 

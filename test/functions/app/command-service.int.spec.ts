@@ -103,6 +103,7 @@ describe('command service: load → fold → decide → append', () => {
     const alwaysLoses: EventStore = {
       ...store,
       readStream: (id, o) => store.readStream(id, o),
+      head: (id) => store.head(id),
       readLatest: (id, p) => store.readLatest(id, p),
       writeSnapshot: (s) => store.writeSnapshot(s),
       readHistory: (q) => store.readHistory(q),
@@ -143,6 +144,7 @@ describe('command service: load → fold → decide → append', () => {
       readHistory: (q) => store.readHistory(q),
       communities: () => store.communities(),
       readStream: (id, o) => store.readStream(id, o),
+      head: (id) => store.head(id),
       readLatest: async (id, p) => {
         reads++;
         const latest = await store.readLatest(id, p);

@@ -45,10 +45,9 @@ function setUp(
   } as unknown as ViewStore;
   const streamReads: string[] = [];
   const events = {
-    readStream: async (streamId: string, options?: { fromVersion?: number }) => {
+    head: async (streamId: string) => {
       streamReads.push(streamId);
-      const last = committed ? (committed[streamId] ?? 0) : Number.MAX_SAFE_INTEGER;
-      return { commits: [], version: Math.max(last, (options?.fromVersion ?? 1) - 1) };
+      return committed ? (committed[streamId] ?? 0) : Number.MAX_SAFE_INTEGER;
     },
   };
   const middleware = sessionConsistency(sessions, views, events as never, {
@@ -114,6 +113,20 @@ describe('a query waits for the caller’s own recent writes', () => {
     expect(await before.wait(before.request('query'))).toBe('views-behind');
     const created = setUp({}, [{ streamId: 'demo#c#1', version: 1 }], {});
     expect(await created.wait(created.request('query'))).toBe('answered');
+  });
+
+  it('answers at once when a failed command of two events noted a version two past the stream’s end', async () => {
+    // A cancel that promotes from the waitlist decides two events on version 3 and notes version 5;
+    // its commit fails (throttled, timed out). The stream ends at 3, and the views show 3.
+    const written = [{ streamId: 'demo#registration#1', version: 5 }];
+    const { request, wait, streamReads } = setUp({ 'demo#registration#1': 3 }, written, {
+      'demo#registration#1': 3,
+    });
+    expect(await wait(request('query'))).toBe('answered');
+    expect(streamReads).toEqual(['demo#registration#1']);
+    // Until the views show the stream's end, it is still waited for.
+    const behind = setUp({ 'demo#registration#1': 2 }, written, { 'demo#registration#1': 3 });
+    expect(await behind.wait(behind.request('query'))).toBe('views-behind');
   });
 
   it('reads nothing for a caller with no recent writes, a command, an anonymous request, or consistentWith', async () => {

@@ -1,0 +1,63 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../../functions/adapters/dynamodb-client.js';
+import { DynamoDbSessionWrites } from '../../../functions/adapters/dynamodb-session-writes.js';
+import { ManualClock } from '../../support/clock.js';
+import { freshTables, startEngine, type TestEngine } from '../../support/engines.js';
+
+/**
+ * A query learns the caller's recent writes from one BatchGetItem. Under throttling the engine may
+ * leave the session item unprocessed: answering "no recent writes" then would skip the wait for the
+ * caller's own changes, so the read is retried, and fails closed (503) if it never comes back.
+ */
+const caller = { community: 'c', sub: 'organizer-1' };
+const written = { streamId: 'c#activity#X', version: 2 };
+
+/** The engine, except that the first `times` BatchGetItems come back with every key unprocessed. */
+function throttling(client: DynamoDBDocumentClient, times: number) {
+  let left = times;
+  const batches = { sent: 0 };
+  const send = async (command: unknown) => {
+    if (command instanceof BatchGetCommand) {
+      batches.sent++;
+      if (left-- > 0) return { Responses: {}, UnprocessedKeys: command.input.RequestItems };
+    }
+    return client.send(command as never);
+  };
+  return { client: { send } as unknown as DynamoDBDocumentClient, batches };
+}
+
+describe('a caller’s recent writes, read while the engine throttles', () => {
+  let engine: TestEngine;
+  let tables: Awaited<ReturnType<typeof freshTables>>;
+  let client: DynamoDBDocumentClient;
+  const clock = new ManualClock('2026-05-01T00:00:00Z');
+  const sessionsOver = (c: DynamoDBDocumentClient) =>
+    new DynamoDbSessionWrites(c, tables.IDEMPOTENCY_TABLE, clock, tables.VIEWS_TABLE);
+
+  beforeAll(async () => {
+    engine = await startEngine('dynalite');
+  });
+  afterAll(async () => engine?.close());
+  beforeEach(async () => {
+    tables = await freshTables(engine.endpoint);
+    client = createDocumentClient({ endpoint: engine.endpoint });
+    await sessionsOver(client).record(caller, written);
+  });
+
+  it('asks again for what came back unprocessed, and still names the write', async () => {
+    const { client: flaky, batches } = throttling(client, 2);
+    expect(await sessionsOver(flaky).recent(caller, 15_000)).toEqual([written]);
+    expect(batches.sent).toBe(3);
+  });
+
+  it('answers 503 rather than “no writes” when the session never comes back', async () => {
+    const { client: flaky, batches } = throttling(client, Number.POSITIVE_INFINITY);
+    await expect(sessionsOver(flaky).recent(caller, 15_000)).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'views-behind',
+    });
+    expect(batches.sent).toBeGreaterThan(1);
+    expect(batches.sent).toBeLessThan(10);
+  });
+});
