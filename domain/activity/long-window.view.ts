@@ -3,13 +3,13 @@ import { Category, type DomainEvent } from '../../events/index.js';
 import { entityIdOf } from '../shared/ids.js';
 import type { EventContext, ListSlice, Projection, ViewDocument } from '../shared/projection.js';
 import { StoredWindow } from '../shared/projection.js';
-import { ActivityStatus } from './activity.view.js';
 import { isLongWindow } from './activity-window.js';
 
 /**
  * What the calendar needs to tell whether an activity is a long window reaching `from` and whether
- * its filters keep it (plan, category, status, series), and its title to name it: nothing a
- * registration or a check-in changes. The calendar reads the activity's full entry only for these.
+ * the filters that never change keep it (plan, category, series), and its title to name it: only
+ * what planning and rescheduling set. Its status is not kept (cancelling and holding would touch it
+ * for nothing but that): the calendar filters the full entries it reads for these by status.
  */
 export const LongWindowActivity = z.object({
   activityId: z.string(),
@@ -18,7 +18,6 @@ export const LongWindowActivity = z.object({
   title: z.string(),
   category: Category,
   window: StoredWindow,
-  status: ActivityStatus,
   seriesId: z.string().optional(),
 });
 export type LongWindowActivity = z.infer<typeof LongWindowActivity>;
@@ -59,8 +58,8 @@ const placed = (data: LongWindowActivity, context: EventContext): ViewDocument<L
  * The calendar's second list: the activities whose window lasts longer than the calendar reads back
  * by start (`LONG_WINDOW_MS`), per plan year. Kept for every activity from its planning (a short
  * window rescheduled long joins the list, one rescheduled short leaves it), but touched only by the
- * events that change what it holds: registrations and attendance, the many, never read or write it.
- * (A change of details sets only venue and lecturer, which it does not hold.)
+ * events that change what it holds, planning and rescheduling: registrations, attendance, holding and
+ * cancelling never read or write it. (A change of details sets only venue and lecturer.)
  */
 export const longWindowActivities: Projection<DomainEvent, LongWindowActivity> = {
   name: 'activity-long-windows',
@@ -69,8 +68,6 @@ export const longWindowActivities: Projection<DomainEvent, LongWindowActivity> =
     switch (event.type) {
       case 'ActivityPlanned':
       case 'ActivityRescheduled':
-      case 'ActivityCancelled':
-      case 'ActivityHeld':
         return [longWindowKey(context.community, entityIdOf(context.streamId))];
       default:
         return [];
@@ -79,17 +76,13 @@ export const longWindowActivities: Projection<DomainEvent, LongWindowActivity> =
   evolve(current, event, context): ViewDocument<LongWindowActivity> | null {
     if (event.type === 'ActivityPlanned') {
       const { activityId, planId, planYear, title, category, window, seriesId } = event.data;
-      const stub = { activityId, planId, planYear, title, category, window, status: 'planned' as const };
+      const stub = { activityId, planId, planYear, title, category, window };
       return placed(seriesId === undefined ? stub : { ...stub, seriesId }, context);
     }
     if (!current) return null;
     switch (event.type) {
       case 'ActivityRescheduled':
         return placed({ ...current.data, window: event.data.window }, context);
-      case 'ActivityCancelled':
-        return { ...current, data: { ...current.data, status: 'cancelled' } };
-      case 'ActivityHeld':
-        return { ...current, data: { ...current.data, status: 'held' } };
       default:
         return current;
     }
