@@ -30,7 +30,7 @@ interface SlotEntry {
   readonly at?: number;
 }
 
-const slotOf = (streamId: string) => createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
+export const slotOf = (streamId: string) => createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
 
 /**
  * One small item per caller in the Idempotency table (`$session#<community>#<sub>`): the last
@@ -144,17 +144,23 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
               TableName: this.viewsTableName,
               Key: this.appliedKey({ community: commit.community, sub: commit.metadata.actor }),
               UpdateExpression: 'SET #slot = :applied',
-              ConditionExpression: 'attribute_not_exists(#slot) OR #slot.s <> :stream OR #slot.v < :version',
-              ExpressionAttributeNames: { '#slot': `a${slotOf(commit.streamId)}` },
+              // The slot shows the newest commit applied among its streams, whatever order the
+              // streams were applied in (in parallel, a batch at a time): the caller's note names
+              // the newest write of the slot, so once it is applied the two agree. Last applied
+              // wins made an older stream overwrite a newer one and its query read every marker.
+              ConditionExpression:
+                'attribute_not_exists(#slot) OR attribute_not_exists(#slot.#at) OR #slot.#at < :at OR (#slot.s = :stream AND #slot.v < :version)',
+              ExpressionAttributeNames: { '#slot': `a${slotOf(commit.streamId)}`, '#at': 'at' },
               ExpressionAttributeValues: {
-                ':applied': { s: commit.streamId, v: commit.lastVersion },
+                ':applied': { s: commit.streamId, v: commit.lastVersion, at: Date.parse(commit.recordedAt) },
                 ':stream': commit.streamId,
                 ':version': commit.lastVersion,
+                ':at': Date.parse(commit.recordedAt),
               },
             }),
           );
         } catch (error) {
-          // A later position of the stream is noted already: nothing to move.
+          // A newer commit of the slot is noted already: nothing to move.
           if (!isConditionalCheckFailed(error)) throw error;
         }
       }),

@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../../functions/adapters/dynamodb-client.js';
-import { DynamoDbSessionWrites } from '../../../functions/adapters/dynamodb-session-writes.js';
+import { DynamoDbSessionWrites, slotOf } from '../../../functions/adapters/dynamodb-session-writes.js';
 import { ManualClock } from '../../support/clock.js';
 import { freshTables, startEngine, type TestEngine } from '../../support/engines.js';
 
@@ -59,5 +59,50 @@ describe('a caller’s recent writes, read while the engine throttles', () => {
     });
     expect(batches.sent).toBeGreaterThan(1);
     expect(batches.sent).toBeLessThan(10);
+  });
+});
+
+describe('what the projector notes applied, stream by stream in any order', () => {
+  let engine: TestEngine;
+  let tables: Awaited<ReturnType<typeof freshTables>>;
+  const clock = new ManualClock('2026-05-01T00:00:00Z');
+
+  beforeAll(async () => {
+    engine = await startEngine('dynalite');
+    tables = await freshTables(engine.endpoint);
+  });
+  afterAll(async () => engine?.close());
+
+  /** Two activity streams whose writes share one slot of the caller's session. */
+  function sharingASlot(): [string, string] {
+    const first = 'c#activity#A0';
+    for (let i = 1; ; i++) {
+      const other = `c#activity#A${i}`;
+      if (slotOf(other) === slotOf(first)) return [first, other];
+    }
+  }
+
+  it('a query waits for nothing once both are applied, though the older was noted applied last', async () => {
+    const sessions = new DynamoDbSessionWrites(
+      createDocumentClient({ endpoint: engine.endpoint }),
+      tables.IDEMPOTENCY_TABLE,
+      clock,
+      tables.VIEWS_TABLE,
+    );
+    const [older, newer] = sharingASlot();
+    const commit = (streamId: string, recordedAt: string) => ({
+      community: caller.community,
+      streamId,
+      lastVersion: 1,
+      recordedAt,
+      metadata: { actor: caller.sub },
+    });
+    await sessions.record(caller, { streamId: older, version: 1 });
+    clock.set('2026-05-01T00:00:01Z');
+    await sessions.record(caller, { streamId: newer, version: 1 });
+    // Streams are applied in parallel: the newer one's note may land first.
+    await sessions.applied([commit(newer, '2026-05-01T00:00:01.000Z')]);
+    await sessions.applied([commit(older, '2026-05-01T00:00:00.000Z')]);
+    expect(await sessions.recent(caller, 15_000)).toEqual([]);
   });
 });
