@@ -30,7 +30,8 @@ interface SlotEntry {
   readonly at?: number;
 }
 
-export const slotOf = (streamId: string) => createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
+export const slotOf = (streamId: string) =>
+  createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
 
 /**
  * One small item per caller in the Idempotency table (`$session#<community>#<sub>`): the last
