@@ -98,22 +98,27 @@ export class DynamoDbEventStore implements EventStore {
     return { commits, version: last ? last.lastVersion : fromVersion - 1, headHash: last?.hash };
   }
 
+  /** One page of a stream's items, newest first (commits and the snapshots between them). */
+  private newestFirst(streamId: string, limit: number, startKey: Record<string, unknown> | undefined) {
+    return this.options.client.send(
+      new QueryCommand({
+        TableName: this.options.tableName,
+        KeyConditionExpression: 'streamId = :s',
+        ExpressionAttributeValues: { ':s': streamId },
+        ...STREAM_READ,
+        ScanIndexForward: false,
+        ConsistentRead: true,
+        Limit: limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+  }
+
   async head(streamId: string): Promise<number> {
     // Newest first: a snapshot (at its version + ½) may lie above the last commit, never two of them.
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.options.client.send(
-        new QueryCommand({
-          TableName: this.options.tableName,
-          KeyConditionExpression: 'streamId = :s',
-          ExpressionAttributeValues: { ':s': streamId },
-          ...STREAM_READ,
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: 2,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+      const page = await this.newestFirst(streamId, 2, startKey);
       const commit = (page.Items ?? []).find(isCommitItem);
       if (commit) return commitFromItem(commit, streamId).lastVersion;
       startKey = page.LastEvaluatedKey;
@@ -129,18 +134,7 @@ export class DynamoDbEventStore implements EventStore {
     let startKey: Record<string, unknown> | undefined;
     let limit = wanted.every + 2;
     do {
-      const page = await this.options.client.send(
-        new QueryCommand({
-          TableName: this.options.tableName,
-          KeyConditionExpression: 'streamId = :s',
-          ExpressionAttributeValues: { ':s': streamId },
-          ...STREAM_READ,
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+      const page = await this.newestFirst(streamId, limit, startKey);
       for (const item of page.Items ?? []) {
         if (isCommitItem(item)) tail.push(item);
         else if (item.schema === wanted.schema) {
