@@ -26,4 +26,25 @@ describe('a mailer container keeps to its share of the mail rate', () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
     expect(sentAt.at(-1)! - sentAt[0]!).toBeGreaterThanOrEqual(140);
   });
+
+  it('keeps its spacing when the event loop stalls past the whole burst (as under a busy container)', async () => {
+    const sentAt: number[] = [];
+    const mailer = pacedMailer(
+      {
+        async send() {
+          sentAt.push(Date.now());
+          return { messageId: `m-${sentAt.length}` };
+        },
+      },
+      20,
+    );
+    const burst = Promise.all(['a', 'b', 'c', 'd'].map((to) => mailer.send(email(to))));
+    const stallUntil = Date.now() + 200; // longer than the burst's whole pacing (150 ms)
+    while (Date.now() < stallUntil) {
+      // the event loop is busy: no timer can fire
+    }
+    await burst;
+    const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]!);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(45);
+  });
 });
