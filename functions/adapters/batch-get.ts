@@ -1,11 +1,15 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { storeBusy } from './dynamodb-client.js';
 
 /** Keys per BatchGetItem (DynamoDB's limit). */
 const BATCH_GET_LIMIT = 100;
+/** BatchGetItems per chunk before keys the engine keeps leaving unprocessed fail the read (about 3 s of pauses). */
+const ATTEMPTS = 8;
 
 /**
  * Items of one table by key (each key asked for once), a hundred keys per BatchGetItem (the chunks read at once), retrying
- * what the engine left unprocessed with a growing pause. Missing items are left out; order is not kept.
+ * what the engine left unprocessed with a growing pause, a bounded number of times: then the read fails
+ * as the store being busy (503), never as a Lambda timing out. Missing items are left out; order is not kept.
  */
 export async function batchGetAll(
   client: DynamoDBDocumentClient,
@@ -22,6 +26,7 @@ export async function batchGetAll(
       const found: Record<string, unknown>[] = [];
       let pending: Record<string, unknown>[] | undefined = chunk;
       for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt === ATTEMPTS) throw storeBusy();
         if (attempt > 0)
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
         const result = await client.send(

@@ -1,6 +1,13 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
+import type {
+  HttpRequest,
+  HttpResponse,
+  InitializeMiddleware,
+  MetadataBearer,
+  RequestHandler,
+} from '@smithy/types';
+import { ApplicationError } from '../app/errors.js';
 
 /**
  * Where the local runtime registers the engines that live in its very process, by endpoint (see
@@ -37,7 +44,12 @@ export function createDocumentClient(
     const inProcess = inProcessEngineAt(connection.endpoint);
     if (inProcess) config.requestHandler = inProcess;
   }
-  return DynamoDBDocumentClient.from(instrument(new DynamoDBClient(config)), {
+  const client = new DynamoDBClient(config);
+  client.middlewareStack.add(throttlingAnswersUnavailable, {
+    step: 'initialize',
+    name: 'throttlingAnswersUnavailable',
+  });
+  return DynamoDBDocumentClient.from(instrument(client), {
     // Our numbers are JavaScript's: written as they are (a large one is no less precise in DynamoDB
     // than in memory) and read back as numbers, so a large figure in a view never fails its reads.
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false, allowImpreciseNumbers: true },
@@ -48,3 +60,32 @@ export function createDocumentClient(
 export function isConditionalCheckFailed(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 }
+
+/**
+ * DynamoDB throttles a hot partition even on demand. The SDK retries with backoff first; a request
+ * still throttled after that is the engine asking to come back later, not a fault of ours: the
+ * caller gets 503 with Retry-After (and a claimed Idempotency-Key is kept for the retry), not 500.
+ * Added at `initialize`, outside the SDK's retries, so it sees only what they gave up on.
+ */
+const throttlingAnswersUnavailable: InitializeMiddleware<object, MetadataBearer> = (next) => async (args) => {
+  try {
+    return await next(args);
+  } catch (error) {
+    if (isThrottled(error)) throw storeBusy();
+    throw error;
+  }
+};
+
+const THROTTLING = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+]);
+
+export function isThrottled(error: unknown): boolean {
+  const e = error as { name?: string; $retryable?: { throttling?: boolean } } | null;
+  return THROTTLING.has(e?.name ?? '') || e?.$retryable?.throttling === true;
+}
+
+export const storeBusy = () =>
+  new ApplicationError('unavailable', 'store-busy', 'the data store is busy just now; retry shortly');

@@ -1,9 +1,11 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import type { Projection } from '../../../domain/shared/projection.js';
 import type { DomainEvent } from '../../../events/index.js';
 import { batchGetAll } from '../../../functions/adapters/batch-get.js';
 import { DynamoDbViewStore } from '../../../functions/adapters/dynamodb-view-store.js';
+import { registerInProcessEngine } from '../../../functions/adapters/in-process-engines.js';
 import { projectedMarkerKey } from '../../../functions/app/view-store.js';
 import { Projector } from '../../../functions/projector/projector.js';
 import { oneEventCommit } from '../../support/commits.js';
@@ -46,6 +48,36 @@ describe('batched reads on the engine', () => {
     expect(items.map((item) => item.sk).sort()).toEqual(
       Array.from({ length: 150 }, (_, i) => `s${i}`).sort(),
     );
+  });
+
+  it('keys the engine keeps leaving unprocessed fail the read as the store being busy, after eight asks', async () => {
+    let asked = 0;
+    const endpoint = 'http://always-unprocessed.invalid';
+    // Every BatchGetItem answered with nothing read and every key left unprocessed: a throttled table.
+    const close = registerInProcessEngine(endpoint, {
+      handle: async (request) => {
+        asked++;
+        const { RequestItems } = JSON.parse(String(request.body));
+        const body = JSON.stringify({ Responses: {}, UnprocessedKeys: RequestItems });
+        return {
+          response: {
+            statusCode: 200,
+            headers: { 'content-type': 'application/x-amz-json-1.0' },
+            body: Readable.from([Buffer.from(body)]),
+          },
+        };
+      },
+    });
+    try {
+      const keys = [{ pk: 'p#$projected', sk: 's1' }];
+      await expect(batchGetAll(documentClient(endpoint), 'Views', keys)).rejects.toMatchObject({
+        kind: 'unavailable',
+        code: 'store-busy',
+      });
+      expect(asked).toBe(8);
+    } finally {
+      close();
+    }
   });
 
   it('two streams of one batch touching one item: the one that does not own it fails, the other is applied', async () => {
