@@ -16,17 +16,6 @@ export function windowProblem(window: Window, year: number, timeZone: string) {
 const HOUR = 3_600_000;
 
 /**
- * The earliest start an activity whose window reaches `instant` (ends at or after it) can have: a
- * window lies within its plan's year in the plan's zone (`windowProblem`), and zones run from UTC−12
- * to UTC+14, so it starts no earlier than the year `instant` falls in somewhere began anywhere. (The
- * calendar reads less: a month back by start, plus the plan years' long windows.)
- */
-export function earliestStartReaching(instant: string): string {
-  const year = new Date(Date.parse(instant) - 12 * HOUR).getUTCFullYear();
-  return new Date(Date.UTC(year, 0, 1) - 14 * HOUR).toISOString();
-}
-
-/**
  * A window lasting longer than this is long: the calendar reads its list of activities by start only
  * from this much before `from`, so a window starting earlier and still reaching `from` must last
  * longer, and is found in the small list of its plan year's long windows instead.

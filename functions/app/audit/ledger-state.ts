@@ -80,17 +80,3 @@ export async function readLedgerAsOf(
   const mark = markOf(start.state, read, asOf);
   return { ledger: trail.state, read, ...(mark ? { mark } : {}) };
 }
-
-/** readLedgerAsOf, its mark kept at once (so the digest can be found again). */
-export async function ledgerAsOf(
-  deps: {
-    readonly events: Pick<EventStore, 'readHistory'>;
-    readonly digests?: Pick<DigestStore, 'latest' | 'keepMark'>;
-  },
-  community: string,
-  asOf: Date,
-): Promise<{ readonly ledger: LedgerState; readonly read: readonly Commit[] }> {
-  const { ledger, read, mark } = await readLedgerAsOf(deps, community, asOf);
-  if (mark) await deps.digests?.keepMark(community, mark);
-  return { ledger, read };
-}

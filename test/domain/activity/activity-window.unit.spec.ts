@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  earliestStartReaching,
   isLongWindow,
   planYearsHolding,
   shortWindowsReaching,
@@ -17,29 +16,6 @@ const wholeYears = (year: number) =>
       end: new Date(zonedInstant(year + 1, 1, 1, zone).getTime() - 1).toISOString(),
     },
   }));
-
-describe('the earliest start of an activity reaching an instant (the calendar reads from there)', () => {
-  it.each([
-    '2026-01-01T00:00:00.000Z',
-    '2026-01-01T11:59:59.999Z',
-    '2026-01-01T12:00:00.000Z',
-    '2026-06-15T08:00:00.000Z',
-    '2026-12-31T23:59:59.999Z',
-  ])('no window a plan allows that reaches %s starts before it', (instant) => {
-    for (const year of [2025, 2026]) {
-      for (const { zone, window } of wholeYears(year)) {
-        expect(windowProblem(window, year, zone)).toBeUndefined();
-        if (window.end >= instant) expect(window.start >= earliestStartReaching(instant)).toBe(true);
-      }
-    }
-  });
-
-  it('leaves out every year before the one the instant falls in anywhere', () => {
-    expect(earliestStartReaching('2026-03-01T00:00:00.000Z')).toBe('2025-12-31T10:00:00.000Z');
-    // At 05:00 UTC on 1 January it is still 31 December at UTC−12: last year's plans may reach it.
-    expect(earliestStartReaching('2026-01-01T05:00:00.000Z')).toBe('2024-12-31T10:00:00.000Z');
-  });
-});
 
 describe('what the calendar reads by start, and what it finds among the long windows', () => {
   const instants = ['2026-01-01T00:00:00.000Z', '2026-01-01T12:00:00.000Z', '2026-03-01T00:00:00.000Z'];

@@ -8,7 +8,7 @@ import { verifyHistory } from '../../../../functions/app/audit/audit.queries.js'
 import { writeMissingDigests } from '../../../../functions/app/audit/digests.commands.js';
 import { readWholeHistory } from '../../../../functions/app/audit/history.js';
 import { LedgerTrail, ledgerStateOf } from '../../../../functions/app/audit/ledger-digest.js';
-import { ledgerAsOf, SETTLE_MS } from '../../../../functions/app/audit/ledger-state.js';
+import { readLedgerAsOf, SETTLE_MS } from '../../../../functions/app/audit/ledger-state.js';
 import type { EventStore } from '../../../../functions/app/ports.js';
 import { ManualClock } from '../../../support/clock.js';
 import { documentClient, freshTables, startEngine, type TestEngine } from '../../../support/engines.js';
@@ -77,8 +77,12 @@ describe('the ledger state a report names, and verification since a digest', () 
     });
   const verify = (input: { digest?: string; since?: string }) =>
     verifyHistory({ events: counted, digests }, { community }, input);
-  const reportLedger = async () =>
-    (await ledgerAsOf({ events: counted, digests }, community, clock.now())).ledger;
+  /** As a report reads its ledger state, and keeps its mark once it answers. */
+  const reportLedger = async () => {
+    const { ledger, mark } = await readLedgerAsOf({ events: counted, digests }, community, clock.now());
+    if (mark) await digests.keepMark(community, mark);
+    return ledger;
+  };
 
   /** What the running digest passes through over the whole history as it is now. */
   const passesThrough = async (digest: string) => {
