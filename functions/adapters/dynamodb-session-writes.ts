@@ -30,6 +30,14 @@ interface SlotEntry {
   readonly at?: number;
 }
 
+/**
+ * Which of two writes a slot keeps: the later one (a commit's time and its note's are taken together,
+ * before either is sent), the greater stream id on the same millisecond, and on one stream the later
+ * version whatever the clocks say. The caller's note and the projector's applied note keep by it alike.
+ */
+const NEWEST_OF_THE_SLOT =
+  'attribute_not_exists(#slot) OR attribute_not_exists(#slot.#at) OR #slot.#at < :at OR (#slot.#at = :at AND #slot.s < :stream) OR (#slot.s = :stream AND #slot.v < :version)';
+
 export const slotOf = (streamId: string) =>
   createHash('sha256').update(streamId).digest().readUInt32BE(0) % SLOTS;
 
@@ -61,18 +69,30 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
 
   async record(caller: Caller, position: Position): Promise<void> {
     const now = this.clock.now().getTime();
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: this.key(caller),
-        UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
-        ExpressionAttributeNames: { '#slot': `w${slotOf(position.streamId)}` },
-        ExpressionAttributeValues: {
-          ':write': { s: position.streamId, v: position.version, at: now },
-          ':expiresAt': Math.floor(now / 1000) + RETENTION_S,
-        },
-      }),
-    );
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.key(caller),
+          UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
+          // The slot keeps the newest write of its streams by when it was made, whatever order the
+          // notes land in (a caller's concurrent commands), by the very rule the projector's applied
+          // slot keeps: the two then name the same write, and once it is applied a query reads no marker.
+          ConditionExpression: NEWEST_OF_THE_SLOT,
+          ExpressionAttributeNames: { '#slot': `w${slotOf(position.streamId)}`, '#at': 'at' },
+          ExpressionAttributeValues: {
+            ':write': { s: position.streamId, v: position.version, at: now },
+            ':expiresAt': Math.floor(now / 1000) + RETENTION_S,
+            ':stream': position.streamId,
+            ':version': position.version,
+            ':at': now,
+          },
+        }),
+      );
+    } catch (error) {
+      // A newer write of the slot is noted already (and the item's expiry with it).
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
   }
 
   async recent(caller: Caller, withinMs: number): Promise<Position[]> {
@@ -149,8 +169,7 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
               // streams were applied in (in parallel, a batch at a time): the caller's note names
               // the newest write of the slot, so once it is applied the two agree. Last applied
               // wins made an older stream overwrite a newer one and its query read every marker.
-              ConditionExpression:
-                'attribute_not_exists(#slot) OR attribute_not_exists(#slot.#at) OR #slot.#at < :at OR (#slot.s = :stream AND #slot.v < :version)',
+              ConditionExpression: NEWEST_OF_THE_SLOT,
               ExpressionAttributeNames: { '#slot': `a${slotOf(commit.streamId)}`, '#at': 'at' },
               ExpressionAttributeValues: {
                 ':applied': { s: commit.streamId, v: commit.lastVersion, at: Date.parse(commit.recordedAt) },

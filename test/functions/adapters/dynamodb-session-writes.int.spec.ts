@@ -105,4 +105,57 @@ describe('what the projector notes applied, stream by stream in any order', () =
     await sessions.applied([commit(older, '2026-05-01T00:00:00.000Z')]);
     expect(await sessions.recent(caller, 15_000)).toEqual([]);
   });
+  it('concurrent commands: the later write is still waited for though the earlier one’s note landed last', async () => {
+    const sessions = new DynamoDbSessionWrites(
+      createDocumentClient({ endpoint: engine.endpoint }),
+      tables.IDEMPOTENCY_TABLE,
+      clock,
+      tables.VIEWS_TABLE,
+    );
+    const [older, newer] = sharingASlot();
+    const who = { ...caller, sub: 'organizer-concurrent' };
+    const commit = (streamId: string, recordedAt: string) => ({
+      community: who.community,
+      streamId,
+      lastVersion: 1,
+      recordedAt,
+      metadata: { actor: who.sub },
+    });
+    // Two commands of one caller at once: the later one's note lands first, the earlier one's after.
+    clock.set('2026-05-01T00:00:01Z');
+    await sessions.record(who, { streamId: newer, version: 1 });
+    clock.set('2026-05-01T00:00:00Z');
+    await sessions.record(who, { streamId: older, version: 1 });
+    clock.set('2026-05-01T00:00:02Z');
+    // Before the views show the newer write, the query still waits for it.
+    await sessions.applied([commit(older, '2026-05-01T00:00:00.000Z')]);
+    expect(await sessions.recent(who, 15_000)).toEqual([{ streamId: newer, version: 1 }]);
+    await sessions.applied([commit(newer, '2026-05-01T00:00:01.000Z')]);
+    expect(await sessions.recent(who, 15_000)).toEqual([]);
+  });
+
+  it('two writes of one millisecond: the note and the applied slot keep the same one, in any order', async () => {
+    const sessions = new DynamoDbSessionWrites(
+      createDocumentClient({ endpoint: engine.endpoint }),
+      tables.IDEMPOTENCY_TABLE,
+      clock,
+      tables.VIEWS_TABLE,
+    );
+    const [a, b] = sharingASlot();
+    const who = { ...caller, sub: 'organizer-same-ms' };
+    const at = '2026-05-01T00:00:03.000Z';
+    clock.set(at);
+    await sessions.record(who, { streamId: b, version: 1 });
+    await sessions.record(who, { streamId: a, version: 1 });
+    const commit = (streamId: string) => ({
+      community: who.community,
+      streamId,
+      lastVersion: 1,
+      recordedAt: at,
+      metadata: { actor: who.sub },
+    });
+    await sessions.applied([commit(b)]);
+    await sessions.applied([commit(a)]);
+    expect(await sessions.recent(who, 15_000)).toEqual([]);
+  });
 });
