@@ -12,6 +12,7 @@ import type { Actor } from '../execute.js';
 import type { Page, PageInput } from '../page.js';
 import { readPlan } from '../plan/plans.queries.js';
 import { passes, type ViewFilter, type ViewStore } from '../view-store.js';
+import { encodeHead, headOf } from './calendar-cursor.js';
 
 export interface CalendarQueryDeps {
   readonly views: ViewStore;
@@ -84,27 +85,46 @@ async function listIn(
   if (input.seriesId) where.push({ field: ['data', 'seriesId'], op: '=', value: input.seriesId });
   // Sorted by window start: anything starting after `to` cannot overlap. From `from`, the list is read
   // back only as far as a short window can last; a longer one reaching `from` from before is in its
-  // plan year's list of long windows, read alongside on the first page (one round trip). That page
-  // holds those few long windows on top of `limit` (a cursor can only point into the list by start).
+  // plan year's list of long windows, read alongside (one round trip) while paging the head.
   const since = from && shortWindowsReaching(from);
-  const [page, long] = await Promise.all([
-    deps.views.list<ActivityDetail>({
-      ...activitiesStartingBy(actor.community, to, since),
+  const slice = activitiesStartingBy(actor.community, to, since);
+  const head = headOf(input.cursor);
+  const overlapsTo = (i: CalendarEntry) => !to || i.window.start < to;
+  if (!head) {
+    const page = await deps.views.list<ActivityDetail>({
+      ...slice,
       where,
       limit: input.limit,
       cursor: input.cursor,
-    }),
-    since && !input.cursor ? longWindowsBefore(deps, actor.community, from, since, where) : [],
+    });
+    return { items: entriesOf(page.items).filter(overlapsTo), nextCursor: page.nextCursor };
+  }
+  // The head is read from its beginning each time: the long windows (a few) before the list by start.
+  const [page, long] = await Promise.all([
+    deps.views.list<ActivityDetail>({ ...slice, where, limit: head.listed + input.limit }),
+    since ? longWindowsBefore(deps, actor.community, from, since, where) : [],
   ]);
-  const listed = page.items.map((i) => ({ ...i.data, version: i.appliedVersion }));
+  const listed = entriesOf(page.items);
   const ids = new Set(listed.map((i) => i.activityId));
+  const longLeft = long.filter((i) => !ids.has(i.activityId)).slice(head.long);
+  const listedLeft = listed.slice(head.listed);
+  const longTaken = Math.min(longLeft.length, input.limit);
+  const listedTaken = Math.min(listedLeft.length, input.limit - longTaken);
+  // A page never holds more than `limit`: what it leaves of the head, the next page resumes there.
+  const nextCursor =
+    longTaken < longLeft.length
+      ? encodeHead({ long: head.long + longTaken, listed: head.listed })
+      : listedTaken < listedLeft.length
+        ? encodeHead({ long: head.long + longTaken, listed: head.listed + listedTaken })
+        : page.nextCursor;
   return {
-    items: [...long.filter((i) => !ids.has(i.activityId)), ...listed].filter(
-      (i) => !to || i.window.start < to,
-    ),
-    nextCursor: page.nextCursor,
+    items: [...longLeft.slice(0, longTaken), ...listedLeft.slice(0, listedTaken)].filter(overlapsTo),
+    nextCursor,
   };
 }
+
+const entriesOf = (items: readonly { data: ActivityDetail; appliedVersion: number }[]): CalendarEntry[] =>
+  items.map((i) => ({ ...i.data, version: i.appliedVersion }));
 
 /** A plan year holds a few long windows: read whole, never paged. */
 const LONG_WINDOWS_READ = 1000;
