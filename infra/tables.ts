@@ -48,8 +48,8 @@ export const viewsTable: TableDesign = {
 
 /**
  * Short-lived request state, keyed by `id`: one record per (community, Idempotency-Key) with the
- * request's fingerprint and the first answer, and one `$session#` item per caller with the positions
- * of their recent writes (read-your-writes).
+ * request's fingerprint and the first answer, and each caller's notes of
+ * their recent writes (read-your-writes): `$noted#` items per 15 s window, a `$session#` item of slots.
  */
 export const idempotencyTable: TableDesign = {
   logicalName: 'Idempotency',

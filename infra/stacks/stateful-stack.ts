@@ -73,7 +73,8 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Views can be rebuilt from history; keep them anyway so a redeploy never empties the dashboards.
-    this.views = table(viewsTable, { removalPolicy: RemovalPolicy.RETAIN });
+    // Only the projector's short-lived notes of a caller's applied writes carry `expiresAt`.
+    this.views = table(viewsTable, { timeToLiveAttribute: 'expiresAt', removalPolicy: RemovalPolicy.RETAIN });
     this.idempotency = table(idempotencyTable, {
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.DESTROY,

@@ -158,4 +158,58 @@ describe('what the projector notes applied, stream by stream in any order', () =
     await sessions.applied([commit(a)]);
     expect(await sessions.recent(who, 15_000)).toEqual([]);
   });
+  it('two streams of one slot written seconds apart: the earlier is waited for until it is applied itself', async () => {
+    const sessions = new DynamoDbSessionWrites(
+      createDocumentClient({ endpoint: engine.endpoint }),
+      tables.IDEMPOTENCY_TABLE,
+      clock,
+      tables.VIEWS_TABLE,
+    );
+    const [earlier, later] = sharingASlot();
+    const who = { ...caller, sub: 'organizer-two-streams' };
+    clock.set('2026-05-01T00:01:00Z');
+    await sessions.record(who, { streamId: earlier, version: 1 });
+    clock.set('2026-05-01T00:01:02Z');
+    await sessions.record(who, { streamId: later, version: 3 });
+    // The projector's shards run apart: the later stream is applied first.
+    await sessions.applied([
+      {
+        community: who.community,
+        streamId: later,
+        lastVersion: 3,
+        recordedAt: '2026-05-01T00:01:02.000Z',
+        metadata: { actor: who.sub },
+      },
+    ]);
+    expect(await sessions.recent(who, 15_000)).toEqual([{ streamId: earlier, version: 1 }]);
+    await sessions.applied([
+      {
+        community: who.community,
+        streamId: earlier,
+        lastVersion: 1,
+        recordedAt: '2026-05-01T00:01:00.000Z',
+        metadata: { actor: who.sub },
+      },
+    ]);
+    expect(await sessions.recent(who, 15_000)).toEqual([]);
+    // Past the window, nothing is waited for.
+    await sessions.record(who, { streamId: earlier, version: 2 });
+    clock.set('2026-05-01T00:01:20Z');
+    expect(await sessions.recent(who, 15_000)).toEqual([]);
+  });
+
+  it('bulk work: past a window’s exact notes, notes go to the slots, and the last writes are still named', async () => {
+    const client = createDocumentClient({ endpoint: engine.endpoint });
+    const sessions = new DynamoDbSessionWrites(client, tables.IDEMPOTENCY_TABLE, clock, tables.VIEWS_TABLE);
+    const who = { ...caller, sub: 'organizer-bulk' };
+    clock.set('2026-05-01T00:02:00Z');
+    const streams = Array.from({ length: 100 }, (_, i) => `c#resident#R${i}`);
+    for (const streamId of streams) await sessions.record(who, { streamId, version: 1 });
+    const named = new Set((await sessions.recent(who, 15_000)).map((p) => p.streamId));
+    // The first 64 exactly; of the rest, one per slot they fell in (the last written of each).
+    for (const streamId of streams.slice(0, 64)) expect(named.has(streamId), streamId).toBe(true);
+    const lastOfSlot = new Map(streams.slice(64).map((streamId) => [slotOf(streamId), streamId]));
+    for (const streamId of lastOfSlot.values()) expect(named.has(streamId), streamId).toBe(true);
+    expect(named.size).toBe(64 + lastOfSlot.size);
+  });
 });
