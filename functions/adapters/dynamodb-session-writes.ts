@@ -20,6 +20,11 @@ export { slotOf } from './dynamodb-session-notes.js';
 /** BatchGetItems per read before an unprocessed session item fails the query (pauses 10, 20, 40 ms). */
 const UNPROCESSED_ATTEMPTS = 4;
 
+/** How far ahead another function's clock may run (Lambda's clocks are synchronised far closer). */
+const CLOCK_SKEW_MS = 1000;
+/** Windows read per kind at most (a minute): a BatchGetItem names at most 100 keys. */
+const MOST_WINDOWS = 4;
+
 type BatchRequest = Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>;
 
 /**
@@ -67,7 +72,10 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
     const since = now - withinMs;
     const keysOf = ({ windowKey, slotKey }: NoteItems) => {
       const keys = [slotKey];
-      for (let w = windowOf(since); w <= windowOf(now); w++) keys.push(windowKey(w));
+      // The window after this one too, near its start: a command's clock may run a little ahead.
+      const last = windowOf(now + CLOCK_SKEW_MS);
+      for (let w = Math.max(windowOf(since), last - MOST_WINDOWS + 1); w <= last; w++)
+        keys.push(windowKey(w));
       return keys;
     };
     const { written, applied } = await this.readNotes(

@@ -214,7 +214,14 @@ export class DynamoDbViewStore implements ViewStore {
       items.push(...((result.Items ?? []) as TableItem[]));
       startKey = result.LastEvaluatedKey;
     } while (startKey && items.length < query.limit);
-    return { items: items.map((item) => fromItem<D>(item)), nextCursor: encodeCursor(startKey) };
+    return {
+      items: items.map((item) => fromItem<D>(item)),
+      nextCursor: encodeCursor(startKey),
+      cursorAfter: (index) => {
+        const item = items[index] as Record<string, unknown> | undefined;
+        return item && encodeCursor(Object.fromEntries(LIST_KEY.map((name) => [name, item[name]])));
+      },
+    };
   }
 
   async group<D>(

@@ -20,6 +20,11 @@ export interface StoredView<D = Record<string, unknown>> extends ViewDocument<D>
 export interface ViewPage<D> {
   readonly items: readonly StoredView<D>[];
   readonly nextCursor: string | undefined;
+  /**
+   * Of a list's page: the cursor that resumes just after `items[index]`, for a caller that shows only
+   * part of the page (a store that pages nothing gives none).
+   */
+  readonly cursorAfter?: (index: number) => string | undefined;
 }
 
 /** A condition on a view item's document, e.g. `{ field: ['data', 'category'], op: '=', value: 'festival' }`. */

@@ -14,8 +14,9 @@ export function pacedMailer(mailer: Mailer, perSecond: number): Mailer {
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let previousTurn: Promise<void> = Promise.resolve();
   const takeTurn = async () => {
-    const wait = lastSentAt + gapMs - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // A timer may fire a millisecond early: wait again until the gap has really passed.
+    for (let wait = lastSentAt + gapMs - Date.now(); wait > 0; wait = lastSentAt + gapMs - Date.now())
+      await new Promise((resolve) => setTimeout(resolve, wait));
     lastSentAt = Date.now();
   };
   return {

@@ -1,33 +1,28 @@
 import { InvalidCursor } from '../view-store.js';
 
 /**
- * Where a page of the calendar's head begins. The head is the long windows reaching `from` from
- * before (a few, read whole each time) followed by the list by start from its beginning; a page
- * there holds at most `limit` of them, so it resumes `long` entries into the long windows and
- * `listed` entries into the list. Past the head, a page resumes from the view store's own cursor.
+ * Where a page of the calendar's head resumes. The head is the long windows reaching `from` from
+ * before (a few, read whole each time), by start: a page that ends among them resumes after the last
+ * one it showed, by its (start, activity id), so a window added or removed meanwhile moves nothing
+ * else. A page that ends in the list by start resumes from the view store's own cursor, a key too.
  */
 export interface CalendarHead {
-  readonly long: number;
-  readonly listed: number;
+  readonly after?: readonly [start: string, activityId: string];
 }
 
-export const START_OF_HEAD: CalendarHead = { long: 0, listed: 0 };
-
-/** Bounds a head cursor can hold: never more long windows than are read, never more than a page into the list. */
-const MAX_LONG = 1000;
-const MAX_LISTED = 500;
-
 const PREFIX = 'head.';
+/** Longer than any instant or activity id this calendar writes. */
+const MAX_PART = 200;
 
 export const encodeHead = (head: CalendarHead): string =>
-  `${PREFIX}${Buffer.from(JSON.stringify([head.long, head.listed])).toString('base64url')}`;
+  `${PREFIX}${Buffer.from(JSON.stringify(head.after ?? [])).toString('base64url')}`;
 
 /**
- * The head a cursor resumes (the start for no cursor), or undefined for the view store's own cursor.
+ * The head a cursor resumes (its start for no cursor), or undefined for the view store's own cursor.
  * A damaged head cursor is refused as any cursor is (400 `invalid-cursor`).
  */
 export function headOf(cursor: string | undefined): CalendarHead | undefined {
-  if (cursor === undefined || cursor === '') return START_OF_HEAD;
+  if (cursor === undefined || cursor === '') return {};
   if (!cursor.startsWith(PREFIX)) return undefined;
   let decoded: unknown;
   try {
@@ -35,14 +30,15 @@ export function headOf(cursor: string | undefined): CalendarHead | undefined {
   } catch {
     throw new InvalidCursor();
   }
-  const within = (n: unknown, max: number) =>
-    Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
-  if (
-    !Array.isArray(decoded) ||
-    decoded.length !== 2 ||
-    !within(decoded[0], MAX_LONG) ||
-    !within(decoded[1], MAX_LISTED)
-  )
-    throw new InvalidCursor();
-  return { long: decoded[0], listed: decoded[1] };
+  if (!Array.isArray(decoded)) throw new InvalidCursor();
+  if (decoded.length === 0) return {};
+  const isPart = (part: unknown) => typeof part === 'string' && part.length > 0 && part.length <= MAX_PART;
+  if (decoded.length !== 2 || !decoded.every(isPart)) throw new InvalidCursor();
+  return { after: [decoded[0], decoded[1]] };
 }
+
+/** Whether an entry comes after a head's position, in the calendar's order (start, then activity id). */
+export const comesAfter = (entry: { window: { start: string }; activityId: string }, head: CalendarHead) =>
+  !head.after ||
+  entry.window.start > head.after[0] ||
+  (entry.window.start === head.after[0] && entry.activityId > head.after[1]);

@@ -12,7 +12,7 @@ import type { Actor } from '../execute.js';
 import type { Page, PageInput } from '../page.js';
 import { readPlan } from '../plan/plans.queries.js';
 import { passes, type ViewFilter, type ViewStore } from '../view-store.js';
-import { encodeHead, headOf } from './calendar-cursor.js';
+import { comesAfter, encodeHead, headOf } from './calendar-cursor.js';
 
 export interface CalendarQueryDeps {
   readonly views: ViewStore;
@@ -99,28 +99,27 @@ async function listIn(
     });
     return { items: entriesOf(page.items).filter(overlapsTo), nextCursor: page.nextCursor };
   }
-  // The head is read from its beginning each time: the long windows (a few) before the list by start.
+  // The head: the long windows (a few, read whole each time) before the list by start.
   const [page, long] = await Promise.all([
-    deps.views.list<ActivityDetail>({ ...slice, where, limit: head.listed + input.limit }),
+    deps.views.list<ActivityDetail>({ ...slice, where, limit: input.limit }),
     since ? longWindowsBefore(deps, actor.community, from, since, where) : [],
   ]);
   const listed = entriesOf(page.items);
   const ids = new Set(listed.map((i) => i.activityId));
-  const longLeft = long.filter((i) => !ids.has(i.activityId)).slice(head.long);
-  const listedLeft = listed.slice(head.listed);
-  const longTaken = Math.min(longLeft.length, input.limit);
-  const listedTaken = Math.min(listedLeft.length, input.limit - longTaken);
-  // A page never holds more than `limit`: what it leaves of the head, the next page resumes there.
-  const nextCursor =
-    longTaken < longLeft.length
-      ? encodeHead({ long: head.long + longTaken, listed: head.listed })
-      : listedTaken < listedLeft.length
-        ? encodeHead({ long: head.long + longTaken, listed: head.listed + listedTaken })
-        : page.nextCursor;
-  return {
-    items: [...longLeft.slice(0, longTaken), ...listedLeft.slice(0, listedTaken)].filter(overlapsTo),
-    nextCursor,
+  const longLeft = long.filter((i) => !ids.has(i.activityId) && comesAfter(i, head));
+  const longShown = longLeft.slice(0, input.limit);
+  // A store that pages nothing (in memory) gives every entry at once.
+  const listedShown = page.cursorAfter ? listed.slice(0, input.limit - longShown.length) : listed;
+  // A page never holds more than `limit`: it resumes just after the last entry it shows.
+  const afterLastLong = () => {
+    const last = longShown.at(-1)!;
+    return encodeHead({ after: [last.window.start, last.activityId] });
   };
+  let nextCursor = page.nextCursor;
+  if (longShown.length < longLeft.length) nextCursor = afterLastLong();
+  else if (listedShown.length < listed.length)
+    nextCursor = listedShown.length > 0 ? page.cursorAfter?.(listedShown.length - 1) : afterLastLong();
+  return { items: [...longShown, ...listedShown].filter(overlapsTo), nextCursor };
 }
 
 const entriesOf = (items: readonly { data: ActivityDetail; appliedVersion: number }[]): CalendarEntry[] =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planActivity } from '../../../../functions/app/activity/activities.commands.js';
+import { planActivity, rescheduleActivity } from '../../../../functions/app/activity/activities.commands.js';
 import { type CalendarInput, listActivities } from '../../../../functions/app/activity/calendar.queries.js';
 import { createPlan } from '../../../../functions/app/plan/plans.commands.js';
 import { startEngine, type TestEngine } from '../../../support/engines.js';
@@ -85,5 +85,29 @@ describe('calendar pages hold at most `limit`, long windows included', () => {
         cursor: 'head.WzEwMDAwLDBd',
       }),
     ).rejects.toThrow(/cursor/);
+  });
+  it('pages resume after the last entry shown: a window moved away between pages moves no other', async () => {
+    const admin = world.acting(['admin'], 'A1');
+    const page = (cursor?: string) =>
+      listActivities(world, world.as(['admin']), { from: '2026-03-01', to: '2026-03-31', limit: 2, cursor });
+    const first = await page();
+    expect(first.items.map((a) => a.title)).toEqual(['L1', 'L2']);
+    // L1, already shown, moves to April: the next page must still begin with L3.
+    accepted(
+      await rescheduleActivity(world, admin, {
+        activityId: 'L1',
+        reason: 'moved',
+        window: { start: '2026-04-20', end: '2026-04-21' },
+      }),
+    );
+    await world.project();
+    const rest: string[] = [];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const next = await page(cursor);
+      rest.push(...next.items.map((a) => a.title));
+      cursor = next.nextCursor;
+    }
+    expect(rest).toEqual(['L3', ...SHORT]);
   });
 });
