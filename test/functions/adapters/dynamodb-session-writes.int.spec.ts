@@ -73,6 +73,22 @@ describe('what the projector notes applied, stream by stream in any order', () =
   });
   afterAll(async () => engine?.close());
 
+  const sessionsOnEngine = () =>
+    new DynamoDbSessionWrites(
+      createDocumentClient({ endpoint: engine.endpoint }),
+      tables.IDEMPOTENCY_TABLE,
+      clock,
+      tables.VIEWS_TABLE,
+    );
+  /** What the projector tells of a commit of `who`'s it applied. */
+  const appliedCommit = (who: typeof caller, streamId: string, lastVersion: number, recordedAt: string) => ({
+    community: who.community,
+    streamId,
+    lastVersion,
+    recordedAt,
+    metadata: { actor: who.sub },
+  });
+
   /** Two activity streams whose writes share one slot of the caller's session. */
   function sharingASlot(): [string, string] {
     const first = 'c#activity#A0';
@@ -83,20 +99,9 @@ describe('what the projector notes applied, stream by stream in any order', () =
   }
 
   it('a query waits for nothing once both are applied, though the older was noted applied last', async () => {
-    const sessions = new DynamoDbSessionWrites(
-      createDocumentClient({ endpoint: engine.endpoint }),
-      tables.IDEMPOTENCY_TABLE,
-      clock,
-      tables.VIEWS_TABLE,
-    );
+    const sessions = sessionsOnEngine();
     const [older, newer] = sharingASlot();
-    const commit = (streamId: string, recordedAt: string) => ({
-      community: caller.community,
-      streamId,
-      lastVersion: 1,
-      recordedAt,
-      metadata: { actor: caller.sub },
-    });
+    const commit = (streamId: string, recordedAt: string) => appliedCommit(caller, streamId, 1, recordedAt);
     await sessions.record(caller, { streamId: older, version: 1 });
     clock.set('2026-05-01T00:00:01Z');
     await sessions.record(caller, { streamId: newer, version: 1 });
@@ -106,21 +111,10 @@ describe('what the projector notes applied, stream by stream in any order', () =
     expect(await sessions.recent(caller, 15_000)).toEqual([]);
   });
   it('concurrent commands: the later write is still waited for though the earlier one’s note landed last', async () => {
-    const sessions = new DynamoDbSessionWrites(
-      createDocumentClient({ endpoint: engine.endpoint }),
-      tables.IDEMPOTENCY_TABLE,
-      clock,
-      tables.VIEWS_TABLE,
-    );
+    const sessions = sessionsOnEngine();
     const [older, newer] = sharingASlot();
     const who = { ...caller, sub: 'organizer-concurrent' };
-    const commit = (streamId: string, recordedAt: string) => ({
-      community: who.community,
-      streamId,
-      lastVersion: 1,
-      recordedAt,
-      metadata: { actor: who.sub },
-    });
+    const commit = (streamId: string, recordedAt: string) => appliedCommit(who, streamId, 1, recordedAt);
     // Two commands of one caller at once: the later one's note lands first, the earlier one's after.
     clock.set('2026-05-01T00:00:01Z');
     await sessions.record(who, { streamId: newer, version: 1 });
@@ -135,36 +129,20 @@ describe('what the projector notes applied, stream by stream in any order', () =
   });
 
   it('two writes of one millisecond: the note and the applied slot keep the same one, in any order', async () => {
-    const sessions = new DynamoDbSessionWrites(
-      createDocumentClient({ endpoint: engine.endpoint }),
-      tables.IDEMPOTENCY_TABLE,
-      clock,
-      tables.VIEWS_TABLE,
-    );
+    const sessions = sessionsOnEngine();
     const [a, b] = sharingASlot();
     const who = { ...caller, sub: 'organizer-same-ms' };
     const at = '2026-05-01T00:00:03.000Z';
     clock.set(at);
     await sessions.record(who, { streamId: b, version: 1 });
     await sessions.record(who, { streamId: a, version: 1 });
-    const commit = (streamId: string) => ({
-      community: who.community,
-      streamId,
-      lastVersion: 1,
-      recordedAt: at,
-      metadata: { actor: who.sub },
-    });
+    const commit = (streamId: string) => appliedCommit(who, streamId, 1, at);
     await sessions.applied([commit(b)]);
     await sessions.applied([commit(a)]);
     expect(await sessions.recent(who, 15_000)).toEqual([]);
   });
   it('two streams of one slot written seconds apart: the earlier is waited for until it is applied itself', async () => {
-    const sessions = new DynamoDbSessionWrites(
-      createDocumentClient({ endpoint: engine.endpoint }),
-      tables.IDEMPOTENCY_TABLE,
-      clock,
-      tables.VIEWS_TABLE,
-    );
+    const sessions = sessionsOnEngine();
     const [earlier, later] = sharingASlot();
     const who = { ...caller, sub: 'organizer-two-streams' };
     clock.set('2026-05-01T00:01:00Z');
@@ -172,25 +150,9 @@ describe('what the projector notes applied, stream by stream in any order', () =
     clock.set('2026-05-01T00:01:02Z');
     await sessions.record(who, { streamId: later, version: 3 });
     // The projector's shards run apart: the later stream is applied first.
-    await sessions.applied([
-      {
-        community: who.community,
-        streamId: later,
-        lastVersion: 3,
-        recordedAt: '2026-05-01T00:01:02.000Z',
-        metadata: { actor: who.sub },
-      },
-    ]);
+    await sessions.applied([appliedCommit(who, later, 3, '2026-05-01T00:01:02.000Z')]);
     expect(await sessions.recent(who, 15_000)).toEqual([{ streamId: earlier, version: 1 }]);
-    await sessions.applied([
-      {
-        community: who.community,
-        streamId: earlier,
-        lastVersion: 1,
-        recordedAt: '2026-05-01T00:01:00.000Z',
-        metadata: { actor: who.sub },
-      },
-    ]);
+    await sessions.applied([appliedCommit(who, earlier, 1, '2026-05-01T00:01:00.000Z')]);
     expect(await sessions.recent(who, 15_000)).toEqual([]);
     // Past the window, nothing is waited for.
     await sessions.record(who, { streamId: earlier, version: 2 });
@@ -199,8 +161,7 @@ describe('what the projector notes applied, stream by stream in any order', () =
   });
 
   it('bulk work: past a window’s exact notes, notes go to the slots, and the last writes are still named', async () => {
-    const client = createDocumentClient({ endpoint: engine.endpoint });
-    const sessions = new DynamoDbSessionWrites(client, tables.IDEMPOTENCY_TABLE, clock, tables.VIEWS_TABLE);
+    const sessions = sessionsOnEngine();
     const who = { ...caller, sub: 'organizer-bulk' };
     clock.set('2026-05-01T00:02:00.500Z');
     const streams = Array.from({ length: 300 }, (_, i) => `c#resident#R${i}`);
@@ -213,12 +174,7 @@ describe('what the projector notes applied, stream by stream in any order', () =
     expect(named.size).toBe(256 + lastOfSlot.size);
   });
   it('a write noted by a command whose clock runs ahead, into the next window, is still waited for', async () => {
-    const sessions = new DynamoDbSessionWrites(
-      createDocumentClient({ endpoint: engine.endpoint }),
-      tables.IDEMPOTENCY_TABLE,
-      clock,
-      tables.VIEWS_TABLE,
-    );
+    const sessions = sessionsOnEngine();
     const who = { ...caller, sub: 'organizer-clock-ahead' };
     // Windows begin every 15 s from the epoch: 00:03:00 begins one. The command's clock reads 00:03:00.2.
     clock.set('2026-05-01T00:03:00.200Z');
