@@ -15,13 +15,58 @@ const sealed = (key: Buffer, value: string) => {
  * The floor an enrolment is measured against (issue 24): a hand-written Node `http` handler making
  * the same engine calls as `POST /residents` on its request path, in the same order — the new
  * resident's key, then the commit (a conditional PutItem of a chained, hashed item) beside the
- * caller's session write — on the same engine. What `POST /residents` costs above it is the
+ * caller's note of the write (the same UpdateItem the session store sends) — on the same engine. What `POST /residents` costs above it is the
  * framework: token, validation, middlewares, the decider, the commit's encoding.
  */
 export async function startSameCallsHandler(
   endpoint: string,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const client = createDocumentClient({ endpoint });
+  // The caller's note of the write, as the session store makes it: an entry in the caller's item of
+  // the 15 s window, and once that window holds 64 (bulk work, as a burst is) a slot of 32 instead.
+  let fullWindow = -1;
+  const noteWrite = async (streamId: string, hash: string) => {
+    const at = Date.now();
+    const window = Math.floor(at / 15_000);
+    if (window !== fullWindow) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: 'Idempotency',
+            Key: { id: `$noted#floor#${window}#bench` },
+            UpdateExpression: 'SET #note = :note, expiresAt = :expiresAt ADD noted :one',
+            ConditionExpression: 'attribute_not_exists(noted) OR noted < :most',
+            ExpressionAttributeNames: { '#note': `n${hash.slice(0, 24)}v1` },
+            ExpressionAttributeValues: {
+              ':note': { s: streamId, v: 1, at },
+              ':expiresAt': Math.floor(at / 1000) + 3600,
+              ':one': 1,
+              ':most': 64,
+            },
+          }),
+        );
+        return;
+      } catch {
+        fullWindow = window;
+      }
+    }
+    await client
+      .send(
+        new UpdateCommand({
+          TableName: 'Idempotency',
+          Key: { id: '$session#floor#bench' },
+          UpdateExpression: 'SET #slot = :write, expiresAt = :expiresAt',
+          ConditionExpression: 'attribute_not_exists(#slot) OR #slot.#at < :at',
+          ExpressionAttributeNames: { '#slot': `w${hash.charCodeAt(0) % 32}`, '#at': 'at' },
+          ExpressionAttributeValues: {
+            ':write': { s: streamId, v: 1, at },
+            ':expiresAt': Math.floor(at / 1000) + 86_400,
+            ':at': at,
+          },
+        }),
+      )
+      .catch(() => undefined);
+  };
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -60,15 +105,7 @@ export async function startSameCallsHandler(
             ConditionExpression: 'attribute_not_exists(streamId)',
           }),
         ),
-        client.send(
-          new UpdateCommand({
-            TableName: 'Idempotency',
-            Key: { id: '$session#floor#bench' },
-            UpdateExpression: 'SET #slot = :write',
-            ExpressionAttributeNames: { '#slot': `w${hash.charCodeAt(0) % 32}` },
-            ExpressionAttributeValues: { ':write': { s: `floor#resident#${id}`, v: 1, at: Date.now() } },
-          }),
-        ),
+        noteWrite(`floor#resident#${id}`, hash),
       ]);
       response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id, version: 1 }));
     });

@@ -12,8 +12,8 @@ import { isConditionalCheckFailed } from './dynamodb-client.js';
  * those of bulk work only. TTL expires the window items.
  */
 
-/** Writes one window's item holds exactly (an item of about 25 KB at most: 17 writes a second). */
-const EXACT_PER_WINDOW = 256;
+/** Writes one window's item holds exactly (an item of about 8 KB at most: four writes a second). */
+const EXACT_PER_WINDOW = 64;
 /** Slots of the item past the window's exact ones. */
 const SLOTS = 32;
 
@@ -46,14 +46,41 @@ export interface NoteItems {
   readonly slotKey: Record<string, unknown>;
 }
 
+/**
+ * Window items this process has found full: its later notes of them go straight to the slots, one
+ * call and a small item rather than a refused write to a full one first (bulk work, note after note).
+ */
+export class FullWindows {
+  private readonly seen = new Map<string, number>();
+
+  has(key: string): boolean {
+    return this.seen.has(key);
+  }
+
+  add(key: string, window: number): void {
+    // A window takes notes only while it is current (or just ahead): older ones need no memory.
+    if (this.seen.size >= 10_000) for (const [k, w] of this.seen) if (w < window - 1) this.seen.delete(k);
+    if (this.seen.size >= 10_000) this.seen.clear();
+    this.seen.set(key, window);
+  }
+}
+
 /** Notes one write: exactly in its window's item, or in its slot once the window is full. */
-export async function keepNote(client: DynamoDBDocumentClient, items: NoteItems, note: Note): Promise<void> {
+export async function keepNote(
+  client: DynamoDBDocumentClient,
+  items: NoteItems,
+  note: Note,
+  full: FullWindows,
+): Promise<void> {
   const window = windowOf(note.at);
+  const windowKey = items.windowKey(window);
+  const known = `${items.tableName}\u0000${JSON.stringify(windowKey)}`;
+  if (full.has(known)) return keepInSlot(client, items, note);
   try {
     await client.send(
       new UpdateCommand({
         TableName: items.tableName,
-        Key: items.windowKey(window),
+        Key: windowKey,
         UpdateExpression: 'SET #note = :note, expiresAt = :expiresAt ADD noted :one',
         ConditionExpression: 'attribute_not_exists(noted) OR noted < :most',
         ExpressionAttributeNames: { '#note': `n${digestOf(note.s).toString('hex', 0, 12)}v${note.v}` },
@@ -68,6 +95,7 @@ export async function keepNote(client: DynamoDBDocumentClient, items: NoteItems,
     );
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
+    full.add(known, window);
     await keepInSlot(client, items, note);
   }
 }

@@ -13,7 +13,7 @@ import {
   SESSION_WINDOW_MS,
   type SessionWrites,
 } from '../app/session-writes.js';
-import { keepNote, lastNoted, type NoteItems, windowOf } from './dynamodb-session-notes.js';
+import { FullWindows, keepNote, lastNoted, type NoteItems, windowOf } from './dynamodb-session-notes.js';
 
 export { slotOf } from './dynamodb-session-notes.js';
 
@@ -37,6 +37,8 @@ type BatchRequest = Record<string, { Keys: Record<string, unknown>[]; Consistent
  * (which may hold `#`) can name another caller's item.
  */
 export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
+  private readonly fullWindows = new FullWindows();
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -64,7 +66,12 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
 
   async record(caller: Caller, position: Position): Promise<void> {
     const at = this.clock.now().getTime();
-    await keepNote(this.client, this.notes(caller), { s: position.streamId, v: position.version, at });
+    await keepNote(
+      this.client,
+      this.notes(caller),
+      { s: position.streamId, v: position.version, at },
+      this.fullWindows,
+    );
   }
 
   async recent(caller: Caller, withinMs: number): Promise<Position[]> {
@@ -148,6 +155,7 @@ export class DynamoDbSessionWrites implements SessionWrites, AppliedWrites {
             v: commit.lastVersion,
             at: Date.parse(commit.recordedAt),
           },
+          this.fullWindows,
         ),
       ),
     );
