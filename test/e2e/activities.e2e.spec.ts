@@ -3,6 +3,7 @@ import { commitCount, startApi, type TestApi } from '../support/api.js';
 import { ManualClock } from '../support/clock.js';
 
 type Answer = Record<string, unknown> & { id: string; position: string; version: number };
+type CalendarPage = { items: { title: string }[]; nextCursor: string | null };
 
 describe('plans, activities and attendance over HTTP', () => {
   let api: TestApi;
@@ -387,4 +388,35 @@ describe('plans, activities and attendance over HTTP', () => {
     expect(detail.body.registeredCount).toBe(10);
     expect(detail.body.waitlistedCount).toBe(waiting.length);
   }, 60_000);
+  it('pages the calendar over HTTP within `limit`, the long windows reaching `from` first', async () => {
+    const own = await api
+      .as(admin)
+      .post<Answer>('/plans', { communityName: 'Venus', year: 2026, title: 'Paging' });
+    const plan = own.body.id;
+    const activity = (title: string, start: string, end: string) =>
+      api.as(organizer).post<Answer>('/activities', {
+        planId: plan,
+        category: 'festival',
+        format: 'lecture',
+        title,
+        window: { start, end },
+      });
+    // Begun in August, still open in October: more than a month before `from`.
+    for (const [i, title] of ['Long 1', 'Long 2'].entries())
+      expect((await activity(title, `2026-08-0${i + 1}`, '2026-11-30')).status).toBe(201);
+    for (const [i, title] of ['Short 1', 'Short 2'].entries())
+      expect((await activity(title, `2026-10-1${i}`, `2026-10-1${i}`)).status).toBe(201);
+    const titles: string[] = [];
+    let path: string | undefined = `/activities?planId=${plan}&from=2026-10-01&limit=1`;
+    while (path) {
+      const page: { status: number; body: CalendarPage } = await api.as(organizer).get<CalendarPage>(path);
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(1);
+      titles.push(...page.body.items.map((a) => a.title));
+      path = page.body.nextCursor
+        ? `/activities?planId=${plan}&from=2026-10-01&limit=1&cursor=${encodeURIComponent(page.body.nextCursor)}`
+        : undefined;
+    }
+    expect(titles).toEqual(['Long 1', 'Long 2', 'Short 1', 'Short 2']);
+  });
 });
