@@ -82,7 +82,7 @@ const THROTTLING = new Set([
   'RequestLimitExceeded',
 ]);
 
-export function isThrottled(error: unknown): boolean {
+function isThrottled(error: unknown): boolean {
   const e = error as { name?: string; $retryable?: { throttling?: boolean } } | null;
   return THROTTLING.has(e?.name ?? '') || e?.$retryable?.throttling === true;
 }
